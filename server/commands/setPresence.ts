@@ -1,0 +1,35 @@
+import type { AppContext } from '../context';
+import type { Presence, PresenceView } from '../http/apiTypes';
+import { rooms } from '../realtime/rooms';
+
+export type PresenceReason = 'console' | 'disconnected' | 'signed-out';
+
+/**
+ * Sets an agent's presence, records the change with its time, and tells the agent's own sockets and the
+ * supervisors who watch the agent's teams. Setting the state the agent already has changes nothing.
+ */
+export async function setPresence(
+  ctx: Pick<AppContext, 'sql' | 'publisher'>,
+  userId: string,
+  presence: Presence,
+  reason: PresenceReason,
+): Promise<PresenceView | null> {
+  const result = await ctx.sql.begin(async (tx) => {
+    const [current] = await tx<{ presence: Presence; presenceChangedAt: Date }[]>`
+      select presence, presence_changed_at from users where id = ${userId} for update`;
+    if (!current) return null;
+    if (current.presence === presence) return { changed: false, at: current.presenceChangedAt };
+    const [row] = await tx<{ presenceChangedAt: Date }[]>`
+      update users set presence = ${presence}, presence_changed_at = now() where id = ${userId} returning presence_changed_at`;
+    await tx`insert into presence_events (user_id, presence, reason, at) values (${userId}, ${presence}, ${reason}, ${row.presenceChangedAt})`;
+    const teams = await tx<{ teamId: string }[]>`select team_id from team_members where user_id = ${userId}`;
+    return { changed: true, at: row.presenceChangedAt, teamIds: teams.map((t) => t.teamId) };
+  });
+  if (!result) return null;
+  const view: PresenceView = { userId, presence, presenceChangedAt: result.at.toISOString() };
+  if (result.changed) {
+    const targets = [rooms.agent(userId), rooms.allSupervisors, ...(result.teamIds ?? []).map(rooms.teamSupervisors)];
+    ctx.publisher.emit(targets, 'presence.changed', view);
+  }
+  return view;
+}

@@ -1,0 +1,71 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+export const SERVICE_ROLES = ['web', 'realtime', 'worker'] as const;
+export type ServiceRole = (typeof SERVICE_ROLES)[number];
+
+const optionalUrl = (protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .refine((v) => v === undefined || protocols.some((p) => v.startsWith(`${p}://`)), {
+      message: `must be a URL starting with ${protocols.map((p) => `${p}://`).join(' or ')}`,
+    });
+
+const boolean = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .optional()
+    .transform((v) => (v === undefined ? fallback : ['true', '1', 'yes'].includes(v)));
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: optionalUrl(['http', 'https']),
+  DATA_DIR: z.string().trim().min(1).default('data'),
+  DATABASE_URL: optionalUrl(['postgres', 'postgresql']),
+  REDIS_URL: optionalUrl(['redis', 'rediss']),
+  REDIS_PREFIX: z.string().trim().regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only').default('sb'),
+  SERVICES: z
+    .string()
+    .default(SERVICE_ROLES.join(','))
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(SERVICE_ROLES)).min(1, 'name at least one of web, realtime, worker')),
+  SEED_DEMO: boolean(true),
+  TRUST_PROXY: boolean(false),
+  SESSION_TTL_HOURS: positiveInt(12),
+  SIGN_IN_MAX_ATTEMPTS: positiveInt(5),
+  SIGN_IN_WINDOW_SECONDS: positiveInt(900),
+  PRESENCE_GRACE_SECONDS: z.coerce.number().min(0).default(30),
+  SHUTDOWN_TIMEOUT_SECONDS: positiveInt(25),
+});
+
+export type Config = Omit<z.infer<typeof schema>, 'PUBLIC_URL' | 'DATA_DIR'> & {
+  PUBLIC_URL: string;
+  DATA_DIR: string;
+  services: Set<ServiceRole>;
+};
+
+export class ConfigError extends Error {}
+
+/** The one parse of the environment. A wrong value stops start-up with a message naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(environment)'}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}\nSee .env.example for every variable.`);
+  }
+  const c = parsed.data;
+  return {
+    ...c,
+    PUBLIC_URL: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, ''),
+    DATA_DIR: path.resolve(c.DATA_DIR),
+    services: new Set(c.SERVICES),
+  };
+}

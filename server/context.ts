@@ -1,0 +1,18 @@
+import type { Redis } from 'ioredis';
+import type { Config } from './config';
+import type { Sql } from './db/client';
+import type { SignInLimiter } from './auth/signInLimiter';
+import type { Logger } from './logger';
+import type { Queues } from './queues/queues';
+import type { Publisher } from './realtime/publisher';
+
+/** What commands, routes and jobs need from the running process. Built once in server/main.ts. */
+export interface AppContext {
+  config: Config;
+  sql: Sql;
+  redis: Redis;
+  log: Logger;
+  publisher: Publisher;
+  queues: Queues;
+  signInLimiter: SignInLimiter;
+}

@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseCookies } from 'cookie';
+import express, { type ErrorRequestHandler, type Request } from 'express';
+import { findSession, SESSION_COOKIE } from '../auth/sessions';
+import type { AppContext } from '../context';
+import { forbidden, HttpError, unauthenticated } from './httpError';
+import type { RouteDef } from './route';
+import { routeTable } from './routeTable';
+import { healthRoutes } from './routes/healthRoutes';
+
+export const CONSOLE_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../agent-console/dist');
+
+export function sessionToken(cookieHeader: string | undefined) {
+  return cookieHeader ? parseCookies(cookieHeader)[SESSION_COOKIE] : undefined;
+}
+
+/** Rate limit → authenticate → authorize happen here for every route, before its handler validates input. */
+function mount(app: express.Express, ctx: AppContext, def: RouteDef) {
+  app[def.method](def.path, async (req: Request, res) => {
+    let session = null;
+    if (def.access !== 'public') {
+      session = await findSession(ctx.sql, sessionToken(req.headers.cookie));
+      if (!session) throw unauthenticated();
+      if (!def.access.includes(session.role)) throw forbidden();
+    }
+    const body = await def.handler({ ctx, req, res, session });
+    if (body === undefined) res.status(204).end();
+    else res.json(body);
+  });
+}
+
+const errorHandler =
+  (ctx: AppContext): ErrorRequestHandler =>
+  (err, req, res, _next) => {
+    if (err instanceof HttpError) {
+      res.status(err.status).json({ error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } });
+    } else if (err?.type === 'entity.parse.failed') {
+      res.status(400).json({ error: { code: 'invalid_json', message: 'The request body is not valid JSON.' } });
+    } else if (err?.type === 'entity.too.large') {
+      res.status(413).json({ error: { code: 'too_large', message: 'The request body is too large.' } });
+    } else {
+      ctx.log.error({ err, method: req.method, url: req.originalUrl }, 'request failed');
+      res.status(500).json({ error: { code: 'internal', message: 'Something went wrong on our side.' } });
+    }
+  };
+
+/** With `api: false` (a realtime-only process) only the health routes answer. */
+export function createHttpApp(ctx: AppContext, { api = true, consoleDir = CONSOLE_DIST } = {}) {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', ctx.config.TRUST_PROXY);
+  app.use(express.json({ limit: '1mb' }));
+  app.use('/api', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  for (const def of api ? routeTable : healthRoutes) mount(app, ctx, def);
+  app.use('/api', () => {
+    throw new HttpError(404, 'not_found', 'No such API route.');
+  });
+  if (api) serveConsole(app, consoleDir);
+  app.use(errorHandler(ctx));
+  return app;
+}
+
+/** The built console, with every non-API path answering index.html so deep links work. */
+function serveConsole(app: express.Express, consoleDir: string) {
+  const index = path.join(consoleDir, 'index.html');
+  app.use(express.static(consoleDir, { index: false, maxAge: '1h' }));
+  app.get('/{*path}', (_req, res) => {
+    if (fs.existsSync(index)) res.sendFile(index, { headers: { 'Cache-Control': 'no-cache' } });
+    else res.status(503).type('text').send('The agent console is not built. Run `npm run build:console`, or start with `npm start`.');
+  });
+}

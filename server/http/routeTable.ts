@@ -1,0 +1,10 @@
+import type { RouteDef } from './route';
+import { adminRoutes } from './routes/adminRoutes';
+import { authRoutes } from './routes/authRoutes';
+import { healthRoutes } from './routes/healthRoutes';
+import { meRoutes } from './routes/meRoutes';
+import { monitorRoutes } from './routes/monitorRoutes';
+import { ticketRoutes } from './routes/ticketRoutes';
+
+/** Every HTTP route with who may call it. The access test walks this table. */
+export const routeTable: RouteDef[] = [...healthRoutes, ...authRoutes, ...meRoutes, ...ticketRoutes, ...monitorRoutes, ...adminRoutes];

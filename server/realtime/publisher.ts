@@ -1,0 +1,32 @@
+import { Emitter } from '@socket.io/redis-emitter';
+import type { Redis } from 'ioredis';
+import type { ServerToClientEvents } from '../http/apiTypes';
+
+export type EventName = keyof ServerToClientEvents;
+export type EventPayload<E extends EventName> = Parameters<ServerToClientEvents[E]>[0];
+
+/**
+ * Sends realtime events from any process (web, worker) to sockets on every realtime process, through
+ * the same Redis channel the Socket.IO Redis adapter listens on. Callers publish after their transaction commits.
+ */
+export interface Publisher {
+  emit<E extends EventName>(roomNames: string[], event: E, payload: EventPayload<E>): void;
+  disconnectRoom(roomName: string): void;
+}
+
+export function socketIoKey(prefix: string) {
+  return `${prefix}:socket.io`;
+}
+
+export function createPublisher(redis: Redis, prefix: string): Publisher {
+  const emitter = new Emitter(redis, { key: socketIoKey(prefix) });
+  return {
+    emit(roomNames, event, payload) {
+      if (roomNames.length === 0) return;
+      (emitter.to(roomNames) as unknown as { emit(e: string, p: unknown): void }).emit(event, payload);
+    },
+    disconnectRoom(roomName) {
+      emitter.in(roomName).disconnectSockets(true);
+    },
+  };
+}

@@ -1,0 +1,11 @@
+// Socket.IO room names. One place, so emitters and joiners cannot drift apart.
+export const rooms = {
+  agent: (userId: string) => `agent:${userId}`,
+  queue: (queueId: string) => `queue:${queueId}`,
+  /** Supervisors of one team. */
+  teamSupervisors: (teamId: string) => `supervisors:team:${teamId}`,
+  /** Admins watch every team. */
+  allSupervisors: 'supervisors:all',
+  /** Every socket of one sign-in, so signing out can close them. */
+  session: (sessionId: string) => `session:${sessionId}`,
+};

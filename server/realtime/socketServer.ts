@@ -1,0 +1,98 @@
+import type { Server as HttpServer } from 'node:http';
+import { createAdapter } from '@socket.io/redis-adapter';
+import type { Redis } from 'ioredis';
+import { Server } from 'socket.io';
+import type { SessionUser } from '../auth/sessions';
+import { findSession } from '../auth/sessions';
+import { eligibleQueueIds } from '../auth/ticketVisibility';
+import { setPresence } from '../commands/setPresence';
+import type { AppContext } from '../context';
+import type { ClientToServerEvents, ServerToClientEvents } from '../http/apiTypes';
+import { sessionToken } from '../http/app';
+import { socketIoKey } from './publisher';
+import { rooms } from './rooms';
+
+interface SocketData {
+  session: SessionUser;
+}
+
+export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/**
+ * Socket.IO on the HTTP server. Sockets authenticate in the handshake with the session cookie and join
+ * their rooms; the Redis adapter carries room events between processes. An agent whose last socket drops
+ * is set offline after the grace period unless a socket of theirs (on any process) is back by then.
+ */
+export function attachRealtime(httpServer: HttpServer, ctx: AppContext, adapterClients: { pub: Redis; sub: Redis }) {
+  const io: RealtimeServer = new Server(httpServer, {
+    serveClient: false,
+    adapter: createAdapter(adapterClients.pub, adapterClients.sub, { key: socketIoKey(ctx.config.REDIS_PREFIX) }),
+  });
+  const offlineTimers = new Map<string, NodeJS.Timeout>();
+  let closing = false;
+
+  io.use(async (socket, next) => {
+    try {
+      const session = await findSession(ctx.sql, sessionToken(socket.handshake.headers.cookie));
+      if (!session) return next(new Error('unauthenticated'));
+      socket.data.session = session;
+      next();
+    } catch (err) {
+      next(err as Error);
+    }
+  });
+
+  io.on('connection', async (socket) => {
+    const { userId, sessionId } = socket.data.session;
+    // Join the agent's own room first and synchronously, so a grace check never misses this socket.
+    socket.join([rooms.agent(userId), rooms.session(sessionId)]);
+    clearTimeout(offlineTimers.get(userId));
+    offlineTimers.delete(userId);
+    socket.on('disconnect', () => {
+      if (!closing) scheduleOfflineCheck(userId);
+    });
+    try {
+      socket.join(await roomsFor(ctx, socket.data.session));
+    } catch (err) {
+      ctx.log.error({ err, userId }, 'could not join rooms');
+      socket.disconnect(true);
+    }
+  });
+
+  function scheduleOfflineCheck(userId: string) {
+    clearTimeout(offlineTimers.get(userId));
+    const timer = setTimeout(async () => {
+      offlineTimers.delete(userId);
+      try {
+        const remaining = await io.in(rooms.agent(userId)).fetchSockets();
+        if (remaining.length === 0) await setPresence(ctx, userId, 'offline', 'disconnected');
+      } catch (err) {
+        ctx.log.warn({ err, userId }, 'presence grace check failed');
+      }
+    }, ctx.config.PRESENCE_GRACE_SECONDS * 1000);
+    offlineTimers.set(userId, timer);
+  }
+
+  return {
+    io,
+    /** Closes this process's sockets; clients reconnect to another process or to this one after restart. */
+    async close() {
+      closing = true;
+      for (const timer of offlineTimers.values()) clearTimeout(timer);
+      io.local.disconnectSockets(true);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+    },
+  };
+}
+
+async function roomsFor(ctx: AppContext, session: SessionUser): Promise<string[]> {
+  if (session.role === 'admin') return [rooms.allSupervisors];
+  if (session.role === 'supervisor') {
+    const teams = await ctx.sql<{ teamId: string }[]>`select team_id from team_members where user_id = ${session.userId}`;
+    return teams.map((t) => rooms.teamSupervisors(t.teamId));
+  }
+  const queues = await ctx.sql<{ id: string }[]>`${eligibleQueueIds(ctx.sql, session.userId)}`;
+  return queues.map((q) => rooms.queue(q.id));
+}
+
+export type Realtime = ReturnType<typeof attachRealtime>;

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { hashPassword } from '../auth/passwords';
+import { writeAudit } from '../commands/writeAudit';
+import type { Sql, TransactionSql } from '../db/client';
+import { ROLES } from '../http/apiTypes';
+import { HttpError } from '../http/httpError';
+import { resolveSkillIds } from './resolveSkillIds';
+
+const capacity = z.number().int().min(0).max(50);
+
+export const userInput = z.object({
+  email: z.string().trim().toLowerCase().email('must be an email address'),
+  name: z.string().trim().min(1, 'is required').max(200),
+  role: z.enum(ROLES),
+  password: z.string().min(10, 'must be at least 10 characters').max(1024),
+  skills: z.array(z.string()).default([]),
+  teamIds: z.array(z.uuid()).default([]),
+  capacity: z.object({ voice: capacity, sms: capacity, email: capacity }).partial().default({}),
+  phoneNumber: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be E.164, like +14155550100').nullable().optional(),
+});
+export const userUpdate = userInput.partial().extend({ active: z.boolean().optional() });
+
+type Tx = Sql | TransactionSql;
+
+async function replaceMemberships(tx: Tx, userId: string, input: { skills?: string[]; teamIds?: string[] }) {
+  if (input.skills) {
+    const ids = await resolveSkillIds(tx, input.skills);
+    await tx`delete from agent_skills where user_id = ${userId}`;
+    for (const skillId of ids) await tx`insert into agent_skills (user_id, skill_id) values (${userId}, ${skillId})`;
+  }
+  if (input.teamIds) {
+    await tx`delete from team_members where user_id = ${userId}`;
+    for (const teamId of input.teamIds) await tx`insert into team_members (team_id, user_id) values (${teamId}, ${userId})`;
+  }
+}
+
+export async function createUser(sql: Sql, input: z.infer<typeof userInput>, actorUserId: string | null) {
+  const passwordHash = await hashPassword(input.password);
+  return sql.begin(async (tx) => {
+    const [taken] = await tx`select 1 from users where email = ${input.email}`;
+    if (taken) throw new HttpError(409, 'email_taken', `A user with email ${input.email} already exists.`, [{ path: 'email', message: 'is taken' }]);
+    const [{ id }] = await tx<{ id: string }[]>`
+      insert into users (email, name, role, password_hash, phone_number, capacity_voice, capacity_sms, capacity_email)
+      values (${input.email}, ${input.name}, ${input.role}, ${passwordHash}, ${input.phoneNumber ?? null},
+              ${input.capacity.voice ?? 1}, ${input.capacity.sms ?? 3}, ${input.capacity.email ?? 5})
+      returning id`;
+    await replaceMemberships(tx, id, input);
+    await writeAudit(tx, { actorUserId, action: 'user.created', entityType: 'user', entityId: id, data: { email: input.email, role: input.role } });
+    return id;
+  });
+}
+
+export async function updateUser(sql: Sql, userId: string, input: z.infer<typeof userUpdate>, actorUserId: string) {
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  return sql.begin(async (tx) => {
+    const [found] = await tx`select 1 from users where id = ${userId} for update`;
+    if (!found) throw new HttpError(404, 'not_found', 'User not found.');
+    await tx`
+      update users set
+        email = coalesce(${input.email ?? null}, email),
+        name = coalesce(${input.name ?? null}, name),
+        role = coalesce(${input.role ?? null}, role),
+        password_hash = coalesce(${passwordHash}, password_hash),
+        phone_number = ${input.phoneNumber === undefined ? tx`phone_number` : input.phoneNumber},
+        capacity_voice = coalesce(${input.capacity?.voice ?? null}, capacity_voice),
+        capacity_sms = coalesce(${input.capacity?.sms ?? null}, capacity_sms),
+        capacity_email = coalesce(${input.capacity?.email ?? null}, capacity_email),
+        active = coalesce(${input.active ?? null}, active),
+        updated_at = now()
+      where id = ${userId}`;
+    await replaceMemberships(tx, userId, input);
+    const { password: _secret, ...changes } = input;
+    await writeAudit(tx, { actorUserId, action: 'user.updated', entityType: 'user', entityId: userId, data: changes });
+  });
+}

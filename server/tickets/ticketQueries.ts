@@ -1,0 +1,45 @@
+import type { SessionUser } from '../auth/sessions';
+import { visibleTicketsCondition } from '../auth/ticketVisibility';
+import type { Sql, SqlFragment } from '../db/client';
+import type { TicketSummary } from '../http/apiTypes';
+
+interface TicketRow extends Omit<TicketSummary, 'customer' | 'updatedAt'> {
+  customerId: string;
+  customerName: string | null;
+  updatedAt: Date;
+}
+
+const presentTicket = (r: TicketRow): TicketSummary => ({
+  id: r.id,
+  number: Number(r.number),
+  subject: r.subject,
+  channel: r.channel,
+  status: r.status,
+  priority: r.priority,
+  queueId: r.queueId,
+  assigneeId: r.assigneeId,
+  customer: { id: r.customerId, name: r.customerName },
+  updatedAt: r.updatedAt.toISOString(),
+});
+
+function selectTickets(sql: Sql, viewer: Pick<SessionUser, 'userId' | 'role'>, where: SqlFragment) {
+  return sql<TicketRow[]>`
+    select t.id, t.number, t.subject, t.channel, t.status, t.priority, t.queue_id, t.assignee_id, t.updated_at,
+           c.id as customer_id, c.name as customer_name
+    from tickets t join customers c on c.id = t.customer_id
+    where ${visibleTicketsCondition(sql, viewer)} and ${where}
+    order by t.updated_at desc
+    limit 200`;
+}
+
+/** The open tickets assigned to the user: their inbox. */
+export async function listInbox(sql: Sql, viewer: Pick<SessionUser, 'userId' | 'role'>) {
+  const rows = await selectTickets(sql, viewer, sql`t.assignee_id = ${viewer.userId} and t.status not in ('resolved', 'closed')`);
+  return rows.map(presentTicket);
+}
+
+/** A ticket if the viewer may see it, else null (the caller answers 404 either way, so existence does not leak). */
+export async function findVisibleTicket(sql: Sql, viewer: Pick<SessionUser, 'userId' | 'role'>, ticketId: string) {
+  const [row] = await selectTickets(sql, viewer, sql`t.id = ${ticketId}`);
+  return row ? presentTicket(row) : null;
+}

@@ -1,0 +1,30 @@
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import { loadConfig } from '../../server/config';
+import { createLogger } from '../../server/logger';
+import { startSwitchboard, type RunningSwitchboard } from '../../server/startSwitchboard';
+
+/** The environment a test server runs with: loopback, this run's Redis prefix, no demo, quiet logs. */
+export function testEnv(databaseUrl: string, overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: inject('redisUrl'),
+    // A prefix per server group keeps parallel test files' Socket.IO and BullMQ traffic apart.
+    REDIS_PREFIX: `${inject('redisPrefix')}-${randomBytes(4).toString('hex')}`,
+    SEED_DEMO: 'false',
+    PRESENCE_GRACE_SECONDS: '1',
+    SHUTDOWN_TIMEOUT_SECONDS: '10',
+    ...overrides,
+  };
+}
+
+/** Starts the real service in this process on a free loopback port. */
+export async function startTestServer(env: Record<string, string>): Promise<RunningSwitchboard & { url: string }> {
+  const config = loadConfig(env);
+  const running = await startSwitchboard(config, createLogger(config.LOG_LEVEL));
+  return { ...running, url: running.url ?? '' };
+}
