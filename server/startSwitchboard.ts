@@ -39,7 +39,7 @@ export async function startSwitchboard(config: Config, log: Logger): Promise<Run
 
     const redisLocation = await locateRedis({ redisUrl: config.REDIS_URL, dataDir: config.DATA_DIR, log });
     if (redisLocation.stop) cleanups.push(redisLocation.stop);
-    const redis = createRedis(redisLocation.url, 'main');
+    const redis = createRedis(redisLocation.url, 'main', log);
     cleanups.push(() => void redis.disconnect());
     const queues = createQueues(redis, config.REDIS_PREFIX);
     cleanups.push(() => closeQueues(queues));
@@ -91,9 +91,10 @@ async function startHttp(ctx: AppContext, redisUrl: string) {
     });
   });
 
-  const realtime = config.services.has('realtime')
-    ? attachRealtime(server, ctx, { pub: createRedis(redisUrl, 'socket.io-pub'), sub: createRedis(redisUrl, 'socket.io-sub') })
+  const adapterClients = config.services.has('realtime')
+    ? { pub: createRedis(redisUrl, 'socket.io-pub', log), sub: createRedis(redisUrl, 'socket.io-sub', log) }
     : null;
+  const realtime = adapterClients ? attachRealtime(server, ctx, adapterClients) : null;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -119,9 +120,8 @@ async function startHttp(ctx: AppContext, redisUrl: string) {
       if (realtime) await realtime.close();
       server.closeAllConnections();
       await closed;
-      if (realtime) {
-        realtime.io.of('/').adapter.close?.();
-      }
+      adapterClients?.pub.disconnect();
+      adapterClients?.sub.disconnect();
     },
   };
 }

@@ -13,7 +13,7 @@ const tasks: Task<any>[] = [purgeExpiredSessionsTask];
  */
 export async function startWorkers(ctx: AppContext, redisUrl: string) {
   const workers: Worker[] = [];
-  const connection = createRedis(redisUrl, 'worker');
+  const connection = createRedis(redisUrl, 'worker', ctx.log);
   for (const queue of QUEUE_NAMES) {
     const byName = new Map(tasks.filter((t) => t.queue === queue).map((t) => [t.name, t]));
     if (byName.size === 0) continue;

@@ -75,11 +75,13 @@ export function attachRealtime(httpServer: HttpServer, ctx: AppContext, adapterC
 
   return {
     io,
-    /** Closes this process's sockets; clients reconnect to another process or to this one after restart. */
+    /**
+     * Closes this process's sockets by closing their transports (not with a server "disconnect" packet,
+     * which would tell clients not to come back), so consoles reconnect to another process or to this one after restart.
+     */
     async close() {
       closing = true;
       for (const timer of offlineTimers.values()) clearTimeout(timer);
-      io.local.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },
   };

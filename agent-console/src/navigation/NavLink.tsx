@@ -1,0 +1,23 @@
+import type { MouseEvent, ReactNode } from 'react';
+import type { Navigate } from './useLocationPath';
+
+interface Props {
+  to: string;
+  current: boolean;
+  navigate: Navigate;
+  children: ReactNode;
+}
+
+/** A real link (so middle-click and "open in new tab" work) that navigates in-app on a plain click. */
+export function NavLink({ to, current, navigate, children }: Props) {
+  const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    navigate(to);
+  };
+  return (
+    <a href={to} onClick={onClick} aria-current={current ? 'page' : undefined} className="nav-link">
+      {children}
+    </a>
+  );
+}

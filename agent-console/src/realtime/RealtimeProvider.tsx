@@ -1,0 +1,75 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createSocket } from './createSocket';
+import { RealtimeContext, type ConnectionState, type PresenceListener } from './realtimeContext';
+
+// Socket.IO stops retrying by itself when the server refuses the handshake or disconnects us on
+// purpose, which includes a graceful shutdown before a restart; we then check the session and retry.
+const RETRY_AFTER_REFUSAL_MS = 3_000;
+
+interface Props {
+  /** Asked when the server refused or dropped us on purpose: resolve true to try again, false to give up. */
+  verifySession: () => Promise<boolean>;
+  children: ReactNode;
+}
+
+/** Owns the one socket of a signed-in session: mounted after sign-in, unmounting disconnects. */
+export function RealtimeProvider({ verifySession, children }: Props) {
+  const [state, setState] = useState<ConnectionState>('connecting');
+  const [connectionGeneration, setConnectionGeneration] = useState(0);
+  const listeners = useRef(new Set<PresenceListener>());
+  const verifySessionRef = useRef(verifySession);
+
+  useEffect(() => {
+    verifySessionRef.current = verifySession;
+  }, [verifySession]);
+
+  useEffect(() => {
+    const socket = createSocket();
+    let disposed = false;
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+    const retryIfRefused = () => {
+      if (socket.active) return; // Socket.IO is already retrying on its own.
+      void verifySessionRef.current().then((stillSignedIn) => {
+        if (!stillSignedIn || disposed) return;
+        clearTimeout(retryTimer);
+        retryTimer = setTimeout(() => socket.connect(), RETRY_AFTER_REFUSAL_MS);
+      });
+    };
+
+    socket.on('connect', () => {
+      setState('connected');
+      setConnectionGeneration((generation) => generation + 1);
+    });
+    socket.on('disconnect', () => {
+      setState('reconnecting');
+      retryIfRefused();
+    });
+    socket.on('connect_error', () => {
+      setState((current) => (current === 'connecting' ? current : 'reconnecting'));
+      retryIfRefused();
+    });
+    socket.on('presence.changed', (event) => listeners.current.forEach((listener) => listener(event)));
+    socket.connect();
+
+    return () => {
+      disposed = true;
+      clearTimeout(retryTimer);
+      socket.removeAllListeners();
+      socket.disconnect();
+    };
+  }, []);
+
+  const onPresenceChanged = useCallback((listener: PresenceListener) => {
+    listeners.current.add(listener);
+    return () => {
+      listeners.current.delete(listener);
+    };
+  }, []);
+
+  const value = useMemo(
+    () => ({ state, connectionGeneration, onPresenceChanged }),
+    [state, connectionGeneration, onPresenceChanged],
+  );
+  return <RealtimeContext.Provider value={value}>{children}</RealtimeContext.Provider>;
+}

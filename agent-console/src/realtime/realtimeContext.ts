@@ -1,0 +1,22 @@
+import { createContext, useContext } from 'react';
+import type { PresenceView } from '../../../server/http/apiTypes';
+
+/** 'connecting' is the first attempt after sign-in; 'reconnecting' means we had a connection and lost it. */
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting';
+
+export type PresenceListener = (event: PresenceView) => void;
+
+export interface Realtime {
+  state: ConnectionState;
+  /** Goes up on every (re)connect: whatever depends on server data re-reads it when this changes. */
+  connectionGeneration: number;
+  onPresenceChanged(listener: PresenceListener): () => void;
+}
+
+export const RealtimeContext = createContext<Realtime | null>(null);
+
+export function useRealtime(): Realtime {
+  const realtime = useContext(RealtimeContext);
+  if (!realtime) throw new Error('useRealtime must be used inside <RealtimeProvider>');
+  return realtime;
+}

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSession } from '../../server/auth/sessions';
+import { aUser } from '../support/factories';
+import { TestClient } from '../support/httpClient';
+import { connectSocket } from '../support/sockets';
+import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
+import { startTestServer, testEnv } from '../support/testServer';
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(async () => {
+  await db?.drop();
+});
+
+async function expiredSession(userId: string) {
+  const { sessionId } = await createSession(db.sql, userId, 1, {});
+  await db.sql`update sessions set expires_at = now() - interval '1 minute' where id = ${sessionId}`;
+  return sessionId;
+}
+
+async function waitUntil(check: () => Promise<boolean>, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}
+
+describe('SERVICES picks what a process runs', () => {
+  it('when SERVICES=web, then the API answers but there is no Socket.IO and no job worker', async () => {
+    const server = await startTestServer(testEnv(db.url, { SERVICES: 'web' }));
+    try {
+      const user = await aUser(db.sql, 'agent');
+      const client = await new TestClient(server.url).signIn(user.email, user.password);
+      expect((await client.get('/api/me')).status).toBe(200);
+      await expect(connectSocket(server.url, client.cookie)).rejects.toThrow();
+      expect(await server.ctx.queues.maintenance.getWorkersCount()).toBe(0);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('when SERVICES=realtime, then sockets connect but the API and console do not answer', async () => {
+    const server = await startTestServer(testEnv(db.url, { SERVICES: 'realtime' }));
+    try {
+      const user = await aUser(db.sql, 'agent');
+      const { token } = await createSession(db.sql, user.id, 1, {});
+      const socket = await connectSocket(server.url, `sb_session=${token}`);
+      socket.close();
+      expect((await fetch(`${server.url}/api/me`)).status).toBe(404);
+      expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('when SERVICES=worker, then nothing listens and the maintenance job purges expired sessions', async () => {
+    const server = await startTestServer(testEnv(db.url, { SERVICES: 'worker' }));
+    try {
+      expect(server.url).toBe('');
+      const user = await aUser(db.sql, 'agent');
+      const sessionId = await expiredSession(user.id);
+      await server.ctx.queues.maintenance.add('purge-expired-sessions', {});
+      expect(await waitUntil(async () => (await db.sql`select 1 from sessions where id = ${sessionId}`).length === 0)).toBe(true);
+      expect(await server.ctx.queues.maintenance.getWorkersCount()).toBeGreaterThan(0);
+      // The hourly schedule is registered once, under a fixed id.
+      expect((await server.ctx.queues.maintenance.getJobSchedulers()).map((s) => s.key)).toEqual(['purge-expired-sessions']);
+    } finally {
+      await server.stop();
+    }
+  });
+});
