@@ -36,7 +36,11 @@ export const configSchema = z.object({
     .string()
     .default(SERVICE_ROLES.join(','))
     .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
-    .pipe(z.array(z.enum(SERVICE_ROLES)).min(1, 'name at least one of web, realtime, worker')),
+    .pipe(
+      z
+        .array(z.enum(SERVICE_ROLES, { error: (issue) => `unknown role "${String(issue.input)}"; use web, realtime, worker` }))
+        .min(1, 'name at least one of web, realtime, worker'),
+    ),
   SEED_DEMO: boolean(true),
   TRUST_PROXY: boolean(false),
   SESSION_TTL_HOURS: positiveInt(12),
@@ -56,7 +60,9 @@ export class ConfigError extends Error {}
 
 /** The one parse of the environment. A wrong value stops start-up with a message naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = configSchema.safeParse(env);
+  // An empty value (`PORT=` in an env file) means unset, as it does for most tools.
+  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = configSchema.safeParse(given);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(environment)'}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}\nSee .env.example for every variable.`);

@@ -41,7 +41,7 @@ export async function startSwitchboard(config: Config, log: Logger): Promise<Run
     if (redisLocation.stop) cleanups.push(redisLocation.stop);
     const redis = createRedis(redisLocation.url, 'main', log);
     cleanups.push(() => void redis.disconnect());
-    const queues = createQueues(redis, config.REDIS_PREFIX);
+    const queues = createQueues(redis, config.REDIS_PREFIX, log);
     cleanups.push(() => closeQueues(queues));
     const ctx: AppContext = {
       config,

@@ -50,10 +50,16 @@ export async function migrate(sql: Sql, migrations?: Migration[]): Promise<strin
         if (recorded !== m.checksum) throw new Error(`Migration ${m.name} was changed after it was applied; add a new migration instead.`);
         continue;
       }
-      await sql.begin(async (tx) => {
-        await tx.unsafe(m.sql);
-        await tx`insert into schema_migrations (name, checksum) values (${m.name}, ${m.checksum})`;
-      });
+      // On the connection holding the lock, so migrating never needs a second connection from the pool.
+      await connection.unsafe('begin');
+      try {
+        await connection.unsafe(m.sql);
+        await connection`insert into schema_migrations (name, checksum) values (${m.name}, ${m.checksum})`;
+        await connection.unsafe('commit');
+      } catch (err) {
+        await connection.unsafe('rollback');
+        throw err;
+      }
       done.push(m.name);
     }
     return done;

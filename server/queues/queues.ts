@@ -1,5 +1,6 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import type { Logger } from '../logger';
 
 /**
  * One BullMQ queue per business area, not per job. Later features add their processors:
@@ -12,14 +13,14 @@ export type Queues = Record<QueueName, Queue>;
 
 export const bullPrefix = (redisPrefix: string) => `${redisPrefix}:bull`;
 
-export function createQueues(connection: Redis, redisPrefix: string): Queues {
+export function createQueues(connection: Redis, redisPrefix: string, log: Logger): Queues {
   const entries = QUEUE_NAMES.map((name) => [
     name,
     new Queue(name, {
       connection,
       prefix: bullPrefix(redisPrefix),
       defaultJobOptions: { attempts: 5, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: 1000, removeOnFail: 5000 },
-    }),
+    }).on('error', (err) => log.warn({ err: err.message, queue: name }, 'queue connection error')),
   ]);
   return Object.fromEntries(entries) as Queues;
 }

@@ -26,7 +26,9 @@ export async function startWorkers(ctx: AppContext, redisUrl: string) {
           return task.perform(ctx, job.data);
         },
         { connection, prefix: bullPrefix(ctx.config.REDIS_PREFIX), concurrency: 5 },
-      ).on('failed', (job, err) => ctx.log.warn({ err, queue, job: job?.name, id: job?.id }, 'job failed')),
+      )
+        .on('failed', (job, err) => ctx.log.warn({ err, queue, job: job?.name, id: job?.id }, 'job failed'))
+        .on('error', (err) => ctx.log.warn({ err: err.message, queue }, 'worker connection error')),
     );
   }
   for (const task of tasks) {

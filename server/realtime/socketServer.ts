@@ -14,6 +14,7 @@ import { rooms } from './rooms';
 
 interface SocketData {
   session: SessionUser;
+  rooms: string[];
 }
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -36,27 +37,22 @@ export function attachRealtime(httpServer: HttpServer, ctx: AppContext, adapterC
       const session = await findSession(ctx.sql, sessionToken(socket.handshake.headers.cookie));
       if (!session) return next(new Error('unauthenticated'));
       socket.data.session = session;
+      // Resolved before the connection completes, so the socket is in every room the moment it is connected.
+      socket.data.rooms = [rooms.agent(session.userId), rooms.session(session.sessionId), ...(await roomsFor(ctx, session))];
       next();
     } catch (err) {
       next(err as Error);
     }
   });
 
-  io.on('connection', async (socket) => {
-    const { userId, sessionId } = socket.data.session;
-    // Join the agent's own room first and synchronously, so a grace check never misses this socket.
-    socket.join([rooms.agent(userId), rooms.session(sessionId)]);
+  io.on('connection', (socket) => {
+    const { userId } = socket.data.session;
+    socket.join(socket.data.rooms);
     clearTimeout(offlineTimers.get(userId));
     offlineTimers.delete(userId);
     socket.on('disconnect', () => {
       if (!closing) scheduleOfflineCheck(userId);
     });
-    try {
-      socket.join(await roomsFor(ctx, socket.data.session));
-    } catch (err) {
-      ctx.log.error({ err, userId }, 'could not join rooms');
-      socket.disconnect(true);
-    }
   });
 
   function scheduleOfflineCheck(userId: string) {

@@ -41,8 +41,18 @@ export async function locateRedis(options: LocateOptions): Promise<RedisLocation
   return startPrivateRedis(binary, path.join(options.dataDir, 'redis'), options.log);
 }
 
+/**
+ * Its port is recorded in the data folder: another process on the same folder, or a restart after a crash
+ * that left the server running, uses that one instead of starting a second server on the same files.
+ */
 async function startPrivateRedis(binary: string, dir: string, log: Logger): Promise<RedisLocation> {
   await fs.mkdir(dir, { recursive: true });
+  const portFile = path.join(dir, 'redis.port');
+  const recorded = Number(await fs.readFile(portFile, 'utf8').catch(() => ''));
+  if (recorded && (await answersPing(recorded))) {
+    log.info({ port: recorded, dir }, 'using the private redis-server already running on this data folder');
+    return { url: `redis://127.0.0.1:${recorded}` };
+  }
   const port = await freePort();
   const child = spawn(
     binary,
@@ -53,8 +63,15 @@ async function startPrivateRedis(binary: string, dir: string, log: Logger): Prom
   for (let i = 0; i < 100; i++) {
     if (child.exitCode !== null) throw new RedisUnavailableError(`redis-server exited with code ${child.exitCode}; see ${dir}/redis.log`);
     if (await answersPing(port)) {
+      await fs.writeFile(portFile, String(port));
       log.info({ port, dir }, 'started a private redis-server');
-      return { url: `redis://127.0.0.1:${port}`, stop: () => stopChild(child, exited) };
+      return {
+        url: `redis://127.0.0.1:${port}`,
+        stop: async () => {
+          await fs.rm(portFile, { force: true });
+          await stopChild(child, exited);
+        },
+      };
     }
     await new Promise((r) => setTimeout(r, 100));
   }

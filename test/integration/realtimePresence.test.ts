@@ -1,7 +1,8 @@
 import type { Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { PresenceView } from '../../server/http/apiTypes';
-import { aTeam, aUser } from '../support/factories';
+import { rooms } from '../../server/realtime/rooms';
+import { aQueue, aSkill, aTeam, aUser } from '../support/factories';
 import { TestClient } from '../support/httpClient';
 import { connectSocket, nextEvent } from '../support/sockets';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
@@ -44,6 +45,24 @@ describe('socket authentication', () => {
     const closed = new Promise((resolve) => socket.once('disconnect', resolve));
     await client.post('/api/auth/sign-out');
     await expect(closed).resolves.toBe('io server disconnect');
+  });
+});
+
+describe('rooms', () => {
+  it('when an event goes to a queue’s room, then agents with the queue’s skills receive it and others do not', async () => {
+    const skill = await aSkill(db.sql);
+    const queueId = await aQueue(db.sql, { skills: [skill] });
+    const skilled = await signedIn(await aUser(db.sql, 'agent', { skills: [skill] }));
+    const unskilledUser = await aUser(db.sql, 'agent');
+    const unskilled = await signedIn(unskilledUser);
+    const toSkilled = nextEvent<PresenceView>(skilled.socket, 'presence.changed');
+    const unskilledFirst = nextEvent<PresenceView>(unskilled.socket, 'presence.changed');
+    const probe = { userId: queueId, presence: 'busy' as const, presenceChangedAt: new Date().toISOString() };
+    server.ctx.publisher.emit([rooms.queue(queueId)], 'presence.changed', probe);
+    expect(await toSkilled).toEqual(probe);
+    // Then something the unskilled agent does get: their own room. If the queue event had reached them, it would come first.
+    server.ctx.publisher.emit([rooms.agent(unskilledUser.id)], 'presence.changed', { ...probe, userId: 'own' });
+    expect((await unskilledFirst).userId).toBe('own');
   });
 });
 
