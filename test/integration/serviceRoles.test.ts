@@ -72,4 +72,28 @@ describe('SERVICES picks what a process runs', () => {
       await server.stop();
     }
   });
+
+  it('when the worker is stopped while a job runs, then stopping waits for that job to finish', async () => {
+    const server = await startTestServer(testEnv(db.url, { SERVICES: 'worker' }));
+    const user = await aUser(db.sql, 'agent');
+    const sessionId = await expiredSession(user.id);
+    // Hold the sessions table so the purge job blocks mid-run.
+    const blocker = await db.sql.reserve();
+    await blocker.unsafe('begin');
+    await blocker.unsafe('lock table sessions in access exclusive mode');
+    try {
+      await server.ctx.queues.maintenance.add('purge-expired-sessions', {});
+      expect(await waitUntil(async () => (await server.ctx.queues.maintenance.getActiveCount()) === 1)).toBe(true);
+      let stopped = false;
+      const stopping = server.stop().then(() => (stopped = true));
+      await new Promise((r) => setTimeout(r, 500));
+      expect(stopped).toBe(false);
+      await blocker.unsafe('commit');
+      await stopping;
+      expect(await db.sql`select 1 from sessions where id = ${sessionId}`).toHaveLength(0);
+    } finally {
+      await blocker.unsafe('rollback').catch(() => {});
+      blocker.release();
+    }
+  });
 });

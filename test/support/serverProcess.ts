@@ -12,7 +12,7 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Runs `server/main.ts` as its own process, as `npm start` does, and resolves once it listens. */
+/** Runs `server/main.ts` as its own process, as `npm start` does, and resolves once it has fully started. */
 export function spawnServer(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
@@ -28,7 +28,7 @@ export function spawnServer(env: Record<string, string>, timeoutMs = 60_000): Pr
     }, timeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const listening = output.match(/"url":"(http:\/\/[^"]+)","msg":"listening"/);
+      const listening = output.match(/"url":"(http:\/\/[^"]+)","msg":"switchboard started"/);
       if (!listening) return;
       clearTimeout(timer);
       child.stdout!.off('data', onData);
