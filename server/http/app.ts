@@ -7,6 +7,7 @@ import { findSession, SESSION_COOKIE } from '../auth/sessions';
 import type { AppContext } from '../context';
 import { forbidden, HttpError, unauthenticated } from './httpError';
 import type { RouteDef } from './route';
+import { validate } from './validate';
 import { routeTable } from './routeTable';
 import { healthRoutes } from './routes/healthRoutes';
 
@@ -16,7 +17,7 @@ export function sessionToken(cookieHeader: string | undefined) {
   return cookieHeader ? parseCookies(cookieHeader)[SESSION_COOKIE] : undefined;
 }
 
-/** Rate limit → authenticate → authorize happen here for every route, before its handler validates input. */
+/** Authenticate → authorize → validate happen here for every route, in that order, before its handler runs. */
 function mount(app: express.Express, ctx: AppContext, def: RouteDef) {
   app[def.method](def.path, async (req: Request, res) => {
     let session = null;
@@ -25,7 +26,12 @@ function mount(app: express.Express, ctx: AppContext, def: RouteDef) {
       if (!session) throw unauthenticated();
       if (!def.access.includes(session.role)) throw forbidden();
     }
-    const body = await def.handler({ ctx, req, res, session });
+    const input = {
+      body: def.body ? validate(def.body, req.body, 'body') : undefined,
+      params: def.params ? validate(def.params, req.params, 'params') : undefined,
+      query: def.query ? validate(def.query, req.query, 'query') : undefined,
+    };
+    const body = await def.handler({ ctx, req, res, session, ...input });
     if (body === undefined) res.status(204).end();
     else res.json(body);
   });

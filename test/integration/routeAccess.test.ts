@@ -32,7 +32,7 @@ describe('the route table', () => {
     for (const expected of ['POST /api/auth/sign-in', 'PUT /api/me/presence', 'GET /api/tickets/:id', 'GET /api/supervisor/monitor', 'POST /api/admin/users']) {
       expect(paths).toContain(expected);
     }
-    expect(routeTable.filter((r) => r.access === 'public').map((r) => r.path).sort()).toEqual(['/api/auth/sign-in', '/healthz', '/readyz']);
+    expect(routeTable.filter((r) => r.access === 'public').map((r) => r.path).sort()).toEqual(['/api/auth/sign-in', '/api/openapi.json', '/healthz', '/readyz']);
   });
 
   it.each(protectedRoutes.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))(

@@ -3,7 +3,7 @@ import { businessHoursInput, createBusinessHours, listBusinessHours, listQueues,
 import { createUser, updateUser, userInput, userUpdate } from '../../settings/userSettings';
 import { findUserView, listUserViews } from '../../users/userQueries';
 import { ADMINS, route } from '../route';
-import { idParams, validate } from '../validate';
+import { idParams } from '../validate';
 
 // Settings: who works here, what they can do, and where contacts wait. Admins only.
 export const adminRoutes = [
@@ -19,8 +19,9 @@ export const adminRoutes = [
     path: '/api/admin/users',
     access: ADMINS,
     summary: 'Create a user with role, skills, teams and per-channel capacity.',
-    async handler({ ctx, req, res, session }) {
-      const id = await createUser(ctx.sql, validate(userInput, req.body), session.userId);
+    body: userInput,
+    async handler({ ctx, body, res, session }) {
+      const id = await createUser(ctx.sql, body, session.userId);
       res.status(201);
       return { user: await findUserView(ctx.sql, id) };
     },
@@ -30,9 +31,10 @@ export const adminRoutes = [
     path: '/api/admin/users/:id',
     access: ADMINS,
     summary: 'Change a user; only the fields given change.',
-    async handler({ ctx, req, session }) {
-      const { id } = validate(idParams, req.params, 'params');
-      await updateUser(ctx.sql, id, validate(userUpdate, req.body), session.userId);
+    params: idParams,
+    body: userUpdate,
+    async handler({ ctx, params: { id }, body, session }) {
+      await updateUser(ctx.sql, id, body, session.userId);
       return { user: await findUserView(ctx.sql, id) };
     },
   }),
@@ -48,8 +50,9 @@ export const adminRoutes = [
     path: '/api/admin/teams',
     access: ADMINS,
     summary: 'Create a team.',
-    async handler({ ctx, req, res, session }) {
-      const id = await createTeam(ctx.sql, validate(teamInput, req.body), session.userId);
+    body: teamInput,
+    async handler({ ctx, body, res, session }) {
+      const id = await createTeam(ctx.sql, body, session.userId);
       res.status(201);
       return { id };
     },
@@ -66,8 +69,9 @@ export const adminRoutes = [
     path: '/api/admin/skills',
     access: ADMINS,
     summary: 'Create a skill.',
-    async handler({ ctx, req, res, session }) {
-      const id = await createSkill(ctx.sql, validate(skillInput, req.body), session.userId);
+    body: skillInput,
+    async handler({ ctx, body, res, session }) {
+      const id = await createSkill(ctx.sql, body, session.userId);
       res.status(201);
       return { id };
     },
@@ -84,8 +88,9 @@ export const adminRoutes = [
     path: '/api/admin/queues',
     access: ADMINS,
     summary: 'Create a queue.',
-    async handler({ ctx, req, res, session }) {
-      const id = await saveQueue(ctx.sql, validate(queueInput, req.body), session.userId);
+    body: queueInput,
+    async handler({ ctx, body, res, session }) {
+      const id = await saveQueue(ctx.sql, body, session.userId);
       res.status(201);
       return { id };
     },
@@ -95,9 +100,10 @@ export const adminRoutes = [
     path: '/api/admin/queues/:id',
     access: ADMINS,
     summary: 'Replace a queue’s settings.',
-    async handler({ ctx, req, session }) {
-      const { id } = validate(idParams, req.params, 'params');
-      return { id: await saveQueue(ctx.sql, validate(queueInput, req.body), session.userId, id) };
+    params: idParams,
+    body: queueInput,
+    async handler({ ctx, params: { id }, body, session }) {
+      return { id: await saveQueue(ctx.sql, body, session.userId, id) };
     },
   }),
   route({
@@ -112,8 +118,9 @@ export const adminRoutes = [
     path: '/api/admin/business-hours',
     access: ADMINS,
     summary: 'Create a business-hours schedule with weekly intervals and holidays.',
-    async handler({ ctx, req, res, session }) {
-      const id = await createBusinessHours(ctx.sql, validate(businessHoursInput, req.body), session.userId);
+    body: businessHoursInput,
+    async handler({ ctx, body, res, session }) {
+      const id = await createBusinessHours(ctx.sql, body, session.userId);
       res.status(201);
       return { id };
     },

@@ -6,7 +6,6 @@ import { rooms } from '../../realtime/rooms';
 import { findUserView } from '../../users/userQueries';
 import { HttpError } from '../httpError';
 import { ANY_ROLE, route, type RouteCall } from '../route';
-import { validate } from '../validate';
 
 const signInBody = z.object({
   email: z.string().trim().toLowerCase().email('must be an email address'),
@@ -36,9 +35,10 @@ export const authRoutes = [
     path: '/api/auth/sign-in',
     access: 'public',
     summary: 'Sign in with email and password; sets the session cookie.',
+    body: signInBody,
     async handler(call) {
-      const { ctx, req, res } = call;
-      const { email, password } = validate(signInBody, req.body);
+      const { ctx, req, res, body } = call;
+      const { email, password } = body;
       const ip = req.ip ?? 'unknown';
       const retryAfter = await ctx.signInLimiter.consume(ip, email);
       if (retryAfter !== null) {
@@ -72,8 +72,8 @@ export const authRoutes = [
     path: '/api/auth/password',
     access: ANY_ROLE,
     summary: 'Change your password; your other sessions are signed out.',
-    async handler({ ctx, req, session }) {
-      const body = validate(changePasswordBody, req.body);
+    body: changePasswordBody,
+    async handler({ ctx, body, session }) {
       const [user] = await ctx.sql<{ passwordHash: string }[]>`select password_hash from users where id = ${session.userId}`;
       if (!(await verifyPassword(body.currentPassword, user.passwordHash))) {
         throw new HttpError(400, 'wrong_password', 'The current password is wrong.', [{ path: 'currentPassword', message: 'is wrong' }]);

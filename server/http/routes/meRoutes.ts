@@ -3,7 +3,6 @@ import { setPresence } from '../../commands/setPresence';
 import { findUserView } from '../../users/userQueries';
 import { LOCALES, PRESENCES } from '../apiTypes';
 import { ANY_ROLE, route } from '../route';
-import { validate } from '../validate';
 
 export const meRoutes = [
   route({
@@ -20,9 +19,9 @@ export const meRoutes = [
     path: '/api/me/presence',
     access: ANY_ROLE,
     summary: 'Set your presence (available, busy, away, offline).',
-    async handler({ ctx, req, session }) {
-      const { presence } = validate(z.object({ presence: z.enum(PRESENCES) }), req.body);
-      return setPresence(ctx, session.userId, presence, 'console');
+    body: z.object({ presence: z.enum(PRESENCES) }),
+    async handler({ ctx, body, session }) {
+      return setPresence(ctx, session.userId, body.presence, 'console');
     },
   }),
   route({
@@ -30,8 +29,8 @@ export const meRoutes = [
     path: '/api/me/locale',
     access: ANY_ROLE,
     summary: 'Set your interface language.',
-    async handler({ ctx, req, session }) {
-      const { locale } = validate(z.object({ locale: z.enum(LOCALES) }), req.body);
+    body: z.object({ locale: z.enum(LOCALES) }),
+    async handler({ ctx, body: { locale }, session }) {
       await ctx.sql`update users set locale = ${locale}, updated_at = now() where id = ${session.userId}`;
       return { locale };
     },

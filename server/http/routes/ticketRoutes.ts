@@ -1,7 +1,7 @@
 import { findVisibleTicket, listInbox } from '../../tickets/ticketQueries';
 import { notFound } from '../httpError';
 import { ANY_ROLE, route } from '../route';
-import { idParams, validate } from '../validate';
+import { idParams } from '../validate';
 
 export const ticketRoutes = [
   route({
@@ -18,8 +18,8 @@ export const ticketRoutes = [
     path: '/api/tickets/:id',
     access: ANY_ROLE,
     summary: 'One ticket: agents see their own and their queues’ tickets, supervisors their teams’.',
-    async handler({ ctx, req, session }) {
-      const { id } = validate(idParams, req.params, 'params');
+    params: idParams,
+    async handler({ ctx, params: { id }, session }) {
       const ticket = await findVisibleTicket(ctx.sql, session, id);
       if (!ticket) throw notFound('Ticket');
       return { ticket };
