@@ -46,17 +46,123 @@ export interface PresenceView {
   presenceChangedAt: string;
 }
 
+export const TICKET_STATUSES = ['new', 'open', 'pending', 'resolved', 'closed'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
+export const TICKET_TYPES = ['consult', 'suggestion', 'complaint'] as const;
+export type TicketType = (typeof TICKET_TYPES)[number];
+
 export interface TicketSummary {
   id: string;
   number: number;
   subject: string;
   channel: Channel;
-  status: 'new' | 'open' | 'pending' | 'resolved' | 'closed';
-  priority: 'low' | 'normal' | 'high' | 'urgent';
+  status: TicketStatus;
+  priority: TicketPriority;
+  type: TicketType | null;
   queueId: string | null;
   assigneeId: string | null;
   customer: { id: string; name: string | null };
+  createdAt: string;
   updatedAt: string;
+}
+
+export type MessageStatus = 'received' | 'queued' | 'sending' | 'sent' | 'delivered' | 'undelivered' | 'failed';
+
+export interface AttachmentView {
+  id: string;
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+}
+
+export interface MessageView {
+  id: string;
+  ticketId: string;
+  /** 'note' for internal notes, which customers never see. */
+  channel: Channel | 'note';
+  direction: 'inbound' | 'outbound' | 'internal';
+  status: MessageStatus;
+  errorCode: string | null;
+  errorMessage: string | null;
+  author: { id: string; name: string } | null;
+  from: string | null;
+  to: string | null;
+  subject: string | null;
+  text: string;
+  attachments: AttachmentView[];
+  createdAt: string;
+}
+
+export interface AuditEntryView {
+  id: string;
+  at: string;
+  actor: { kind: 'user' | 'system' | 'customer'; id: string | null; name: string | null };
+  action: string;
+  data: Record<string, unknown>;
+}
+
+export interface IdentityView {
+  id: string;
+  kind: 'phone' | 'email';
+  value: string;
+}
+
+export interface CustomerView {
+  id: string;
+  name: string | null;
+  company: string | null;
+  notes: string;
+  tags: string[];
+  identities: IdentityView[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One message in a customer's history, across all their tickets and channels. */
+export interface InteractionView {
+  messageId: string;
+  ticketId: string;
+  ticketNumber: number;
+  channel: Channel | 'note';
+  direction: 'inbound' | 'outbound' | 'internal';
+  text: string;
+  at: string;
+}
+
+export interface TicketDetailResponse {
+  ticket: TicketSummary;
+  customer: CustomerView;
+  messages: MessageView[];
+  audit: AuditEntryView[];
+  /** The routing offer this user holds for the ticket, if any. */
+  pendingOffer: OfferView | null;
+}
+
+export interface CustomerDetailResponse {
+  customer: CustomerView;
+  tickets: TicketSummary[];
+  interactions: InteractionView[];
+  audit: AuditEntryView[];
+}
+
+export interface OfferView {
+  id: string;
+  ticketId: string;
+  expiresAt: string;
+}
+
+/** What the agent's console shows the moment a contact is offered: everything in one event, no refetch. */
+export interface ScreenPop {
+  offer: OfferView;
+  ticket: TicketSummary;
+  customer: CustomerView;
+  /** The customer's last ten interactions across all channels, newest first. */
+  recentInteractions: InteractionView[];
+  openTickets: TicketSummary[];
+  /** The message that arrived and caused the offer (null for a ticket without messages). */
+  message: MessageView | null;
 }
 
 export interface InboxResponse {
@@ -88,6 +194,14 @@ export interface MonitorResponse {
 /** Events the server pushes over Socket.IO. Each says what changed; the console re-reads over HTTP when it needs more. */
 export interface ServerToClientEvents {
   'presence.changed': (event: PresenceView) => void;
+  /** To the offered agent: the screen pop. */
+  'offer.created': (event: ScreenPop) => void;
+  /** To the offered agent: the offer is over (accepted here or elsewhere, rejected, timed out, withdrawn). */
+  'offer.ended': (event: { offerId: string; ticketId: string; reason: 'accepted' | 'rejected' | 'timed_out' | 'canceled' }) => void;
+  /** To the assignee, the ticket's queue and supervisors: re-read the ticket. */
+  'ticket.changed': (event: { ticketId: string }) => void;
+  /** To everyone who may look at the customer: re-read them. */
+  'customer.changed': (event: { customerId: string }) => void;
 }
 
 export interface ClientToServerEvents {}

@@ -3,9 +3,10 @@ import { visibleTicketsCondition } from '../auth/ticketVisibility';
 import type { Sql, SqlFragment } from '../db/client';
 import type { TicketSummary } from '../http/apiTypes';
 
-interface TicketRow extends Omit<TicketSummary, 'customer' | 'updatedAt'> {
+interface TicketRow extends Omit<TicketSummary, 'customer' | 'updatedAt' | 'createdAt'> {
   customerId: string;
   customerName: string | null;
+  createdAt: Date;
   updatedAt: Date;
 }
 
@@ -16,15 +17,17 @@ const presentTicket = (r: TicketRow): TicketSummary => ({
   channel: r.channel,
   status: r.status,
   priority: r.priority,
+  type: r.type,
   queueId: r.queueId,
   assigneeId: r.assigneeId,
   customer: { id: r.customerId, name: r.customerName },
+  createdAt: r.createdAt.toISOString(),
   updatedAt: r.updatedAt.toISOString(),
 });
 
 function selectTickets(sql: Sql, viewer: Pick<SessionUser, 'userId' | 'role'>, where: SqlFragment) {
   return sql<TicketRow[]>`
-    select t.id, t.number, t.subject, t.channel, t.status, t.priority, t.queue_id, t.assignee_id, t.updated_at,
+    select t.id, t.number, t.subject, t.channel, t.status, t.priority, t.type, t.queue_id, t.assignee_id, t.created_at, t.updated_at,
            c.id as customer_id, c.name as customer_name
     from tickets t join customers c on c.id = t.customer_id
     where ${visibleTicketsCondition(sql, viewer)} and ${where}

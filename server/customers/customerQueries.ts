@@ -1,0 +1,40 @@
+import type { Sql } from '../db/client';
+import type { CustomerView, InteractionView } from '../http/apiTypes';
+
+interface CustomerRow {
+  id: string;
+  name: string | null;
+  company: string | null;
+  notes: string;
+  tags: string[];
+  identities: { id: string; kind: 'phone' | 'email'; value: string }[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const presentCustomer = (r: CustomerRow): CustomerView => ({
+  ...r,
+  createdAt: r.createdAt.toISOString(),
+  updatedAt: r.updatedAt.toISOString(),
+});
+
+export async function findCustomerView(sql: Sql, customerId: string): Promise<CustomerView | null> {
+  const [row] = await sql<CustomerRow[]>`
+    select c.id, c.name, c.company, c.notes, c.tags, c.created_at, c.updated_at,
+           coalesce((select json_agg(json_build_object('id', i.id, 'kind', i.kind, 'value', i.value) order by i.kind, i.value)
+                     from customer_identities i where i.customer_id = c.id), '[]') as identities
+    from customers c where c.id = ${customerId}`;
+  return row ? presentCustomer(row) : null;
+}
+
+/** The customer's messages across all their tickets and channels, newest first. */
+export async function listInteractions(sql: Sql, customerId: string, limit: number): Promise<InteractionView[]> {
+  const rows = await sql<(Omit<InteractionView, 'at' | 'ticketNumber'> & { at: Date; ticketNumber: string })[]>`
+    select m.id as message_id, t.id as ticket_id, t.number as ticket_number, m.channel, m.direction,
+           left(m.body_text, 500) as text, m.created_at as at
+    from messages m join tickets t on t.id = m.ticket_id
+    where t.customer_id = ${customerId}
+    order by m.created_at desc, m.id desc
+    limit ${limit}`;
+  return rows.map((r) => ({ ...r, ticketNumber: Number(r.ticketNumber), at: r.at.toISOString() }));
+}
