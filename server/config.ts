@@ -48,6 +48,13 @@ export const configSchema = z.object({
   SIGN_IN_WINDOW_SECONDS: positiveInt(900),
   PRESENCE_GRACE_SECONDS: z.coerce.number().min(0).default(30),
   SHUTDOWN_TIMEOUT_SECONDS: positiveInt(25),
+  ROUTING_OFFER_TIMEOUT_SECONDS: positiveInt(20),
+  ROUTING_STICKY_HOURS: z.coerce.number().min(0).default(24),
+  ROUTING_TICK_SECONDS: positiveInt(2),
+  DEFAULT_PHONE_REGION: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'must be a two-letter country code, like US or GB')
+    .optional(),
 });
 
 export type Config = Omit<z.infer<typeof configSchema>, 'PUBLIC_URL' | 'DATA_DIR'> & {

@@ -3,6 +3,7 @@ import type { Config } from './config';
 import type { Sql } from './db/client';
 import type { SignInLimiter } from './auth/signInLimiter';
 import type { Logger } from './logger';
+import type { ChannelSenders } from './outbound/channelSenders';
 import type { Queues } from './queues/queues';
 import type { Publisher } from './realtime/publisher';
 
@@ -15,4 +16,6 @@ export interface AppContext {
   publisher: Publisher;
   queues: Queues;
   signInLimiter: SignInLimiter;
+  /** Outbound providers by channel; a channel without one uses the loopback test channel. */
+  channelSenders: ChannelSenders;
 }

@@ -51,6 +51,7 @@ export async function startSwitchboard(config: Config, log: Logger): Promise<Run
       publisher: createPublisher(redis, config.REDIS_PREFIX),
       queues,
       signInLimiter: createSignInLimiter(redis, config.REDIS_PREFIX, config.SIGN_IN_MAX_ATTEMPTS, config.SIGN_IN_WINDOW_SECONDS),
+      channelSenders: {},
     };
 
     const seeded = config.SEED_DEMO && config.services.has('web') ? await seedDemo(sql) : false;

@@ -2,7 +2,7 @@ import type { AppContext } from '../context';
 import type { Presence, PresenceView } from '../http/apiTypes';
 import { rooms } from '../realtime/rooms';
 
-export type PresenceReason = 'console' | 'disconnected' | 'signed-out';
+export type PresenceReason = 'console' | 'disconnected' | 'signed-out' | 'missed-offer';
 
 /**
  * Sets an agent's presence, records the change with its time, and tells the agent's own sockets and the

@@ -1,4 +1,4 @@
-import type { Sql } from '../db/client';
+import type { Sql, SqlFragment } from '../db/client';
 import type { CustomerView, InteractionView } from '../http/apiTypes';
 
 interface CustomerRow {
@@ -18,13 +18,24 @@ const presentCustomer = (r: CustomerRow): CustomerView => ({
   updatedAt: r.updatedAt.toISOString(),
 });
 
-export async function findCustomerView(sql: Sql, customerId: string): Promise<CustomerView | null> {
-  const [row] = await sql<CustomerRow[]>`
+function selectCustomers(sql: Sql, where: SqlFragment) {
+  return sql<CustomerRow[]>`
     select c.id, c.name, c.company, c.notes, c.tags, c.created_at, c.updated_at,
            coalesce((select json_agg(json_build_object('id', i.id, 'kind', i.kind, 'value', i.value) order by i.kind, i.value)
                      from customer_identities i where i.customer_id = c.id), '[]') as identities
-    from customers c where c.id = ${customerId}`;
+    from customers c where ${where}`;
+}
+
+export async function findCustomerView(sql: Sql, customerId: string): Promise<CustomerView | null> {
+  const [row] = await selectCustomers(sql, sql`c.id = ${customerId}`);
   return row ? presentCustomer(row) : null;
+}
+
+/** Customers by id, in the order of the ids given. */
+export async function listCustomerViews(sql: Sql, ids: string[]): Promise<CustomerView[]> {
+  if (!ids.length) return [];
+  const byId = new Map((await selectCustomers(sql, sql`c.id in ${sql(ids)}`)).map((r) => [r.id, presentCustomer(r)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /** The customer's messages across all their tickets and channels, newest first. */

@@ -2,9 +2,12 @@ import type { RouteDef } from './route';
 import { adminRoutes } from './routes/adminRoutes';
 import { apiDocsRoutes } from './routes/apiDocsRoutes';
 import { authRoutes } from './routes/authRoutes';
+import { directoryRoutes } from './routes/directoryRoutes';
+import { customerRoutes } from './routes/customerRoutes';
 import { healthRoutes } from './routes/healthRoutes';
 import { meRoutes } from './routes/meRoutes';
 import { monitorRoutes } from './routes/monitorRoutes';
+import { offerRoutes } from './routes/offerRoutes';
 import { ticketRoutes } from './routes/ticketRoutes';
 
 /** Every HTTP route with who may call it. The access test walks this table. */
@@ -14,6 +17,9 @@ export const routeTable: RouteDef[] = [
   ...authRoutes,
   ...meRoutes,
   ...ticketRoutes,
+  ...offerRoutes,
+  ...directoryRoutes,
+  ...customerRoutes,
   ...monitorRoutes,
   ...adminRoutes,
 ];

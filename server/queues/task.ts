@@ -1,3 +1,4 @@
+import type { Config } from '../config';
 import type { AppContext } from '../context';
 import type { QueueName } from './queues';
 
@@ -5,7 +6,8 @@ import type { QueueName } from './queues';
 export interface Task<Data> {
   queue: QueueName;
   name: string;
-  /** Repeats the job; the scheduler id is the task name, so every process upserts the same one. */
-  schedule?: { every: number };
-  perform(ctx: AppContext, data: Data): Promise<unknown>;
+  /** Repeats the job every so many milliseconds; the scheduler id is the task name, so every process upserts the same one. */
+  schedule?: (config: Config) => { every: number };
+  /** `lastAttempt`: no retry follows if this run fails, so a task can record the failure for good. */
+  perform(ctx: AppContext, data: Data, run: { lastAttempt: boolean }): Promise<unknown>;
 }

@@ -3,9 +3,14 @@ import type { AppContext } from '../context';
 import { createRedis } from '../redis/connection';
 import { bullPrefix, QUEUE_NAMES, type QueueName } from './queues';
 import type { Task } from './task';
+import { offerTimeoutTask, routePassTask, routingTickTask } from '../routing/routingTasks';
+import { sendMessageTask } from '../outbound/sendMessageTask';
 import { purgeExpiredSessionsTask } from './tasks/purgeExpiredSessionsTask';
 
-const tasks: Task<any>[] = [purgeExpiredSessionsTask];
+const tasks: Task<any>[] = [purgeExpiredSessionsTask, routePassTask, offerTimeoutTask, routingTickTask, sendMessageTask];
+
+// Routing decisions are serialised by a database lock anyway; more than one at a time per process only waits.
+const CONCURRENCY: Partial<Record<QueueName, number>> = { routing: 1 };
 
 /**
  * The worker role: one BullMQ worker per queue that has tasks, dispatching jobs by name.
@@ -23,16 +28,16 @@ export async function startWorkers(ctx: AppContext, redisUrl: string) {
         async (job) => {
           const task = byName.get(job.name);
           if (!task) throw new Error(`No task named ${job.name} on queue ${queue}`);
-          return task.perform(ctx, job.data);
+          return task.perform(ctx, job.data, { lastAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1) });
         },
-        { connection, prefix: bullPrefix(ctx.config.REDIS_PREFIX), concurrency: 5 },
+        { connection, prefix: bullPrefix(ctx.config.REDIS_PREFIX), concurrency: CONCURRENCY[queue] ?? 5 },
       )
         .on('failed', (job, err) => ctx.log.warn({ err, queue, job: job?.name, id: job?.id }, 'job failed'))
         .on('error', (err) => ctx.log.warn({ err: err.message, queue }, 'worker connection error')),
     );
   }
   for (const task of tasks) {
-    if (task.schedule) await ctx.queues[task.queue as QueueName].upsertJobScheduler(task.name, task.schedule, { name: task.name, data: {} });
+    if (task.schedule) await ctx.queues[task.queue].upsertJobScheduler(task.name, task.schedule(ctx.config), { name: task.name, data: {} });
   }
   return {
     workers,

@@ -18,7 +18,7 @@ export const demoBusinessHours = {
 };
 
 export const demoQueues = [
-  { name: 'General', skills: [] as string[] },
+  { name: 'General', skills: [] as string[], entryForChannels: ['voice', 'sms', 'email'] as ('voice' | 'sms' | 'email')[] },
   { name: 'Technical support', skills: ['technical'], overflowTo: 'General', overflowAfterSeconds: 300 },
 ];
 

@@ -41,7 +41,15 @@ async function seedSteps(sql: Sql) {
     const overflowQueueId = q.overflowTo ? await idByName(sql, 'queues', q.overflowTo) : null;
     await saveQueue(
       sql,
-      { name: q.name, teamId, skills: q.skills, businessHoursId: hoursId, overflowQueueId, overflowAfterSeconds: q.overflowAfterSeconds ?? null },
+      {
+        name: q.name,
+        teamId,
+        skills: q.skills,
+        businessHoursId: hoursId,
+        overflowQueueId,
+        overflowAfterSeconds: q.overflowAfterSeconds ?? null,
+        entryForChannels: q.entryForChannels ?? [],
+      },
       null,
     );
   }

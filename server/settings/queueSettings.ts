@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { writeAudit } from '../commands/writeAudit';
 import type { Sql, TransactionSql } from '../db/client';
+import { CHANNELS } from '../http/apiTypes';
 import { HttpError } from '../http/httpError';
 import { resolveSkillIds } from './resolveSkillIds';
 
@@ -23,6 +24,8 @@ export const queueInput = z
     businessHoursId: z.uuid().nullable().default(null),
     overflowQueueId: z.uuid().nullable().default(null),
     overflowAfterSeconds: z.number().int().positive().nullable().default(null),
+    /** New contacts of these channels enter this queue unless something upstream (an IVR choice) picks another. */
+    entryForChannels: z.array(z.enum(CHANNELS)).default([]),
   })
   .refine((q) => (q.overflowQueueId === null) === (q.overflowAfterSeconds === null), {
     message: 'overflowQueueId and overflowAfterSeconds go together',
@@ -47,6 +50,7 @@ export async function saveQueue(sql: Sql, input: z.infer<typeof queueInput>, act
         business_hours_id: input.businessHoursId,
         overflow_queue_id: input.overflowQueueId,
         overflow_after_seconds: input.overflowAfterSeconds,
+        entry_for_channels: input.entryForChannels,
       };
       const [row] = queueId
         ? await tx<{ id: string }[]>`update queues set ${tx(values)} where id = ${queueId} returning id`
@@ -81,7 +85,7 @@ export async function createBusinessHours(sql: Sql, input: z.infer<typeof busine
 
 export const listQueues = (sql: Sql) =>
   sql`
-    select q.id, q.name, q.team_id, q.business_hours_id, q.overflow_queue_id, q.overflow_after_seconds,
+    select q.id, q.name, q.team_id, q.business_hours_id, q.overflow_queue_id, q.overflow_after_seconds, q.entry_for_channels,
            coalesce((select array_agg(s.name order by s.name) from queue_skills qs join skills s on s.id = qs.skill_id where qs.queue_id = q.id), '{}') as skills
     from queues q order by q.name`;
 

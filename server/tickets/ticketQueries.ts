@@ -25,24 +25,42 @@ const presentTicket = (r: TicketRow): TicketSummary => ({
   updatedAt: r.updatedAt.toISOString(),
 });
 
-function selectTickets(sql: Sql, viewer: Pick<SessionUser, 'userId' | 'role'>, where: SqlFragment) {
+function selectTickets(sql: Sql, where: SqlFragment, order: SqlFragment = sql`t.updated_at desc`) {
   return sql<TicketRow[]>`
     select t.id, t.number, t.subject, t.channel, t.status, t.priority, t.type, t.queue_id, t.assignee_id, t.created_at, t.updated_at,
            c.id as customer_id, c.name as customer_name
     from tickets t join customers c on c.id = t.customer_id
-    where ${visibleTicketsCondition(sql, viewer)} and ${where}
-    order by t.updated_at desc
+    where ${where}
+    order by ${order}
     limit 200`;
 }
 
 /** The open tickets assigned to the user: their inbox. */
 export async function listInbox(sql: Sql, viewer: Pick<SessionUser, 'userId' | 'role'>) {
-  const rows = await selectTickets(sql, viewer, sql`t.assignee_id = ${viewer.userId} and t.status not in ('resolved', 'closed')`);
+  const rows = await selectTickets(sql, sql`t.assignee_id = ${viewer.userId} and t.status not in ('resolved', 'closed')`);
   return rows.map(presentTicket);
 }
 
 /** A ticket if the viewer may see it, else null (the caller answers 404 either way, so existence does not leak). */
 export async function findVisibleTicket(sql: Sql, viewer: Pick<SessionUser, 'userId' | 'role'>, ticketId: string) {
-  const [row] = await selectTickets(sql, viewer, sql`t.id = ${ticketId}`);
+  const [row] = await selectTickets(sql, sql`${visibleTicketsCondition(sql, viewer)} and t.id = ${ticketId}`);
   return row ? presentTicket(row) : null;
+}
+
+/** A ticket by id, without a visibility check: for server-side work (screen pops, jobs) after access was decided. */
+export async function findTicketSummary(sql: Sql, ticketId: string) {
+  const [row] = await selectTickets(sql, sql`t.id = ${ticketId}`);
+  return row ? presentTicket(row) : null;
+}
+
+/** The customer's tickets that are not resolved or closed, newest first. */
+export async function listCustomerOpenTickets(sql: Sql, customerId: string) {
+  const rows = await selectTickets(sql, sql`t.customer_id = ${customerId} and t.status not in ('resolved', 'closed')`);
+  return rows.map(presentTicket);
+}
+
+/** Every ticket of the customer, newest first. The customer page shows the whole history, as its interactions do. */
+export async function listCustomerTickets(sql: Sql, customerId: string) {
+  const rows = await selectTickets(sql, sql`t.customer_id = ${customerId}`, sql`t.created_at desc, t.number desc`);
+  return rows.map(presentTicket);
 }

@@ -66,8 +66,9 @@ describe('SERVICES picks what a process runs', () => {
       await server.ctx.queues.maintenance.add('purge-expired-sessions', {});
       expect(await waitUntil(async () => (await db.sql`select 1 from sessions where id = ${sessionId}`).length === 0)).toBe(true);
       expect(await server.ctx.queues.maintenance.getWorkersCount()).toBeGreaterThan(0);
-      // The hourly schedule is registered once, under a fixed id.
+      // Repeating work is registered once per task, under a fixed id, however many workers start.
       expect((await server.ctx.queues.maintenance.getJobSchedulers()).map((s) => s.key)).toEqual(['purge-expired-sessions']);
+      expect((await server.ctx.queues.routing.getJobSchedulers()).map((s) => s.key)).toEqual(['routing-tick']);
     } finally {
       await server.stop();
     }

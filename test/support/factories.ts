@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Sql } from '../../server/db/client';
 import type { Role } from '../../server/http/apiTypes';
 import { createSkill, createTeam } from '../../server/settings/teamAndSkillSettings';
-import { saveQueue } from '../../server/settings/queueSettings';
+import { queueInput, saveQueue } from '../../server/settings/queueSettings';
 import { createUser } from '../../server/settings/userSettings';
 
 export const TEST_PASSWORD = 'test-password-123';
@@ -25,12 +25,10 @@ export async function aSkill(sql: Sql, name = `skill-${suffix()}`) {
   return name;
 }
 
-export const aQueue = (sql: Sql, options: { teamId?: string | null; skills?: string[]; name?: string } = {}) =>
-  saveQueue(
-    sql,
-    { name: options.name ?? `Queue ${suffix()}`, teamId: options.teamId ?? null, skills: options.skills ?? [], businessHoursId: null, overflowQueueId: null, overflowAfterSeconds: null },
-    null,
-  );
+export const aQueue = (
+  sql: Sql,
+  options: Partial<{ teamId: string | null; skills: string[]; name: string; overflowQueueId: string; overflowAfterSeconds: number; entryForChannels: ('voice' | 'sms' | 'email')[] }> = {},
+) => saveQueue(sql, queueInput.parse({ name: `Queue ${suffix()}`, ...options }), null);
 
 export async function aCustomer(sql: Sql, identity: { phone?: string; email?: string } = {}) {
   const [{ id }] = await sql<{ id: string }[]>`insert into customers (name) values (${`Customer ${suffix()}`}) returning id`;

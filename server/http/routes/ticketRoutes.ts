@@ -1,7 +1,29 @@
+import { z } from 'zod';
+import { listAudit } from '../../audit/auditQueries';
+import { findCustomerView } from '../../customers/customerQueries';
+import { listTicketMessages } from '../../messages/messageQueries';
+import { addNote, queueReply, transferTicket, updateTicket } from '../../tickets/ticketCommands';
 import { findVisibleTicket, listInbox } from '../../tickets/ticketQueries';
+import { TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TYPES, type TicketDetailResponse } from '../apiTypes';
 import { notFound } from '../httpError';
 import { ANY_ROLE, route } from '../route';
 import { idParams } from '../validate';
+
+const text = z.string().trim().min(1, 'is required').max(20_000, 'is too long (20,000 characters at most)');
+
+const ticketChanges = z
+  .object({
+    status: z.enum(TICKET_STATUSES),
+    priority: z.enum(TICKET_PRIORITIES),
+    type: z.enum(TICKET_TYPES).nullable(),
+    subject: z.string().trim().min(1).max(300),
+  })
+  .partial()
+  .refine((c) => Object.keys(c).length > 0, 'give at least one of status, priority, type, subject');
+
+const transferTarget = z.union([z.object({ queueId: z.uuid() }).strict(), z.object({ agentId: z.uuid() }).strict()], {
+  error: 'give either queueId or agentId (a UUID)',
+});
 
 export const ticketRoutes = [
   route({
@@ -17,12 +39,71 @@ export const ticketRoutes = [
     method: 'get',
     path: '/api/tickets/:id',
     access: ANY_ROLE,
-    summary: 'One ticket: agents see their own and their queues’ tickets, supervisors their teams’.',
+    summary: 'One ticket with its customer, whole thread, audit trail and your pending offer: agents see their own and their queues’ tickets, supervisors their teams’.',
     params: idParams,
-    async handler({ ctx, params: { id }, session }) {
+    async handler({ ctx, params: { id }, session }): Promise<TicketDetailResponse> {
       const ticket = await findVisibleTicket(ctx.sql, session, id);
       if (!ticket) throw notFound('Ticket');
-      return { ticket };
+      const [customer, messages, audit, [offer]] = await Promise.all([
+        findCustomerView(ctx.sql, ticket.customer.id),
+        listTicketMessages(ctx.sql, id),
+        listAudit(ctx.sql, 'ticket', id),
+        ctx.sql<{ id: string; ticketId: string; expiresAt: Date }[]>`
+          select id, ticket_id, expires_at from offers where ticket_id = ${id} and agent_id = ${session.userId} and status = 'pending'`,
+      ]);
+      return {
+        ticket,
+        customer: customer!,
+        messages,
+        audit,
+        pendingOffer: offer ? { id: offer.id, ticketId: offer.ticketId, expiresAt: offer.expiresAt.toISOString() } : null,
+      };
+    },
+  }),
+  route({
+    method: 'patch',
+    path: '/api/tickets/:id',
+    access: ANY_ROLE,
+    summary: 'Change status (resolve, close, reopen), priority, type or subject.',
+    params: idParams,
+    body: ticketChanges,
+    async handler({ ctx, params: { id }, body, session }) {
+      return { ticket: await updateTicket(ctx, session, id, body) };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/tickets/:id/replies',
+    access: ANY_ROLE,
+    summary: 'Reply to the customer through the ticket’s channel (stored as queued, then sent by a job).',
+    params: idParams,
+    body: z.object({ text }),
+    async handler({ ctx, params: { id }, body, res, session }) {
+      res.status(201);
+      return { message: await queueReply(ctx, session, id, body.text) };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/tickets/:id/notes',
+    access: ANY_ROLE,
+    summary: 'Add an internal note, never sent to the customer.',
+    params: idParams,
+    body: z.object({ text }),
+    async handler({ ctx, params: { id }, body, res, session }) {
+      res.status(201);
+      return { message: await addNote(ctx, session, id, body.text) };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/tickets/:id/transfer',
+    access: ANY_ROLE,
+    summary: 'Transfer to a queue ({queueId}: it waits there for routing) or to an agent ({agentId}: assigned at once).',
+    params: idParams,
+    body: transferTarget,
+    async handler({ ctx, params: { id }, body, session }) {
+      return { ticket: await transferTicket(ctx, session, id, body) };
     },
   }),
 ];

@@ -7,7 +7,7 @@ export type PurgeExpiredSessionsData = Record<string, never>;
 export const purgeExpiredSessionsTask: Task<PurgeExpiredSessionsData> = {
   queue: 'maintenance',
   name: 'purge-expired-sessions',
-  schedule: { every: 60 * 60 * 1000 },
+  schedule: () => ({ every: 60 * 60 * 1000 }),
   async perform(ctx) {
     const deleted = await purgeExpiredSessions(ctx.sql);
     if (deleted) ctx.log.info({ deleted }, 'purged expired sessions');

@@ -1,0 +1,32 @@
+// The one shape every channel hands to the server's intake: a contact as the customer sent it, normalised.
+// Channels produce it; they never import server/.
+
+export type ContactChannel = 'voice' | 'sms' | 'email';
+
+export interface InboundAttachment {
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+  /** Where the bytes are: a path under the data folder, or the provider's media URL. */
+  location: string;
+}
+
+export interface InboundContact {
+  channel: ContactChannel;
+  /** Who sent it, as the channel saw it; intake normalises it (E.164 phone, lowercased email). */
+  from: { kind: 'phone' | 'email'; value: string; name?: string };
+  /** Our address it was sent to (the company's number or mailbox). */
+  to: string;
+  /** The provider's id for this contact (MessageSid, Message-ID, CallSid): a redelivery stores nothing new. */
+  providerId: string;
+  subject?: string;
+  text: string;
+  html?: string;
+  attachments?: InboundAttachment[];
+  /** Channel details kept with the message (Twilio parameters, mail headers…). */
+  metadata?: Record<string, unknown>;
+  /** A queue chosen upstream (an IVR choice); otherwise the channel's entry queue. */
+  queueId?: string;
+  /** Threading hints: provider ids this contact replies to, and a ticket number quoted in it. */
+  replyTo?: { providerIds?: string[]; ticketNumber?: number };
+}

@@ -1,0 +1,131 @@
+import type { SessionUser } from '../auth/sessions';
+import { writeAudit } from '../commands/writeAudit';
+import type { AppContext } from '../context';
+import type { TransactionSql } from '../db/client';
+import type { TicketPriority, TicketStatus, TicketType } from '../http/apiTypes';
+import { HttpError, notFound } from '../http/httpError';
+import { findMessageView } from '../messages/messageQueries';
+import { queueSend } from '../outbound/sendMessageTask';
+import { cancelPendingOffers, enqueueTicket } from '../routing/enqueueTicket';
+import { kickRouting } from '../routing/routingTasks';
+import { rooms } from '../realtime/rooms';
+import { publishTicketChanged } from './ticketEvents';
+import { findTicketSummary, findVisibleTicket } from './ticketQueries';
+
+type Viewer = Pick<SessionUser, 'userId' | 'role'>;
+
+export interface TicketChanges {
+  status?: TicketStatus;
+  priority?: TicketPriority;
+  type?: TicketType | null;
+  subject?: string;
+}
+
+/** Runs a change on a ticket the viewer may see, inside a transaction with the ticket row locked. */
+async function changeVisibleTicket<T>(ctx: AppContext, viewer: Viewer, ticketId: string, change: (tx: TransactionSql) => Promise<T>) {
+  if (!(await findVisibleTicket(ctx.sql, viewer, ticketId))) throw notFound('Ticket');
+  return ctx.sql.begin(async (tx) => {
+    await tx`select 1 from tickets where id = ${ticketId} for update`;
+    return change(tx);
+  }) as Promise<T>;
+}
+
+/** Status, priority, type and subject: each change is audited; resolving or closing frees the agent's capacity. */
+export async function updateTicket(ctx: AppContext, viewer: Viewer, ticketId: string, changes: TicketChanges) {
+  const withdrawn = await changeVisibleTicket(ctx, viewer, ticketId, async (tx) => {
+    const [before] = await tx<{ status: TicketStatus; priority: TicketPriority; type: TicketType | null; subject: string }[]>`
+      select status, priority, type, subject from tickets where id = ${ticketId}`;
+    const fields = (['status', 'priority', 'type', 'subject'] as const).filter((f) => changes[f] !== undefined && changes[f] !== before[f]);
+    for (const field of fields) {
+      await writeAudit(tx, { actorUserId: viewer.userId, action: `ticket.${field}_changed`, entityType: 'ticket', entityId: ticketId, data: { from: before[field], to: changes[field] } });
+    }
+    if (!fields.length) return [];
+    const status = changes.status ?? before.status;
+    await tx`
+      update tickets set
+        status = ${status}, priority = ${changes.priority ?? before.priority},
+        type = ${changes.type === undefined ? before.type : changes.type}, subject = ${changes.subject ?? before.subject},
+        resolved_at = case when ${status} = 'resolved' then coalesce(resolved_at, now()) when ${status} = 'closed' then resolved_at else null end,
+        closed_at = case when ${status} = 'closed' then coalesce(closed_at, now()) else null end,
+        updated_at = now()
+      where id = ${ticketId}`;
+    return status === 'resolved' || status === 'closed' ? cancelPendingOffers(tx, ticketId) : [];
+  });
+  await afterTicketChange(ctx, ticketId, withdrawn);
+  return findTicketSummary(ctx.sql, ticketId);
+}
+
+/** Hands a ticket to a queue (it waits for routing there) or straight to an agent. */
+export async function transferTicket(ctx: AppContext, viewer: Viewer, ticketId: string, to: { queueId: string } | { agentId: string }) {
+  const withdrawn = await changeVisibleTicket(ctx, viewer, ticketId, async (tx) => {
+    if ('queueId' in to) {
+      const [queue] = await tx`select 1 from queues where id = ${to.queueId}`;
+      if (!queue) throw new HttpError(400, 'invalid_input', 'No such queue.', [{ path: 'queueId', message: 'no such queue' }]);
+      const withdrawnOffers = await enqueueTicket(tx, ticketId, to.queueId);
+      await writeAudit(tx, { actorUserId: viewer.userId, action: 'ticket.transferred', entityType: 'ticket', entityId: ticketId, data: { toQueueId: to.queueId } });
+      return withdrawnOffers;
+    }
+    const [agent] = await tx`select 1 from users where id = ${to.agentId} and active and role = 'agent'`;
+    if (!agent) throw new HttpError(400, 'invalid_input', 'No such active agent.', [{ path: 'agentId', message: 'no such active agent' }]);
+    const withdrawnOffers = await cancelPendingOffers(tx, ticketId);
+    await tx`update tickets set assignee_id = ${to.agentId}, status = case when status = 'new' then 'open' else status end, updated_at = now() where id = ${ticketId}`;
+    await writeAudit(tx, { actorUserId: viewer.userId, action: 'ticket.transferred', entityType: 'ticket', entityId: ticketId, data: { toAgentId: to.agentId } });
+    await writeAudit(tx, { actorUserId: viewer.userId, action: 'ticket.assigned', entityType: 'ticket', entityId: ticketId, data: { agentId: to.agentId, via: 'transfer' } });
+    return withdrawnOffers;
+  });
+  // The previous assignee's inbox must drop it too.
+  ctx.publisher.emit([rooms.agent(viewer.userId)], 'ticket.changed', { ticketId });
+  await afterTicketChange(ctx, ticketId, withdrawn);
+  return findTicketSummary(ctx.sql, ticketId);
+}
+
+/** An internal note: on the ticket for colleagues, never sent to the customer. */
+export async function addNote(ctx: AppContext, viewer: Viewer, ticketId: string, text: string) {
+  const messageId = await changeVisibleTicket(ctx, viewer, ticketId, async (tx) => {
+    const [m] = await tx<{ id: string }[]>`
+      insert into messages (ticket_id, channel, direction, author_user_id, status, body_text)
+      values (${ticketId}, 'note', 'internal', ${viewer.userId}, 'received', ${text}) returning id`;
+    await tx`update tickets set updated_at = now() where id = ${ticketId}`;
+    await writeAudit(tx, { actorUserId: viewer.userId, action: 'message.note_added', entityType: 'ticket', entityId: ticketId, data: { messageId: m.id } });
+    return m.id;
+  });
+  await publishTicketChanged(ctx, ticketId);
+  return findMessageView(ctx.sql, messageId);
+}
+
+/**
+ * A reply to the customer through the ticket's channel: stored `queued` first, then a job sends it.
+ * It goes to the address the customer last wrote from, else to their identity for that channel.
+ */
+export async function queueReply(ctx: AppContext, viewer: Viewer, ticketId: string, text: string) {
+  const messageId = await changeVisibleTicket(ctx, viewer, ticketId, async (tx) => {
+    const [t] = await tx<{ channel: 'voice' | 'sms' | 'email'; subject: string; to: string | null; ourAddress: string | null }[]>`
+      select t.channel, t.subject,
+        coalesce((select m.from_address from messages m where m.ticket_id = t.id and m.direction = 'inbound' order by m.created_at desc limit 1),
+                 (select i.value from customer_identities i where i.customer_id = t.customer_id
+                    and i.kind = case t.channel when 'email' then 'email' else 'phone' end order by i.created_at limit 1)) as to,
+        (select m.to_address from messages m where m.ticket_id = t.id and m.direction = 'inbound' order by m.created_at desc limit 1) as our_address
+      from tickets t where t.id = ${ticketId}`;
+    if (!t.to) throw new HttpError(409, 'no_address', `The customer has no ${t.channel === 'email' ? 'email address' : 'phone number'} to reply to.`);
+    const [m] = await tx<{ id: string }[]>`
+      insert into messages (ticket_id, channel, direction, author_user_id, status, from_address, to_address, subject, body_text)
+      values (${ticketId}, ${t.channel}, 'outbound', ${viewer.userId}, 'queued', ${t.ourAddress}, ${t.to},
+              ${t.channel === 'email' ? t.subject : null}, ${text})
+      returning id`;
+    await tx`update tickets set status = case when status = 'new' then 'open' else status end, updated_at = now() where id = ${ticketId}`;
+    await writeAudit(tx, { actorUserId: viewer.userId, action: 'message.reply_queued', entityType: 'ticket', entityId: ticketId, data: { messageId: m.id } });
+    return m.id;
+  });
+  // Read before the send is queued: the answer shows the reply as stored, whatever the worker does next.
+  const stored = await findMessageView(ctx.sql, messageId);
+  await queueSend(ctx, messageId);
+  await publishTicketChanged(ctx, ticketId);
+  return stored;
+}
+
+async function afterTicketChange(ctx: AppContext, ticketId: string, withdrawn: { id: string; agentId: string }[]) {
+  for (const offer of withdrawn) ctx.publisher.emit([rooms.agent(offer.agentId)], 'offer.ended', { offerId: offer.id, ticketId, reason: 'canceled' });
+  await publishTicketChanged(ctx, ticketId);
+  // Capacity may have freed up, or the ticket may be waiting again.
+  await kickRouting(ctx);
+}

@@ -1,0 +1,188 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { intakeContact } from '../../server/intake/intakeContact';
+import { acceptOffer, expireOffers, overflowWaitingTickets, rejectOffer } from '../../server/routing/offerLifecycle';
+import { runRoutingPass } from '../../server/routing/routingPass';
+import { updateTicket } from '../../server/tickets/ticketCommands';
+import { aPhone, anSms } from '../support/contacts';
+import { aQueue, aSkill, aUser } from '../support/factories';
+import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
+import { startTestServer, testEnv } from '../support/testServer';
+
+let db: TestDatabase;
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let other: Awaited<ReturnType<typeof startTestServer>>;
+const ctx = () => server.ctx;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  // No worker: nothing routes in the background, each test drives routing itself.
+  const env = testEnv(db.url, { SERVICES: 'web', ROUTING_OFFER_TIMEOUT_SECONDS: '1' });
+  server = await startTestServer(env);
+  other = await startTestServer(env);
+});
+afterAll(async () => {
+  await other?.stop();
+  await server?.stop();
+  await db?.drop();
+});
+// Each test starts from an empty floor: nobody available, nothing waiting.
+beforeEach(async () => {
+  await db.sql`update users set presence = 'offline'`;
+  await db.sql`update tickets set status = 'closed'`;
+  await db.sql`update offers set status = 'canceled' where status = 'pending'`;
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function anAvailableAgent(options: { skills?: string[]; sms?: number; idleSinceSecondsAgo?: number } = {}) {
+  const agent = await aUser(db.sql, 'agent', { skills: options.skills });
+  await db.sql`
+    update users set presence = 'available', capacity_sms = ${options.sms ?? 3},
+      presence_changed_at = now() - make_interval(secs => ${options.idleSinceSecondsAgo ?? 0})
+    where id = ${agent.id}`;
+  return agent.id;
+}
+
+async function aWaitingTicket(queueId: string, options: { priority?: string; phone?: string } = {}) {
+  const { ticketId, customerId } = await intakeContact(ctx(), anSms(options.phone ?? aPhone(), 'help', { queueId }));
+  if (options.priority) await db.sql`update tickets set priority = ${options.priority} where id = ${ticketId}`;
+  return { ticketId, customerId };
+}
+
+const pendingOffers = () => db.sql<{ ticketId: string; agentId: string }[]>`select ticket_id, agent_id from offers where status = 'pending' order by offered_at`;
+const presenceOf = async (id: string) => (await db.sql`select presence from users where id = ${id}`)[0].presence;
+
+describe('routing', () => {
+  it('when a queue requires a skill, then only an available agent with it is offered the ticket', async () => {
+    const billing = await aSkill(db.sql);
+    const queue = await aQueue(db.sql, { skills: [billing] });
+    await anAvailableAgent({ idleSinceSecondsAgo: 600 }); // idle longest, but lacks the skill
+    const offline = await aUser(db.sql, 'agent', { skills: [billing] }); // has it, but offline
+    const skilled = await anAvailableAgent({ skills: [billing] });
+    const { ticketId } = await aWaitingTicket(queue);
+    const offers = await runRoutingPass(ctx());
+    expect(offers).toEqual([expect.objectContaining({ ticketId, agentId: skilled })]);
+    expect(offers[0].agentId).not.toBe(offline.id);
+  });
+
+  it('when several agents are eligible, then the one idle longest is offered first, and the next ticket goes to the next', async () => {
+    const queue = await aQueue(db.sql);
+    const recent = await anAvailableAgent({ idleSinceSecondsAgo: 10 });
+    const longest = await anAvailableAgent({ idleSinceSecondsAgo: 300 });
+    const first = await aWaitingTicket(queue);
+    expect((await runRoutingPass(ctx()))[0]).toMatchObject({ ticketId: first.ticketId, agentId: longest });
+    const second = await aWaitingTicket(queue);
+    expect((await runRoutingPass(ctx()))[0]).toMatchObject({ ticketId: second.ticketId, agentId: recent });
+  });
+
+  it('when an agent is at capacity for a channel, counting pending offers, then nothing more is offered until a ticket is resolved', async () => {
+    const queue = await aQueue(db.sql);
+    const agent = await anAvailableAgent({ sms: 2 });
+    const tickets = [await aWaitingTicket(queue), await aWaitingTicket(queue), await aWaitingTicket(queue)];
+    expect(await runRoutingPass(ctx())).toHaveLength(2);
+    const [held] = await pendingOffers();
+    await acceptOffer(ctx(), (await db.sql`select id from offers where ticket_id = ${held.ticketId} and status = 'pending'`)[0].id, agent);
+    expect(await runRoutingPass(ctx())).toHaveLength(0); // one assigned + one offered = 2
+    await updateTicket(ctx(), { userId: agent, role: 'agent' }, held.ticketId, { status: 'resolved' });
+    const freed = await runRoutingPass(ctx());
+    expect(freed).toHaveLength(1);
+    expect(freed[0].ticketId).toBe(tickets[2].ticketId);
+  });
+
+  it('when tickets wait, then higher priority goes first, then the oldest', async () => {
+    const queue = await aQueue(db.sql);
+    const oldLow = await aWaitingTicket(queue, { priority: 'low' });
+    const oldNormal = await aWaitingTicket(queue);
+    const newNormal = await aWaitingTicket(queue);
+    const newUrgent = await aWaitingTicket(queue, { priority: 'urgent' });
+    await anAvailableAgent({ sms: 4 });
+    const order = (await runRoutingPass(ctx())).map((o) => o.ticketId);
+    expect(order).toEqual([newUrgent.ticketId, oldNormal.ticketId, newNormal.ticketId, oldLow.ticketId]);
+  });
+
+  it('when an offer times out, then the agent is set away and the ticket is offered to the next agent', async () => {
+    const queue = await aQueue(db.sql);
+    const sleepy = await anAvailableAgent({ idleSinceSecondsAgo: 100 });
+    const awake = await anAvailableAgent();
+    const { ticketId } = await aWaitingTicket(queue);
+    expect((await runRoutingPass(ctx()))[0].agentId).toBe(sleepy);
+    expect(await expireOffers(ctx())).toHaveLength(0); // not due yet
+    await sleep(1100);
+    expect(await expireOffers(ctx())).toEqual([expect.objectContaining({ ticketId, agentId: sleepy })]);
+    expect(await presenceOf(sleepy)).toBe('away');
+    expect(await runRoutingPass(ctx())).toEqual([expect.objectContaining({ ticketId, agentId: awake })]);
+    const audit = await db.sql`select action from audit_log where entity_id = ${ticketId} order by id`;
+    expect(audit.map((a) => a.action)).toEqual(['ticket.created', 'ticket.offered', 'ticket.offer_timed_out', 'ticket.offered']);
+  });
+
+  it('when an agent rejects, then the ticket goes to the next agent, and comes back to them only if nobody else is free', async () => {
+    const queue = await aQueue(db.sql);
+    const picky = await anAvailableAgent({ idleSinceSecondsAgo: 100 });
+    const { ticketId } = await aWaitingTicket(queue);
+    const [offer] = await runRoutingPass(ctx());
+    await rejectOffer(ctx(), offer.offerId, picky);
+    expect(await presenceOf(picky)).toBe('available');
+    const backup = await anAvailableAgent();
+    expect((await runRoutingPass(ctx()))[0]).toMatchObject({ ticketId, agentId: backup });
+    await rejectOffer(ctx(), (await db.sql`select id from offers where ticket_id = ${ticketId} and status = 'pending'`)[0].id, backup);
+    expect((await runRoutingPass(ctx()))[0]).toMatchObject({ ticketId, agentId: picky });
+  });
+
+  it('when a ticket waits past its queue’s overflow time with no eligible agent, then it moves to the overflow queue and is offered there', async () => {
+    const rare = await aSkill(db.sql);
+    const general = await aQueue(db.sql);
+    const specialist = await aQueue(db.sql, { skills: [rare], overflowQueueId: general, overflowAfterSeconds: 1 });
+    const generalist = await anAvailableAgent();
+    const { ticketId } = await aWaitingTicket(specialist);
+    expect(await runRoutingPass(ctx())).toHaveLength(0);
+    expect(await overflowWaitingTickets(ctx())).toHaveLength(0); // not yet
+    await sleep(1100);
+    expect(await overflowWaitingTickets(ctx())).toEqual([{ id: ticketId, fromQueueId: specialist, toQueueId: general }]);
+    expect((await runRoutingPass(ctx()))[0]).toMatchObject({ ticketId, agentId: generalist });
+    const [audit] = await db.sql`select data from audit_log where entity_id = ${ticketId} and action = 'ticket.overflowed'`;
+    expect(audit.data).toEqual({ fromQueueId: specialist, toQueueId: general });
+  });
+
+  it('when a returning customer writes, then the agent who served them recently gets it even if another is idle longer', async () => {
+    const queue = await aQueue(db.sql);
+    const phone = aPhone();
+    const usual = await anAvailableAgent();
+    const first = await aWaitingTicket(queue, { phone });
+    const [offer] = await runRoutingPass(ctx());
+    await acceptOffer(ctx(), offer.offerId, usual);
+    await updateTicket(ctx(), { userId: usual, role: 'agent' }, first.ticketId, { status: 'closed' });
+    const idler = await anAvailableAgent({ idleSinceSecondsAgo: 3600 });
+    const again = await aWaitingTicket(queue, { phone });
+    expect(again.ticketId).not.toBe(first.ticketId);
+    expect((await runRoutingPass(ctx()))[0]).toMatchObject({ ticketId: again.ticketId, agentId: usual });
+    // A stranger's ticket still goes to the one idle longest.
+    await aWaitingTicket(queue);
+    expect((await runRoutingPass(ctx()))[0].agentId).toBe(idler);
+  });
+
+  it('when two routers run at once on one database, then no ticket is offered twice and no agent exceeds capacity', async () => {
+    const queue = await aQueue(db.sql);
+    const agents = await Promise.all(Array.from({ length: 5 }, () => anAvailableAgent({ sms: 3 })));
+    for (let i = 0; i < 30; i++) await aWaitingTicket(queue);
+    const passes = Array.from({ length: 8 }, (_, i) => runRoutingPass(i % 2 ? other.ctx : server.ctx));
+    const results = await Promise.all(passes);
+    expect(results.flat()).toHaveLength(15);
+    const offers = await pendingOffers();
+    expect(offers).toHaveLength(15);
+    expect(new Set(offers.map((o) => o.ticketId)).size).toBe(15);
+    for (const agent of agents) expect(offers.filter((o) => o.agentId === agent)).toHaveLength(3);
+  });
+
+  it('when an offer is answered late or by someone else, then accepting is refused and changes nothing', async () => {
+    const queue = await aQueue(db.sql);
+    const agent = await anAvailableAgent();
+    const stranger = await anAvailableAgent();
+    await db.sql`update users set presence = 'away' where id = ${stranger}`;
+    const { ticketId } = await aWaitingTicket(queue);
+    const [offer] = await runRoutingPass(ctx());
+    await expect(acceptOffer(ctx(), offer.offerId, stranger)).rejects.toMatchObject({ status: 404 });
+    await sleep(1100);
+    await expect(acceptOffer(ctx(), offer.offerId, agent)).rejects.toMatchObject({ status: 409, code: 'offer_gone' });
+    expect((await db.sql`select assignee_id from tickets where id = ${ticketId}`)[0].assigneeId).toBeNull();
+  });
+});
