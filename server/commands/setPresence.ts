@@ -1,15 +1,18 @@
 import type { AppContext } from '../context';
 import type { Presence, PresenceView } from '../http/apiTypes';
 import { rooms } from '../realtime/rooms';
+import { kickRouting } from '../routing/routingTasks';
 
 export type PresenceReason = 'console' | 'disconnected' | 'signed-out' | 'missed-offer';
 
 /**
  * Sets an agent's presence, records the change with its time, and tells the agent's own sockets and the
  * supervisors who watch the agent's teams. Setting the state the agent already has changes nothing.
+ * Routing follows: an agent becoming available is offered waiting work at once; one leaving gives back
+ * the offers they had not answered, so those go to someone else now rather than at their timeout.
  */
 export async function setPresence(
-  ctx: Pick<AppContext, 'sql' | 'publisher'>,
+  ctx: Pick<AppContext, 'sql' | 'publisher' | 'queues'>,
   userId: string,
   presence: Presence,
   reason: PresenceReason,
@@ -18,18 +21,28 @@ export async function setPresence(
     const [current] = await tx<{ presence: Presence; presenceChangedAt: Date }[]>`
       select presence, presence_changed_at from users where id = ${userId} for update`;
     if (!current) return null;
-    if (current.presence === presence) return { changed: false, at: current.presenceChangedAt };
+    if (current.presence === presence) return { changed: false, at: current.presenceChangedAt, teamIds: [], withdrawn: [] };
     const [row] = await tx<{ presenceChangedAt: Date }[]>`
       update users set presence = ${presence}, presence_changed_at = now() where id = ${userId} returning presence_changed_at`;
     await tx`insert into presence_events (user_id, presence, reason, at) values (${userId}, ${presence}, ${reason}, ${row.presenceChangedAt})`;
     const teams = await tx<{ teamId: string }[]>`select team_id from team_members where user_id = ${userId}`;
-    return { changed: true, at: row.presenceChangedAt, teamIds: teams.map((t) => t.teamId) };
+    const withdrawn =
+      presence === 'available'
+        ? []
+        : await tx<{ id: string; ticketId: string }[]>`
+            update offers set status = 'canceled', responded_at = now()
+            where agent_id = ${userId} and status = 'pending' returning id, ticket_id`;
+    return { changed: true, at: row.presenceChangedAt, teamIds: teams.map((t) => t.teamId), withdrawn };
   });
   if (!result) return null;
   const view: PresenceView = { userId, presence, presenceChangedAt: result.at.toISOString() };
   if (result.changed) {
-    const targets = [rooms.agent(userId), rooms.allSupervisors, ...(result.teamIds ?? []).map(rooms.teamSupervisors)];
+    const targets = [rooms.agent(userId), rooms.allSupervisors, ...result.teamIds.map(rooms.teamSupervisors)];
     ctx.publisher.emit(targets, 'presence.changed', view);
+    for (const offer of result.withdrawn) {
+      ctx.publisher.emit([rooms.agent(userId)], 'offer.ended', { offerId: offer.id, ticketId: offer.ticketId, reason: 'canceled' });
+    }
+    if (presence === 'available' || result.withdrawn.length) await kickRouting(ctx);
   }
   return view;
 }

@@ -16,8 +16,9 @@ const sockets: Socket[] = [];
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  // Every role in one process, as `npm start` runs: the worker routes by itself.
-  server = await startTestServer(testEnv(db.url, { ROUTING_OFFER_TIMEOUT_SECONDS: '2', ROUTING_TICK_SECONDS: '1' }));
+  // Every role in one process, as `npm start` runs: the worker routes by itself. The safety-net tick is slowed
+  // right down, so what happens here is driven by events (arrivals, presence, timeouts) alone.
+  server = await startTestServer(testEnv(db.url, { ROUTING_OFFER_TIMEOUT_SECONDS: '2', ROUTING_TICK_SECONDS: '60' }));
   queue = await aQueue(db.sql, { entryForChannels: ['sms', 'email'] });
 });
 // Each test starts from an empty floor: nobody available, nothing waiting or offered.
@@ -96,5 +97,30 @@ describe('the screen pop', () => {
     expect((await client.get('/api/inbox')).body.tickets.map((t: { id: string }) => t.id)).toContain(ticketId);
     expect((await client.post(`/api/offers/${pop.offer.id}/accept`)).body.error.code).toBe('offer_gone');
     expect((await client.get('/api/offers/mine')).body.offers).toEqual([]);
+  });
+
+  it('when a contact is already waiting and an agent becomes available, then it pops for them at once', async () => {
+    const { ticketId } = await intakeContact(server.ctx, anSms(aPhone(), 'waiting for someone'));
+    const agent = await aUser(db.sql, 'agent');
+    const client = await new TestClient(server.url).signIn(agent.email, agent.password);
+    const socket = await connectSocket(server.url, client.cookie);
+    sockets.push(socket);
+    const popped = nextEvent<ScreenPop>(socket, 'offer.created', () => true, 1000);
+    await client.put('/api/me/presence', { presence: 'available' });
+    expect((await popped).ticket.id).toBe(ticketId);
+  });
+
+  it('when an agent with an unanswered offer goes away, then the offer is withdrawn and goes to the next agent at once', async () => {
+    const first = await availableAgentWithSocket();
+    await db.sql`update users set presence_changed_at = now() - interval '1 hour' where id = ${first.agent.id}`;
+    const second = await availableAgentWithSocket();
+    const toFirst = nextEvent<ScreenPop>(first.socket, 'offer.created');
+    const { ticketId } = await intakeContact(server.ctx, anSms(aPhone(), 'hello?'));
+    await toFirst;
+    const withdrawn = nextEvent<{ reason: string }>(first.socket, 'offer.ended');
+    const toSecond = nextEvent<ScreenPop>(second.socket, 'offer.created', () => true, 1000);
+    await first.client.put('/api/me/presence', { presence: 'away' });
+    expect((await withdrawn).reason).toBe('canceled');
+    expect((await toSecond).ticket.id).toBe(ticketId);
   });
 });
