@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Locale, Presence, UserView } from '../../../server/http/apiTypes';
+import { EnableNotificationsButton } from '../offers/EnableNotificationsButton';
 import { PresenceSwitch } from '../presence/PresenceSwitch';
 import { ConnectionStatus } from './ConnectionStatus';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -19,6 +20,7 @@ export function AppHeader({ user, onPresenceChange, onLocaleChosen, onSignOut }:
       <span className="app-header__brand">{t('app.name')}</span>
       <ConnectionStatus />
       <div className="app-header__controls">
+        <EnableNotificationsButton />
         <PresenceSwitch presence={user.presence} onChange={onPresenceChange} />
         <LanguageSwitch onLocaleChosen={onLocaleChosen} />
         <span className="app-header__user" data-testid="current-user">

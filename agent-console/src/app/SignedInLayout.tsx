@@ -1,9 +1,11 @@
 import { useCallback, useEffect } from 'react';
 import type { Locale, Presence, UserView } from '../../../server/http/apiTypes';
 import { setLocale, setPresence } from '../api/endpoints';
-import { pagesFor, resolveRoute } from '../navigation/routes';
+import { NavigationContext } from '../navigation/navigationContext';
+import { navigationPageOf, pagesFor, resolveRoute } from '../navigation/routes';
 import { SideNavigation } from '../navigation/SideNavigation';
 import { useLocationPath } from '../navigation/useLocationPath';
+import { ScreenPopHost } from '../offers/ScreenPopHost';
 import { withLatestPresence } from '../presence/latestPresence';
 import type { UpdateUser } from './App';
 import { AppHeader } from './AppHeader';
@@ -45,12 +47,15 @@ export function SignedInLayout({ user, updateUser, onSignOut }: Props) {
   );
 
   return (
-    <div className="app-shell">
-      <AppHeader user={user} onPresenceChange={changePresence} onLocaleChosen={saveLocale} onSignOut={onSignOut} />
-      <SideNavigation pages={pagesFor(user.role)} current={route.page} navigate={navigate} />
-      <main className="app-content">
-        <PageContent page={route.page} user={user} />
-      </main>
-    </div>
+    <NavigationContext.Provider value={navigate}>
+      <div className="app-shell">
+        <AppHeader user={user} onPresenceChange={changePresence} onLocaleChosen={saveLocale} onSignOut={onSignOut} />
+        <SideNavigation pages={pagesFor(user.role)} current={navigationPageOf(route)} navigate={navigate} />
+        <main className="app-content">
+          <PageContent route={route} user={user} />
+        </main>
+        <ScreenPopHost />
+      </div>
+    </NavigationContext.Provider>
   );
 }

@@ -1,11 +1,26 @@
+import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TicketSummary } from '../../../server/http/apiTypes';
-import { formatTimestamp } from '../format/formatTimestamp';
+import { ChannelBadge } from '../channels/ChannelBadge';
+import { Timestamp } from '../format/Timestamp';
+import { AppLink } from '../navigation/AppLink';
+import { isPlainClick } from '../navigation/isPlainClick';
+import { useNavigate } from '../navigation/navigationContext';
+import { ticketPath } from '../navigation/routes';
+import { TicketStatusBadge } from '../tickets/TicketStatusBadge';
 
 export function TicketTable({ tickets }: { tickets: TicketSummary[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+
+  // The whole row opens the ticket; the subject is also a real link for keyboards and "open in new tab".
+  const openRow = (ticket: TicketSummary) => (event: MouseEvent<HTMLTableRowElement>) => {
+    if (!isPlainClick(event) || (event.target as HTMLElement).closest('a, button')) return;
+    navigate(ticketPath(ticket.id));
+  };
+
   return (
-    <table className="data-table">
+    <table className="data-table data-table--clickable">
       <thead>
         <tr>
           <th scope="col">{t('inbox.number')}</th>
@@ -18,16 +33,27 @@ export function TicketTable({ tickets }: { tickets: TicketSummary[] }) {
       </thead>
       <tbody>
         {tickets.map((ticket) => (
-          <tr key={ticket.id} data-testid="ticket-row" data-ticket-number={ticket.number}>
+          <tr
+            key={ticket.id}
+            data-testid="ticket-row"
+            data-ticket-id={ticket.id}
+            data-ticket-number={ticket.number}
+            data-status={ticket.status}
+            onClick={openRow(ticket)}
+          >
             <td className="numeric">#{ticket.number}</td>
-            <td>{ticket.subject}</td>
-            <td>{t(`channel.${ticket.channel}`)}</td>
-            <td>{ticket.customer.name ?? <span className="muted">{t('inbox.unknownCustomer')}</span>}</td>
             <td>
-              <span className={`status-badge status-badge--${ticket.status}`}>{t(`ticketStatus.${ticket.status}`)}</span>
+              <AppLink to={ticketPath(ticket.id)}>{ticket.subject}</AppLink>
             </td>
             <td>
-              <time dateTime={ticket.updatedAt}>{formatTimestamp(ticket.updatedAt, i18n.language)}</time>
+              <ChannelBadge channel={ticket.channel} />
+            </td>
+            <td>{ticket.customer.name ?? <span className="muted">{t('inbox.unknownCustomer')}</span>}</td>
+            <td>
+              <TicketStatusBadge status={ticket.status} />
+            </td>
+            <td>
+              <Timestamp iso={ticket.updatedAt} />
             </td>
           </tr>
         ))}

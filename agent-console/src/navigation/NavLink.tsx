@@ -1,4 +1,5 @@
 import type { MouseEvent, ReactNode } from 'react';
+import { isPlainClick } from './isPlainClick';
 import type { Navigate } from './useLocationPath';
 
 interface Props {
@@ -11,7 +12,7 @@ interface Props {
 /** A real link (so middle-click and "open in new tab" work) that navigates in-app on a plain click. */
 export function NavLink({ to, current, navigate, children }: Props) {
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    if (!isPlainClick(event)) return;
     event.preventDefault();
     navigate(to);
   };

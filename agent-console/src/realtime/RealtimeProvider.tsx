@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createSocket } from './createSocket';
+import { createListenerRegistry, REALTIME_EVENTS, type RealtimeEventName, type RealtimeListener } from './listenerRegistry';
 import { RealtimeContext, type ConnectionState, type PresenceListener } from './realtimeContext';
 
 // Socket.IO stops retrying by itself when the server refuses the handshake or disconnects us on
@@ -16,7 +17,7 @@ interface Props {
 export function RealtimeProvider({ verifySession, children }: Props) {
   const [state, setState] = useState<ConnectionState>('connecting');
   const [connectionGeneration, setConnectionGeneration] = useState(0);
-  const listeners = useRef(new Set<PresenceListener>());
+  const [listeners] = useState(() => createListenerRegistry());
   const verifySessionRef = useRef(verifySession);
 
   useEffect(() => {
@@ -49,7 +50,9 @@ export function RealtimeProvider({ verifySession, children }: Props) {
       setState((current) => (current === 'connecting' ? current : 'reconnecting'));
       retryIfRefused();
     });
-    socket.on('presence.changed', (event) => listeners.current.forEach((listener) => listener(event)));
+    for (const event of REALTIME_EVENTS) {
+      socket.on(event, (payload: unknown) => listeners.dispatch(event, payload as never));
+    }
     socket.connect();
 
     return () => {
@@ -58,18 +61,17 @@ export function RealtimeProvider({ verifySession, children }: Props) {
       socket.removeAllListeners();
       socket.disconnect();
     };
-  }, []);
+  }, [listeners]);
 
-  const onPresenceChanged = useCallback((listener: PresenceListener) => {
-    listeners.current.add(listener);
-    return () => {
-      listeners.current.delete(listener);
-    };
-  }, []);
+  const subscribe = useCallback(
+    <E extends RealtimeEventName>(event: E, listener: RealtimeListener<E>) => listeners.add(event, listener),
+    [listeners],
+  );
+  const onPresenceChanged = useCallback((listener: PresenceListener) => listeners.add('presence.changed', listener), [listeners]);
 
   const value = useMemo(
-    () => ({ state, connectionGeneration, onPresenceChanged }),
-    [state, connectionGeneration, onPresenceChanged],
+    () => ({ state, connectionGeneration, subscribe, onPresenceChanged }),
+    [state, connectionGeneration, subscribe, onPresenceChanged],
   );
   return <RealtimeContext.Provider value={value}>{children}</RealtimeContext.Provider>;
 }

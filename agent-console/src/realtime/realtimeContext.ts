@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { PresenceView } from '../../../server/http/apiTypes';
+import type { RealtimeEventName, RealtimeListener } from './listenerRegistry';
 
 /** 'connecting' is the first attempt after sign-in; 'reconnecting' means we had a connection and lost it. */
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting';
@@ -10,6 +11,8 @@ export interface Realtime {
   state: ConnectionState;
   /** Goes up on every (re)connect: whatever depends on server data re-reads it when this changes. */
   connectionGeneration: number;
+  /** Listens to one server event; the returned function stops listening. */
+  subscribe<E extends RealtimeEventName>(event: E, listener: RealtimeListener<E>): () => void;
   onPresenceChanged(listener: PresenceListener): () => void;
 }
 

@@ -1,0 +1,34 @@
+import type {
+  MessageView,
+  TicketDetailResponse,
+  TicketPriority,
+  TicketStatus,
+  TicketSummary,
+  TicketType,
+} from '../../../server/http/apiTypes';
+import { requestJson } from './request';
+
+export interface TicketChanges {
+  status?: TicketStatus;
+  priority?: TicketPriority;
+  type?: TicketType | null;
+  subject?: string;
+}
+
+export type TransferTarget = { queueId: string } | { agentId: string };
+
+const ticketPath = (id: string) => `/api/tickets/${encodeURIComponent(id)}`;
+
+export const getTicket = (id: string) => requestJson<TicketDetailResponse>(ticketPath(id));
+
+export const updateTicket = (id: string, changes: TicketChanges) =>
+  requestJson<{ ticket: TicketSummary }>(ticketPath(id), { method: 'PATCH', body: changes });
+
+export const sendReply = (id: string, text: string) =>
+  requestJson<{ message: MessageView }>(`${ticketPath(id)}/replies`, { method: 'POST', body: { text } });
+
+export const addNote = (id: string, text: string) =>
+  requestJson<{ message: MessageView }>(`${ticketPath(id)}/notes`, { method: 'POST', body: { text } });
+
+export const transferTicket = (id: string, target: TransferTarget) =>
+  requestJson<{ ticket: TicketSummary }>(`${ticketPath(id)}/transfer`, { method: 'POST', body: target });

@@ -1,0 +1,28 @@
+/** Audit actions the console can put into words; any other action is shown as its raw name. */
+export const KNOWN_AUDIT_ACTIONS = [
+  'ticket.created',
+  'ticket.assigned',
+  'ticket.offered',
+  'ticket.offer_rejected',
+  'ticket.offer_timed_out',
+  'ticket.status_changed',
+  'ticket.priority_changed',
+  'ticket.type_changed',
+  'ticket.subject_changed',
+  'ticket.transferred',
+  'ticket.overflowed',
+  'message.reply_queued',
+  'message.note_added',
+  'customer.created',
+  'customer.updated',
+  'customer.merged',
+  'customer.merged_away',
+  'customer.identity_added',
+  'customer.identity_removed',
+] as const;
+
+export type KnownAuditAction = (typeof KNOWN_AUDIT_ACTIONS)[number];
+
+export function isKnownAuditAction(action: string): action is KnownAuditAction {
+  return (KNOWN_AUDIT_ACTIONS as readonly string[]).includes(action);
+}

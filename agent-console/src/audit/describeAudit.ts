@@ -1,0 +1,78 @@
+import type { TFunction } from 'i18next';
+import type { AuditEntryView } from '../../../server/http/apiTypes';
+import { isTicketPriority, isTicketStatus, isTicketType } from '../tickets/ticketOptions';
+import { isKnownAuditAction } from './auditActions';
+
+/** The name of an agent or queue by id, if the console knows it. */
+export type NameLookup = (id: unknown) => string | undefined;
+
+const text = (value: unknown) => (typeof value === 'string' ? value : value == null ? '' : JSON.stringify(value));
+
+const CUSTOMER_FIELDS = ['name', 'company', 'notes', 'tags'] as const;
+const isCustomerField = (field: string): field is (typeof CUSTOMER_FIELDS)[number] => (CUSTOMER_FIELDS as readonly string[]).includes(field);
+
+/** Who did it: the user's name, or "System" / "Customer". */
+export function describeActor(actor: AuditEntryView['actor'], t: TFunction): string {
+  if (actor.kind === 'system') return t('audit.system');
+  if (actor.kind === 'customer') return actor.name ?? t('audit.customer');
+  return actor.name ?? t('audit.someone');
+}
+
+/** What happened, in the reader's language; an action the console does not know is shown as its raw name. */
+export function describeAudit(entry: AuditEntryView, t: TFunction, nameOf: NameLookup): string {
+  const { action, data } = entry;
+  if (!isKnownAuditAction(action)) return action;
+
+  const agent = (id: unknown) => nameOf(id) ?? t('audit.unknownAgent');
+  const queue = (id: unknown) => nameOf(id) ?? t('audit.unknownQueue');
+  const identity = () => {
+    const kind = data.kind === 'phone' || data.kind === 'email' ? t(`identityKind.${data.kind}`) : text(data.kind);
+    return `${kind} ${text(data.value)}`.trim();
+  };
+
+  switch (action) {
+    case 'ticket.created': {
+      const channel = data.channel === 'voice' || data.channel === 'sms' || data.channel === 'email' ? t(`channel.${data.channel}`) : text(data.channel);
+      return t('auditAction.ticket.created', { channel });
+    }
+    case 'ticket.assigned':
+    case 'ticket.offered':
+    case 'ticket.offer_rejected':
+    case 'ticket.offer_timed_out':
+      return t(`auditAction.${action}`, { agent: agent(data.agentId) });
+    case 'ticket.status_changed': {
+      const label = (v: unknown) => (isTicketStatus(v) ? t(`ticketStatus.${v}`) : text(v));
+      return t('auditAction.ticket.status_changed', { from: label(data.from), to: label(data.to) });
+    }
+    case 'ticket.priority_changed': {
+      const label = (v: unknown) => (isTicketPriority(v) ? t(`ticketPriority.${v}`) : text(v));
+      return t('auditAction.ticket.priority_changed', { from: label(data.from), to: label(data.to) });
+    }
+    case 'ticket.type_changed': {
+      const label = (v: unknown) => (v == null ? t('ticketType.none') : isTicketType(v) ? t(`ticketType.${v}`) : text(v));
+      return t('auditAction.ticket.type_changed', { from: label(data.from), to: label(data.to) });
+    }
+    case 'ticket.subject_changed':
+      return t('auditAction.ticket.subject_changed', { from: text(data.from), to: text(data.to) });
+    case 'ticket.transferred':
+      return t('auditAction.ticket.transferred', {
+        target: data.toAgentId ? agent(data.toAgentId) : queue(data.toQueueId),
+      });
+    case 'ticket.overflowed':
+      return t('auditAction.ticket.overflowed', { from: queue(data.fromQueueId), to: queue(data.toQueueId) });
+    case 'customer.updated': {
+      const changes = typeof data.changes === 'object' && data.changes !== null ? Object.keys(data.changes) : [];
+      const fields = changes.map((field) => (isCustomerField(field) ? t(`customer.field.${field}`) : field));
+      return t('auditAction.customer.updated', { fields: fields.join(t('audit.listSeparator')) });
+    }
+    case 'customer.identity_added':
+    case 'customer.identity_removed':
+      return t(`auditAction.${action}`, { identity: identity() });
+    case 'message.reply_queued':
+    case 'message.note_added':
+    case 'customer.created':
+    case 'customer.merged':
+    case 'customer.merged_away':
+      return t(`auditAction.${action}`);
+  }
+}

@@ -1,0 +1,18 @@
+import { useTranslation } from 'react-i18next';
+import type { IdentityView } from '../../../server/http/apiTypes';
+
+/** Phone numbers and email addresses, compact, e.g. in search results and the screen pop. */
+export function IdentityChips({ identities }: { identities: IdentityView[] }) {
+  const { t } = useTranslation();
+  if (identities.length === 0) return null;
+  return (
+    <ul className="chip-list">
+      {identities.map((identity) => (
+        <li key={identity.id} className="chip" title={t(`identityKind.${identity.kind}`)}>
+          <span className="visually-hidden">{t(`identityKind.${identity.kind}`)}: </span>
+          {identity.value}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,90 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ScreenPop } from '../../../server/http/apiTypes';
+import { errorMessage } from '../api/errorMessage';
+import { ChannelIcon } from '../channels/ChannelIcon';
+import { CustomerSummary } from '../customers/CustomerSummary';
+import { requestNotificationPermission } from './desktopNotifications';
+import { OfferCountdown } from './OfferCountdown';
+import { ArrivingMessage, OpenTickets, RecentInteractions } from './ScreenPopSections';
+
+interface Props {
+  pop: ScreenPop;
+  /** How many offers are waiting, this one included. */
+  count: number;
+  onAccept: () => Promise<void>;
+  onReject: () => Promise<void>;
+}
+
+/** The offered contact, everything about the customer at a glance, and Accept / Reject. */
+export function ScreenPopCard({ pop, count, onAccept, onReject }: Props) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const [busy, setBusy] = useState<'accept' | 'reject' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const respond = async (kind: 'accept' | 'reject') => {
+    // A click is the gesture browsers want before asking; we ask at most once.
+    if (kind === 'accept') void requestNotificationPermission();
+    setBusy(kind);
+    setError(null);
+    try {
+      await (kind === 'accept' ? onAccept() : onReject());
+    } catch (failure) {
+      setError(errorMessage(failure, t));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <section
+      className="screen-pop"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby={titleId}
+      data-testid="screen-pop"
+      data-offer-id={pop.offer.id}
+      data-ticket-id={pop.ticket.id}
+    >
+      <header className="screen-pop__header">
+        <ChannelIcon channel={pop.ticket.channel} />
+        <h2 id={titleId}>{t('offer.title', { channel: t(`channel.${pop.ticket.channel}`) })}</h2>
+        {count > 1 && (
+          <span className="screen-pop__count" data-testid="offer-count" data-count={count}>
+            {t('offer.waiting', { total: count })}
+          </span>
+        )}
+        <OfferCountdown expiresAt={pop.offer.expiresAt} />
+      </header>
+      <div className="screen-pop__body">
+        <section className="screen-pop__section">
+          <h3>{t('offer.customerHeading')}</h3>
+          <CustomerSummary customer={pop.customer} />
+        </section>
+        <ArrivingMessage pop={pop} />
+        <OpenTickets pop={pop} />
+        <RecentInteractions pop={pop} />
+      </div>
+      <footer className="screen-pop__footer">
+        {error && (
+          <p role="alert" className="notice notice--error">
+            {error}
+          </p>
+        )}
+        <button type="button" className="button" data-testid="reject-offer" disabled={busy !== null} onClick={() => void respond('reject')}>
+          {busy === 'reject' ? t('offer.rejecting') : t('offer.reject')}
+        </button>
+        <button
+          type="button"
+          className="button button--primary button--accept"
+          data-testid="accept-offer"
+          disabled={busy !== null}
+          onClick={() => void respond('accept')}
+        >
+          {busy === 'accept' ? t('offer.accepting') : t('offer.accept')}
+        </button>
+      </footer>
+    </section>
+  );
+}

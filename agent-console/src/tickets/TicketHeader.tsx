@@ -1,0 +1,35 @@
+import { useTranslation } from 'react-i18next';
+import type { CustomerView, TicketSummary } from '../../../server/http/apiTypes';
+import { ChannelBadge } from '../channels/ChannelBadge';
+import { customerName } from '../customers/customerName';
+import { Timestamp } from '../format/Timestamp';
+import { AppLink } from '../navigation/AppLink';
+import { customerPath } from '../navigation/routes';
+import { TicketStatusBadge } from './TicketStatusBadge';
+
+export function TicketHeader({ ticket, customer }: { ticket: TicketSummary; customer: CustomerView }) {
+  const { t } = useTranslation();
+  return (
+    <header className="page__header ticket-header">
+      <h1>
+        <span className="ticket-header__number" data-testid="ticket-number">
+          #{ticket.number}
+        </span>{' '}
+        <span data-testid="ticket-subject">{ticket.subject}</span>
+      </h1>
+      <p className="ticket-header__facts">
+        <ChannelBadge channel={ticket.channel} />
+        <span>
+          <span className="muted">{t('ticket.customer')}: </span>
+          <AppLink to={customerPath(customer.id)} testId="ticket-customer">
+            {customerName(customer, t)}
+          </AppLink>
+        </span>
+        <TicketStatusBadge status={ticket.status} />
+        <span className="muted small">
+          {t('ticket.opened')} <Timestamp iso={ticket.createdAt} />
+        </span>
+      </p>
+    </header>
+  );
+}
