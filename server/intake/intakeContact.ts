@@ -7,6 +7,7 @@ import { HttpError } from '../http/httpError';
 import { enqueueTicket, entryQueueFor } from '../routing/enqueueTicket';
 import { kickRouting } from '../routing/routingTasks';
 import { publishTicketChanged } from '../tickets/ticketEvents';
+import { firstLine } from './firstLine';
 import { findThreadTicket } from './threadingRules';
 
 export interface IntakeResult {
@@ -60,7 +61,7 @@ async function storeContact(tx: TransactionSql, contact: InboundContact, identit
   if (ticketId) {
     await rejoinTicket(tx, ticketId, contact);
   } else {
-    const subject = contact.subject?.trim() || contact.text.trim().slice(0, 80);
+    const subject = contact.subject?.trim() || firstLine(contact.text);
     [{ id: ticketId }] = await tx<{ id: string }[]>`
       insert into tickets (customer_id, channel, subject) values (${customerId}, ${contact.channel}, ${subject}) returning id`;
     await writeAudit(tx, { actorUserId: null, actorKind: 'customer', action: 'ticket.created', entityType: 'ticket', entityId: ticketId, data: { channel: contact.channel } });
