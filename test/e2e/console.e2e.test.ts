@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../server/net/freePort';
-import { launchChromium } from '../support/browser';
+import { launchChromium, signInAs } from '../support/browser';
 import { aTeam, aUser } from '../support/factories';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 import { startTestServer, testEnv } from '../support/testServer';
@@ -25,11 +25,7 @@ afterAll(async () => {
 });
 
 async function signIn(page: Page, user: { email: string; password: string }) {
-  await page.goto(server.url);
-  await page.fill('input[name="email"]', user.email);
-  await page.fill('input[name="password"]', user.password);
-  await page.click('button[type="submit"]');
-  await page.waitForSelector('[data-testid="presence-switch"]');
+  await signInAs(page, server.url, user);
   // Marks this page load; a reload would lose it.
   await page.evaluate(() => ((window as unknown as { loadMarker: number }).loadMarker = 42));
 }

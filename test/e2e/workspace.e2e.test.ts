@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intakeContact } from '../../server/intake/intakeContact';
-import { launchChromium } from '../support/browser';
+import { launchChromium, signInAs } from '../support/browser';
 import { anSms } from '../support/contacts';
 import { aCustomer, aQueue, aUser } from '../support/factories';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
@@ -23,13 +23,7 @@ afterAll(async () => {
   await db?.drop();
 });
 
-async function signIn(page: Page, user: { email: string; password: string }) {
-  await page.goto(server.url);
-  await page.fill('input[name="email"]', user.email);
-  await page.fill('input[name="password"]', user.password);
-  await page.click('button[type="submit"]');
-  await page.waitForSelector('[data-testid="presence-switch"]');
-}
+const signIn = (page: Page, user: { email: string; password: string }) => signInAs(page, server.url, user);
 
 describe('the agent workspace in Chromium', () => {
   it('when a contact arrives, then it pops on the agent’s screen; the agent accepts, replies and resolves', async () => {

@@ -1,5 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ServerData } from './useServerData';
+
+export interface ServerData<T> {
+  /** The last successful answer; kept when a later refresh fails. */
+  data: T | null;
+  /** The error of the latest attempt, or null if it succeeded. */
+  error: unknown;
+}
 
 export interface ReloadableData<T> extends ServerData<T> {
   /** Reads again now, e.g. after a realtime event said the data changed. */
@@ -9,8 +15,9 @@ export interface ReloadableData<T> extends ServerData<T> {
 }
 
 /**
- * Like useServerData, and also reloadable on demand and updatable in place. Loads on mount, whenever
- * `refreshKey` changes and on reload(); an answer that arrives after a newer request started is dropped.
+ * Loads on mount, whenever `refreshKey` changes (the realtime connection generation) and on reload();
+ * can also be updated in place. `load` must be a stable function. An answer that arrives after a newer
+ * request started is dropped.
  */
 export function useReloadableData<T>(load: () => Promise<T>, refreshKey: unknown): ReloadableData<T> {
   const [state, setState] = useState<ServerData<T>>({ data: null, error: null });

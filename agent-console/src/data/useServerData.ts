@@ -1,29 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useReloadableData, type ServerData } from './useReloadableData';
 
-export interface ServerData<T> {
-  /** The last successful answer; kept when a later refresh fails. */
-  data: T | null;
-  /** The error of the latest attempt, or null if it succeeded. */
-  error: unknown;
-}
+export type { ServerData };
 
-/**
- * Loads on mount and again whenever `refreshKey` changes (the realtime connection generation).
- * `load` must be a stable function. An answer that arrives after a newer request started is dropped.
- */
+/** Data read from the server on mount and again whenever `refreshKey` changes; see useReloadableData. */
 export function useServerData<T>(load: () => Promise<T>, refreshKey: unknown): ServerData<T> {
-  const [state, setState] = useState<ServerData<T>>({ data: null, error: null });
-
-  useEffect(() => {
-    let current = true;
-    load().then(
-      (data) => current && setState({ data, error: null }),
-      (error: unknown) => current && setState((previous) => ({ data: previous.data, error })),
-    );
-    return () => {
-      current = false;
-    };
-  }, [load, refreshKey]);
-
-  return state;
+  const { data, error } = useReloadableData(load, refreshKey);
+  return { data, error };
 }
