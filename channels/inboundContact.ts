@@ -27,6 +27,11 @@ export interface InboundContact {
   metadata?: Record<string, unknown>;
   /** A queue chosen upstream (an IVR choice); otherwise the channel's entry queue. */
   queueId?: string;
+  /**
+   * A notice about the conversation rather than part of it (an SMS STOP or HELP): stored on the customer's
+   * open ticket if there is one, else on a new ticket filed as resolved. It never reopens a ticket or pages an agent.
+   */
+  noticeOnly?: boolean;
   /** Threading hints: provider ids this contact replies to, and a ticket number quoted in it. */
   replyTo?: { providerIds?: string[]; ticketNumber?: number };
 }

@@ -51,14 +51,23 @@ export const configSchema = z.object({
   ROUTING_OFFER_TIMEOUT_SECONDS: positiveInt(20),
   ROUTING_STICKY_HOURS: z.coerce.number().min(0).default(24),
   ROUTING_TICK_SECONDS: positiveInt(2),
+  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must be an Account SID: AC followed by 32 hex digits').optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(16, 'must be the account’s auth token').optional(),
+  TWILIO_SMS_FROM: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be the company’s SMS number in E.164, like +14155550100').optional(),
   DEFAULT_PHONE_REGION: z
     .string()
     .regex(/^[A-Z]{2}$/, 'must be a two-letter country code, like US or GB')
     .optional(),
-});
+})
+  .refine((c) => [c.TWILIO_ACCOUNT_SID, c.TWILIO_AUTH_TOKEN, c.TWILIO_SMS_FROM].every((v) => v === undefined) || [c.TWILIO_ACCOUNT_SID, c.TWILIO_AUTH_TOKEN, c.TWILIO_SMS_FROM].every((v) => v !== undefined), {
+    message: 'set all three of TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_SMS_FROM, or none (none runs the built-in simulator)',
+    path: ['TWILIO_ACCOUNT_SID'],
+  });
 
 export type Config = Omit<z.infer<typeof configSchema>, 'PUBLIC_URL' | 'DATA_DIR'> & {
   PUBLIC_URL: string;
+  /** False when PUBLIC_URL was derived from PORT; with PORT=0 it then follows the port actually bound. */
+  publicUrlGiven: boolean;
   DATA_DIR: string;
   services: Set<ServiceRole>;
 };
@@ -78,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     ...c,
     PUBLIC_URL: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, ''),
+    publicUrlGiven: c.PUBLIC_URL !== undefined,
     DATA_DIR: path.resolve(c.DATA_DIR),
     services: new Set(c.SERVICES),
   };

@@ -6,6 +6,7 @@ import type { Logger } from './logger';
 import type { ChannelSenders } from './outbound/channelSenders';
 import type { Queues } from './queues/queues';
 import type { Publisher } from './realtime/publisher';
+import type { SmsTransport } from './sms/smsTransport';
 
 /** What commands, routes and jobs need from the running process. Built once in server/main.ts. */
 export interface AppContext {
@@ -18,4 +19,7 @@ export interface AppContext {
   signInLimiter: SignInLimiter;
   /** Outbound providers by channel; a channel without one uses the loopback test channel. */
   channelSenders: ChannelSenders;
+  sms: SmsTransport;
+  /** This process's HTTP address once it listens (web or realtime roles), else null. */
+  selfUrl: string | null;
 }

@@ -15,6 +15,7 @@ import { attachRealtime } from './realtime/socketServer';
 import { createRedis } from './redis/connection';
 import { locateRedis } from './redis/redisLocator';
 import { demoSignInsText, seedDemo } from './seed/seedDemo';
+import { createSmsTransport } from './sms/smsTransport';
 
 export interface RunningSwitchboard {
   ctx: AppContext;
@@ -43,15 +44,22 @@ export async function startSwitchboard(config: Config, log: Logger): Promise<Run
     cleanups.push(() => void redis.disconnect());
     const queues = createQueues(redis, config.REDIS_PREFIX, log);
     cleanups.push(() => closeQueues(queues));
+    const publisher = createPublisher(redis, config.REDIS_PREFIX);
+    let selfUrl: string | null = null;
+    const sms = await createSmsTransport({ config, sql, publisher, selfUrl: () => selfUrl });
     const ctx: AppContext = {
       config,
       sql,
       redis,
       log,
-      publisher: createPublisher(redis, config.REDIS_PREFIX),
+      publisher,
       queues,
       signInLimiter: createSignInLimiter(redis, config.REDIS_PREFIX, config.SIGN_IN_MAX_ATTEMPTS, config.SIGN_IN_WINDOW_SECONDS),
-      channelSenders: {},
+      channelSenders: { sms: sms.sender },
+      sms,
+      get selfUrl() {
+        return selfUrl;
+      },
     };
 
     const seeded = config.SEED_DEMO && config.services.has('web') ? await seedDemo(sql) : false;
@@ -65,7 +73,9 @@ export async function startSwitchboard(config: Config, log: Logger): Promise<Run
     if (config.services.has('web') || config.services.has('realtime')) {
       const server = await startHttp(ctx, redisLocation.url);
       cleanups.push(server.stop);
-      url = server.url;
+      url = selfUrl = server.url;
+      // PORT=0 picks any free port: a PUBLIC_URL derived from PORT follows the one actually bound.
+      if (!config.publicUrlGiven && config.PORT === 0) config.PUBLIC_URL = config.HOST === '0.0.0.0' ? url.replace('0.0.0.0', 'localhost') : url;
       if (config.services.has('web') && config.SEED_DEMO) process.stdout.write(demoSignInsText(config.PUBLIC_URL));
     }
     log.info({ services: [...config.services], url }, 'switchboard started');

@@ -7,7 +7,7 @@ interface CustomerRow {
   company: string | null;
   notes: string;
   tags: string[];
-  identities: { id: string; kind: 'phone' | 'email'; value: string }[];
+  identities: { id: string; kind: 'phone' | 'email'; value: string; smsOptedOutAt: string | null }[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -21,7 +21,7 @@ const presentCustomer = (r: CustomerRow): CustomerView => ({
 function selectCustomers(sql: Sql, where: SqlFragment) {
   return sql<CustomerRow[]>`
     select c.id, c.name, c.company, c.notes, c.tags, c.created_at, c.updated_at,
-           coalesce((select json_agg(json_build_object('id', i.id, 'kind', i.kind, 'value', i.value) order by i.kind, i.value)
+           coalesce((select json_agg(json_build_object('id', i.id, 'kind', i.kind, 'value', i.value, 'smsOptedOutAt', i.sms_opted_out_at) order by i.kind, i.value)
                      from customer_identities i where i.customer_id = c.id), '[]') as identities
     from customers c where ${where}`;
 }

@@ -107,6 +107,8 @@ export interface IdentityView {
   id: string;
   kind: 'phone' | 'email';
   value: string;
+  /** Phones only: when the number texted STOP. No SMS may be sent to it until it texts START. */
+  smsOptedOutAt: string | null;
 }
 
 export interface CustomerView {
@@ -200,8 +202,23 @@ export interface ServerToClientEvents {
   'offer.ended': (event: { offerId: string; ticketId: string; reason: 'accepted' | 'rejected' | 'timed_out' | 'canceled' }) => void;
   /** To the assignee, the ticket's queue and supervisors: re-read the ticket. */
   'ticket.changed': (event: { ticketId: string }) => void;
+  /** Simulator only: a simulated phone's conversation changed; re-read it. */
+  'simulator.changed': (event: { phone: string }) => void;
   /** To everyone who may look at the customer: re-read them. */
   'customer.changed': (event: { customerId: string }) => void;
 }
 
 export interface ClientToServerEvents {}
+
+export interface SimulatorStatus {
+  sms: { enabled: boolean; companyNumber: string };
+}
+
+/** One text on a simulated phone: what it sent (`from_phone`) or received (`to_phone`). */
+export interface SimulatedSms {
+  sid: string;
+  direction: 'from_phone' | 'to_phone';
+  text: string;
+  status: string;
+  at: string;
+}

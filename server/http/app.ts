@@ -8,6 +8,7 @@ import type { AppContext } from '../context';
 import { forbidden, HttpError, unauthenticated } from './httpError';
 import type { RouteDef } from './route';
 import { validate } from './validate';
+import { twilioSmsWebhooks } from './webhooks/twilioSmsWebhooks';
 import { routeTable } from './routeTable';
 import { healthRoutes } from './routes/healthRoutes';
 
@@ -57,6 +58,7 @@ export function createHttpApp(ctx: AppContext, { api = true, consoleDir = CONSOL
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', ctx.config.TRUST_PROXY);
+  if (api) app.use('/webhooks/twilio', twilioSmsWebhooks(ctx));
   app.use(express.json({ limit: '1mb' }));
   app.use('/api', (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');

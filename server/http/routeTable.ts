@@ -7,6 +7,7 @@ import { customerRoutes } from './routes/customerRoutes';
 import { healthRoutes } from './routes/healthRoutes';
 import { meRoutes } from './routes/meRoutes';
 import { monitorRoutes } from './routes/monitorRoutes';
+import { simulatorRoutes } from './routes/simulatorRoutes';
 import { offerRoutes } from './routes/offerRoutes';
 import { ticketRoutes } from './routes/ticketRoutes';
 
@@ -21,5 +22,6 @@ export const routeTable: RouteDef[] = [
   ...directoryRoutes,
   ...customerRoutes,
   ...monitorRoutes,
+  ...simulatorRoutes,
   ...adminRoutes,
 ];

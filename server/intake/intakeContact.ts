@@ -59,13 +59,15 @@ async function storeContact(tx: TransactionSql, contact: InboundContact, identit
   let ticketId = await findThreadTicket(tx, customerId, contact);
   const newTicket = !ticketId;
   if (ticketId) {
-    await rejoinTicket(tx, ticketId, contact);
+    if (!contact.noticeOnly) await rejoinTicket(tx, ticketId, contact);
   } else {
     const subject = contact.subject?.trim() || firstLine(contact.text);
+    const status = contact.noticeOnly ? 'resolved' : 'new';
     [{ id: ticketId }] = await tx<{ id: string }[]>`
-      insert into tickets (customer_id, channel, subject) values (${customerId}, ${contact.channel}, ${subject}) returning id`;
-    await writeAudit(tx, { actorUserId: null, actorKind: 'customer', action: 'ticket.created', entityType: 'ticket', entityId: ticketId, data: { channel: contact.channel } });
-    await enqueueTicket(tx, ticketId, contact.queueId ?? (await entryQueueFor(tx, contact.channel)));
+      insert into tickets (customer_id, channel, subject, status, resolved_at)
+      values (${customerId}, ${contact.channel}, ${subject}, ${status}, ${contact.noticeOnly ? tx`now()` : null}) returning id`;
+    await writeAudit(tx, { actorUserId: null, actorKind: 'customer', action: 'ticket.created', entityType: 'ticket', entityId: ticketId, data: { channel: contact.channel, ...(contact.noticeOnly ? { noticeOnly: true } : {}) } });
+    if (!contact.noticeOnly) await enqueueTicket(tx, ticketId, contact.queueId ?? (await entryQueueFor(tx, contact.channel)));
   }
   const [message] = await tx<{ id: string }[]>`
     insert into messages (ticket_id, channel, direction, provider_id, status, from_address, to_address, subject, body_text, body_html, metadata)

@@ -1,34 +1,5 @@
 import { randomUUID } from 'node:crypto';
-
-export interface OutboundMessage {
-  id: string;
-  channel: 'voice' | 'sms' | 'email';
-  to: string | null;
-  from: string | null;
-  subject: string | null;
-  text: string;
-}
-
-export interface SendResult {
-  providerId: string;
-  /** What carried it, kept in the message's metadata and shown to the agent. */
-  transport: string;
-}
-
-/** Sends one stored outbound message through a provider. Throws a SendError to say whether a retry can help. */
-export interface ChannelSender {
-  send(message: OutboundMessage): Promise<SendResult>;
-}
-
-export class SendError extends Error {
-  constructor(
-    message: string,
-    readonly code: string,
-    readonly retryable: boolean,
-  ) {
-    super(message);
-  }
-}
+import type { ChannelSender, OutboundMessage } from '../../channels/outbound';
 
 /**
  * The test channel: used for a channel until its real provider (Twilio, SMTP) is configured. It delivers

@@ -1,10 +1,15 @@
 import { UnrecoverableError } from 'bullmq';
 import type { AppContext } from '../context';
 import type { Task } from '../queues/task';
+import { OPTED_OUT_ERROR, setSmsOptOut } from '../sms/smsOptOut';
 import { publishTicketChanged } from '../tickets/ticketEvents';
-import { SendError, senderFor, type OutboundMessage } from './channelSenders';
+import { SendError, type OutboundMessage } from '../../channels/outbound';
+import { senderFor } from './channelSenders';
 
 export type SendMessageData = { messageId: string };
+
+// How long to wait for a status callback before asking the provider whether an unconfirmed send went out.
+const CONFIRM_AFTER_MS = 60_000;
 
 /** Queues the send of a stored outbound message; the job id is the message's, so it is never queued twice. */
 export async function queueSend(ctx: Pick<AppContext, 'queues'>, messageId: string) {
@@ -31,16 +36,51 @@ export const sendMessageTask: Task<SendMessageData> = {
           metadata = metadata || ${ctx.sql.json({ transport: sent.transport })}
         where id = ${messageId}`;
     } catch (err) {
+      if (err instanceof SendError && err.maybeAccepted) {
+        // The provider may have taken it: sending again could send twice. Keep it `sending`; its status callback
+        // (which carries our message id) or the check below settles it.
+        await ctx.sql`update messages set error_code = ${err.code}, error_message = ${err.message}, updated_at = now() where id = ${messageId}`;
+        await ctx.queues.messaging.add('confirm-send', { messageId }, { jobId: `confirm-send-${messageId}`, delay: CONFIRM_AFTER_MS });
+        return { unconfirmed: true };
+      }
       const permanent = (err instanceof SendError && !err.retryable) || lastAttempt;
       await ctx.sql`
         update messages set status = ${permanent ? 'failed' : 'queued'}, updated_at = now(),
           error_code = ${err instanceof SendError ? err.code : 'send_error'}, error_message = ${(err as Error).message}
         where id = ${messageId}`;
+      if (message.channel === 'sms' && message.to && err instanceof SendError && err.code === OPTED_OUT_ERROR) await setSmsOptOut(ctx.sql, message.to, true);
       await publishTicketChanged(ctx, message.ticketId);
       if (permanent) throw new UnrecoverableError((err as Error).message);
       throw err;
     }
     await publishTicketChanged(ctx, message.ticketId);
     return { sent: true };
+  },
+};
+
+/**
+ * A send whose outcome is unknown (the connection dropped after the request went out) and that no status
+ * callback has settled: ask the provider whether it has the message. If it does, adopt its id; if not,
+ * nothing went out and it is queued again.
+ */
+export const confirmSendTask: Task<SendMessageData> = {
+  queue: 'messaging',
+  name: 'confirm-send',
+  async perform(ctx, { messageId }) {
+    const [message] = await ctx.sql<(OutboundMessage & { ticketId: string; updatedAt: Date })[]>`
+      select id, ticket_id, channel, to_address as to, from_address as from, subject, body_text as text, updated_at
+      from messages where id = ${messageId} and status = 'sending' and provider_id is null`;
+    if (!message) return { settled: true };
+    const sender = senderFor(ctx.channelSenders, message.channel);
+    const since = new Date(message.updatedAt.getTime() - 10 * 60_000);
+    const providerId = sender.findSent ? await sender.findSent(message, since) : null;
+    if (providerId) {
+      await ctx.sql`update messages set status = 'sent', provider_id = ${providerId}, error_code = null, error_message = null, updated_at = now() where id = ${messageId} and status = 'sending'`;
+    } else {
+      await ctx.sql`update messages set status = 'queued', updated_at = now() where id = ${messageId} and status = 'sending'`;
+      await ctx.queues.messaging.add('send-message', { messageId }, { jobId: `send-${messageId}-again-${Date.now()}` });
+    }
+    await publishTicketChanged(ctx, message.ticketId);
+    return { adopted: providerId !== null };
   },
 };

@@ -4,10 +4,10 @@ import { createRedis } from '../redis/connection';
 import { bullPrefix, QUEUE_NAMES, type QueueName } from './queues';
 import type { Task } from './task';
 import { offerTimeoutTask, routePassTask, routingTickTask } from '../routing/routingTasks';
-import { sendMessageTask } from '../outbound/sendMessageTask';
+import { confirmSendTask, sendMessageTask } from '../outbound/sendMessageTask';
 import { purgeExpiredSessionsTask } from './tasks/purgeExpiredSessionsTask';
 
-const tasks: Task<any>[] = [purgeExpiredSessionsTask, routePassTask, offerTimeoutTask, routingTickTask, sendMessageTask];
+const tasks: Task<any>[] = [purgeExpiredSessionsTask, routePassTask, offerTimeoutTask, routingTickTask, sendMessageTask, confirmSendTask];
 
 // Routing decisions are serialised by a database lock anyway; more than one at a time per process only waits.
 const CONCURRENCY: Partial<Record<QueueName, number>> = { routing: 1 };

@@ -6,6 +6,8 @@ export const rooms = {
   teamSupervisors: (teamId: string) => `supervisors:team:${teamId}`,
   /** Admins watch every team. */
   allSupervisors: 'supervisors:all',
+  /** Every signed-in console while the simulator runs: the simulated phones' screens. */
+  simulator: 'simulator',
   /** Every socket of one sign-in, so signing out can close them. */
   session: (sessionId: string) => `session:${sessionId}`,
 };

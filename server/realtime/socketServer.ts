@@ -38,7 +38,12 @@ export function attachRealtime(httpServer: HttpServer, ctx: AppContext, adapterC
       if (!session) return next(new Error('unauthenticated'));
       socket.data.session = session;
       // Resolved before the connection completes, so the socket is in every room the moment it is connected.
-      socket.data.rooms = [rooms.agent(session.userId), rooms.session(session.sessionId), ...(await roomsFor(ctx, session))];
+      socket.data.rooms = [
+        rooms.agent(session.userId),
+        rooms.session(session.sessionId),
+        ...(ctx.sms.mode === 'simulator' ? [rooms.simulator] : []),
+        ...(await roomsFor(ctx, session)),
+      ];
       next();
     } catch (err) {
       next(err as Error);

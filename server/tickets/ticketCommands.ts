@@ -107,6 +107,7 @@ export async function queueReply(ctx: AppContext, viewer: Viewer, ticketId: stri
         (select m.to_address from messages m where m.ticket_id = t.id and m.direction = 'inbound' order by m.created_at desc limit 1) as our_address
       from tickets t where t.id = ${ticketId}`;
     if (!t.to) throw new HttpError(409, 'no_address', `The customer has no ${t.channel === 'email' ? 'email address' : 'phone number'} to reply to.`);
+    if (t.channel === 'sms') await refuseOptedOut(tx, t.to);
     const [m] = await tx<{ id: string }[]>`
       insert into messages (ticket_id, channel, direction, author_user_id, status, from_address, to_address, subject, body_text)
       values (${ticketId}, ${t.channel}, 'outbound', ${viewer.userId}, 'queued', ${t.ourAddress}, ${t.to},
@@ -121,6 +122,19 @@ export async function queueReply(ctx: AppContext, viewer: Viewer, ticketId: stri
   await queueSend(ctx, messageId);
   await publishTicketChanged(ctx, ticketId);
   return stored;
+}
+
+/** A number that texted STOP gets no SMS until it texts START: carriers block it, and the law in many places forbids it. */
+async function refuseOptedOut(tx: TransactionSql, phone: string) {
+  const [identity] = await tx<{ smsOptedOutAt: Date | null }[]>`
+    select sms_opted_out_at from customer_identities where kind = 'phone' and value = ${phone}`;
+  if (identity?.smsOptedOutAt) {
+    throw new HttpError(
+      409,
+      'opted_out',
+      `${phone} opted out of SMS on ${identity.smsOptedOutAt.toISOString().slice(0, 10)} (texted STOP). No SMS can be sent until they text START; reach them another way.`,
+    );
+  }
 }
 
 async function afterTicketChange(ctx: AppContext, ticketId: string, withdrawn: { id: string; agentId: string }[]) {

@@ -89,7 +89,7 @@ describe('searching customers', () => {
     const found = await agent.get(`/api/customers?q=${encodeURIComponent('+1 (415) 555-0100')}`);
     expect(found.status).toBe(200);
     expect(ids(found.body.customers)).toEqual([customer]);
-    expect(found.body.customers[0].identities).toEqual([{ id: expect.any(String), kind: 'phone', value: phone }]);
+    expect(found.body.customers[0].identities).toEqual([{ id: expect.any(String), kind: 'phone', value: phone, smsOptedOutAt: null }]);
     expect(ids((await agent.get(`/api/customers?q=${encodeURIComponent('555-0100')}`)).body.customers)).toContain(customer);
     // Its digits (4402079460958) are no substring of the stored number: only reading it as a phone finds the customer.
     const london = await aProfile({ phone: '+442079460958' });
@@ -220,7 +220,7 @@ describe('a customer’s phones and emails', () => {
     const customer = await aProfile();
     const res = await agent.post(`/api/customers/${customer}/identities`, { kind: 'phone', value: '+44 7700 900123' });
     expect(res.status).toBe(201);
-    expect(res.body.customer.identities).toEqual([{ id: expect.any(String), kind: 'phone', value: '+447700900123' }]);
+    expect(res.body.customer.identities).toEqual([{ id: expect.any(String), kind: 'phone', value: '+447700900123', smsOptedOutAt: null }]);
     const mail = await agent.post(`/api/customers/${customer}/identities`, { kind: 'email', value: ' Ada@Example.COM ' });
     expect(mail.body.customer.identities.map((i: { value: string }) => i.value)).toContain('ada@example.com');
 

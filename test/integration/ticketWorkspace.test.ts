@@ -48,19 +48,21 @@ async function anAgentWithTicket(text = 'I need help with my order') {
 }
 
 describe('the agent workspace', () => {
-  it('when the agent replies, then the reply is stored queued, sent through the ticket’s channel, and shown with its status', async () => {
+  it('when the agent replies, then the reply is stored queued, sent through the ticket’s channel, and shown with its delivery status', async () => {
     const { client, ticketId, phone } = await anAgentWithTicket();
     const res = await client.post(`/api/tickets/${ticketId}/replies`, { text: 'Your parcel ships today.' });
     expect(res.status).toBe(201);
     expect(res.body.message).toMatchObject({ direction: 'outbound', channel: 'sms', status: 'queued', to: phone, text: 'Your parcel ships today.' });
-    const sent = await waitFor(() => client.get(`/api/tickets/${ticketId}`), (r) => r.body.messages.at(-1).status === 'sent');
-    expect(sent.body.messages.map((m: { direction: string; status: string }) => [m.direction, m.status])).toEqual([
+    // Without Twilio credentials SMS goes through the simulated Messages API, which reports delivery back.
+    const delivered = await waitFor(() => client.get(`/api/tickets/${ticketId}`), (r) => r.body.messages.at(-1).status === 'delivered');
+    expect(delivered.body.messages.map((m: { direction: string; status: string }) => [m.direction, m.status])).toEqual([
       ['inbound', 'received'],
-      ['outbound', 'sent'],
+      ['outbound', 'delivered'],
     ]);
     const [row] = await db.sql`select provider_id, metadata from messages where id = ${res.body.message.id}`;
-    expect(row.providerId).toMatch(/^loopback-/);
-    expect(row.metadata).toEqual({ transport: 'loopback' });
+    expect(row.providerId).toMatch(/^SM[0-9a-f]{32}$/);
+    expect(row.metadata).toEqual({ transport: 'twilio' });
+    expect(await db.sql`select body from simulator_messages where phone = ${phone} and direction = 'to_phone'`).toEqual([{ body: 'Your parcel ships today.' }]);
   });
 
   it('when the agent adds a note, then it is internal and never sent', async () => {

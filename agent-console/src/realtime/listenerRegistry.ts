@@ -11,6 +11,7 @@ const EVENTS: Record<RealtimeEventName, true> = {
   'offer.ended': true,
   'ticket.changed': true,
   'customer.changed': true,
+  'simulator.changed': true,
 };
 
 /** Every server-to-client event the console passes on to its subscribers. */

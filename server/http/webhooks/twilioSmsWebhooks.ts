@@ -1,0 +1,42 @@
+import express from 'express';
+import twilio from 'twilio';
+import { z } from 'zod';
+import { InvalidWebhookError } from '../../../channels/sms/parseInboundSms';
+import type { AppContext } from '../../context';
+import { applySmsStatus } from '../../sms/applySmsStatus';
+import { receiveSms } from '../../sms/receiveSms';
+import { requireTwilioSignature } from './twilioSignature';
+
+/**
+ * Twilio's SMS webhooks, mounted at /webhooks/twilio: form-encoded, signature-checked, answered with TwiML
+ * as soon as the contact is stored.
+ */
+export function twilioSmsWebhooks(ctx: AppContext) {
+  const router = express.Router();
+  router.use(express.urlencoded({ extended: false, limit: '64kb' }), requireTwilioSignature(ctx));
+
+  router.post('/sms', async (req, res) => {
+    try {
+      await receiveSms(ctx, req.body);
+    } catch (err) {
+      if (err instanceof InvalidWebhookError) {
+        res.status(400).type('text').send(err.message);
+        return;
+      }
+      throw err;
+    }
+    res.type('text/xml').send(new twilio.twiml.MessagingResponse().toString());
+  });
+
+  router.post('/sms/status', async (req, res) => {
+    const messageId = z.uuid().safeParse(req.query.messageId);
+    const { MessageSid, MessageStatus, ErrorCode } = req.body as Record<string, string | undefined>;
+    if (!MessageSid || !MessageStatus) {
+      res.status(400).type('text').send('MessageSid and MessageStatus are required.');
+      return;
+    }
+    await applySmsStatus(ctx, { messageSid: MessageSid, messageStatus: MessageStatus, errorCode: ErrorCode || undefined, messageId: messageId.success ? messageId.data : undefined });
+    res.status(204).end();
+  });
+  return router;
+}
