@@ -202,6 +202,8 @@ export interface ServerToClientEvents {
   'offer.ended': (event: { offerId: string; ticketId: string; reason: 'accepted' | 'rejected' | 'timed_out' | 'canceled' }) => void;
   /** To the assignee, the ticket's queue and supervisors: re-read the ticket. */
   'ticket.changed': (event: { ticketId: string }) => void;
+  /** To supervisors: a mass SMS campaign progressed; re-read it. */
+  'campaign.changed': (event: { campaignId: string }) => void;
   /** Simulator only: a simulated phone's conversation changed; re-read it. */
   'simulator.changed': (event: { phone: string }) => void;
   /** To everyone who may look at the customer: re-read them. */
@@ -221,4 +223,60 @@ export interface SimulatedSms {
   text: string;
   status: string;
   at: string;
+}
+
+export type CampaignStatus = 'scheduled' | 'sending' | 'completed' | 'canceled';
+export type CampaignRecipientStatus = 'pending' | 'skipped' | 'sending' | 'sent' | 'delivered' | 'undelivered' | 'failed';
+
+export interface CampaignCounts {
+  total: number;
+  /** Not sent: opted out, no phone number, or canceled before its turn. */
+  skipped: number;
+  /** Waiting for their turn or being sent. */
+  pending: number;
+  /** Accepted by the carrier, delivery not (yet) confirmed. */
+  sent: number;
+  delivered: number;
+  /** Failed or undelivered. */
+  failed: number;
+}
+
+export interface CampaignSummary {
+  id: string;
+  name: string;
+  text: string;
+  fromNumber: string;
+  createdBy: { id: string; name: string };
+  scheduledAt: string;
+  ratePerMinute: number;
+  status: CampaignStatus;
+  createdAt: string;
+  startedAt: string | null;
+  completedAt: string | null;
+  counts: CampaignCounts;
+}
+
+export interface CampaignRecipientView {
+  id: string;
+  customerId: string;
+  customerName: string | null;
+  phone: string | null;
+  status: CampaignRecipientStatus;
+  skipReason: 'opted_out' | 'no_phone' | 'canceled' | null;
+  errorCode: string | null;
+  errorMessage: string | null;
+  updatedAt: string;
+}
+
+export interface CampaignStatsRow {
+  campaigns: number;
+  sent: number;
+  delivered: number;
+  failed: number;
+  skipped: number;
+}
+
+export interface CampaignStatsResponse {
+  byPeriod: (CampaignStatsRow & { period: string })[];
+  bySender: (CampaignStatsRow & { sender: { id: string; name: string } })[];
 }

@@ -2,6 +2,7 @@ import type { RouteDef } from './route';
 import { adminRoutes } from './routes/adminRoutes';
 import { apiDocsRoutes } from './routes/apiDocsRoutes';
 import { authRoutes } from './routes/authRoutes';
+import { campaignRoutes } from './routes/campaignRoutes';
 import { directoryRoutes } from './routes/directoryRoutes';
 import { customerRoutes } from './routes/customerRoutes';
 import { healthRoutes } from './routes/healthRoutes';
@@ -23,5 +24,6 @@ export const routeTable: RouteDef[] = [
   ...customerRoutes,
   ...monitorRoutes,
   ...simulatorRoutes,
+  ...campaignRoutes,
   ...adminRoutes,
 ];

@@ -4,10 +4,12 @@ import { createRedis } from '../redis/connection';
 import { bullPrefix, QUEUE_NAMES, type QueueName } from './queues';
 import type { Task } from './task';
 import { offerTimeoutTask, routePassTask, routingTickTask } from '../routing/routingTasks';
+import { campaignsTickTask, sendCampaignSmsTask, startCampaignTask } from '../campaigns/campaignTasks';
 import { confirmSendTask, sendMessageTask } from '../outbound/sendMessageTask';
 import { purgeExpiredSessionsTask } from './tasks/purgeExpiredSessionsTask';
 
-const tasks: Task<any>[] = [purgeExpiredSessionsTask, routePassTask, offerTimeoutTask, routingTickTask, sendMessageTask, confirmSendTask];
+const tasks: Task<any>[] = [purgeExpiredSessionsTask, routePassTask, offerTimeoutTask, routingTickTask, sendMessageTask, confirmSendTask,
+  startCampaignTask, sendCampaignSmsTask, campaignsTickTask];
 
 // Routing decisions are serialised by a database lock anyway; more than one at a time per process only waits.
 const CONCURRENCY: Partial<Record<QueueName, number>> = { routing: 1 };

@@ -1,4 +1,6 @@
 import type { AppContext } from '../context';
+import { publishCampaignChanged } from '../campaigns/campaignEvents';
+import { completeIfDone } from '../campaigns/campaignTasks';
 import { publishTicketChanged } from '../tickets/ticketEvents';
 import { OPTED_OUT_ERROR, setSmsOptOut } from './smsOptOut';
 
@@ -46,8 +48,32 @@ export async function applySmsStatus(ctx: AppContext, update: SmsStatusUpdate): 
       from target where m.id = target.id and target.rank < ${next.rank}
       returning m.id)
     select target.ticket_id, target.to_address, exists (select 1 from changed) as changed from target`;
-  if (!row) return false;
+  if (!row) return applyToCampaignRecipient(ctx, update, next);
   if (update.errorCode === OPTED_OUT_ERROR) await setSmsOptOut(ctx.sql, row.toAddress, true);
   if (row.changed) await publishTicketChanged(ctx, row.ticketId);
+  return true;
+}
+
+/** The same status rules for a mass SMS recipient (its id rides in the callback URL like a message's). */
+async function applyToCampaignRecipient(ctx: AppContext, update: SmsStatusUpdate, next: { status: string; rank: number }) {
+  const byId = update.messageId ? ctx.sql`or (id = ${update.messageId} and provider_id is null)` : ctx.sql``;
+  const [row] = await ctx.sql<{ campaignId: string; phone: string; changed: boolean }[]>`
+    with target as (
+      select id, campaign_id, phone,
+             case status when 'pending' then 0 when 'sending' then 1 when 'sent' then 2 when 'delivered' then 3 when 'skipped' then 5 else 4 end as rank
+      from sms_campaign_recipients where provider_id = ${update.messageSid} ${byId}
+      limit 1 for update
+    ), changed as (
+      update sms_campaign_recipients r set status = ${next.status === 'queued' ? 'sending' : next.status}, provider_id = ${update.messageSid}, updated_at = now(),
+        error_code = coalesce(${update.errorCode ?? null}, r.error_code)
+      from target where r.id = target.id and target.rank < ${next.rank}
+      returning r.id)
+    select target.campaign_id, target.phone, exists (select 1 from changed) as changed from target`;
+  if (!row) return false;
+  if (update.errorCode === OPTED_OUT_ERROR) await setSmsOptOut(ctx.sql, row.phone, true);
+  if (row.changed) {
+    await completeIfDone(ctx, row.campaignId);
+    await publishCampaignChanged(ctx, row.campaignId);
+  }
   return true;
 }

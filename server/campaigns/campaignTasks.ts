@@ -1,0 +1,132 @@
+import { UnrecoverableError } from 'bullmq';
+import { SendError } from '../../channels/outbound';
+import { writeAudit } from '../commands/writeAudit';
+import type { AppContext } from '../context';
+import type { Task } from '../queues/task';
+import { OPTED_OUT_ERROR, setSmsOptOut } from '../sms/smsOptOut';
+import { publishCampaignChanged } from './campaignEvents';
+
+type CampaignData = { campaignId: string };
+type RecipientData = { recipientId: string };
+
+export async function scheduleCampaignStart(ctx: Pick<AppContext, 'queues'>, campaignId: string, at: Date) {
+  await ctx.queues.messaging.add('start-campaign', { campaignId }, { jobId: `start-campaign-${campaignId}`, delay: Math.max(0, at.getTime() - Date.now()) });
+}
+
+async function scheduleRecipients(ctx: AppContext, recipients: { id: string; sendAt: Date }[]) {
+  for (const r of recipients) {
+    await ctx.queues.messaging.add('send-campaign-sms', { recipientId: r.id }, { jobId: `campaign-sms-${r.id}`, delay: Math.max(0, r.sendAt.getTime() - Date.now()) });
+  }
+}
+
+/**
+ * The campaign's start: each pending recipient gets its turn (send_at) from now and the campaign's rate, so
+ * texts leave at that rate; each turn is a delayed job keyed by the recipient, safe to schedule again.
+ */
+export const startCampaignTask: Task<CampaignData> = {
+  queue: 'messaging',
+  name: 'start-campaign',
+  async perform(ctx, { campaignId }) {
+    const recipients = (await ctx.sql.begin(async (tx) => {
+      const [c] = await tx<{ ratePerMinute: number }[]>`
+        update sms_campaigns set status = 'sending', started_at = now()
+        where id = ${campaignId} and status = 'scheduled' returning rate_per_minute`;
+      if (!c) return [];
+      return tx<{ id: string; sendAt: Date }[]>`
+        with ordered as (
+          select id, row_number() over (order by id) - 1 as turn from sms_campaign_recipients
+          where campaign_id = ${campaignId} and status = 'pending')
+        update sms_campaign_recipients r set send_at = now() + make_interval(secs => o.turn * 60.0 / ${c.ratePerMinute}), updated_at = now()
+        from ordered o where r.id = o.id
+        returning r.id, r.send_at`;
+    })) as { id: string; sendAt: Date }[];
+    await scheduleRecipients(ctx, recipients);
+    await completeIfDone(ctx, campaignId);
+    await publishCampaignChanged(ctx, campaignId);
+    return { scheduled: recipients.length };
+  },
+};
+
+/**
+ * Sends one recipient's text. Like replies: `sending` is committed before the provider is called, so a rerun
+ * never sends twice; an unknown outcome waits for the status callback (which carries the recipient id).
+ */
+export const sendCampaignSmsTask: Task<RecipientData> = {
+  queue: 'messaging',
+  name: 'send-campaign-sms',
+  async perform(ctx, { recipientId }, { lastAttempt }) {
+    const [r] = await ctx.sql<{ campaignId: string; phone: string; body: string; fromNumber: string; optedOut: boolean }[]>`
+      update sms_campaign_recipients r set status = 'sending', updated_at = now()
+      from sms_campaigns c
+      where r.id = ${recipientId} and r.status = 'pending' and c.id = r.campaign_id and c.status = 'sending'
+      returning r.campaign_id, r.phone, c.body, c.from_number,
+        exists (select 1 from customer_identities i where i.kind = 'phone' and i.value = r.phone and i.sms_opted_out_at is not null) as opted_out`;
+    if (!r) return { skipped: true };
+    if (r.optedOut) {
+      await ctx.sql`update sms_campaign_recipients set status = 'skipped', skip_reason = 'opted_out', updated_at = now() where id = ${recipientId}`;
+    } else {
+      try {
+        const sent = await ctx.sms.sender.send({ id: recipientId, channel: 'sms', to: r.phone, from: r.fromNumber, subject: null, text: r.body });
+        await ctx.sql`update sms_campaign_recipients set status = 'sent', provider_id = ${sent.providerId}, updated_at = now() where id = ${recipientId} and status = 'sending'`;
+      } catch (err) {
+        if (err instanceof SendError && err.maybeAccepted) {
+          await ctx.sql`update sms_campaign_recipients set error_code = ${err.code}, error_message = ${err.message}, updated_at = now() where id = ${recipientId}`;
+        } else {
+          const permanent = (err instanceof SendError && !err.retryable) || lastAttempt;
+          await ctx.sql`
+            update sms_campaign_recipients set status = ${permanent ? 'failed' : 'pending'}, updated_at = now(),
+              error_code = ${err instanceof SendError ? err.code : 'send_error'}, error_message = ${(err as Error).message}
+            where id = ${recipientId}`;
+          if (err instanceof SendError && err.code === OPTED_OUT_ERROR) await setSmsOptOut(ctx.sql, r.phone, true);
+          if (permanent) await completeIfDone(ctx, r.campaignId);
+          await publishCampaignChanged(ctx, r.campaignId);
+          if (permanent) throw new UnrecoverableError((err as Error).message);
+          throw err;
+        }
+      }
+    }
+    await completeIfDone(ctx, r.campaignId);
+    await publishCampaignChanged(ctx, r.campaignId);
+    return { sent: !r.optedOut };
+  },
+};
+
+/** A sending campaign is complete once no recipient is waiting for its turn or being sent. */
+export async function completeIfDone(ctx: Pick<AppContext, 'sql'>, campaignId: string) {
+  await ctx.sql`
+    update sms_campaigns set status = 'completed', completed_at = now()
+    where id = ${campaignId} and status = 'sending'
+      and not exists (select 1 from sms_campaign_recipients where campaign_id = ${campaignId} and status in ('pending', 'sending'))`;
+}
+
+/** Recipients not yet sent are skipped; those already sent stay as they are. */
+export async function cancelCampaign(ctx: AppContext, campaignId: string, userId: string) {
+  const changed = await ctx.sql.begin(async (tx) => {
+    const [c] = await tx`update sms_campaigns set status = 'canceled', completed_at = now() where id = ${campaignId} and status in ('scheduled', 'sending') returning id`;
+    if (!c) return false;
+    await tx`update sms_campaign_recipients set status = 'skipped', skip_reason = 'canceled', updated_at = now() where campaign_id = ${campaignId} and status = 'pending'`;
+    await writeAudit(tx, { actorUserId: userId, action: 'campaign.canceled', entityType: 'sms_campaign', entityId: campaignId });
+    return true;
+  });
+  if (changed) await publishCampaignChanged(ctx, campaignId);
+  return changed;
+}
+
+/**
+ * The safety net: starts campaigns whose start job was lost and re-schedules recipients whose turn has passed
+ * (job ids are the recipients', so ones still queued are not doubled).
+ */
+export const campaignsTickTask: Task<Record<string, never>> = {
+  queue: 'messaging',
+  name: 'campaigns-tick',
+  schedule: () => ({ every: 30_000 }),
+  async perform(ctx) {
+    const due = await ctx.sql<{ id: string }[]>`select id from sms_campaigns where status = 'scheduled' and scheduled_at <= now() - interval '30 seconds'`;
+    for (const c of due) await scheduleCampaignStart(ctx, c.id, new Date());
+    const late = await ctx.sql<{ id: string; sendAt: Date }[]>`
+      select r.id, r.send_at from sms_campaign_recipients r join sms_campaigns c on c.id = r.campaign_id
+      where r.status = 'pending' and c.status = 'sending' and r.send_at <= now() - interval '1 minute'`;
+    await scheduleRecipients(ctx, late);
+    return { started: due.length, rescheduled: late.length };
+  },
+};
