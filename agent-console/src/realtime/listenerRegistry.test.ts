@@ -52,6 +52,6 @@ describe('createListenerRegistry', () => {
 
 describe('REALTIME_EVENTS', () => {
   it('lists presence, offer, ticket, customer and simulator events', () => {
-    expect([...REALTIME_EVENTS].sort()).toEqual(['customer.changed', 'offer.created', 'offer.ended', 'presence.changed', 'simulator.changed', 'ticket.changed']);
+    expect([...REALTIME_EVENTS].sort()).toEqual(['campaign.changed', 'customer.changed', 'offer.created', 'offer.ended', 'presence.changed', 'simulator.changed', 'ticket.changed']);
   });
 });

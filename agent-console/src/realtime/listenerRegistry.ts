@@ -12,6 +12,7 @@ const EVENTS: Record<RealtimeEventName, true> = {
   'ticket.changed': true,
   'customer.changed': true,
   'simulator.changed': true,
+  'campaign.changed': true,
 };
 
 /** Every server-to-client event the console passes on to its subscribers. */
