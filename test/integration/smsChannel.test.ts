@@ -1,6 +1,7 @@
 import twilio from 'twilio';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTwilioSmsSender } from '../../channels/sms/twilioSmsSender';
+import { confirmSendTask } from '../../server/outbound/sendMessageTask';
 import { aPhone } from '../support/contacts';
 import { aQueue, aUser } from '../support/factories';
 import { TestClient } from '../support/httpClient';
@@ -222,5 +223,27 @@ describe('replies through Twilio’s REST API (the local fake, via the client’
     const forged = await postTwilioWebhook(server.url, '/webhooks/twilio/sms/status', { MessageSid: 'SMorder0000000000000000000000000001', MessageStatus: 'failed' }, { ...sign(), authToken: 'forged-token-forged-token' });
     expect(forged.status).toBe(403);
     expect((await statusOf(res.body.message.id)).status).toBe('delivered');
+  });
+
+  it('when a send’s outcome stayed unknown, then the check adopts the message Twilio has, or sends it again if Twilio has none', async () => {
+    const { phone, ticketId } = await aConversation();
+    const unconfirmed = async (text: string) =>
+      (await db.sql<{ id: string }[]>`
+        insert into messages (ticket_id, channel, direction, status, from_address, to_address, body_text)
+        values (${ticketId}, 'sms', 'outbound', 'sending', ${COMPANY}, ${phone}, ${text}) returning id`)[0].id;
+    // Twilio took this one, but neither its answer nor a status callback ever reached us.
+    const taken = await server.ctx.sms.client.messages.create({ to: phone, from: COMPANY, body: 'Taken by Twilio' });
+    const adopted = await unconfirmed('Taken by Twilio');
+    await confirmSendTask.perform(server.ctx, { messageId: adopted }, { lastAttempt: false });
+    expect(await statusOf(adopted)).toMatchObject({ status: 'sent', providerId: taken.sid });
+
+    const lost = await unconfirmed('Never reached Twilio');
+    await confirmSendTask.perform(server.ctx, { messageId: lost }, { lastAttempt: false });
+    const resent = await waitFor(() => statusOf(lost), (m) => m.status === 'delivered');
+    expect(resent.status).toBe('delivered');
+    expect((await db.sql`select body from simulator_messages where phone = ${phone} and direction = 'to_phone' order by id`).map((r) => r.body)).toEqual([
+      'Taken by Twilio',
+      'Never reached Twilio',
+    ]);
   });
 });
