@@ -4,6 +4,7 @@ import { aCustomer, aUser } from '../support/factories';
 import { TestClient } from '../support/httpClient';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 import { startTestServer, testEnv } from '../support/testServer';
+import { waitFor } from '../support/waitFor';
 
 let db: TestDatabase;
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -21,14 +22,6 @@ afterAll(async () => {
   await db?.drop();
 });
 
-async function waitFor<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 const report = (id: string) => client.get(`/api/sms-campaigns/${id}`);
 const received = (phone: string) => db.sql<{ body: string; createdAt: Date }[]>`select body, created_at from simulator_messages where phone = ${phone} and direction = 'to_phone'`;
 

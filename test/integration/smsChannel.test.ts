@@ -7,6 +7,7 @@ import { aQueue, aUser } from '../support/factories';
 import { TestClient } from '../support/httpClient';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 import { startTestServer, testEnv } from '../support/testServer';
+import { waitFor } from '../support/waitFor';
 import { incomingSmsParams, postTwilioWebhook } from '../support/twilioWebhooks';
 
 let db: TestDatabase;
@@ -15,15 +16,6 @@ const COMPANY = '+15005550006';
 const sign = () => ({ authToken: server.ctx.sms.authToken, publicUrl: server.ctx.config.PUBLIC_URL });
 const receive = (params: Record<string, string>, signing: Partial<ReturnType<typeof sign>> & { signature?: string | null } = {}) =>
   postTwilioWebhook(server.url, '/webhooks/twilio/sms', params, { ...sign(), ...signing });
-
-async function waitFor<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 beforeAll(async () => {
   db = await createTestDatabase();

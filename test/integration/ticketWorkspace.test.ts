@@ -5,6 +5,7 @@ import { aQueue, aSkill, aUser } from '../support/factories';
 import { TestClient } from '../support/httpClient';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 import { startTestServer, testEnv } from '../support/testServer';
+import { waitFor } from '../support/waitFor';
 
 let db: TestDatabase;
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -19,15 +20,6 @@ afterAll(async () => {
   await server?.stop();
   await db?.drop();
 });
-
-async function waitFor<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /**
  * An agent holding an SMS ticket: the contact arrived in a queue of their own skill, was offered to them,
