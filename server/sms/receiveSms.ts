@@ -1,7 +1,9 @@
 import { parseInboundSms, type TwilioSmsParams } from '../../channels/sms/parseInboundSms';
 import { smsKeyword } from '../../channels/sms/smsKeywords';
 import type { AppContext } from '../context';
+import { publishCustomerChanged } from '../customers/customerEvents';
 import { intakeContact } from '../intake/intakeContact';
+import { publishTicketChanged } from '../tickets/ticketEvents';
 import { setSmsOptOut } from './smsOptOut';
 
 /**
@@ -14,14 +16,21 @@ export async function receiveSms(ctx: AppContext, params: TwilioSmsParams) {
   const keyword = smsKeyword(contact.text);
   const stored = await intakeContact(ctx, { ...contact, noticeOnly: keyword !== null });
   if (!keyword) return stored;
-  await ctx.sql.begin(async (tx) => {
+  const changed = await ctx.sql.begin(async (tx) => {
     const [phone] = await tx<{ value: string }[]>`
       select i.value from customer_identities i join messages m on m.from_address = i.value
       where m.id = ${stored.messageId} and i.kind = 'phone'`;
     const [fresh] = await tx`
       insert into sms_keyword_events (phone, keyword, message_sid) values (${phone.value}, ${keyword}, ${contact.providerId})
       on conflict (message_sid) do nothing returning id`;
-    if (fresh && keyword !== 'help') await setSmsOptOut(tx, phone.value, keyword === 'stop');
+    if (!fresh || keyword === 'help') return false;
+    await setSmsOptOut(tx, phone.value, keyword === 'stop');
+    return true;
   });
+  // After commit, so consoles re-reading the customer or the ticket see the new opt-out state.
+  if (changed) {
+    await publishCustomerChanged(ctx, [stored.customerId]);
+    await publishTicketChanged(ctx, stored.ticketId);
+  }
   return stored;
 }

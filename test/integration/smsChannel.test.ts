@@ -5,6 +5,7 @@ import { confirmSendTask } from '../../server/outbound/sendMessageTask';
 import { aPhone } from '../support/contacts';
 import { aQueue, aUser } from '../support/factories';
 import { TestClient } from '../support/httpClient';
+import { connectSocket, nextEvent } from '../support/sockets';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 import { startTestServer, testEnv } from '../support/testServer';
 import { waitFor } from '../support/waitFor';
@@ -99,6 +100,23 @@ describe('opt-out', () => {
     await receive(incomingSmsParams(phone, COMPANY, 'STOP'));
     await receive(incomingSmsParams(phone, COMPANY, word));
     expect(await optedOut(phone)).toBeNull();
+  });
+
+  it('when a number texts STOP, then consoles showing the customer are told to re-read them', async () => {
+    const phone = aPhone();
+    await receive(incomingSmsParams(phone, COMPANY, 'Question about my bill'));
+    const [{ customerId }] = await db.sql`select customer_id from customer_identities where value = ${phone}`;
+    const admin = await aUser(db.sql, 'admin');
+    const client = await new TestClient(server.url).signIn(admin.email, admin.password);
+    const socket = await connectSocket(server.url, client.cookie);
+    try {
+      const told = nextEvent<{ customerId: string }>(socket, 'customer.changed', (e) => e.customerId === customerId);
+      await receive(incomingSmsParams(phone, COMPANY, 'STOP'));
+      await told;
+      expect((await client.get(`/api/customers/${customerId}`)).body.customer.identities[0].smsOptedOutAt).toEqual(expect.any(String));
+    } finally {
+      socket.close();
+    }
   });
 
   it('when a number texts HELP, then the request is recorded', async () => {

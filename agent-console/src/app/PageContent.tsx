@@ -1,13 +1,24 @@
-import type { UserView } from '../../../server/http/apiTypes';
+import type { SimulatorStatus, UserView } from '../../../server/http/apiTypes';
 import { AccountPage } from '../account/AccountPage';
+import { CampaignReportPage } from '../campaigns/CampaignReportPage';
+import { CampaignsPage } from '../campaigns/CampaignsPage';
+import { CampaignStatsPage } from '../campaigns/CampaignStatsPage';
 import { CustomerPage } from '../customers/CustomerPage';
 import { CustomerSearchPage } from '../customers/CustomerSearchPage';
+import type { ServerData } from '../data/useServerData';
 import { InboxPage } from '../inbox/InboxPage';
 import type { Route } from '../navigation/routes';
+import { SimulatorPage } from '../simulator/SimulatorPage';
 import { SupervisorMonitorPage } from '../supervisor/SupervisorMonitorPage';
 import { TicketPage } from '../tickets/TicketPage';
 
-export function PageContent({ route, user }: { route: Route; user: UserView }) {
+interface Props {
+  route: Route;
+  user: UserView;
+  simulator: ServerData<SimulatorStatus>;
+}
+
+export function PageContent({ route, user, simulator }: Props) {
   switch (route.page) {
     case 'inbox':
       return <InboxPage />;
@@ -20,6 +31,14 @@ export function PageContent({ route, user }: { route: Route; user: UserView }) {
       return <CustomerPage key={route.customerId} customerId={route.customerId} />;
     case 'supervisor':
       return <SupervisorMonitorPage />;
+    case 'campaigns':
+      return <CampaignsPage />;
+    case 'campaign':
+      return <CampaignReportPage key={route.campaignId} campaignId={route.campaignId} />;
+    case 'campaignStats':
+      return <CampaignStatsPage />;
+    case 'simulator':
+      return <SimulatorPage status={simulator} />;
     case 'account':
       return <AccountPage user={user} />;
   }

@@ -7,6 +7,7 @@ import { SideNavigation } from '../navigation/SideNavigation';
 import { useLocationPath } from '../navigation/useLocationPath';
 import { ScreenPopHost } from '../offers/ScreenPopHost';
 import { withLatestPresence } from '../presence/latestPresence';
+import { useSimulatorStatus } from '../simulator/useSimulatorStatus';
 import type { UpdateUser } from './App';
 import { AppHeader } from './AppHeader';
 import { PageContent } from './PageContent';
@@ -22,6 +23,7 @@ export function SignedInLayout({ user, updateUser, onSignOut }: Props) {
   useSessionSync(updateUser);
   const [path, navigate] = useLocationPath();
   const route = resolveRoute(path, user.role);
+  const simulator = useSimulatorStatus();
 
   useEffect(() => {
     if (route.path !== path) navigate(route.path, { replace: true });
@@ -50,9 +52,9 @@ export function SignedInLayout({ user, updateUser, onSignOut }: Props) {
     <NavigationContext.Provider value={navigate}>
       <div className="app-shell">
         <AppHeader user={user} onPresenceChange={changePresence} onLocaleChosen={saveLocale} onSignOut={onSignOut} />
-        <SideNavigation pages={pagesFor(user.role)} current={navigationPageOf(route)} navigate={navigate} />
+        <SideNavigation pages={pagesFor(user.role, { simulator: simulator.data?.sms.enabled === true })} current={navigationPageOf(route)} navigate={navigate} />
         <main className="app-content">
-          <PageContent route={route} user={user} />
+          <PageContent route={route} user={user} simulator={simulator} />
         </main>
         <ScreenPopHost />
       </div>

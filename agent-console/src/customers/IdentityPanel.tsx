@@ -4,6 +4,7 @@ import type { CustomerView } from '../../../server/http/apiTypes';
 import { ApiRequestError } from '../api/ApiRequestError';
 import { errorMessage } from '../api/errorMessage';
 import { addIdentity, removeIdentity, type IdentityKind } from '../api/customerEndpoints';
+import { OptedOutBadge } from '../sms/OptedOutBadge';
 import { extractCustomerId } from './extractCustomerId';
 
 interface Props {
@@ -58,7 +59,15 @@ export function IdentityPanel({ customer, onChanged, onProposeMerge }: Props) {
           {customer.identities.map((identity) => (
             <li key={identity.id} className="plain-list__row" data-testid="identity" data-identity-id={identity.id} data-kind={identity.kind}>
               <span className="muted identity-kind">{t(`identityKind.${identity.kind}`)}</span>
-              <span className="identity-value">{identity.value}</span>
+              <span className="identity-value">
+                {identity.value}
+                {identity.smsOptedOutAt && (
+                  <>
+                    {' '}
+                    <OptedOutBadge at={identity.smsOptedOutAt} />
+                  </>
+                )}
+              </span>
               <button
                 type="button"
                 className="link-button"

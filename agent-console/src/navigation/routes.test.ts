@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customerPath, navigationPageOf, pagesFor, resolveRoute, ticketPath } from './routes';
+import { campaignPath, customerPath, navigationPageOf, pagesFor, resolveRoute, ticketPath } from './routes';
 
 const ID = '3f2b8c1e-4a5d-4e6f-8a7b-9c0d1e2f3a4b';
 
@@ -42,10 +42,41 @@ describe('resolveRoute', () => {
   });
 });
 
+describe('resolveRoute for SMS pages', () => {
+  it('opens the simulator for every role, whether or not the navigation lists it', () => {
+    for (const role of ['agent', 'supervisor', 'admin'] as const) {
+      expect(resolveRoute('/simulator', role)).toEqual({ page: 'simulator', path: '/simulator' });
+    }
+    expect(resolveRoute('/simulator/', 'agent')).toEqual({ page: 'simulator', path: '/simulator' });
+  });
+
+  it('maps the campaign list, one campaign and the statistics for supervisors and admins', () => {
+    expect(resolveRoute('/campaigns', 'supervisor')).toEqual({ page: 'campaigns', path: '/campaigns' });
+    expect(resolveRoute('/campaigns/', 'admin')).toEqual({ page: 'campaigns', path: '/campaigns' });
+    expect(resolveRoute(`/campaigns/${ID}`, 'supervisor')).toEqual({ page: 'campaign', path: `/campaigns/${ID}`, campaignId: ID });
+    expect(resolveRoute(`/campaigns/${ID}/`, 'admin')).toEqual({ page: 'campaign', path: `/campaigns/${ID}`, campaignId: ID });
+    expect(resolveRoute('/campaigns/stats', 'supervisor')).toEqual({ page: 'campaignStats', path: '/campaigns/stats' });
+    expect(resolveRoute('/campaigns/stats/', 'admin')).toEqual({ page: 'campaignStats', path: '/campaigns/stats' });
+  });
+
+  it('sends agents away from every Mass SMS page', () => {
+    expect(resolveRoute('/campaigns', 'agent')).toEqual({ page: 'inbox', path: '/' });
+    expect(resolveRoute(`/campaigns/${ID}`, 'agent')).toEqual({ page: 'inbox', path: '/' });
+    expect(resolveRoute('/campaigns/stats', 'agent')).toEqual({ page: 'inbox', path: '/' });
+  });
+
+  it('falls back to the inbox for deeper campaign paths and broken escapes', () => {
+    expect(resolveRoute(`/campaigns/${ID}/recipients`, 'admin')).toEqual({ page: 'inbox', path: '/' });
+    expect(resolveRoute('/campaigns/%E0%A4%A', 'admin')).toEqual({ page: 'inbox', path: '/' });
+  });
+});
+
 describe('paths', () => {
   it('builds the addresses resolveRoute reads back', () => {
     expect(resolveRoute(ticketPath(ID), 'agent')).toMatchObject({ page: 'ticket', ticketId: ID });
     expect(resolveRoute(customerPath(ID), 'agent')).toMatchObject({ page: 'customer', customerId: ID });
+    expect(resolveRoute(campaignPath(ID), 'admin')).toMatchObject({ page: 'campaign', campaignId: ID });
+    expect(resolveRoute(campaignPath('a b'), 'admin')).toEqual({ page: 'campaign', path: '/campaigns/a%20b', campaignId: 'a b' });
   });
 });
 
@@ -54,6 +85,12 @@ describe('navigationPageOf', () => {
     expect(navigationPageOf(resolveRoute(ticketPath(ID), 'agent'))).toBe('inbox');
     expect(navigationPageOf(resolveRoute(customerPath(ID), 'agent'))).toBe('customers');
     expect(navigationPageOf(resolveRoute('/account', 'agent'))).toBe('account');
+  });
+
+  it('highlights Mass SMS for a campaign and for the statistics', () => {
+    expect(navigationPageOf(resolveRoute(campaignPath(ID), 'supervisor'))).toBe('campaigns');
+    expect(navigationPageOf(resolveRoute('/campaigns/stats', 'supervisor'))).toBe('campaigns');
+    expect(navigationPageOf(resolveRoute('/simulator', 'agent'))).toBe('simulator');
   });
 });
 
@@ -66,5 +103,20 @@ describe('pagesFor', () => {
 
   it('shows Customers to everyone', () => {
     for (const role of ['agent', 'supervisor', 'admin'] as const) expect(pagesFor(role)).toContain('customers');
+  });
+
+  it('shows Mass SMS only to supervisors and admins', () => {
+    expect(pagesFor('agent')).not.toContain('campaigns');
+    expect(pagesFor('supervisor')).toContain('campaigns');
+    expect(pagesFor('admin')).toContain('campaigns');
+  });
+
+  it('shows the Simulator only while it runs, to every role, before Account', () => {
+    for (const role of ['agent', 'supervisor', 'admin'] as const) {
+      expect(pagesFor(role)).not.toContain('simulator');
+      expect(pagesFor(role, { simulator: true }).slice(-2)).toEqual(['simulator', 'account']);
+    }
+    expect(pagesFor('agent', { simulator: true })).toEqual(['inbox', 'customers', 'simulator', 'account']);
+    expect(pagesFor('admin', { simulator: true })).toEqual(['inbox', 'customers', 'supervisor', 'campaigns', 'simulator', 'account']);
   });
 });

@@ -1,37 +1,56 @@
 import type { Role } from '../../../server/http/apiTypes';
 
 /** Pages that have an entry in the navigation. */
-export type Page = 'inbox' | 'customers' | 'supervisor' | 'account';
+export type Page = 'inbox' | 'customers' | 'supervisor' | 'campaigns' | 'simulator' | 'account';
 
 export const PAGE_PATHS: Record<Page, string> = {
   inbox: '/',
   customers: '/customers',
   supervisor: '/supervisor',
+  campaigns: '/campaigns',
+  simulator: '/simulator',
   account: '/account',
 };
 
-/** Where the console is: a navigation page, or one ticket or customer. `path` is the canonical address. */
+export const CAMPAIGN_STATS_PATH = '/campaigns/stats';
+
+/** Where the console is: a navigation page, one ticket, customer or campaign, or the campaign statistics. `path` is the canonical address. */
 export type Route =
   | { page: Page; path: string }
   | { page: 'ticket'; path: string; ticketId: string }
-  | { page: 'customer'; path: string; customerId: string };
+  | { page: 'customer'; path: string; customerId: string }
+  | { page: 'campaign'; path: string; campaignId: string }
+  | { page: 'campaignStats'; path: string };
 
 export const ticketPath = (ticketId: string) => `/tickets/${encodeURIComponent(ticketId)}`;
 export const customerPath = (customerId: string) => `/customers/${encodeURIComponent(customerId)}`;
+export const campaignPath = (campaignId: string) => `/campaigns/${encodeURIComponent(campaignId)}`;
 
 export function canSupervise(role: Role): boolean {
   return role === 'supervisor' || role === 'admin';
 }
 
-/** Pages shown in the navigation for this role, in order. */
-export function pagesFor(role: Role): Page[] {
-  return canSupervise(role) ? ['inbox', 'customers', 'supervisor', 'account'] : ['inbox', 'customers', 'account'];
+export interface NavigationOptions {
+  /** The SMS simulator runs (no Twilio credentials): show its page. */
+  simulator?: boolean;
 }
 
-/** The navigation entry to highlight: a ticket belongs under the inbox, a customer under customers. */
+/** Pages shown in the navigation for this role, in order. */
+export function pagesFor(role: Role, { simulator = false }: NavigationOptions = {}): Page[] {
+  return [
+    'inbox',
+    'customers',
+    ...(canSupervise(role) ? (['supervisor', 'campaigns'] as const) : []),
+    ...(simulator ? (['simulator'] as const) : []),
+    'account',
+  ];
+}
+
+/** The navigation entry to highlight: a ticket belongs under the inbox, a customer under customers, a campaign under Mass SMS. */
 export function navigationPageOf(route: Route): Page {
   if (route.page === 'ticket') return 'inbox';
   if (route.page === 'customer') return 'customers';
+  if (route.page === 'campaign' || route.page === 'campaignStats') return 'campaigns';
   return route.page;
 }
 
@@ -48,9 +67,12 @@ function idAfter(prefix: string, path: string): string | null {
   }
 }
 
+const INBOX: Route = { page: 'inbox', path: PAGE_PATHS.inbox };
+
 /**
  * The route for a location path. Unknown paths and pages the role may not see fall back to
- * the inbox; `path` is then the address to put in the bar instead.
+ * the inbox; `path` is then the address to put in the bar instead. The simulator's address always
+ * resolves (its page says when the simulator is off), even while the navigation does not list it.
  */
 export function resolveRoute(pathname: string, role: Role): Route {
   const normalised = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
@@ -60,6 +82,10 @@ export function resolveRoute(pathname: string, role: Role): Route {
   const customerId = idAfter('/customers/', normalised);
   if (customerId) return { page: 'customer', path: customerPath(customerId), customerId };
 
-  const page = pagesFor(role).find((candidate) => PAGE_PATHS[candidate] === normalised) ?? 'inbox';
-  return { page, path: PAGE_PATHS[page] };
+  if (normalised === CAMPAIGN_STATS_PATH) return canSupervise(role) ? { page: 'campaignStats', path: CAMPAIGN_STATS_PATH } : INBOX;
+  const campaignId = idAfter('/campaigns/', normalised);
+  if (campaignId) return canSupervise(role) ? { page: 'campaign', path: campaignPath(campaignId), campaignId } : INBOX;
+
+  const page = pagesFor(role, { simulator: true }).find((candidate) => PAGE_PATHS[candidate] === normalised);
+  return page ? { page, path: PAGE_PATHS[page] } : INBOX;
 }

@@ -1,27 +1,43 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MessageView } from '../../../server/http/apiTypes';
+import type { Channel, IdentityView, MessageView } from '../../../server/http/apiTypes';
+import { ApiRequestError } from '../api/ApiRequestError';
 import { errorMessage } from '../api/errorMessage';
 import { addNote, sendReply } from '../api/ticketEndpoints';
+import { OptedOutNotice } from '../sms/OptedOutNotice';
+import { SmsSegmentCount } from '../sms/SmsSegmentCount';
 
 type Mode = 'reply' | 'note';
 
 interface Props {
   ticketId: string;
+  channel: Channel;
+  /** The SMS number replies go to, when it texted STOP: replies are blocked, notes are not. */
+  optedOut: IdentityView | null;
   /** The stored message from the 201 answer, to show at once. */
   onSent: (message: MessageView) => void;
 }
 
 /** Reply to the customer (through the ticket's channel) or add an internal note; Ctrl/Cmd+Enter sends. */
-export function Composer({ ticketId, onSent }: Props) {
+export function Composer({ ticketId, channel, optedOut, onSent }: Props) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<Mode>('reply');
   const [text, setText] = useState('');
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // The server's 409 `opted_out`, kept until what we know about the number's opt-out changes.
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const optedOutAt = optedOut?.smsOptedOutAt ?? null;
+  const [refusalBasis, setRefusalBasis] = useState(optedOutAt);
+  if (refusalBasis !== optedOutAt) {
+    setRefusalBasis(optedOutAt);
+    setRefusal(null);
+  }
+
+  const replyBlocked = mode === 'reply' && (optedOutAt !== null || refusal !== null);
 
   const send = async () => {
-    if (sending || !text.trim()) return;
+    if (sending || !text.trim() || replyBlocked) return;
     setSending(true);
     setError(null);
     try {
@@ -29,7 +45,8 @@ export function Composer({ ticketId, onSent }: Props) {
       setText('');
       onSent(message);
     } catch (failure) {
-      setError(errorMessage(failure, t));
+      if (failure instanceof ApiRequestError && failure.code === 'opted_out') setRefusal(failure.message);
+      else setError(errorMessage(failure, t));
     } finally {
       setSending(false);
     }
@@ -60,6 +77,7 @@ export function Composer({ ticketId, onSent }: Props) {
         </label>
         {mode === 'note' && <span className="composer__hint">{t('composer.noteHint')}</span>}
       </div>
+      {replyBlocked && <OptedOutNotice phone={optedOut?.value} at={optedOutAt} serverMessage={refusal} />}
       <label className="visually-hidden" htmlFor={`composer-${ticketId}`}>
         {mode === 'reply' ? t('composer.replyLabel') : t('composer.noteLabel')}
       </label>
@@ -73,6 +91,7 @@ export function Composer({ ticketId, onSent }: Props) {
         onChange={(event) => setText(event.target.value)}
         onKeyDown={onKeyDown}
       />
+      {channel === 'sms' && mode === 'reply' && <SmsSegmentCount text={text} />}
       {error && (
         <p role="alert" className="notice notice--error">
           {error}
@@ -80,7 +99,7 @@ export function Composer({ ticketId, onSent }: Props) {
       )}
       <div className="composer__actions">
         <span className="muted small">{t('composer.shortcut')}</span>
-        <button type="submit" className="button button--primary" data-testid="send-reply" disabled={sending || !text.trim()}>
+        <button type="submit" className="button button--primary" data-testid="send-reply" disabled={sending || !text.trim() || replyBlocked}>
           {sending ? t('composer.sending') : mode === 'reply' ? t('composer.send') : t('composer.addNote')}
         </button>
       </div>

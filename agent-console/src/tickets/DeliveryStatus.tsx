@@ -1,18 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import type { MessageView } from '../../../server/http/apiTypes';
+import { FailureReason } from './FailureReason';
 
-/** Where an outbound message is: queued, sent, delivered, or failed with the reason. */
+/** Where an outbound message is: queued, sending, sent, delivered, or undelivered / failed with the reason. */
 export function DeliveryStatus({ message }: { message: MessageView }) {
   const { t } = useTranslation();
   const failed = message.status === 'failed' || message.status === 'undelivered';
   return (
-    <span className={`delivery-status delivery-status--${message.status}`} data-testid="delivery-status">
+    <span className={`delivery-status delivery-status--${message.status}`} data-testid="delivery-status" data-status={message.status}>
       {t(`messageStatus.${message.status}`)}
       {failed && (message.errorMessage || message.errorCode) && (
-        <span className="delivery-status__reason" data-testid="delivery-error">
+        <>
           {': '}
-          {message.errorMessage ?? message.errorCode}
-        </span>
+          <FailureReason errorMessage={message.errorMessage} errorCode={message.errorCode} testId="delivery-error" />
+        </>
       )}
     </span>
   );

@@ -5,6 +5,7 @@ import { AuditList } from '../audit/AuditList';
 import { CustomerSummary } from '../customers/CustomerSummary';
 import { AppLink } from '../navigation/AppLink';
 import { PAGE_PATHS } from '../navigation/routes';
+import { optedOutReplyPhone } from '../sms/smsOptOut';
 import { Composer } from './Composer';
 import { mergeMessages } from './mergeMessages';
 import { MessageList } from './MessageList';
@@ -40,7 +41,12 @@ export function TicketPage({ ticketId, user }: { ticketId: string; user: UserVie
             <div className="workspace__main">
               <h2 className="visually-hidden">{t('ticket.thread')}</h2>
               <MessageList messages={mergeMessages(data.messages, sentHere)} customer={data.customer} />
-              <Composer ticketId={data.ticket.id} onSent={(message) => setSentHere((sent) => [...sent, message])} />
+              <Composer
+                ticketId={data.ticket.id}
+                channel={data.ticket.channel}
+                optedOut={optedOutReplyPhone(data.ticket.channel, data.customer, data.messages)}
+                onSent={(message) => setSentHere((sent) => [...sent, message])}
+              />
             </div>
             <aside className="workspace__side">
               <TicketControls

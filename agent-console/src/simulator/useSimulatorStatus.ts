@@ -1,0 +1,10 @@
+import type { SimulatorStatus } from '../../../server/http/apiTypes';
+import { getSimulatorStatus } from '../api/simulatorEndpoints';
+import { useServerData, type ServerData } from '../data/useServerData';
+import { useRealtime } from '../realtime/realtimeContext';
+
+/** Whether the SMS simulator runs; read at sign-in and on every reconnect (a restart may have added Twilio credentials). */
+export function useSimulatorStatus(): ServerData<SimulatorStatus> {
+  const { connectionGeneration } = useRealtime();
+  return useServerData(getSimulatorStatus, connectionGeneration);
+}
