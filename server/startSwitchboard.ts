@@ -44,9 +44,10 @@ export async function startSwitchboard(config: Config, log: Logger): Promise<Run
     cleanups.push(() => void redis.disconnect());
     const queues = createQueues(redis, config.REDIS_PREFIX, log);
     cleanups.push(() => closeQueues(queues));
-    const publisher = createPublisher(redis, config.REDIS_PREFIX);
+    const publisher = createPublisher(redis, config.REDIS_PREFIX, log);
     let selfUrl: string | null = null;
     const sms = await createSmsTransport({ config, sql, publisher, selfUrl: () => selfUrl });
+    if (sms.simulator) cleanups.push(() => sms.simulator?.close());
     const ctx: AppContext = {
       config,
       sql,

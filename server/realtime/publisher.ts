@@ -1,6 +1,7 @@
 import { Emitter } from '@socket.io/redis-emitter';
 import type { Redis } from 'ioredis';
 import type { ServerToClientEvents } from '../http/apiTypes';
+import type { Logger } from '../logger';
 
 export type EventName = keyof ServerToClientEvents;
 export type EventPayload<E extends EventName> = Parameters<ServerToClientEvents[E]>[0];
@@ -18,8 +19,16 @@ export function socketIoKey(prefix: string) {
   return `${prefix}:socket.io`;
 }
 
-export function createPublisher(redis: Redis, prefix: string): Publisher {
-  const emitter = new Emitter(redis, { key: socketIoKey(prefix) });
+/**
+ * Realtime events are hints (consoles re-read the truth over HTTP), so a publish that fails — Redis away, or the
+ * process shutting down — is logged, never left as an unhandled rejection.
+ */
+export function createPublisher(redis: Redis, prefix: string, log: Logger): Publisher {
+  const client = {
+    publish: (channel: string, message: string | Buffer) =>
+      redis.publish(channel, message).catch((err: Error) => log.warn({ err: err.message, channel }, 'realtime publish failed')),
+  };
+  const emitter = new Emitter(client, { key: socketIoKey(prefix) });
   return {
     emit(roomNames, event, payload) {
       if (roomNames.length === 0) return;

@@ -38,7 +38,14 @@ export interface FakeTwilioOptions {
  * signed status callbacks (sent, then delivered), as Twilio does. Used by the simulator and by the tests.
  */
 export class FakeTwilioMessagesApi {
+  private closed = false;
+
   constructor(private readonly options: FakeTwilioOptions) {}
+
+  /** Stops reporting: delivery reports still pending are dropped, as a shut-down process can post nothing. */
+  close() {
+    this.closed = true;
+  }
 
   async request(req: HttpRequest): Promise<HttpResponse> {
     const path = new URL(req.uri).pathname;
@@ -96,6 +103,7 @@ export class FakeTwilioMessagesApi {
   private async reportDelivery(sid: string, to: string, from: string, statusCallback: string | undefined) {
     for (const status of ['sent', 'delivered']) {
       await new Promise((r) => setTimeout(r, this.options.callbackDelayMs ?? 150));
+      if (this.closed) return;
       await this.options.sql`update simulator_messages set status = ${status}, updated_at = now() where sid = ${sid}`.catch(() => {});
       this.options.onPhoneChanged(to);
       if (!statusCallback) continue;
