@@ -4,7 +4,8 @@ import type { TransactionSql } from '../db/client';
 /**
  * Which open ticket a new contact joins, per channel; null opens a new ticket.
  * SMS: the customer's unclosed SMS ticket. Email: the ticket of a message it replies to, else the ticket
- * number quoted in its subject. Voice: every call is its own ticket.
+ * number quoted in its subject — only the customer's own: a number in a subject is a claim anyone can type.
+ * Voice: every call is its own ticket.
  */
 export async function findThreadTicket(tx: TransactionSql, customerId: string, contact: InboundContact): Promise<string | null> {
   if (contact.channel === 'sms') {
@@ -25,7 +26,8 @@ export async function findThreadTicket(tx: TransactionSql, customerId: string, c
     }
     if (contact.replyTo?.ticketNumber) {
       const [row] = await tx<{ id: string }[]>`
-        select id from tickets where number = ${contact.replyTo.ticketNumber} and channel = 'email' and status <> 'closed'`;
+        select id from tickets
+        where number = ${contact.replyTo.ticketNumber} and channel = 'email' and status <> 'closed' and customer_id = ${customerId}`;
       if (row) return row.id;
     }
   }

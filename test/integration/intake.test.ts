@@ -65,7 +65,7 @@ describe('intake', () => {
     expect(await count('messages', db.sql`ticket_id = ${results[0].ticketId}`)).toBe(10);
   });
 
-  it('when an email replies to a stored message or quotes the ticket number, then it joins that ticket; otherwise it opens a new one', async () => {
+  it('when an email replies to a stored message or quotes its own ticket’s number, then it joins that ticket; otherwise it opens a new one', async () => {
     const original = anEmail('Ada@Example.org', 'Invoice question', 'Why was I charged twice?');
     const first = await intakeContact(server.ctx, original);
     const byHeader = await intakeContact(server.ctx, anEmail('ada@example.org', 'Re: Invoice question', 'Any news?', { replyTo: { providerIds: [original.providerId] } }));
@@ -73,6 +73,8 @@ describe('intake', () => {
     const [{ number }] = await db.sql`select number from tickets where id = ${first.ticketId}`;
     const byToken = await intakeContact(server.ctx, anEmail('ada@example.org', `[#${number}] still waiting`, 'Hello?', { replyTo: { ticketNumber: Number(number) } }));
     expect(byToken.ticketId).toBe(first.ticketId);
+    const stranger = await intakeContact(server.ctx, anEmail('mallory@example.net', `[#${number}] me too`, 'Let me in', { replyTo: { ticketNumber: Number(number) } }));
+    expect(stranger.ticketId).not.toBe(first.ticketId);
     const fresh = await intakeContact(server.ctx, anEmail('ada@example.org', 'Another topic', 'New question'));
     expect(fresh.ticketId).not.toBe(first.ticketId);
     expect(fresh.customerId).toBe(first.customerId);
