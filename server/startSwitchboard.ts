@@ -16,6 +16,7 @@ import { createRedis } from './redis/connection';
 import { locateRedis } from './redis/redisLocator';
 import { demoSignInsText, seedDemo } from './seed/seedDemo';
 import { createSmsTransport } from './sms/smsTransport';
+import { startMailboxSyncs } from './email/mailboxSync';
 
 export interface RunningSwitchboard {
   ctx: AppContext;
@@ -69,6 +70,8 @@ export async function startSwitchboard(config: Config, log: Logger): Promise<Run
     const workers = config.services.has('worker') ? await startWorkers(ctx, redisLocation.url) : null;
     // Workers stop before the connections they use.
     if (workers) cleanups.push(() => workers.close());
+    const mailboxes = config.services.has('worker') ? startMailboxSyncs(ctx) : null;
+    if (mailboxes) cleanups.push(() => mailboxes.close());
 
     let url: string | null = null;
     if (config.services.has('web') || config.services.has('realtime')) {

@@ -100,6 +100,8 @@ ssl = no
 disable_plaintext_auth = no
 auth_mechanisms = plain login
 first_valid_uid = 1
+# Tell IDLE clients about new mail within a second (inotify may not reach a temp folder; the default poll is 30 s).
+mailbox_idle_check_interval = 1 secs
 mail_location = maildir:${dir}/mail/%u
 passdb {
   driver = static
