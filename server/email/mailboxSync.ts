@@ -33,17 +33,21 @@ export type OnNewEmailTicket = (ctx: AppContext, input: { mailboxId: string; tic
  * come back with backoff; the mailbox row carries the health the console shows.
  */
 export function startMailboxSyncs(ctx: AppContext, onNewTicket?: OnNewEmailTicket) {
-  const syncs = new Map<string, MailboxSync>();
+  const syncs = new Map<string, { sync: MailboxSync; version: string }>();
   let closing = false;
+  // Added mailboxes start, removed or deactivated ones stop, and changed connection settings reconnect.
   const reload = async () => {
-    const active = new Set((await ctx.sql<{ id: string }[]>`select id from mailboxes where active`).map((r) => r.id));
+    const rows = await ctx.sql<{ id: string; version: string }[]>`
+      select id, md5(row(imap_host, imap_port, imap_tls, imap_user, imap_password, folder, processed_folder, queue_id, max_attachment_bytes)::text) as version
+      from mailboxes where active`;
     if (closing) return;
-    for (const id of active) if (!syncs.has(id)) syncs.set(id, new MailboxSync(ctx, id, onNewTicket));
-    for (const [id, sync] of syncs) {
-      if (active.has(id)) continue;
+    const wanted = new Map(rows.map((r) => [r.id, r.version]));
+    for (const [id, running] of syncs) {
+      if (wanted.get(id) === running.version) continue;
       syncs.delete(id);
-      await sync.stop();
+      await running.sync.stop();
     }
+    for (const [id, version] of wanted) if (!syncs.has(id)) syncs.set(id, { sync: new MailboxSync(ctx, id, onNewTicket), version });
   };
   const initial = reload().catch((err) => ctx.log.error({ err }, 'could not load mailboxes'));
   const timer = setInterval(() => void reload().catch((err) => ctx.log.warn({ err }, 'could not reload mailboxes')), RELOAD_MAILBOXES_MS);
@@ -52,7 +56,7 @@ export function startMailboxSyncs(ctx: AppContext, onNewTicket?: OnNewEmailTicke
       closing = true;
       clearInterval(timer);
       await initial;
-      await Promise.all([...syncs.values()].map((s) => s.stop()));
+      await Promise.all([...syncs.values()].map((s) => s.sync.stop()));
     },
   };
 }

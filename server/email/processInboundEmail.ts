@@ -26,8 +26,7 @@ export async function processInboundEmail(ctx: AppContext, mailbox: MailboxForIn
     queueId: mailbox.queueId ?? undefined,
     metadata: { ...parsed.contact.metadata, automated: parsed.automation.automated ? parsed.automation.reason : null, rejectedAttachments: parsed.rejectedAttachments },
   };
-  const result = await intakeContact(ctx, contact);
-  if (result.created) await ctx.sql`update messages set mailbox_id = ${mailbox.id} where id = ${result.messageId}`;
+  const result = await intakeContact(ctx, contact, { mailboxId: mailbox.id });
   return { kind: 'contact', ticketId: result.ticketId, newTicket: result.newTicket && result.created, automated: parsed.automation.automated, sender: contact.from.value };
 }
 

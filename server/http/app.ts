@@ -33,6 +33,7 @@ function mount(app: express.Express, ctx: AppContext, def: RouteDef) {
       query: def.query ? validate(def.query, req.query, 'query') : undefined,
     };
     const body = await def.handler({ ctx, req, res, session, ...input });
+    if (res.headersSent) return;
     if (body === undefined) res.status(204).end();
     else res.json(body);
   });

@@ -29,7 +29,7 @@ export interface RouteDef<B extends Schema = any, P extends Schema = any, Q exte
   body?: B;
   params?: P;
   query?: Q;
-  /** Returns the JSON body (200), or nothing for 204. */
+  /** Returns the JSON body (200), or nothing for 204 — unless it answered itself (a file download). */
   handler: (call: RouteCall<any> & { body: Parsed<B>; params: Parsed<P>; query: Parsed<Q> }) => Promise<unknown>;
 }
 

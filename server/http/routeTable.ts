@@ -1,12 +1,14 @@
 import type { RouteDef } from './route';
 import { adminRoutes } from './routes/adminRoutes';
 import { apiDocsRoutes } from './routes/apiDocsRoutes';
+import { attachmentRoutes } from './routes/attachmentRoutes';
 import { authRoutes } from './routes/authRoutes';
 import { campaignRoutes } from './routes/campaignRoutes';
 import { directoryRoutes } from './routes/directoryRoutes';
 import { customerRoutes } from './routes/customerRoutes';
 import { healthRoutes } from './routes/healthRoutes';
 import { meRoutes } from './routes/meRoutes';
+import { mailboxRoutes } from './routes/mailboxRoutes';
 import { monitorRoutes } from './routes/monitorRoutes';
 import { simulatorRoutes } from './routes/simulatorRoutes';
 import { offerRoutes } from './routes/offerRoutes';
@@ -25,5 +27,7 @@ export const routeTable: RouteDef[] = [
   ...monitorRoutes,
   ...simulatorRoutes,
   ...campaignRoutes,
+  ...mailboxRoutes,
+  ...attachmentRoutes,
   ...adminRoutes,
 ];

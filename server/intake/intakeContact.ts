@@ -27,7 +27,12 @@ class DuplicateContact extends Error {}
  * provider id. A redelivered contact returns the stored message and changes nothing. After commit:
  * contact.received — the ticket's watchers are told and routing looks for an agent.
  */
-export async function intakeContact(ctx: AppContext, contact: InboundContact): Promise<IntakeResult> {
+/** Where the contact arrived, when the server knows more than the channel does (the mailbox a mail came to). */
+export interface IntakeOrigin {
+  mailboxId?: string;
+}
+
+export async function intakeContact(ctx: AppContext, contact: InboundContact, origin: IntakeOrigin = {}): Promise<IntakeResult> {
   let identity: string;
   try {
     identity = normalizeIdentity(contact.from.kind, contact.from.value, ctx.config.DEFAULT_PHONE_REGION as never);
@@ -37,7 +42,7 @@ export async function intakeContact(ctx: AppContext, contact: InboundContact): P
   const stored = await findStored(ctx, contact);
   if (stored) return stored;
   try {
-    const result = await ctx.sql.begin((tx) => storeContact(tx, contact, identity));
+    const result = await ctx.sql.begin((tx) => storeContact(tx, contact, identity, origin));
     await publishContactReceived(ctx, result);
     return result;
   } catch (err) {
@@ -54,7 +59,7 @@ async function findStored(ctx: AppContext, contact: InboundContact): Promise<Int
   return row ? { messageId: row.id, ticketId: row.ticketId, customerId: row.customerId, created: false, newTicket: false } : null;
 }
 
-async function storeContact(tx: TransactionSql, contact: InboundContact, identity: string): Promise<IntakeResult> {
+async function storeContact(tx: TransactionSql, contact: InboundContact, identity: string, origin: IntakeOrigin): Promise<IntakeResult> {
   const customerId = await lockCustomer(tx, await findOrCreateCustomer(tx, contact, identity));
   let ticketId = await findThreadTicket(tx, customerId, contact);
   const newTicket = !ticketId;
@@ -70,9 +75,9 @@ async function storeContact(tx: TransactionSql, contact: InboundContact, identit
     if (!contact.noticeOnly) await enqueueTicket(tx, ticketId, contact.queueId ?? (await entryQueueFor(tx, contact.channel)));
   }
   const [message] = await tx<{ id: string }[]>`
-    insert into messages (ticket_id, channel, direction, provider_id, status, from_address, to_address, subject, body_text, body_html, metadata)
+    insert into messages (ticket_id, channel, direction, provider_id, status, from_address, to_address, subject, body_text, body_html, metadata, mailbox_id)
     values (${ticketId!}, ${contact.channel}, 'inbound', ${contact.providerId}, 'received', ${identity}, ${contact.to},
-            ${contact.subject ?? null}, ${contact.text}, ${contact.html ?? null}, ${tx.json((contact.metadata ?? {}) as never)})
+            ${contact.subject ?? null}, ${contact.text}, ${contact.html ?? null}, ${tx.json((contact.metadata ?? {}) as never)}, ${origin.mailboxId ?? null})
     on conflict (channel, provider_id) do nothing
     returning id`;
   if (!message) throw new DuplicateContact();

@@ -18,7 +18,20 @@ export const userInput = z.object({
   capacity: z.object({ voice: capacity, sms: capacity, email: capacity }).partial().default({}),
   phoneNumber: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be E.164, like +14155550100').nullable().optional(),
 });
-export const userUpdate = userInput.partial().extend({ active: z.boolean().optional() });
+// No defaults here: an update changes only the fields it names (a default would reset skills and teams).
+export const userUpdate = z
+  .object({
+    email: userInput.shape.email,
+    name: userInput.shape.name,
+    role: userInput.shape.role,
+    password: userInput.shape.password,
+    skills: z.array(z.string()),
+    teamIds: z.array(z.uuid()),
+    capacity: z.object({ voice: capacity, sms: capacity, email: capacity }).partial(),
+    phoneNumber: userInput.shape.phoneNumber,
+    active: z.boolean(),
+  })
+  .partial();
 
 type Tx = Sql | TransactionSql;
 

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { inject } from 'vitest';
 import { loadConfig } from '../../server/config';
 import { createLogger } from '../../server/logger';
@@ -16,6 +19,8 @@ export function testEnv(databaseUrl: string, overrides: Record<string, string> =
     // A prefix per server group keeps parallel test files' Socket.IO and BullMQ traffic apart.
     REDIS_PREFIX: `${inject('redisPrefix')}-${randomBytes(4).toString('hex')}`,
     SEED_DEMO: 'false',
+    // Stored attachments and any private server data stay out of the repository.
+    DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-test-data-')),
     PRESENCE_GRACE_SECONDS: '1',
     SHUTDOWN_TIMEOUT_SECONDS: '10',
     ...overrides,
