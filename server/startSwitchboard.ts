@@ -6,6 +6,7 @@ import type { AppContext } from './context';
 import { createSql } from './db/client';
 import { startEmbeddedPostgres } from './db/embeddedPostgres';
 import { migrate } from './db/migrate';
+import { createEmailSender } from './email/emailSender';
 import { createHttpApp } from './http/app';
 import type { Logger } from './logger';
 import { closeQueues, createQueues } from './queues/queues';
@@ -16,6 +17,7 @@ import { createRedis } from './redis/connection';
 import { locateRedis } from './redis/redisLocator';
 import { demoSignInsText, seedDemo } from './seed/seedDemo';
 import { createSmsTransport } from './sms/smsTransport';
+import { maybeAutoAcknowledge } from './email/autoAcknowledge';
 import { startMailboxSyncs } from './email/mailboxSync';
 
 export interface RunningSwitchboard {
@@ -57,7 +59,7 @@ export async function startSwitchboard(config: Config, log: Logger): Promise<Run
       publisher,
       queues,
       signInLimiter: createSignInLimiter(redis, config.REDIS_PREFIX, config.SIGN_IN_MAX_ATTEMPTS, config.SIGN_IN_WINDOW_SECONDS),
-      channelSenders: { sms: sms.sender },
+      channelSenders: { sms: sms.sender, email: createEmailSender({ sql, dataDir: config.DATA_DIR }) },
       sms,
       get selfUrl() {
         return selfUrl;
@@ -70,7 +72,7 @@ export async function startSwitchboard(config: Config, log: Logger): Promise<Run
     const workers = config.services.has('worker') ? await startWorkers(ctx, redisLocation.url) : null;
     // Workers stop before the connections they use.
     if (workers) cleanups.push(() => workers.close());
-    const mailboxes = config.services.has('worker') ? startMailboxSyncs(ctx) : null;
+    const mailboxes = config.services.has('worker') ? startMailboxSyncs(ctx, maybeAutoAcknowledge) : null;
     if (mailboxes) cleanups.push(() => mailboxes.close());
 
     let url: string | null = null;

@@ -60,6 +60,8 @@ export function createHttpApp(ctx: AppContext, { api = true, consoleDir = CONSOL
   app.disable('x-powered-by');
   app.set('trust proxy', ctx.config.TRUST_PROXY);
   if (api) app.use('/webhooks/twilio', twilioSmsWebhooks(ctx));
+  // Replies carry their attachments base64-encoded: room for a mailbox's largest allowed total (checked per mailbox).
+  app.use('/api/tickets/:id/replies', express.json({ limit: '70mb' }));
   app.use(express.json({ limit: '1mb' }));
   app.use('/api', (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');

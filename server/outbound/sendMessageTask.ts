@@ -32,7 +32,7 @@ export const sendMessageTask: Task<SendMessageData> = {
     try {
       const sent = await senderFor(ctx.channelSenders, message.channel).send(message);
       await ctx.sql`
-        update messages set status = 'sent', provider_id = ${sent.providerId}, updated_at = now(),
+        update messages set status = 'sent', provider_id = ${sent.providerId}, updated_at = now(), error_code = null, error_message = null,
           metadata = metadata || ${ctx.sql.json({ transport: sent.transport })}
         where id = ${messageId}`;
     } catch (err) {

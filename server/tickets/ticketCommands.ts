@@ -1,7 +1,10 @@
+import { replySubject } from '../../channels/email/threadingHeaders';
 import type { SessionUser } from '../auth/sessions';
 import { writeAudit } from '../commands/writeAudit';
 import type { AppContext } from '../context';
 import type { TransactionSql } from '../db/client';
+import { decodeReplyAttachments, DEFAULT_MAX_ATTACHMENT_BYTES, storeReplyAttachments, type ReplyAttachmentInput } from '../email/replyAttachments';
+import { domainOf, replyThreading } from '../email/replyThreading';
 import type { TicketPriority, TicketStatus, TicketType } from '../http/apiTypes';
 import { HttpError, notFound } from '../http/httpError';
 import { findMessageView } from '../messages/messageQueries';
@@ -96,23 +99,32 @@ export async function addNote(ctx: AppContext, viewer: Viewer, ticketId: string,
 /**
  * A reply to the customer through the ticket's channel: stored `queued` first, then a job sends it.
  * It goes to the address the customer last wrote from, else to their identity for that channel.
+ * An email reply leaves from the mailbox the customer last wrote to, threaded under their latest mail, and
+ * may carry files.
  */
-export async function queueReply(ctx: AppContext, viewer: Viewer, ticketId: string, text: string) {
+export async function queueReply(ctx: AppContext, viewer: Viewer, ticketId: string, text: string, attachments: ReplyAttachmentInput[] = []) {
   const messageId = await changeVisibleTicket(ctx, viewer, ticketId, async (tx) => {
-    const [t] = await tx<{ channel: 'voice' | 'sms' | 'email'; subject: string; to: string | null; ourAddress: string | null }[]>`
-      select t.channel, t.subject,
+    const [t] = await tx<{ channel: 'voice' | 'sms' | 'email'; subject: string; number: string; to: string | null; ourAddress: string | null }[]>`
+      select t.channel, t.subject, t.number,
         coalesce((select m.from_address from messages m where m.ticket_id = t.id and m.direction = 'inbound' order by m.created_at desc limit 1),
                  (select i.value from customer_identities i where i.customer_id = t.customer_id
                     and i.kind = case t.channel when 'email' then 'email' else 'phone' end order by i.created_at limit 1)) as to,
         (select m.to_address from messages m where m.ticket_id = t.id and m.direction = 'inbound' order by m.created_at desc limit 1) as our_address
       from tickets t where t.id = ${ticketId}`;
+    if (attachments.length && t.channel !== 'email') {
+      throw new HttpError(400, 'invalid_input', 'attachments are only sent by email', [{ path: 'attachments', message: 'attachments are only sent by email' }]);
+    }
     if (!t.to) throw new HttpError(409, 'no_address', `The customer has no ${t.channel === 'email' ? 'email address' : 'phone number'} to reply to.`);
     if (t.channel === 'sms') await refuseOptedOut(tx, t.to);
+    const email = t.channel === 'email' ? await replyThreading(tx, ticketId, t.ourAddress ? domainOf(t.ourAddress) : new URL(ctx.config.PUBLIC_URL).hostname) : null;
+    const files = email ? decodeReplyAttachments(attachments, email.mailbox?.maxAttachmentBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES) : [];
     const [m] = await tx<{ id: string }[]>`
-      insert into messages (ticket_id, channel, direction, author_user_id, status, from_address, to_address, subject, body_text)
-      values (${ticketId}, ${t.channel}, 'outbound', ${viewer.userId}, 'queued', ${t.ourAddress}, ${t.to},
-              ${t.channel === 'email' ? t.subject : null}, ${text})
+      insert into messages (ticket_id, channel, direction, author_user_id, status, mailbox_id, from_address, to_address, subject, body_text, metadata)
+      values (${ticketId}, ${t.channel}, 'outbound', ${viewer.userId}, 'queued', ${email?.mailbox?.id ?? null},
+              ${email?.mailbox?.address ?? t.ourAddress}, ${t.to},
+              ${email ? replySubject(t.subject, Number(t.number)) : null}, ${text}, ${tx.json((email?.metadata ?? {}) as never)})
       returning id`;
+    await storeReplyAttachments(tx, ctx.config.DATA_DIR, m.id, files);
     await tx`update tickets set status = case when status = 'new' then 'open' else status end, updated_at = now() where id = ${ticketId}`;
     await writeAudit(tx, { actorUserId: viewer.userId, action: 'message.reply_queued', entityType: 'ticket', entityId: ticketId, data: { messageId: m.id } });
     return m.id;

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDovecot, type Dovecot } from '../support/mail/dovecot';
+import { startSmtpSink } from '../support/mail/smtpSink';
 import { aQueue } from '../support/factories';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 import { startTestServer, testEnv } from '../support/testServer';
@@ -161,5 +162,26 @@ describe('email intake over IMAP', () => {
     expect(health.state).toBe('error');
     expect(health.lastError).toMatch(/ECONNREFUSED|connect/i);
     await db.sql`update mailboxes set active = false where id = ${id}`;
+  });
+
+  it('when auto-acknowledgement is on, then a new customer gets one acknowledgement with the ticket number, and an automated mail gets none', async () => {
+    const sink = await startSmtpSink();
+    try {
+      await db.sql`update mailboxes set auto_ack_enabled = true, smtp_host = ${sink.host}, smtp_port = ${sink.port}, smtp_tls = false where id = ${mailboxId}`;
+      const raw = (from: string, subject: string, extra = '') =>
+        Buffer.from([`Message-ID: <${randomBytes(6).toString('hex')}@example.net>`, `From: ${from}`, 'To: support@example.com', `Subject: ${subject}`, extra, '', 'Hello'].filter(Boolean).join('\r\n'));
+      await dovecot.appendRaw(raw('Bob <bob@example.net>', 'Broken router'));
+      await sink.waitFor(1, 10_000);
+      const [ticket] = await db.sql`select t.number from tickets t join messages m on m.ticket_id = t.id where m.from_address = 'bob@example.net'`;
+      expect(JSON.stringify(sink.messages[0].parsed.to)).toContain('bob@example.net');
+      expect(sink.messages[0].parsed.subject).toContain(`[#${ticket.number}]`);
+      await dovecot.appendRaw(raw('Carol <carol@example.net>', 'Out of office', 'Auto-Submitted: auto-replied'));
+      await waitFor(() => db.sql`select 1 from messages where from_address = 'carol@example.net'`, (rows) => rows.length > 0);
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(sink.messages).toHaveLength(1);
+    } finally {
+      await db.sql`update mailboxes set auto_ack_enabled = false where id = ${mailboxId}`;
+      await sink.stop();
+    }
   });
 });

@@ -11,6 +11,21 @@ import { idParams } from '../validate';
 
 const text = z.string().trim().min(1, 'is required').max(20_000, 'is too long (20,000 characters at most)');
 
+// Files on an email reply; their total size is checked against the mailbox's limit when the reply is stored.
+const reply = z.object({
+  text,
+  attachments: z
+    .array(
+      z.object({
+        filename: z.string().trim().min(1, 'is required').max(255, 'is too long (255 characters at most)').refine((f) => !/[\\/\r\n\0]/.test(f), 'must be a plain file name'),
+        contentType: z.string().trim().toLowerCase().regex(/^[\w.+-]+\/[\w.+-]+$/, 'must be a media type, like application/pdf'),
+        contentBase64: z.base64('must be base64'),
+      }),
+    )
+    .max(10, 'at most 10 attachments')
+    .optional(),
+});
+
 const ticketChanges = z
   .object({
     status: z.enum(TICKET_STATUSES),
@@ -77,10 +92,10 @@ export const ticketRoutes = [
     access: ANY_ROLE,
     summary: 'Reply to the customer through the ticket’s channel (stored as queued, then sent by a job).',
     params: idParams,
-    body: z.object({ text }),
+    body: reply,
     async handler({ ctx, params: { id }, body, res, session }) {
       res.status(201);
-      return { message: await queueReply(ctx, session, id, body.text) };
+      return { message: await queueReply(ctx, session, id, body.text, body.attachments) };
     },
   }),
   route({

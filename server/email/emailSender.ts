@@ -1,0 +1,110 @@
+// The ChannelSender for email: each message leaves through the SMTP server of the mailbox it belongs to.
+// The send task hands over the generic OutboundMessage; the threading headers, the mailbox and the files
+// are read here from the row, so everything a resend needs comes from the database, never from memory.
+//
+// SMTP cannot be asked afterwards whether a message went out, so there is no `findSent`: a send whose outcome
+// is unknown is sent again by `confirm-send`. It carries the same Message-ID (chosen when the row was stored),
+// and the recipient's mail client shows two copies with one Message-ID as one message.
+
+import { createHash } from 'node:crypto';
+import { access } from 'node:fs/promises';
+import nodemailer, { type Transporter } from 'nodemailer';
+import { createSmtpSender, type EmailOutboundMessage } from '../../channels/email/smtpSender';
+import { SendError, type ChannelSender } from '../../channels/outbound';
+import type { Sql } from '../db/client';
+import { attachmentPath } from './replyAttachments';
+import { domainOf, type EmailThreadMetadata } from './replyThreading';
+
+interface Deps {
+  sql: Sql;
+  dataDir: string;
+}
+
+interface MailboxSmtp {
+  mailboxId: string | null;
+  name: string | null;
+  address: string | null;
+  smtpHost: string | null;
+  smtpPort: number | null;
+  smtpTls: boolean;
+  smtpUser: string | null;
+  smtpPassword: string | null;
+}
+
+interface StoredAttachment {
+  filename: string;
+  contentType: string;
+  location: string;
+}
+
+// Bounded waits, so a silent server fails the attempt (and it is retried) instead of holding a worker.
+const TIMEOUTS = { connectionTimeout: 20_000, greetingTimeout: 20_000, socketTimeout: 60_000 };
+
+export function createEmailSender({ sql, dataDir }: Deps): ChannelSender {
+  // One transport per mailbox, replaced when its SMTP settings change.
+  const transports = new Map<string, { version: string; transport: Transporter }>();
+
+  function transportFor(mailbox: MailboxSmtp & { mailboxId: string; smtpHost: string }) {
+    const settings = {
+      host: mailbox.smtpHost,
+      port: mailbox.smtpPort ?? (mailbox.smtpTls ? 465 : 587),
+      // smtp_tls: TLS from the first byte (port 465); otherwise STARTTLS whenever the server offers it.
+      secure: mailbox.smtpTls,
+      ...(mailbox.smtpUser ? { auth: { user: mailbox.smtpUser, pass: mailbox.smtpPassword ?? '' } } : {}),
+    };
+    const version = createHash('sha256').update(JSON.stringify(settings)).digest('hex');
+    const cached = transports.get(mailbox.mailboxId);
+    if (cached?.version === version) return cached.transport;
+    cached?.transport.close();
+    const transport = nodemailer.createTransport({ ...settings, ...TIMEOUTS });
+    transports.set(mailbox.mailboxId, { version, transport });
+    return transport;
+  }
+
+  return {
+    async send(message) {
+      const [row] = await sql<(MailboxSmtp & { metadata: Partial<EmailThreadMetadata> })[]>`
+        select m.metadata, b.id as mailbox_id, b.name, b.address, b.smtp_host, b.smtp_port, b.smtp_tls, b.smtp_user, b.smtp_password
+        from messages m left join mailboxes b on b.id = m.mailbox_id
+        where m.id = ${message.id}`;
+      if (!row?.mailboxId) throw new SendError('The message belongs to no mailbox, so there is no SMTP server to send it through.', 'no_smtp', false);
+      if (!row.smtpHost) throw new SendError(`Mailbox ${row.name} has no SMTP server configured.`, 'no_smtp', false);
+      const mailbox = { ...row, mailboxId: row.mailboxId, smtpHost: row.smtpHost };
+
+      const email: EmailOutboundMessage = {
+        ...message,
+        from: message.from ?? row.address,
+        html: textToHtml(message.text),
+        attachments: await storedFiles(sql, dataDir, message.id),
+        ...(row.metadata.messageId ? { messageId: row.metadata.messageId } : {}),
+        ...(row.metadata.inReplyTo ? { inReplyTo: row.metadata.inReplyTo } : {}),
+        ...(row.metadata.references?.length ? { references: row.metadata.references } : {}),
+      };
+      const smtp = createSmtpSender({ transport: transportFor(mailbox), from: row.address!, domain: domainOf(row.address!) });
+      return smtp.send(email);
+    },
+  };
+}
+
+/** The message's files, each checked to be there: a missing one fails the send before any byte leaves. */
+async function storedFiles(sql: Sql, dataDir: string, messageId: string) {
+  const rows = await sql<StoredAttachment[]>`
+    select filename, content_type, location from message_attachments where message_id = ${messageId} order by created_at, id`;
+  return Promise.all(
+    rows.map(async ({ filename, contentType, location }) => {
+      const file = attachmentPath(dataDir, location);
+      if (!file || !(await access(file).then(() => true, () => false))) {
+        throw new SendError(`The attachment ${filename} is not stored on this server (${location}).`, 'attachment_missing', false);
+      }
+      return { filename, contentType, path: file };
+    }),
+  );
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** The plain-text body as HTML: escaped, line breaks kept, so HTML-only clients show the same text. */
+export function textToHtml(text: string) {
+  const escaped = text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]).replace(/\r?\n/g, '<br>');
+  return `<!doctype html><html><body><div style="white-space: pre-wrap">${escaped}</div></body></html>`;
+}
