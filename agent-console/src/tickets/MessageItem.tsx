@@ -44,7 +44,10 @@ export function MessageItem({ message, customer }: { message: MessageView; custo
         <ul className="message__attachments">
           {message.attachments.map((attachment) => (
             <li key={attachment.id} className="chip">
-              {attachment.filename} <span className="muted">({formatSize(attachment.sizeBytes)})</span>
+              <a href={`/api/attachments/${attachment.id}`} download={attachment.filename} data-testid="attachment-link">
+                {attachment.filename}
+              </a>{' '}
+              <span className="muted">({formatSize(attachment.sizeBytes)})</span>
             </li>
           ))}
         </ul>
