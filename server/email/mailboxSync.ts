@@ -1,6 +1,7 @@
 import { ImapFlow } from 'imapflow';
 import { InvalidEmailError } from '../../channels/email/parseInboundEmail';
 import type { AppContext } from '../context';
+import { rooms } from '../realtime/rooms';
 import { processInboundEmail, type ProcessedEmail } from './processInboundEmail';
 
 interface MailboxRow {
@@ -133,6 +134,7 @@ class MailboxSync {
     await client.connect();
     const box = await client.mailboxOpen(mailbox.folder);
     await this.ctx.sql`update mailboxes set state = 'connected', last_error = null, last_connected_at = now() where id = ${this.mailboxId}`;
+    this.announce();
     await this.catchUp(client, mailbox, box.uidValidity);
     while (open && !this.stopped) {
       // New mail reported while the last catch-up ran is handled now, not at the next report.
@@ -194,5 +196,11 @@ class MailboxSync {
 
   private async health(state: 'connecting' | 'error' | 'disabled', error: string | null) {
     await this.ctx.sql`update mailboxes set state = ${state}, last_error = ${error} where id = ${this.mailboxId}`;
+    this.announce();
+  }
+
+  /** Supervisors' mail health re-reads when a mailbox connects, fails or stops. */
+  private announce() {
+    this.ctx.publisher.emit([rooms.anySupervisor], 'mailbox.changed', { mailboxId: this.mailboxId });
   }
 }

@@ -202,6 +202,8 @@ export interface ServerToClientEvents {
   'offer.ended': (event: { offerId: string; ticketId: string; reason: 'accepted' | 'rejected' | 'timed_out' | 'canceled' }) => void;
   /** To the assignee, the ticket's queue and supervisors: re-read the ticket. */
   'ticket.changed': (event: { ticketId: string }) => void;
+  /** To supervisors and admins: a mailbox's connection state changed; re-read mail health. */
+  'mailbox.changed': (event: { mailboxId: string }) => void;
   /** To supervisors: a mass SMS campaign progressed; re-read it. */
   'campaign.changed': (event: { campaignId: string }) => void;
   /** Simulator only: a simulated phone's conversation changed; re-read it. */

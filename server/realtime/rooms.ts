@@ -6,6 +6,8 @@ export const rooms = {
   teamSupervisors: (teamId: string) => `supervisors:team:${teamId}`,
   /** Admins watch every team. */
   allSupervisors: 'supervisors:all',
+  /** Every supervisor and admin, whatever their teams: things that belong to no team (mailbox health). */
+  anySupervisor: 'supervisors:any',
   /** Every signed-in console while the simulator runs: the simulated phones' screens. */
   simulator: 'simulator',
   /** Every socket of one sign-in, so signing out can close them. */

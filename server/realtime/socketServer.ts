@@ -89,10 +89,10 @@ export function attachRealtime(httpServer: HttpServer, ctx: AppContext, adapterC
 }
 
 async function roomsFor(ctx: AppContext, session: SessionUser): Promise<string[]> {
-  if (session.role === 'admin') return [rooms.allSupervisors];
+  if (session.role === 'admin') return [rooms.allSupervisors, rooms.anySupervisor];
   if (session.role === 'supervisor') {
     const teams = await ctx.sql<{ teamId: string }[]>`select team_id from team_members where user_id = ${session.userId}`;
-    return teams.map((t) => rooms.teamSupervisors(t.teamId));
+    return [rooms.anySupervisor, ...teams.map((t) => rooms.teamSupervisors(t.teamId))];
   }
   const queues = await ctx.sql<{ id: string }[]>`${eligibleQueueIds(ctx.sql, session.userId)}`;
   return queues.map((q) => rooms.queue(q.id));

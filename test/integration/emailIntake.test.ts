@@ -4,7 +4,9 @@ import { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDovecot, type Dovecot } from '../support/mail/dovecot';
 import { startSmtpSink } from '../support/mail/smtpSink';
-import { aQueue } from '../support/factories';
+import { aQueue, aUser } from '../support/factories';
+import { TestClient } from '../support/httpClient';
+import { connectSocket, nextEvent } from '../support/sockets';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 import { startTestServer, testEnv } from '../support/testServer';
 import { waitFor } from '../support/waitFor';
@@ -153,11 +155,20 @@ describe('email intake over IMAP', () => {
     expect((await db.sql`select count(*)::int as n from tickets`)[0].n).toBe(tickets);
   });
 
-  it('when the IMAP server cannot be reached, then the mailbox shows the error', async () => {
+  it('when the IMAP server cannot be reached, then the mailbox shows the error and supervisors are told', async () => {
     const [{ id }] = await db.sql`
       insert into mailboxes (name, address, imap_host, imap_port, imap_tls, imap_user, imap_password)
       values ('Broken', 'broken@example.com', '127.0.0.1', 1, false, 'x', 'y') returning id`;
     await restart();
+    const supervisor = await aUser(db.sql, 'supervisor');
+    const client = await new TestClient(server!.url).signIn(supervisor.email, supervisor.password);
+    const socket = await connectSocket(server!.url, client.cookie);
+    const told = nextEvent<{ mailboxId: string }>(socket, 'mailbox.changed', (e) => e.mailboxId === id, 10_000);
+    try {
+      await told;
+    } finally {
+      socket.close();
+    }
     const health = await waitFor(async () => (await db.sql`select state, last_error from mailboxes where id = ${id}`)[0], (m) => m.state === 'error');
     expect(health.state).toBe('error');
     expect(health.lastError).toMatch(/ECONNREFUSED|connect/i);

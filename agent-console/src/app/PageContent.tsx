@@ -7,6 +7,7 @@ import { CustomerPage } from '../customers/CustomerPage';
 import { CustomerSearchPage } from '../customers/CustomerSearchPage';
 import type { ServerData } from '../data/useServerData';
 import { InboxPage } from '../inbox/InboxPage';
+import { MailboxesPage } from '../mailboxes/MailboxesPage';
 import type { Route } from '../navigation/routes';
 import { SimulatorPage } from '../simulator/SimulatorPage';
 import { SupervisorMonitorPage } from '../supervisor/SupervisorMonitorPage';
@@ -37,6 +38,8 @@ export function PageContent({ route, user, simulator }: Props) {
       return <CampaignReportPage key={route.campaignId} campaignId={route.campaignId} />;
     case 'campaignStats':
       return <CampaignStatsPage />;
+    case 'mailboxes':
+      return <MailboxesPage />;
     case 'simulator':
       return <SimulatorPage status={simulator} />;
     case 'account':

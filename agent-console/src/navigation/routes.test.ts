@@ -50,6 +50,14 @@ describe('resolveRoute for SMS pages', () => {
     expect(resolveRoute('/simulator/', 'agent')).toEqual({ page: 'simulator', path: '/simulator' });
   });
 
+  it('maps the mailbox settings for admins only', () => {
+    expect(resolveRoute('/admin/mailboxes', 'admin')).toEqual({ page: 'mailboxes', path: '/admin/mailboxes' });
+    expect(resolveRoute('/admin/mailboxes/', 'admin')).toEqual({ page: 'mailboxes', path: '/admin/mailboxes' });
+    expect(resolveRoute('/admin/mailboxes', 'supervisor')).toEqual({ page: 'inbox', path: '/' });
+    expect(resolveRoute('/admin/mailboxes', 'agent')).toEqual({ page: 'inbox', path: '/' });
+    expect(resolveRoute('/admin/mailboxes/x', 'admin')).toEqual({ page: 'inbox', path: '/' });
+  });
+
   it('maps the campaign list, one campaign and the statistics for supervisors and admins', () => {
     expect(resolveRoute('/campaigns', 'supervisor')).toEqual({ page: 'campaigns', path: '/campaigns' });
     expect(resolveRoute('/campaigns/', 'admin')).toEqual({ page: 'campaigns', path: '/campaigns' });
@@ -95,6 +103,12 @@ describe('navigationPageOf', () => {
 });
 
 describe('pagesFor', () => {
+  it('shows Mailboxes only to admins', () => {
+    expect(pagesFor('agent')).not.toContain('mailboxes');
+    expect(pagesFor('supervisor')).not.toContain('mailboxes');
+    expect(pagesFor('admin')).toContain('mailboxes');
+  });
+
   it('shows Supervisor only to supervisors and admins', () => {
     expect(pagesFor('agent')).not.toContain('supervisor');
     expect(pagesFor('supervisor')).toContain('supervisor');
@@ -117,6 +131,6 @@ describe('pagesFor', () => {
       expect(pagesFor(role, { simulator: true }).slice(-2)).toEqual(['simulator', 'account']);
     }
     expect(pagesFor('agent', { simulator: true })).toEqual(['inbox', 'customers', 'simulator', 'account']);
-    expect(pagesFor('admin', { simulator: true })).toEqual(['inbox', 'customers', 'supervisor', 'campaigns', 'simulator', 'account']);
+    expect(pagesFor('admin', { simulator: true })).toEqual(['inbox', 'customers', 'supervisor', 'campaigns', 'mailboxes', 'simulator', 'account']);
   });
 });

@@ -1,13 +1,14 @@
 import type { Role } from '../../../server/http/apiTypes';
 
 /** Pages that have an entry in the navigation. */
-export type Page = 'inbox' | 'customers' | 'supervisor' | 'campaigns' | 'simulator' | 'account';
+export type Page = 'inbox' | 'customers' | 'supervisor' | 'campaigns' | 'mailboxes' | 'simulator' | 'account';
 
 export const PAGE_PATHS: Record<Page, string> = {
   inbox: '/',
   customers: '/customers',
   supervisor: '/supervisor',
   campaigns: '/campaigns',
+  mailboxes: '/admin/mailboxes',
   simulator: '/simulator',
   account: '/account',
 };
@@ -41,6 +42,7 @@ export function pagesFor(role: Role, { simulator = false }: NavigationOptions = 
     'inbox',
     'customers',
     ...(canSupervise(role) ? (['supervisor', 'campaigns'] as const) : []),
+    ...(role === 'admin' ? (['mailboxes'] as const) : []),
     ...(simulator ? (['simulator'] as const) : []),
     'account',
   ];

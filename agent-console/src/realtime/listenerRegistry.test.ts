@@ -51,7 +51,7 @@ describe('createListenerRegistry', () => {
 });
 
 describe('REALTIME_EVENTS', () => {
-  it('lists presence, offer, ticket, customer and simulator events', () => {
-    expect([...REALTIME_EVENTS].sort()).toEqual(['campaign.changed', 'customer.changed', 'offer.created', 'offer.ended', 'presence.changed', 'simulator.changed', 'ticket.changed']);
+  it('lists presence, offer, ticket, customer, campaign, mailbox and simulator events', () => {
+    expect([...REALTIME_EVENTS].sort()).toEqual(['campaign.changed', 'customer.changed', 'mailbox.changed', 'offer.created', 'offer.ended', 'presence.changed', 'simulator.changed', 'ticket.changed']);
   });
 });

@@ -13,6 +13,7 @@ const EVENTS: Record<RealtimeEventName, true> = {
   'customer.changed': true,
   'simulator.changed': true,
   'campaign.changed': true,
+  'mailbox.changed': true,
 };
 
 /** Every server-to-client event the console passes on to its subscribers. */

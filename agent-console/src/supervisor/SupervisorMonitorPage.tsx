@@ -6,6 +6,7 @@ import { useServerData } from '../data/useServerData';
 import { useNow } from '../format/useNow';
 import { useRealtime } from '../realtime/realtimeContext';
 import { AgentPresenceTable } from './AgentPresenceTable';
+import { MailboxHealthSection } from './MailboxHealthSection';
 import { applyPresenceEvents, rememberPresenceEvent, type LatestPresenceEvents } from './presenceEvents';
 import { QueueTable } from './QueueTable';
 
@@ -42,6 +43,7 @@ export function SupervisorMonitorPage() {
           <QueueTable queues={monitor.data.queues} now={now} />
         </>
       )}
+      <MailboxHealthSection now={now} />
     </section>
   );
 }
