@@ -1,9 +1,9 @@
 import { UnrecoverableError } from 'bullmq';
-import { SendError } from '../../channels/outbound';
 import { writeAudit } from '../commands/writeAudit';
 import type { AppContext } from '../context';
 import type { Task } from '../queues/task';
-import { OPTED_OUT_ERROR, setSmsOptOut } from '../sms/smsOptOut';
+import { classifySendFailure } from '../outbound/sendFailure';
+import { setSmsOptOut } from '../sms/smsOptOut';
 import { publishCampaignChanged } from './campaignEvents';
 
 type CampaignData = { campaignId: string };
@@ -69,18 +69,18 @@ export const sendCampaignSmsTask: Task<RecipientData> = {
         const sent = await ctx.sms.sender.send({ id: recipientId, channel: 'sms', to: r.phone, from: r.fromNumber, subject: null, text: r.body });
         await ctx.sql`update sms_campaign_recipients set status = 'sent', provider_id = ${sent.providerId}, updated_at = now() where id = ${recipientId} and status = 'sending'`;
       } catch (err) {
-        if (err instanceof SendError && err.maybeAccepted) {
-          await ctx.sql`update sms_campaign_recipients set error_code = ${err.code}, error_message = ${err.message}, updated_at = now() where id = ${recipientId}`;
+        const failure = classifySendFailure(err, lastAttempt);
+        if (failure.outcome === 'unconfirmed') {
+          await ctx.sql`update sms_campaign_recipients set error_code = ${failure.code}, error_message = ${failure.message}, updated_at = now() where id = ${recipientId}`;
         } else {
-          const permanent = (err instanceof SendError && !err.retryable) || lastAttempt;
           await ctx.sql`
-            update sms_campaign_recipients set status = ${permanent ? 'failed' : 'pending'}, updated_at = now(),
-              error_code = ${err instanceof SendError ? err.code : 'send_error'}, error_message = ${(err as Error).message}
+            update sms_campaign_recipients set status = ${failure.outcome === 'failed' ? 'failed' : 'pending'}, updated_at = now(),
+              error_code = ${failure.code}, error_message = ${failure.message}
             where id = ${recipientId}`;
-          if (err instanceof SendError && err.code === OPTED_OUT_ERROR) await setSmsOptOut(ctx.sql, r.phone, true);
-          if (permanent) await completeIfDone(ctx, r.campaignId);
+          if (failure.recipientOptedOut) await setSmsOptOut(ctx.sql, r.phone, true);
+          if (failure.outcome === 'failed') await completeIfDone(ctx, r.campaignId);
           await publishCampaignChanged(ctx, r.campaignId);
-          if (permanent) throw new UnrecoverableError((err as Error).message);
+          if (failure.outcome === 'failed') throw new UnrecoverableError(failure.message);
           throw err;
         }
       }

@@ -1,10 +1,11 @@
 import { UnrecoverableError } from 'bullmq';
 import type { AppContext } from '../context';
 import type { Task } from '../queues/task';
-import { OPTED_OUT_ERROR, setSmsOptOut } from '../sms/smsOptOut';
+import { setSmsOptOut } from '../sms/smsOptOut';
 import { publishTicketChanged } from '../tickets/ticketEvents';
-import { SendError, type OutboundMessage } from '../../channels/outbound';
+import type { OutboundMessage } from '../../channels/outbound';
 import { senderFor } from './channelSenders';
+import { classifySendFailure } from './sendFailure';
 
 export type SendMessageData = { messageId: string };
 
@@ -36,21 +37,21 @@ export const sendMessageTask: Task<SendMessageData> = {
           metadata = metadata || ${ctx.sql.json({ transport: sent.transport })}
         where id = ${messageId}`;
     } catch (err) {
-      if (err instanceof SendError && err.maybeAccepted) {
+      const failure = classifySendFailure(err, lastAttempt);
+      if (failure.outcome === 'unconfirmed') {
         // The provider may have taken it: sending again could send twice. Keep it `sending`; its status callback
         // (which carries our message id) or the check below settles it.
-        await ctx.sql`update messages set error_code = ${err.code}, error_message = ${err.message}, updated_at = now() where id = ${messageId}`;
+        await ctx.sql`update messages set error_code = ${failure.code}, error_message = ${failure.message}, updated_at = now() where id = ${messageId}`;
         await ctx.queues.messaging.add('confirm-send', { messageId }, { jobId: `confirm-send-${messageId}`, delay: CONFIRM_AFTER_MS });
         return { unconfirmed: true };
       }
-      const permanent = (err instanceof SendError && !err.retryable) || lastAttempt;
       await ctx.sql`
-        update messages set status = ${permanent ? 'failed' : 'queued'}, updated_at = now(),
-          error_code = ${err instanceof SendError ? err.code : 'send_error'}, error_message = ${(err as Error).message}
+        update messages set status = ${failure.outcome === 'failed' ? 'failed' : 'queued'}, updated_at = now(),
+          error_code = ${failure.code}, error_message = ${failure.message}
         where id = ${messageId}`;
-      if (message.channel === 'sms' && message.to && err instanceof SendError && err.code === OPTED_OUT_ERROR) await setSmsOptOut(ctx.sql, message.to, true);
+      if (failure.recipientOptedOut && message.channel === 'sms' && message.to) await setSmsOptOut(ctx.sql, message.to, true);
       await publishTicketChanged(ctx, message.ticketId);
-      if (permanent) throw new UnrecoverableError((err as Error).message);
+      if (failure.outcome === 'failed') throw new UnrecoverableError(failure.message);
       throw err;
     }
     await publishTicketChanged(ctx, message.ticketId);

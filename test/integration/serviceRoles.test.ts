@@ -5,6 +5,7 @@ import { TestClient } from '../support/httpClient';
 import { connectSocket } from '../support/sockets';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 import { startTestServer, testEnv } from '../support/testServer';
+import { waitFor } from '../support/waitFor';
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -18,15 +19,6 @@ async function expiredSession(userId: string) {
   const { sessionId } = await createSession(db.sql, userId, 1, {});
   await db.sql`update sessions set expires_at = now() - interval '1 minute' where id = ${sessionId}`;
   return sessionId;
-}
-
-async function waitUntil(check: () => Promise<boolean>, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return true;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return false;
 }
 
 describe('SERVICES picks what a process runs', () => {
@@ -64,7 +56,7 @@ describe('SERVICES picks what a process runs', () => {
       const user = await aUser(db.sql, 'agent');
       const sessionId = await expiredSession(user.id);
       await server.ctx.queues.maintenance.add('purge-expired-sessions', {});
-      expect(await waitUntil(async () => (await db.sql`select 1 from sessions where id = ${sessionId}`).length === 0)).toBe(true);
+      expect(await waitFor(async () => (await db.sql`select 1 from sessions where id = ${sessionId}`).length === 0, Boolean)).toBe(true);
       expect(await server.ctx.queues.maintenance.getWorkersCount()).toBeGreaterThan(0);
       // Repeating work is registered once per task, under a fixed id, however many workers start.
       expect((await server.ctx.queues.maintenance.getJobSchedulers()).map((s) => s.key)).toEqual(['purge-expired-sessions']);
@@ -84,7 +76,7 @@ describe('SERVICES picks what a process runs', () => {
     await blocker.unsafe('lock table sessions in access exclusive mode');
     try {
       await server.ctx.queues.maintenance.add('purge-expired-sessions', {});
-      expect(await waitUntil(async () => (await server.ctx.queues.maintenance.getActiveCount()) === 1)).toBe(true);
+      expect(await waitFor(async () => (await server.ctx.queues.maintenance.getActiveCount()) === 1, Boolean)).toBe(true);
       let stopped = false;
       const stopping = server.stop().then(() => (stopped = true));
       await new Promise((r) => setTimeout(r, 500));
