@@ -54,6 +54,13 @@ export const configSchema = z.object({
   TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must be an Account SID: AC followed by 32 hex digits').optional(),
   TWILIO_AUTH_TOKEN: z.string().min(16, 'must be the account’s auth token').optional(),
   TWILIO_SMS_FROM: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be the company’s SMS number in E.164, like +14155550100').optional(),
+  TWILIO_VOICE_NUMBER: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be the company’s voice number in E.164, like +14155550100').optional(),
+  TWILIO_API_KEY_SID: z.string().regex(/^SK[0-9a-fA-F]{32}$/, 'must be an API key SID: SK followed by 32 hex digits').optional(),
+  TWILIO_API_KEY_SECRET: z.string().min(16, 'must be the API key’s secret').optional(),
+  AFTER_CALL_WORK_SECONDS: z.coerce.number().int().min(0).default(120),
+  CALLBACK_RETRY_DELAY_SECONDS: positiveInt(300),
+  CALLBACK_MAX_ATTEMPTS: positiveInt(3),
+  SIMULATOR_TIME_SCALE: z.coerce.number().positive().max(1).default(1),
   DEFAULT_PHONE_REGION: z
     .string()
     .regex(/^[A-Z]{2}$/, 'must be a two-letter country code, like US or GB')
@@ -62,6 +69,10 @@ export const configSchema = z.object({
   .refine((c) => [c.TWILIO_ACCOUNT_SID, c.TWILIO_AUTH_TOKEN, c.TWILIO_SMS_FROM].every((v) => v === undefined) || [c.TWILIO_ACCOUNT_SID, c.TWILIO_AUTH_TOKEN, c.TWILIO_SMS_FROM].every((v) => v !== undefined), {
     message: 'set all three of TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_SMS_FROM, or none (none runs the built-in simulator)',
     path: ['TWILIO_ACCOUNT_SID'],
+  })
+  .refine((c) => (c.TWILIO_API_KEY_SID === undefined) === (c.TWILIO_API_KEY_SECRET === undefined), {
+    message: 'set both TWILIO_API_KEY_SID and TWILIO_API_KEY_SECRET (browser calling), or neither',
+    path: ['TWILIO_API_KEY_SID'],
   });
 
 export type Config = Omit<z.infer<typeof configSchema>, 'PUBLIC_URL' | 'DATA_DIR'> & {

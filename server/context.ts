@@ -7,6 +7,7 @@ import type { ChannelSenders } from './outbound/channelSenders';
 import type { Queues } from './queues/queues';
 import type { Publisher } from './realtime/publisher';
 import type { SmsTransport } from './sms/smsTransport';
+import type { VoiceTransport } from './voice/voiceTransport';
 
 /** What commands, routes and jobs need from the running process. Built once in server/main.ts. */
 export interface AppContext {
@@ -20,6 +21,7 @@ export interface AppContext {
   /** Outbound providers by channel; a channel without one uses the loopback test channel. */
   channelSenders: ChannelSenders;
   sms: SmsTransport;
+  voice: VoiceTransport;
   /** This process's HTTP address once it listens (web or realtime roles), else null. */
   selfUrl: string | null;
 }

@@ -12,11 +12,13 @@ import type { Logger } from './logger';
 import { closeQueues, createQueues } from './queues/queues';
 import { startWorkers } from './queues/workers';
 import { createPublisher } from './realtime/publisher';
+import { rooms } from './realtime/rooms';
 import { attachRealtime } from './realtime/socketServer';
 import { createRedis } from './redis/connection';
 import { locateRedis } from './redis/redisLocator';
 import { demoSignInsText, seedDemo } from './seed/seedDemo';
 import { createSmsTransport } from './sms/smsTransport';
+import { createVoiceTransport } from './voice/voiceTransport';
 import { maybeAutoAcknowledge } from './email/autoAcknowledge';
 import { startMailboxSyncs } from './email/mailboxSync';
 
@@ -51,6 +53,8 @@ export async function startSwitchboard(config: Config, log: Logger): Promise<Run
     let selfUrl: string | null = null;
     const sms = await createSmsTransport({ config, sql, publisher, selfUrl: () => selfUrl });
     if (sms.simulator) cleanups.push(() => sms.simulator?.close());
+    const voice = await createVoiceTransport({ config, sql, publisher, selfUrl: () => selfUrl });
+    if (voice.simulator) cleanups.push(() => voice.simulator?.close());
     const ctx: AppContext = {
       config,
       sql,
@@ -59,8 +63,12 @@ export async function startSwitchboard(config: Config, log: Logger): Promise<Run
       publisher,
       queues,
       signInLimiter: createSignInLimiter(redis, config.REDIS_PREFIX, config.SIGN_IN_MAX_ATTEMPTS, config.SIGN_IN_WINDOW_SECONDS),
-      channelSenders: { sms: sms.sender, email: createEmailSender({ sql, dataDir: config.DATA_DIR }) },
+      channelSenders: {
+        sms: sms.sender,
+        email: createEmailSender({ sql, dataDir: config.DATA_DIR, onSimulatedMail: (email) => publisher.emit([rooms.simulator], 'simulator.changed', { email }) }),
+      },
       sms,
+      voice,
       get selfUrl() {
         return selfUrl;
       },

@@ -1,4 +1,5 @@
-// The ChannelSender for email: each message leaves through the SMTP server of the mailbox it belongs to.
+// The ChannelSender for email: each message leaves through the SMTP server of the mailbox it belongs to (the
+// simulated mailbox's go, composed the same way, to the simulator's outbox).
 // The send task hands over the generic OutboundMessage; the threading headers, the mailbox and the files
 // are read here from the row, so everything a resend needs comes from the database, never from memory.
 //
@@ -14,14 +15,18 @@ import { SendError, type ChannelSender } from '../../channels/outbound';
 import type { Sql } from '../db/client';
 import { attachmentPath } from './replyAttachments';
 import { domainOf, type EmailThreadMetadata } from './replyThreading';
+import { simulatorOutboxTransport } from './simulatorOutboxTransport';
 
 interface Deps {
   sql: Sql;
   dataDir: string;
+  /** A mail from the simulated mailbox reached its simulated customer's inbox. */
+  onSimulatedMail?: (customerAddress: string) => void;
 }
 
 interface MailboxSmtp {
   mailboxId: string | null;
+  simulated: boolean | null;
   name: string | null;
   address: string | null;
   smtpHost: string | null;
@@ -40,7 +45,7 @@ interface StoredAttachment {
 // Bounded waits, so a silent server fails the attempt (and it is retried) instead of holding a worker.
 const TIMEOUTS = { connectionTimeout: 20_000, greetingTimeout: 20_000, socketTimeout: 60_000 };
 
-export function createEmailSender({ sql, dataDir }: Deps): ChannelSender {
+export function createEmailSender({ sql, dataDir, onSimulatedMail = () => {} }: Deps): ChannelSender {
   // One transport per mailbox, replaced when its SMTP settings change.
   const transports = new Map<string, { version: string; transport: Transporter }>();
 
@@ -64,12 +69,14 @@ export function createEmailSender({ sql, dataDir }: Deps): ChannelSender {
   return {
     async send(message) {
       const [row] = await sql<(MailboxSmtp & { metadata: Partial<EmailThreadMetadata> })[]>`
-        select m.metadata, b.id as mailbox_id, b.name, b.address, b.smtp_host, b.smtp_port, b.smtp_tls, b.smtp_user, b.smtp_password
+        select m.metadata, b.id as mailbox_id, b.simulated, b.name, b.address, b.smtp_host, b.smtp_port, b.smtp_tls, b.smtp_user, b.smtp_password
         from messages m left join mailboxes b on b.id = m.mailbox_id
         where m.id = ${message.id}`;
       if (!row?.mailboxId) throw new SendError('The message belongs to no mailbox, so there is no SMTP server to send it through.', 'no_smtp', false);
-      if (!row.smtpHost) throw new SendError(`Mailbox ${row.name} has no SMTP server configured.`, 'no_smtp', false);
-      const mailbox = { ...row, mailboxId: row.mailboxId, smtpHost: row.smtpHost };
+      if (!row.simulated && !row.smtpHost) throw new SendError(`Mailbox ${row.name} has no SMTP server configured.`, 'no_smtp', false);
+      const transport = row.simulated
+        ? simulatorOutboxTransport({ sql, mailboxId: row.mailboxId, onDelivered: onSimulatedMail })
+        : transportFor({ ...row, mailboxId: row.mailboxId, smtpHost: row.smtpHost! });
 
       const email: EmailOutboundMessage = {
         ...message,
@@ -80,8 +87,9 @@ export function createEmailSender({ sql, dataDir }: Deps): ChannelSender {
         ...(row.metadata.inReplyTo ? { inReplyTo: row.metadata.inReplyTo } : {}),
         ...(row.metadata.references?.length ? { references: row.metadata.references } : {}),
       };
-      const smtp = createSmtpSender({ transport: transportFor(mailbox), from: row.address!, domain: domainOf(row.address!) });
-      return smtp.send(email);
+      const smtp = createSmtpSender({ transport, from: row.address!, domain: domainOf(row.address!) });
+      const sent = await smtp.send(email);
+      return row.simulated ? { ...sent, transport: 'simulator' } : sent;
     },
   };
 }

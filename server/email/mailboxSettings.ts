@@ -91,14 +91,16 @@ export function updateMailbox(sql: Sql, id: string, input: z.infer<typeof mailbo
       const changes = columns(input);
       if (MOVES_THE_FOLDER.some((k) => input[k as keyof typeof input] !== undefined)) Object.assign(changes, { uid_validity: null, last_uid: 0 });
       const [row] = Object.keys(changes).length
-        ? await tx`update mailboxes set ${tx(changes)} where id = ${id} returning id`
-        : await tx`select id from mailboxes where id = ${id}`;
+        ? await tx`update mailboxes set ${tx(changes)} where id = ${id} and not simulated returning id`
+        : await tx`select id from mailboxes where id = ${id} and not simulated`;
       if (!row) throw new HttpError(404, 'not_found', 'Mailbox not found.');
       const { imapPassword, smtpPassword, ...visible } = input;
       await writeAudit(tx, { actorUserId, action: 'mailbox.updated', entityType: 'mailbox', entityId: id, data: { ...visible, passwordsChanged: Boolean(imapPassword || smtpPassword) } });
     }),
   );
 }
+
+// The email simulator's built-in mailbox (simulatedMailbox.ts) is no one's to configure or watch: never listed.
 
 /** Settings as admins see them: passwords are never sent back, only whether one is set. */
 export const listMailboxes = (sql: Sql) =>
@@ -107,8 +109,8 @@ export const listMailboxes = (sql: Sql) =>
            smtp_host, smtp_port, smtp_tls, smtp_user, coalesce(smtp_password, '') <> '' as has_smtp_password, queue_id,
            auto_ack_enabled, auto_ack_subject, auto_ack_body, max_attachment_bytes, active,
            state, last_error, last_connected_at, last_synced_at
-    from mailboxes order by name`;
+    from mailboxes where not simulated order by name`;
 
 /** What supervisors see of each mailbox: whether mail is flowing. */
 export const listMailboxHealth = (sql: Sql) =>
-  sql`select id, name, address, active, state, last_error, last_connected_at, last_synced_at from mailboxes order by name`;
+  sql`select id, name, address, active, state, last_error, last_connected_at, last_synced_at from mailboxes where not simulated order by name`;

@@ -1,6 +1,8 @@
 // The JSON shapes the HTTP API and the realtime channel send. The agent console
 // imports these with `import type` only, so this file must stay free of runtime code.
 
+import type { CallView } from './voiceApiTypes';
+
 export const ROLES = ['agent', 'supervisor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -91,6 +93,8 @@ export interface MessageView {
   to: string | null;
   subject: string | null;
   text: string;
+  /** Email only: the mail's HTML, sanitised (no scripts, styles, forms or remote images); null when it had none. */
+  html: string | null;
   attachments: AttachmentView[];
   createdAt: string;
 }
@@ -206,16 +210,40 @@ export interface ServerToClientEvents {
   'mailbox.changed': (event: { mailboxId: string }) => void;
   /** To supervisors: a mass SMS campaign progressed; re-read it. */
   'campaign.changed': (event: { campaignId: string }) => void;
-  /** Simulator only: a simulated phone's conversation changed; re-read it. */
-  'simulator.changed': (event: { phone: string }) => void;
+  /** Simulator only: a simulated phone's (`phone`) or email address's (`email`) conversation changed; re-read it. */
+  'simulator.changed': (event: { phone?: string; email?: string }) => void;
   /** To everyone who may look at the customer: re-read them. */
   'customer.changed': (event: { customerId: string }) => void;
+  /** To the agents on a call and to supervisors: the call's state now. */
+  'call.changed': (event: CallView) => void;
+  /** Simulator only: a simulated call changed (a phone's screen, or a call ringing an agent's simulated device). */
+  'voice.simulator.changed': (event: { callSid: string; endpoints: string[] }) => void;
 }
 
 export interface ClientToServerEvents {}
 
 export interface SimulatorStatus {
   sms: { enabled: boolean; companyNumber: string };
+  /** On while no real mailbox is active; `address` is the simulated support mailbox customers write to. */
+  email: { enabled: boolean; address: string };
+  /** On without Twilio credentials: simulated phones call `companyNumber`. Optional until the server reports it. */
+  voice?: { enabled: boolean; companyNumber: string };
+}
+
+/** One mail in a simulated customer's mailbox: what they sent (`from_customer`) or received (`to_customer`). */
+export interface SimulatedEmail {
+  id: string;
+  direction: 'from_customer' | 'to_customer';
+  messageId: string;
+  inReplyTo: string | null;
+  /** The References header, oldest first. */
+  references: string[];
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  attachments: { filename: string; contentType: string; sizeBytes: number }[];
+  at: string;
 }
 
 /** One text on a simulated phone: what it sent (`from_phone`) or received (`to_phone`). */

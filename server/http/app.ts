@@ -9,6 +9,8 @@ import { forbidden, HttpError, unauthenticated } from './httpError';
 import type { RouteDef } from './route';
 import { validate } from './validate';
 import { twilioSmsWebhooks } from './webhooks/twilioSmsWebhooks';
+import { twilioVoiceWebhooks } from './webhooks/twilioVoiceWebhooks';
+import { VOICE_BASE } from '../voice/voiceUrls';
 import { routeTable } from './routeTable';
 import { healthRoutes } from './routes/healthRoutes';
 
@@ -60,6 +62,7 @@ export function createHttpApp(ctx: AppContext, { api = true, consoleDir = CONSOL
   app.disable('x-powered-by');
   app.set('trust proxy', ctx.config.TRUST_PROXY);
   if (api) app.use('/webhooks/twilio', twilioSmsWebhooks(ctx));
+  if (api) app.use(VOICE_BASE, twilioVoiceWebhooks(ctx));
   // Replies carry their attachments base64-encoded: room for a mailbox's largest allowed total (checked per mailbox).
   app.use('/api/tickets/:id/replies', express.json({ limit: '70mb' }));
   app.use(express.json({ limit: '1mb' }));

@@ -13,6 +13,8 @@ import { monitorRoutes } from './routes/monitorRoutes';
 import { simulatorRoutes } from './routes/simulatorRoutes';
 import { offerRoutes } from './routes/offerRoutes';
 import { ticketRoutes } from './routes/ticketRoutes';
+import { voiceRoutes } from './routes/voiceRoutes';
+import { voiceSimulatorRoutes } from './routes/voiceSimulatorRoutes';
 
 /** Every HTTP route with who may call it. The access test walks this table. */
 export const routeTable: RouteDef[] = [
@@ -30,4 +32,6 @@ export const routeTable: RouteDef[] = [
   ...mailboxRoutes,
   ...attachmentRoutes,
   ...adminRoutes,
+  ...voiceRoutes,
+  ...voiceSimulatorRoutes,
 ];

@@ -1,12 +1,14 @@
+import { sanitizeEmailHtml } from '../../channels/email/sanitizeEmailHtml';
 import type { Sql, SqlFragment } from '../db/client';
 import type { MessageView } from '../http/apiTypes';
 
-interface MessageRow extends Omit<MessageView, 'createdAt' | 'author' | 'from' | 'to' | 'text'> {
+interface MessageRow extends Omit<MessageView, 'createdAt' | 'author' | 'from' | 'to' | 'text' | 'html'> {
   authorId: string | null;
   authorName: string | null;
   fromAddress: string | null;
   toAddress: string | null;
   bodyText: string;
+  bodyHtml: string | null;
   createdAt: Date;
 }
 
@@ -23,6 +25,8 @@ const presentMessage = (r: MessageRow): MessageView => ({
   to: r.toAddress,
   subject: r.subject,
   text: r.bodyText,
+  // Sanitised again on the way out: intake takes HTML from any channel, and the rules may have tightened since it was stored.
+  html: r.bodyHtml ? sanitizeEmailHtml(r.bodyHtml) || null : null,
   attachments: r.attachments,
   createdAt: r.createdAt.toISOString(),
 });
@@ -30,7 +34,7 @@ const presentMessage = (r: MessageRow): MessageView => ({
 function selectMessages(sql: Sql, where: SqlFragment) {
   return sql<MessageRow[]>`
     select m.id, m.ticket_id, m.channel, m.direction, m.status, m.error_code, m.error_message,
-           m.author_user_id as author_id, u.name as author_name, m.from_address, m.to_address, m.subject, m.body_text, m.created_at,
+           m.author_user_id as author_id, u.name as author_name, m.from_address, m.to_address, m.subject, m.body_text, m.body_html, m.created_at,
            coalesce((select json_agg(json_build_object('id', a.id, 'filename', a.filename, 'contentType', a.content_type, 'sizeBytes', a.size_bytes) order by a.created_at)
                      from message_attachments a where a.message_id = m.id), '[]') as attachments
     from messages m left join users u on u.id = m.author_user_id

@@ -7,9 +7,10 @@ import { offerTimeoutTask, routePassTask, routingTickTask } from '../routing/rou
 import { campaignsTickTask, sendCampaignSmsTask, startCampaignTask } from '../campaigns/campaignTasks';
 import { confirmSendTask, sendMessageTask } from '../outbound/sendMessageTask';
 import { purgeExpiredSessionsTask } from './tasks/purgeExpiredSessionsTask';
+import { bridgeCustomerTask, dialAgentLegTask } from '../voice/voiceTasks';
 
 const tasks: Task<any>[] = [purgeExpiredSessionsTask, routePassTask, offerTimeoutTask, routingTickTask, sendMessageTask, confirmSendTask,
-  startCampaignTask, sendCampaignSmsTask, campaignsTickTask];
+  startCampaignTask, sendCampaignSmsTask, campaignsTickTask, dialAgentLegTask, bridgeCustomerTask];
 
 // Routing decisions are serialised by a database lock anyway; more than one at a time per process only waits.
 const CONCURRENCY: Partial<Record<QueueName, number>> = { routing: 1 };

@@ -8,7 +8,7 @@ export const rooms = {
   allSupervisors: 'supervisors:all',
   /** Every supervisor and admin, whatever their teams: things that belong to no team (mailbox health). */
   anySupervisor: 'supervisors:any',
-  /** Every signed-in console while the simulator runs: the simulated phones' screens. */
+  /** Every signed-in console while a simulator runs (SMS or email): the simulated customers' screens. */
   simulator: 'simulator',
   /** Every socket of one sign-in, so signing out can close them. */
   session: (sessionId: string) => `session:${sessionId}`,

@@ -7,6 +7,7 @@ import { findSession } from '../auth/sessions';
 import { eligibleQueueIds } from '../auth/ticketVisibility';
 import { setPresence } from '../commands/setPresence';
 import type { AppContext } from '../context';
+import { emailSimulatorEnabled } from '../email/simulatedMailbox';
 import type { ClientToServerEvents, ServerToClientEvents } from '../http/apiTypes';
 import { sessionToken } from '../http/app';
 import { socketIoKey } from './publisher';
@@ -41,7 +42,7 @@ export function attachRealtime(httpServer: HttpServer, ctx: AppContext, adapterC
       socket.data.rooms = [
         rooms.agent(session.userId),
         rooms.session(session.sessionId),
-        ...(ctx.sms.mode === 'simulator' ? [rooms.simulator] : []),
+        ...(ctx.sms.mode === 'simulator' || (await emailSimulatorEnabled(ctx.sql)) ? [rooms.simulator] : []),
         ...(await roomsFor(ctx, session)),
       ];
       next();

@@ -8,6 +8,7 @@ import { publishTicketChanged } from '../tickets/ticketEvents';
 import { findTicketSummary } from '../tickets/ticketQueries';
 import { kickRouting } from './routingTasks';
 import { withRoutingLock } from './routingPass';
+import { connectAgentToTicket } from '../voice/connectCall';
 
 const offerGone = () => new HttpError(409, 'offer_gone', 'This offer is no longer available: it expired, was withdrawn or was answered already.');
 
@@ -32,7 +33,10 @@ export async function acceptOffer(ctx: AppContext, offerId: string, agentId: str
   });
   ctx.publisher.emit([rooms.agent(agentId)], 'offer.ended', { offerId, ticketId, reason: 'accepted' });
   await publishTicketChanged(ctx, ticketId);
-  return findTicketSummary(ctx.sql, ticketId);
+  const ticket = await findTicketSummary(ctx.sql, ticketId);
+  // A call: ring the agent (the caller waits on hold audio until they pick up), or dial a waiting callback.
+  if (ticket?.channel === 'voice') await connectAgentToTicket(ctx, ticketId, agentId);
+  return ticket;
 }
 
 /** The agent turns the offer down: the ticket goes to the next agent. */
@@ -80,6 +84,7 @@ export async function overflowWaitingTickets(ctx: AppContext) {
       from queues q
       where t.queue_id = q.id and q.overflow_queue_id is not null
         and t.assignee_id is null and t.status not in ('resolved', 'closed')
+        and (t.routable_after is null or t.routable_after <= now())
         and t.waiting_since <= now() - make_interval(secs => q.overflow_after_seconds)
         and not exists (select 1 from offers o where o.ticket_id = t.id and o.status = 'pending')
       returning t.id, q.id as from_queue_id, q.overflow_queue_id as to_queue_id`;

@@ -14,6 +14,7 @@ export function listWaitingTickets(tx: TransactionSql, limit = 200) {
     select t.id, t.queue_id, t.channel, t.customer_id, t.waiting_since
     from tickets t
     where t.queue_id is not null and t.assignee_id is null and t.status not in ('resolved', 'closed')
+      and (t.routable_after is null or t.routable_after <= now())
       and not exists (select 1 from offers o where o.ticket_id = t.id and o.status = 'pending')
     order by case t.priority when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end, t.queued_at, t.number
     limit ${limit}`;
@@ -24,7 +25,7 @@ export function listWaitingTickets(tx: TransactionSql, limit = 200) {
  * ticket's channel (assigned open tickets plus pending offers count). Preference: agents who have not already
  * turned this ticket down in this queue; then the customer's recent agent (sticky); then the one idle longest.
  */
-export async function pickAgent(tx: TransactionSql, ticket: WaitingTicket, stickyHours: number): Promise<string | null> {
+export async function pickAgent(tx: TransactionSql, ticket: WaitingTicket, stickyHours: number, afterCallWorkSeconds: number): Promise<string | null> {
   const sticky = stickyHours > 0 ? await recentAgent(tx, ticket.customerId, stickyHours) : null;
   const [row] = await tx<{ id: string }[]>`
     select u.id
@@ -35,7 +36,12 @@ export async function pickAgent(tx: TransactionSql, ticket: WaitingTicket, stick
         where qs.queue_id = ${ticket.queueId}
           and not exists (select 1 from agent_skills a where a.user_id = u.id and a.skill_id = qs.skill_id))
       and (case ${ticket.channel} when 'voice' then u.capacity_voice when 'sms' then u.capacity_sms else u.capacity_email end) > (
-        (select count(*) from tickets t where t.assignee_id = u.id and t.channel = ${ticket.channel} and t.status not in ('resolved', 'closed'))
+        (case when ${ticket.channel} = 'voice'
+          -- Calls take the agent, not tickets: a call on the line or ringing, or one in its after-call work.
+          then (select count(*) from calls c where c.agent_id = u.id
+                and (c.ended_at is null or (c.wrap_up = 'pending' and c.ended_at > now() - make_interval(secs => ${afterCallWorkSeconds}))))
+          else (select count(*) from tickets t where t.assignee_id = u.id and t.channel = ${ticket.channel} and t.status not in ('resolved', 'closed'))
+        end)
         + (select count(*) from offers o where o.agent_id = u.id and o.channel = ${ticket.channel} and o.status = 'pending'))
     order by
       exists (select 1 from offers o where o.ticket_id = ${ticket.id} and o.agent_id = u.id

@@ -29,7 +29,7 @@ export async function runRoutingPass(ctx: AppContext): Promise<OfferMade[]> {
   const offers = await withRoutingLock(ctx, async (tx) => {
     const made: OfferMade[] = [];
     for (const ticket of await listWaitingTickets(tx)) {
-      const agentId = await pickAgent(tx, ticket, ctx.config.ROUTING_STICKY_HOURS);
+      const agentId = await pickAgent(tx, ticket, ctx.config.ROUTING_STICKY_HOURS, ctx.config.AFTER_CALL_WORK_SECONDS);
       if (!agentId) continue;
       const [offer] = await tx<{ id: string }[]>`
         insert into offers (ticket_id, agent_id, queue_id, channel, expires_at)

@@ -8,9 +8,9 @@ import type { Publisher } from '../realtime/publisher';
 import { rooms } from '../realtime/rooms';
 import { FakeTwilioMessagesApi } from './fakeTwilioMessagesApi';
 
-const SIMULATOR_ACCOUNT_SID = `AC${'0'.repeat(32)}`;
+export const SIMULATOR_ACCOUNT_SID = `AC${'0'.repeat(32)}`;
 // Twilio's test "from" number: valid, and obviously not a real company line.
-const SIMULATOR_COMPANY_NUMBER = '+15005550006';
+export const SIMULATOR_COMPANY_NUMBER = '+15005550006';
 
 export interface SmsTransport {
   mode: 'twilio' | 'simulator';
@@ -75,7 +75,7 @@ export function localAddress(url: string, publicUrl: string, selfUrl: string | n
   return selfUrl && url.startsWith(publicUrl) ? selfUrl + url.slice(publicUrl.length) : url;
 }
 
-async function deploymentSecret(sql: Sql, name: string): Promise<string> {
+export async function deploymentSecret(sql: Sql, name: string): Promise<string> {
   await sql`insert into app_secrets (name, value) values (${name}, ${randomBytes(24).toString('hex')}) on conflict (name) do nothing`;
   const [row] = await sql<{ value: string }[]>`select value from app_secrets where name = ${name}`;
   return row.value;

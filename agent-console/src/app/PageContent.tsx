@@ -1,5 +1,7 @@
 import type { SimulatorStatus, UserView } from '../../../server/http/apiTypes';
 import { AccountPage } from '../account/AccountPage';
+import { CallbacksPage } from '../callbacks/CallbacksPage';
+import { CallStatsPage } from '../callStats/CallStatsPage';
 import { CampaignReportPage } from '../campaigns/CampaignReportPage';
 import { CampaignsPage } from '../campaigns/CampaignsPage';
 import { CampaignStatsPage } from '../campaigns/CampaignStatsPage';
@@ -7,6 +9,7 @@ import { CustomerPage } from '../customers/CustomerPage';
 import { CustomerSearchPage } from '../customers/CustomerSearchPage';
 import type { ServerData } from '../data/useServerData';
 import { InboxPage } from '../inbox/InboxPage';
+import { IvrPage } from '../ivr/IvrPage';
 import { MailboxesPage } from '../mailboxes/MailboxesPage';
 import type { Route } from '../navigation/routes';
 import { SimulatorPage } from '../simulator/SimulatorPage';
@@ -40,6 +43,12 @@ export function PageContent({ route, user, simulator }: Props) {
       return <CampaignStatsPage />;
     case 'mailboxes':
       return <MailboxesPage />;
+    case 'phone':
+      return <IvrPage />;
+    case 'callStats':
+      return <CallStatsPage />;
+    case 'callbacks':
+      return <CallbacksPage />;
     case 'simulator':
       return <SimulatorPage status={simulator} />;
     case 'account':

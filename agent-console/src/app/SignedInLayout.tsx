@@ -7,7 +7,9 @@ import { SideNavigation } from '../navigation/SideNavigation';
 import { useLocationPath } from '../navigation/useLocationPath';
 import { ScreenPopHost } from '../offers/ScreenPopHost';
 import { withLatestPresence } from '../presence/latestPresence';
+import { enabledSimulatorTabs } from '../simulator/simulatorTabs';
 import { useSimulatorStatus } from '../simulator/useSimulatorStatus';
+import { CallBar } from '../voice/CallBar';
 import type { UpdateUser } from './App';
 import { AppHeader } from './AppHeader';
 import { PageContent } from './PageContent';
@@ -52,8 +54,9 @@ export function SignedInLayout({ user, updateUser, onSignOut }: Props) {
     <NavigationContext.Provider value={navigate}>
       <div className="app-shell">
         <AppHeader user={user} onPresenceChange={changePresence} onLocaleChosen={saveLocale} onSignOut={onSignOut} />
-        <SideNavigation pages={pagesFor(user.role, { simulator: simulator.data?.sms.enabled === true })} current={navigationPageOf(route)} navigate={navigate} />
+        <SideNavigation pages={pagesFor(user.role, { simulator: enabledSimulatorTabs(simulator.data).length > 0 })} current={navigationPageOf(route)} navigate={navigate} />
         <main className="app-content">
+          <CallBar user={user} />
           <PageContent route={route} user={user} simulator={simulator} />
         </main>
         <ScreenPopHost />

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerView } from '../../../server/http/apiTypes';
 import { AuditList } from '../audit/AuditList';
+import { CustomerPhonePanel } from '../callbacks/CustomerPhonePanel';
 import { LoadStatus } from '../data/LoadStatus';
 import { CustomerForm } from './CustomerForm';
 import { customerName } from './customerName';
@@ -70,6 +71,7 @@ export function CustomerPage({ customerId }: { customerId: string }) {
               />
             </div>
             <aside className="workspace__side">
+              <CustomerPhonePanel customer={data.customer} />
               <section className="panel">
                 <h2>{t('customer.ticketsHeading')}</h2>
                 <CustomerTickets tickets={data.tickets} />

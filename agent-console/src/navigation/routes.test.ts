@@ -130,7 +130,45 @@ describe('pagesFor', () => {
       expect(pagesFor(role)).not.toContain('simulator');
       expect(pagesFor(role, { simulator: true }).slice(-2)).toEqual(['simulator', 'account']);
     }
-    expect(pagesFor('agent', { simulator: true })).toEqual(['inbox', 'customers', 'simulator', 'account']);
-    expect(pagesFor('admin', { simulator: true })).toEqual(['inbox', 'customers', 'supervisor', 'campaigns', 'mailboxes', 'simulator', 'account']);
+    expect(pagesFor('agent', { simulator: true })).toEqual(['inbox', 'customers', 'callbacks', 'simulator', 'account']);
+    expect(pagesFor('admin', { simulator: true })).toEqual([
+      'inbox',
+      'customers',
+      'callbacks',
+      'supervisor',
+      'campaigns',
+      'callStats',
+      'mailboxes',
+      'phone',
+      'simulator',
+      'account',
+    ]);
+  });
+});
+
+describe('phone pages', () => {
+  it('opens the phone line settings for admins only, next to Mailboxes', () => {
+    expect(resolveRoute('/admin/phone', 'admin')).toEqual({ page: 'phone', path: '/admin/phone' });
+    expect(resolveRoute('/admin/phone/', 'admin')).toEqual({ page: 'phone', path: '/admin/phone' });
+    expect(resolveRoute('/admin/phone', 'supervisor')).toEqual({ page: 'inbox', path: '/' });
+    expect(resolveRoute('/admin/phone', 'agent')).toEqual({ page: 'inbox', path: '/' });
+    const adminPages = pagesFor('admin');
+    expect(adminPages.indexOf('phone')).toBe(adminPages.indexOf('mailboxes') + 1);
+    expect(pagesFor('supervisor')).not.toContain('phone');
+  });
+
+  it('opens the call statistics for supervisors and admins only', () => {
+    expect(resolveRoute('/reports/calls', 'supervisor')).toEqual({ page: 'callStats', path: '/reports/calls' });
+    expect(resolveRoute('/reports/calls', 'admin')).toEqual({ page: 'callStats', path: '/reports/calls' });
+    expect(resolveRoute('/reports/calls', 'agent')).toEqual({ page: 'inbox', path: '/' });
+    expect(pagesFor('agent')).not.toContain('callStats');
+    expect(pagesFor('supervisor')).toContain('callStats');
+  });
+
+  it('opens the callbacks for every role', () => {
+    for (const role of ['agent', 'supervisor', 'admin'] as const) {
+      expect(resolveRoute('/callbacks', role)).toEqual({ page: 'callbacks', path: '/callbacks' });
+      expect(pagesFor(role)).toContain('callbacks');
+    }
   });
 });

@@ -1,14 +1,17 @@
 import type { Role } from '../../../server/http/apiTypes';
 
 /** Pages that have an entry in the navigation. */
-export type Page = 'inbox' | 'customers' | 'supervisor' | 'campaigns' | 'mailboxes' | 'simulator' | 'account';
+export type Page = 'inbox' | 'customers' | 'callbacks' | 'supervisor' | 'campaigns' | 'callStats' | 'mailboxes' | 'phone' | 'simulator' | 'account';
 
 export const PAGE_PATHS: Record<Page, string> = {
   inbox: '/',
   customers: '/customers',
+  callbacks: '/callbacks',
   supervisor: '/supervisor',
   campaigns: '/campaigns',
+  callStats: '/reports/calls',
   mailboxes: '/admin/mailboxes',
+  phone: '/admin/phone',
   simulator: '/simulator',
   account: '/account',
 };
@@ -32,7 +35,7 @@ export function canSupervise(role: Role): boolean {
 }
 
 export interface NavigationOptions {
-  /** The SMS simulator runs (no Twilio credentials): show its page. */
+  /** A simulator runs (SMS without Twilio credentials, email without an active mailbox): show its page. */
   simulator?: boolean;
 }
 
@@ -41,8 +44,9 @@ export function pagesFor(role: Role, { simulator = false }: NavigationOptions = 
   return [
     'inbox',
     'customers',
-    ...(canSupervise(role) ? (['supervisor', 'campaigns'] as const) : []),
-    ...(role === 'admin' ? (['mailboxes'] as const) : []),
+    'callbacks',
+    ...(canSupervise(role) ? (['supervisor', 'campaigns', 'callStats'] as const) : []),
+    ...(role === 'admin' ? (['mailboxes', 'phone'] as const) : []),
     ...(simulator ? (['simulator'] as const) : []),
     'account',
   ];

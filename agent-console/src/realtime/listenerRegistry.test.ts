@@ -51,7 +51,10 @@ describe('createListenerRegistry', () => {
 });
 
 describe('REALTIME_EVENTS', () => {
-  it('lists presence, offer, ticket, customer, campaign, mailbox and simulator events', () => {
-    expect([...REALTIME_EVENTS].sort()).toEqual(['campaign.changed', 'customer.changed', 'mailbox.changed', 'offer.created', 'offer.ended', 'presence.changed', 'simulator.changed', 'ticket.changed']);
+  it('lists presence, offer, ticket, customer, campaign, mailbox, call and simulator events', () => {
+    expect([...REALTIME_EVENTS].sort()).toEqual([
+      'call.changed', 'campaign.changed', 'customer.changed', 'mailbox.changed', 'offer.created', 'offer.ended', 'presence.changed', 'simulator.changed',
+      'ticket.changed', 'voice.simulator.changed',
+    ]);
   });
 });

@@ -14,6 +14,8 @@ const EVENTS: Record<RealtimeEventName, true> = {
   'simulator.changed': true,
   'campaign.changed': true,
   'mailbox.changed': true,
+  'call.changed': true,
+  'voice.simulator.changed': true,
 };
 
 /** Every server-to-client event the console passes on to its subscribers. */

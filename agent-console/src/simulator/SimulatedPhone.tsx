@@ -27,7 +27,9 @@ export function SimulatedPhone() {
   const valid = looksLikePhone(phone);
 
   // Numbers other windows (or tests) text from count as recent too.
-  useRealtimeEvent('simulator.changed', (event) => remember(event.phone));
+  useRealtimeEvent('simulator.changed', (event) => {
+    if (event.phone) remember(event.phone);
+  });
 
   const patchLocal = (sid: string, change: Partial<LocalSms>) =>
     setLocal((texts) => texts.map((sms) => (sms.sid === sid ? { ...sms, ...change } : sms)));

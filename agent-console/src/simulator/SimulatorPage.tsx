@@ -1,30 +1,65 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SimulatorStatus } from '../../../server/http/apiTypes';
+import { TabList } from '../app/TabList';
 import { LoadStatus } from '../data/LoadStatus';
 import type { ServerData } from '../data/useServerData';
+import { CallSimulator } from '../voice/simulator/CallSimulator';
+import { voiceSimulatorOf } from '../voice/simulator/voiceSimulatorStatus';
+import { EmailSimulator } from './email/EmailSimulator';
 import { SimulatedPhone } from './SimulatedPhone';
+import { enabledSimulatorTabs, shownSimulatorTab, type SimulatorTab } from './simulatorTabs';
 
-/** Play the customer: text the company from a simulated phone and watch agents' replies arrive. */
+/** Play the customer on each channel whose simulator runs, one tab each, and watch agents' replies arrive. */
 export function SimulatorPage({ status }: { status: ServerData<SimulatorStatus> }) {
   const { t } = useTranslation();
-  const sms = status.data?.sms;
+  const [chosen, setChosen] = useState<SimulatorTab | null>(null);
+  const enabled = enabledSimulatorTabs(status.data);
+  const shown = shownSimulatorTab(enabled, chosen);
   return (
-    <section className="page" data-testid="simulator" data-enabled={sms ? String(sms.enabled) : undefined}>
+    <section className="page" data-testid="simulator" data-enabled={status.data ? String(enabled.length > 0) : undefined}>
       <header className="page__header">
         <h1>{t('simulator.title')}</h1>
-        {sms?.enabled && (
-          <p className="muted" data-testid="sim-company-number" data-number={sms.companyNumber}>
-            {t('simulator.intro', { number: sms.companyNumber })}
-          </p>
+        {enabled.length > 0 && (
+          <TabList
+            label={t('simulator.tabsLabel')}
+            tabs={enabled.map((id) => ({ id, label: t(`simulator.tabs.${id}`) }))}
+            current={shown}
+            onSelect={setChosen}
+            idPrefix="sim"
+          />
         )}
       </header>
       <LoadStatus {...status} />
-      {sms && !sms.enabled && (
+      {status.data && enabled.length === 0 && (
         <p className="notice" data-testid="simulator-off">
           {t('simulator.off')}
         </p>
       )}
-      {sms?.enabled && <SimulatedPhone />}
+      {status.data && shown && (
+        <div role="tabpanel" id={`sim-panel-${shown}`} aria-labelledby={`sim-tab-${shown}`}>
+          <SimulatorPanel tab={shown} status={status.data} />
+        </div>
+      )}
     </section>
   );
+}
+
+function SimulatorPanel({ tab, status }: { tab: SimulatorTab; status: SimulatorStatus }) {
+  const { t } = useTranslation();
+  switch (tab) {
+    case 'sms':
+      return (
+        <>
+          <p className="muted" data-testid="sim-company-number" data-number={status.sms.companyNumber}>
+            {t('simulator.intro', { number: status.sms.companyNumber })}
+          </p>
+          <SimulatedPhone />
+        </>
+      );
+    case 'email':
+      return <EmailSimulator supportAddress={status.email.address} />;
+    case 'voice':
+      return <CallSimulator companyNumber={voiceSimulatorOf(status).companyNumber} />;
+  }
 }

@@ -31,7 +31,7 @@ export function useSimulatedConversation(phone: string | null) {
   const conversation: SimulatedConversation | null = data && data.requested === phone ? data : null;
 
   useRealtimeEvent('simulator.changed', (event) => {
-    if (phone && (event.phone === conversation?.phone || event.phone === compactPhone(phone))) reload();
+    if (phone && event.phone && (event.phone === conversation?.phone || event.phone === compactPhone(phone))) reload();
   });
 
   return { conversation, error: phone ? error : null, reload };

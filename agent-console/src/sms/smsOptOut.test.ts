@@ -18,6 +18,7 @@ const message = (direction: MessageView['direction'], from: string | null): Mess
   to: null,
   subject: null,
   text: 'hi',
+  html: null,
   attachments: [],
   createdAt: '2025-03-10T12:00:00Z',
 });

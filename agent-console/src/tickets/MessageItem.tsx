@@ -4,7 +4,7 @@ import { ChannelBadge } from '../channels/ChannelBadge';
 import { customerName } from '../customers/customerName';
 import { Timestamp } from '../format/Timestamp';
 import { DeliveryStatus } from './DeliveryStatus';
-import { QuotedText } from './QuotedText';
+import { MessageBody } from './MessageBody';
 
 function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -39,7 +39,7 @@ export function MessageItem({ message, customer }: { message: MessageView; custo
         {message.direction === 'outbound' && <DeliveryStatus message={message} />}
       </header>
       {message.subject && <p className="message__subject">{message.subject}</p>}
-      <QuotedText text={message.text} />
+      <MessageBody message={message} />
       {message.attachments.length > 0 && (
         <ul className="message__attachments">
           {message.attachments.map((attachment) => (

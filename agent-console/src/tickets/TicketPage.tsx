@@ -6,6 +6,7 @@ import { CustomerSummary } from '../customers/CustomerSummary';
 import { AppLink } from '../navigation/AppLink';
 import { PAGE_PATHS } from '../navigation/routes';
 import { optedOutReplyPhone } from '../sms/smsOptOut';
+import { TicketCalls } from '../voice/TicketCalls';
 import { Composer } from './Composer';
 import { mergeMessages } from './mergeMessages';
 import { MessageList } from './MessageList';
@@ -59,6 +60,7 @@ export function TicketPage({ ticketId, user }: { ticketId: string; user: UserVie
                   if (ticket.assigneeId !== user.id) setHandedOver(true);
                 }}
               />
+              <TicketCalls ticketId={data.ticket.id} />
               <section className="panel">
                 <h2>{t('ticket.customer')}</h2>
                 <CustomerSummary customer={data.customer} />

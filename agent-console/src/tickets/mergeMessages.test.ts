@@ -15,6 +15,7 @@ const message = (id: string, createdAt: string, status: MessageView['status'] = 
   to: null,
   subject: null,
   text: id,
+  html: null,
   attachments: [],
   createdAt,
 });

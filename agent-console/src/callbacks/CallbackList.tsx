@@ -1,0 +1,97 @@
+import { useTranslation } from 'react-i18next';
+import type { CallbackView } from '../api/callbackEndpoints';
+import type { QueueEntry } from '../api/directoryEndpoints';
+import { Timestamp } from '../format/Timestamp';
+import { AppLink } from '../navigation/AppLink';
+import { customerPath } from '../navigation/routes';
+import { CallbackStatusBadge } from './CallbackStatusBadge';
+import { callbackOutcomeText } from './callbackOutcome';
+import { isCancelable } from './callbackSchedule';
+import { useCancelCallback } from './useCancelCallback';
+
+
+interface Props {
+  callbacks: CallbackView[];
+  queues: QueueEntry[];
+  /** After a cancel, so the owner re-reads. */
+  onChanged: () => void;
+  testId?: string;
+}
+
+/** Callbacks with their customer, number, queue, status, due time, attempts and outcomes; a waiting one can be canceled. */
+export function CallbackList({ callbacks, queues, onChanged, testId = 'callback-list' }: Props) {
+  const { t } = useTranslation();
+  const { cancel, busyId, problem } = useCancelCallback(onChanged);
+  const queueName = (id: string | null) => (id ? (queues.find((queue) => queue.id === id)?.name ?? t('common.none')) : t('common.none'));
+  const outcomeText = (outcome: string) => callbackOutcomeText(outcome, t);
+
+  return (
+    <>
+      {problem && (
+        <p role="alert" className="notice notice--error">
+          {problem}
+        </p>
+      )}
+      <div className="table-scroll">
+        <table className="data-table callback-table" data-testid={testId}>
+          <thead>
+            <tr>
+              <th scope="col">{t('callbacks.customer')}</th>
+              <th scope="col">{t('callbacks.phoneNumber')}</th>
+              <th scope="col">{t('callbacks.queue')}</th>
+              <th scope="col">{t('callbacks.status')}</th>
+              <th scope="col">{t('callbacks.due')}</th>
+              <th scope="col" className="numeric">
+                {t('callbacks.attempts')}
+              </th>
+              <th scope="col">{t('callbacks.outcomes')}</th>
+              <th scope="col">{t('callbacks.note')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('callbacks.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {callbacks.map((callback) => (
+              <tr key={callback.id} data-testid="callback" data-callback-id={callback.id} data-status={callback.status}>
+                <td>{callback.customerId ? <AppLink to={customerPath(callback.customerId)}>{callback.customerName?.trim() || t('customer.unnamed')}</AppLink> : t('common.none')}</td>
+                <td data-kind="phone">{callback.phoneNumber}</td>
+                <td>{queueName(callback.queueId)}</td>
+                <td>
+                  <CallbackStatusBadge status={callback.status} />
+                </td>
+                <td>
+                  <Timestamp iso={callback.dueAt} />
+                </td>
+                <td className="numeric" data-kind="attempts">
+                  {t('callbacks.attemptsOf', { attempts: callback.attempts, max: callback.maxAttempts })}
+                </td>
+                <td>
+                  {callback.attemptLog.length === 0 ? (
+                    <span className="muted">{t('callbacks.notTried')}</span>
+                  ) : (
+                    <ol className="callback-attempts">
+                      {callback.attemptLog.map((attempt) => (
+                        <li key={attempt.attempt} data-testid="callback-attempt" data-outcome={attempt.outcome ?? ''}>
+                          <Timestamp iso={attempt.startedAt} /> {attempt.outcome ? outcomeText(attempt.outcome) : t('callbacks.inProgress')}
+                        </li>
+                      ))}
+                    </ol>
+                  )}
+                </td>
+                <td className="callback-table__note">{callback.note}</td>
+                <td>
+                  {isCancelable(callback) && (
+                    <button type="button" className="link-button" data-testid="cancel-callback" disabled={busyId !== null} onClick={() => void cancel(callback.id)}>
+                      {busyId === callback.id ? t('callbacks.canceling') : t('callbacks.cancel')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

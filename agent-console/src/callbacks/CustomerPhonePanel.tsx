@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CustomerView } from '../../../server/http/apiTypes';
+import { placeCall } from '../api/callbackEndpoints';
+import { getQueues } from '../api/directoryEndpoints';
+import { errorMessage } from '../api/errorMessage';
+import { useServerData } from '../data/useServerData';
+import { useNavigate } from '../navigation/navigationContext';
+import { ticketPath } from '../navigation/routes';
+import { useRealtime } from '../realtime/realtimeContext';
+import { CustomerCallbacks } from './CustomerCallbacks';
+import { ScheduleCallbackForm } from './ScheduleCallbackForm';
+import { useCallbacks } from './useCallbacks';
+
+const NO_STATUSES = [] as const;
+
+/**
+ * The phone on a customer's page: call one of their numbers now (the agent's phone or browser rings first, then the
+ * customer; the call is logged on a new ticket, which opens), book a callback, and the customer's callbacks.
+ */
+export function CustomerPhonePanel({ customer }: { customer: CustomerView }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { connectionGeneration } = useRealtime();
+  const queues = useServerData(getQueues, connectionGeneration);
+  const callbacks = useCallbacks({ customerId: customer.id, statuses: NO_STATUSES });
+  const [dialing, setDialing] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const phones = customer.identities.filter((identity) => identity.kind === 'phone').map((identity) => identity.value);
+  const queueList = queues.data?.queues ?? [];
+
+  const call = async (phoneNumber: string) => {
+    setDialing(phoneNumber);
+    setProblem(null);
+    try {
+      const { ticketId } = await placeCall({ customerId: customer.id, phoneNumber });
+      navigate(ticketPath(ticketId));
+    } catch (failure) {
+      setProblem(errorMessage(failure, t));
+      setDialing(null);
+    }
+  };
+
+  return (
+    <section className="panel customer-phone" data-testid="customer-phone">
+      <h2>{t('callbacks.phoneHeading')}</h2>
+      {phones.length === 0 ? (
+        <p className="muted">{t('callbacks.noPhones')}</p>
+      ) : (
+        <ul className="plain-list">
+          {phones.map((phone) => (
+            <li key={phone} className="plain-list__row">
+              <span className="plain-list__grow">{phone}</span>
+              <button type="button" className="button button--small" data-testid="click-to-dial" data-phone={phone} disabled={dialing !== null} onClick={() => void call(phone)}>
+                {dialing === phone ? t('callbacks.dialing') : t('callbacks.call')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {problem && (
+        <p role="alert" className="notice notice--error" data-testid="click-to-dial-error">
+          {problem}
+        </p>
+      )}
+      {phones.length > 0 && <ScheduleCallbackForm customerId={customer.id} phones={phones} queues={queueList} onScheduled={callbacks.reload} />}
+      {callbacks.data && callbacks.data.length > 0 && (
+        <>
+          <h3 className="panel__subheading">{t('callbacks.customerHeading')}</h3>
+          <CustomerCallbacks callbacks={callbacks.data} queues={queueList} onChanged={callbacks.reload} />
+        </>
+      )}
+    </section>
+  );
+}

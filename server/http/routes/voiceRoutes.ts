@@ -1,0 +1,208 @@
+import { z } from 'zod';
+import { findVisibleTicket } from '../../tickets/ticketQueries';
+import { cancelCallback, listCallbacks, scheduleCallback } from '../../voice/callbacks';
+import { callForControl, hangUpCall, holdCall, transferCallToAgent, transferCallToQueue, wrapUpCall } from '../../voice/callControls';
+import { findCallView, listCallViews } from '../../voice/callQueries';
+import { callStats } from '../../voice/callStats';
+import { clickToDial } from '../../voice/clickToDial';
+import { setAgentMuted } from '../../voice/conferenceControl';
+import { ivrSettingsInput, loadIvr, saveIvr } from '../../voice/ivrSettings';
+import { voiceDeviceFor } from '../../voice/voiceDevice';
+import { notFound } from '../httpError';
+import { ADMINS, ANY_ROLE, route, SUPERVISORS } from '../route';
+import { idParams } from '../validate';
+import type { CallbackView, CallStatsResponse, CallView, VoiceDeviceResponse } from '../voiceApiTypes';
+
+const transferTarget = z.union([z.object({ queueId: z.uuid() }).strict(), z.object({ agentId: z.uuid() }).strict()], {
+  error: 'give either queueId or agentId (a UUID)',
+});
+const phoneNumber = z.string().trim().min(1, 'is required').max(40);
+
+// The phone: the agent's device, call controls and after-call work, callbacks, click-to-dial, statistics, the IVR.
+export const voiceRoutes = [
+  route({
+    method: 'get',
+    path: '/api/voice/device',
+    access: ANY_ROLE,
+    summary: 'How you take calls: in the browser (with a Voice SDK token under Twilio) or on your phone.',
+    handler: async ({ ctx, session }): Promise<VoiceDeviceResponse> => voiceDeviceFor(ctx, session.userId),
+  }),
+  route({
+    method: 'get',
+    path: '/api/calls/mine',
+    access: ANY_ROLE,
+    summary: 'Your calls in progress and those waiting for your after-call work.',
+    async handler({ ctx, session }): Promise<{ calls: CallView[] }> {
+      const rows = await ctx.sql<{ id: string }[]>`
+        select id from calls where agent_id = ${session.userId} and (ended_at is null or wrap_up = 'pending') order by created_at`;
+      return { calls: rows.length ? await listCallViews(ctx.sql, { callIds: rows.map((r) => r.id) }) : [] };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/tickets/:id/calls',
+    access: ANY_ROLE,
+    summary: 'The calls and callbacks of a ticket you may see.',
+    params: idParams,
+    async handler({ ctx, params: { id }, session }): Promise<{ calls: CallView[]; callbacks: CallbackView[] }> {
+      if (!(await findVisibleTicket(ctx.sql, session, id))) throw notFound('Ticket');
+      return { calls: await listCallViews(ctx.sql, { ticketId: id }), callbacks: await listCallbacks(ctx, { ticketId: id }) };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/calls',
+    access: ANY_ROLE,
+    summary: 'Call a customer (click-to-dial): your phone or browser rings first, then the customer; logged on the ticket given or a new one.',
+    body: z.object({ customerId: z.uuid(), phoneNumber, ticketId: z.uuid().optional() }),
+    async handler({ ctx, body, res, session }) {
+      const placed = await clickToDial(ctx, session.userId, body);
+      res.status(201);
+      return { ticketId: placed.ticketId, call: await findCallView(ctx.sql, placed.callId) };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/calls/:id',
+    access: ANY_ROLE,
+    summary: 'One call: yours, or any for supervisors.',
+    params: idParams,
+    async handler({ ctx, params: { id }, session }): Promise<{ call: CallView }> {
+      await callForControl(ctx, id, session);
+      return { call: (await findCallView(ctx.sql, id))! };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/calls/:id/hangup',
+    access: ANY_ROLE,
+    summary: 'End the call: the customer hears goodbye, every agent leg hangs up.',
+    params: idParams,
+    async handler({ ctx, params: { id }, session }) {
+      await hangUpCall(ctx, await callForControl(ctx, id, session));
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/calls/:id/hold',
+    access: ANY_ROLE,
+    summary: 'Put the customer on hold (they hear hold audio) or take them off.',
+    params: idParams,
+    body: z.object({ hold: z.boolean() }),
+    async handler({ ctx, params: { id }, body, session }) {
+      await holdCall(ctx, await callForControl(ctx, id, session), body.hold);
+      return { call: await findCallView(ctx.sql, id) };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/calls/:id/mute',
+    access: ANY_ROLE,
+    summary: 'Mute or unmute your microphone on the call.',
+    params: idParams,
+    body: z.object({ muted: z.boolean() }),
+    async handler({ ctx, params: { id }, body, session }) {
+      await callForControl(ctx, id, session);
+      await setAgentMuted(ctx, id, session.userId, body.muted);
+      return { call: await findCallView(ctx.sql, id) };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/calls/:id/transfer',
+    access: ANY_ROLE,
+    summary: 'Transfer the caller to a queue ({queueId}: they wait again, keeping their age) or to an agent ({agentId}: on hold while that agent is rung).',
+    params: idParams,
+    body: transferTarget,
+    async handler({ ctx, params: { id }, body, session }) {
+      const call = await callForControl(ctx, id, session);
+      if ('queueId' in body) await transferCallToQueue(ctx, call, body.queueId, session.userId);
+      else await transferCallToAgent(ctx, call, body.agentId, session.userId);
+      return { call: await findCallView(ctx.sql, id) };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/calls/:id/wrap-up',
+    access: ANY_ROLE,
+    summary: 'Finish after-call work: a disposition and a note; you can be offered the next call.',
+    params: idParams,
+    body: z.object({ disposition: z.string().trim().min(1, 'is required').max(80), note: z.string().trim().max(5000).default('') }),
+    async handler({ ctx, params: { id }, body, session }) {
+      await wrapUpCall(ctx, id, session.userId, body);
+      return { call: await findCallView(ctx.sql, id) };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/callbacks',
+    access: ANY_ROLE,
+    summary: 'Callbacks, soonest first, optionally by status or customer.',
+    query: z.object({ status: z.enum(['pending', 'offered', 'dialing', 'completed', 'failed', 'canceled']).optional(), customerId: z.uuid().optional() }),
+    handler: async ({ ctx, query }): Promise<{ callbacks: CallbackView[] }> => ({ callbacks: await listCallbacks(ctx, query) }),
+  }),
+  route({
+    method: 'post',
+    path: '/api/callbacks',
+    access: ANY_ROLE,
+    summary: 'Book a callback for a customer at a time: it is routed like a call when the time comes.',
+    body: z.object({
+      customerId: z.uuid(),
+      phoneNumber,
+      queueId: z.uuid(),
+      dueAt: z.iso.datetime({ offset: true }).transform((s) => new Date(s)),
+      note: z.string().trim().max(2000).default(''),
+    }),
+    async handler({ ctx, body, res, session }) {
+      const created = await scheduleCallback(ctx, body, session.userId);
+      res.status(201);
+      return { ticketId: created.ticketId, callback: (await listCallbacks(ctx, { ticketId: created.ticketId }))[0] };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/callbacks/:id/cancel',
+    access: ANY_ROLE,
+    summary: 'Cancel a callback that has not been dialled yet.',
+    params: idParams,
+    async handler({ ctx, params: { id }, session }) {
+      await cancelCallback(ctx, id, session.userId);
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/reports/calls',
+    access: SUPERVISORS,
+    summary: 'Call statistics by period and agent: inbound, outbound, answered, abandoned, total and average talk time.',
+    query: z
+      .object({
+        from: z.iso.date().transform((d) => new Date(`${d}T00:00:00Z`)),
+        to: z.iso.date().transform((d) => new Date(`${d}T00:00:00Z`)),
+        groupBy: z.enum(['day', 'week', 'month']).default('day'),
+        agentId: z.uuid().optional(),
+      })
+      .refine((q) => q.to > q.from, { message: 'to must be after from', path: ['to'] }),
+    async handler({ ctx, query }): Promise<CallStatsResponse> {
+      // `to` names the last day included.
+      return callStats(ctx.sql, { ...query, to: new Date(query.to.getTime() + 86_400_000) });
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/admin/ivr',
+    access: ADMINS,
+    summary: 'The phone line: greeting, menus, messages, business hours.',
+    handler: async ({ ctx }) => ({ ivr: await loadIvr(ctx.sql) }),
+  }),
+  route({
+    method: 'put',
+    path: '/api/admin/ivr',
+    access: ADMINS,
+    summary: 'Replace the phone line’s settings; menus, queues and hours are checked to exist.',
+    body: ivrSettingsInput,
+    async handler({ ctx, body, session }) {
+      await saveIvr(ctx.sql, body, session.userId);
+      return { ivr: await loadIvr(ctx.sql) };
+    },
+  }),
+];

@@ -1,0 +1,121 @@
+import express, { type Request, type Response } from 'express';
+import { z } from 'zod';
+import { InvalidVoiceWebhookError, parseVoiceWebhook, type VoiceWebhook } from '../../../channels/voice/voiceWebhook';
+import type { AppContext } from '../../context';
+import { answerCallbackNumber } from '../../voice/callbacks';
+import { applyCallStatus, applyLegStatus } from '../../voice/callStatusCallbacks';
+import { twimlFor } from '../../voice/callTwiml';
+import { answerJoin, answerLeg } from '../../voice/connectCall';
+import { loadIvr } from '../../voice/ivrSettings';
+import { answerIncomingCall, answerMenu } from '../../voice/ivrFlow';
+import { answerQueueResult, answerWait, answerWaitChoice } from '../../voice/queueCall';
+import { answerVoicemail, applyRecordingStatus, applyTranscription } from '../../voice/voicemail';
+import { voicePaths, VOICE_BASE } from '../../voice/voiceUrls';
+import { HttpError } from '../httpError';
+import { requireTwilioSignature } from './twilioSignature';
+
+const uuid = z.uuid();
+const int = (v: unknown) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : null);
+
+/** A query id Twilio was given by us; a missing or malformed one is a 400 (and Twilio logs the error). */
+function idFrom(req: Request, name: string): string {
+  const parsed = uuid.safeParse(req.query[name]);
+  if (!parsed.success) throw new HttpError(400, 'invalid_input', `${name} must be a UUID in the query string.`);
+  return parsed.data;
+}
+
+const relative = (path: string) => path.slice(VOICE_BASE.length) || '/';
+
+/**
+ * Twilio's voice webhooks, mounted at /webhooks/twilio/voice: form-encoded, signature-checked, answered with TwiML.
+ * Each handler stores what the request tells before it answers.
+ */
+export function twilioVoiceWebhooks(ctx: AppContext) {
+  const router = express.Router();
+  router.use(express.urlencoded({ extended: false, limit: '64kb' }), requireTwilioSignature(ctx));
+
+  const twiml = (handler: (req: Request, hook: VoiceWebhook) => Promise<string>) => async (req: Request, res: Response) => {
+    let hook: VoiceWebhook;
+    try {
+      hook = parseVoiceWebhook(req.body);
+    } catch (err) {
+      if (err instanceof InvalidVoiceWebhookError) {
+        res.status(400).type('text').send(err.message);
+        return;
+      }
+      throw err;
+    }
+    try {
+      res.type('text/xml').send(await handler(req, hook));
+    } catch (err) {
+      if (err instanceof HttpError && err.status < 500) {
+        res.status(err.status).type('text').send(err.message);
+        return;
+      }
+      throw err;
+    }
+  };
+  const noContent = (handler: (req: Request) => Promise<unknown>) => async (req: Request, res: Response) => {
+    try {
+      await handler(req);
+    } catch (err) {
+      if (err instanceof HttpError && err.status < 500) {
+        res.status(err.status).type('text').send(err.message);
+        return;
+      }
+      throw err;
+    }
+    res.status(204).end();
+  };
+  const body = (req: Request) => req.body as Record<string, string | undefined>;
+
+  router.post(relative(voicePaths.incoming), twiml((_req, hook) => answerIncomingCall(ctx, hook)));
+  router.post(relative(voicePaths.menu), twiml((req, hook) =>
+    answerMenu(ctx, idFrom(req, 'callId'), String(req.query.menu ?? ''), int(req.query.attempt) ?? 0, hook)));
+  router.post(relative(voicePaths.wait), twiml((req) => answerWait(ctx, idFrom(req, 'callId'))));
+  router.post(relative(voicePaths.waitChoice), twiml((req, hook) => answerWaitChoice(ctx, idFrom(req, 'callId'), hook.digits)));
+  router.post(relative(voicePaths.queueResult), twiml((req) =>
+    answerQueueResult(ctx, idFrom(req, 'callId'), body(req).QueueResult ?? 'error', int(body(req).QueueTime))));
+  router.post(relative(voicePaths.callbackNumber), twiml((req, hook) =>
+    answerCallbackNumber(ctx, idFrom(req, 'callId'), idFrom(req, 'queueId'), int(req.query.attempt) ?? 0, hook.digits)));
+  router.post(relative(voicePaths.voicemail), twiml(async (req) => {
+    const b = body(req);
+    if (!b.RecordingSid || !b.RecordingUrl) return twimlFor(ctx, await loadIvr(ctx.sql)).goodbye('We did not receive a message. Goodbye.');
+    const queueId = req.query.queueId === undefined ? null : idFrom(req, 'queueId');
+    return answerVoicemail(ctx, idFrom(req, 'callId'), queueId, { recordingSid: b.RecordingSid, recordingUrl: b.RecordingUrl, durationSeconds: int(b.RecordingDuration) });
+  }));
+  router.post(relative(voicePaths.leg), twiml((req) => answerLeg(ctx, idFrom(req, 'legId'))));
+  router.post(relative(voicePaths.join), twiml((req) => answerJoin(ctx, idFrom(req, 'callId'))));
+  router.post(relative(voicePaths.requeue), twiml(async (req) => {
+    const callId = idFrom(req, 'callId');
+    const [call] = await ctx.sql<{ queueId: string | null }[]>`select queue_id from calls where id = ${callId}`;
+    const lines = twimlFor(ctx, await loadIvr(ctx.sql));
+    return call?.queueId ? lines.enqueue(callId, call.queueId, 'Please hold while we find someone to help you.') : lines.goodbye('Goodbye.');
+  }));
+  router.post(relative(voicePaths.holdMusic), async (_req, res) => {
+    res.type('text/xml').send(twimlFor(ctx, await loadIvr(ctx.sql)).holdMusic());
+  });
+  router.post(relative(voicePaths.goodbye), twiml(async () => twimlFor(ctx, await loadIvr(ctx.sql)).goodbye('Thank you for calling. Goodbye.')));
+
+  router.post(relative(voicePaths.status), noContent(async (req) => {
+    const { CallSid, CallStatus } = body(req);
+    if (!CallSid || !CallStatus) throw new HttpError(400, 'invalid_input', 'CallSid and CallStatus are required.');
+    await applyCallStatus(ctx, { callSid: CallSid, status: CallStatus, callId: req.query.callId === undefined ? undefined : idFrom(req, 'callId') });
+  }));
+  router.post(relative(voicePaths.legStatus), noContent(async (req) => {
+    const { CallSid, CallStatus } = body(req);
+    if (!CallSid || !CallStatus) throw new HttpError(400, 'invalid_input', 'CallSid and CallStatus are required.');
+    await applyLegStatus(ctx, { legId: idFrom(req, 'legId'), callSid: CallSid, status: CallStatus });
+  }));
+  router.post(relative(voicePaths.recording), noContent(async (req) => {
+    const b = body(req);
+    if (!b.RecordingSid || !b.RecordingUrl || !b.RecordingStatus) throw new HttpError(400, 'invalid_input', 'RecordingSid, RecordingUrl and RecordingStatus are required.');
+    await applyRecordingStatus(ctx, idFrom(req, 'callId'), { recordingSid: b.RecordingSid, recordingUrl: b.RecordingUrl, durationSeconds: int(b.RecordingDuration), status: b.RecordingStatus });
+  }));
+  router.post(relative(voicePaths.transcription), noContent(async (req) => {
+    const b = body(req);
+    if (!b.RecordingSid) throw new HttpError(400, 'invalid_input', 'RecordingSid is required.');
+    await applyTranscription(ctx, idFrom(req, 'callId'), { recordingSid: b.RecordingSid, text: b.TranscriptionText ?? null, status: b.TranscriptionStatus ?? 'failed' });
+  }));
+  return router;
+}

@@ -1,0 +1,185 @@
+import type { AppContext } from '../context';
+import { writeAudit } from '../commands/writeAudit';
+import { normalizeIdentity } from '../customers/identity';
+import type { TransactionSql } from '../db/client';
+import { HttpError } from '../http/httpError';
+import type { CallbackView } from '../http/voiceApiTypes';
+import { kickRouting } from '../routing/routingTasks';
+import { publishTicketChanged } from '../tickets/ticketEvents';
+import { publishCallChanged } from './callEvents';
+import { findCall } from './callQueries';
+import { twimlFor } from './callTwiml';
+import { loadIvr } from './ivrSettings';
+import { openCallTicket } from './queueCall';
+
+const MAX_NUMBER_ATTEMPTS = 3;
+
+/**
+ * The caller confirms the number to call back (1 = the number they call from) or keys another. The callback keeps
+ * the caller's place: it rides on their ticket, whose age in the queue is unchanged, and routing offers it like any
+ * contact. A caller who never got this far (hung up while asked) is called back on their own number.
+ */
+export async function answerCallbackNumber(ctx: AppContext, callId: string, queueId: string, attempt: number, digits: string | null): Promise<string> {
+  const ivr = await loadIvr(ctx.sql);
+  const twiml = twimlFor(ctx, ivr);
+  const call = await findCall(ctx.sql, callId);
+  if (!call) throw new HttpError(404, 'not_found', 'Call not found.');
+  let phone: string | null = null;
+  if (digits === '1' || (!digits && attempt + 1 >= MAX_NUMBER_ATTEMPTS)) phone = call.fromNumber;
+  else if (digits && digits.length >= 6) {
+    try {
+      phone = normalizeIdentity('phone', digits.startsWith('+') ? digits : `+${digits}`, undefined);
+    } catch {
+      try {
+        phone = normalizeIdentity('phone', digits, ctx.config.DEFAULT_PHONE_REGION as never);
+      } catch {
+        phone = null;
+      }
+    }
+  }
+  if (!phone) {
+    if (attempt + 1 >= MAX_NUMBER_ATTEMPTS) return twiml.goodbye('Sorry, we could not take your number. Please call again later. Goodbye.');
+    return twiml.callbackNumber(callId, queueId, call.fromNumber, attempt + 1, 'Sorry, that is not a number we can call.');
+  }
+  await requestCallbackFromCall(ctx, callId, queueId, phone);
+  return twiml.goodbye(`Thank you. We will call you back at ${phone.replace(/\D/g, '').split('').join(' ')}, keeping your place in line. Goodbye.`);
+}
+
+/** Files the callback for a call (once), on the call's ticket, which becomes routable again at its old position. */
+export async function requestCallbackFromCall(ctx: AppContext, callId: string, queueId: string, phone: string) {
+  const call = (await findCall(ctx.sql, callId))!;
+  if (call.callbackId) return call.callbackId;
+  // A callback chosen in the menu (never queued) opens its ticket now.
+  if (!call.ticketId) {
+    const [queue] = await ctx.sql<{ name: string }[]>`select name from queues where id = ${queueId}`;
+    await openCallTicket(ctx, callId, queueId, queue?.name ?? 'the queue');
+  }
+  const ticketId = (await findCall(ctx.sql, callId))!.ticketId!;
+  const callbackId = await ctx.sql.begin(async (tx) => {
+    const [locked] = await tx<{ callbackId: string | null }[]>`select callback_id from calls where id = ${callId} for update`;
+    if (locked.callbackId) return locked.callbackId;
+    const [t] = await tx<{ queuedAt: Date | null; customerId: string }[]>`select queued_at, customer_id from tickets where id = ${ticketId}`;
+    const [cb] = await tx<{ id: string }[]>`
+      insert into callbacks (customer_id, ticket_id, origin_call_id, queue_id, phone_number, queued_since, due_at, max_attempts)
+      values (${t.customerId}, ${ticketId}, ${callId}, ${queueId}, ${phone}, ${t.queuedAt ?? new Date()}, now(), ${ctx.config.CALLBACK_MAX_ATTEMPTS})
+      returning id`;
+    await tx`update calls set callback_id = ${cb.id}, callback_requested = true, updated_at = now() where id = ${callId}`;
+    await tx`update tickets set routable_after = null, updated_at = now() where id = ${ticketId}`;
+    await writeAudit(tx, { actorUserId: null, actorKind: 'customer', action: 'callback.requested', entityType: 'ticket', entityId: ticketId, data: { phone, callbackId: cb.id } });
+    return cb.id;
+  });
+  await publishCallChanged(ctx, callId);
+  await kickRouting(ctx);
+  return callbackId;
+}
+
+/**
+ * An agent or supervisor books a callback for a time: a voice ticket for the customer in the chosen queue, held back
+ * from routing until the time comes, then offered like any contact.
+ */
+export async function scheduleCallback(
+  ctx: AppContext,
+  input: { customerId: string; phoneNumber: string; queueId: string; dueAt: Date; note: string },
+  actorUserId: string,
+) {
+  let phone: string;
+  try {
+    phone = normalizeIdentity('phone', input.phoneNumber, ctx.config.DEFAULT_PHONE_REGION as never);
+  } catch {
+    throw new HttpError(400, 'invalid_input', 'phoneNumber must be a phone number, like +14155550100', [{ path: 'phoneNumber', message: 'must be a phone number' }]);
+  }
+  const result = await ctx.sql.begin(async (tx) => {
+    const [customer] = await tx<{ id: string; mergedIntoId: string | null }[]>`select id, merged_into_id from customers where id = ${input.customerId}`;
+    if (!customer) throw new HttpError(404, 'not_found', 'Customer not found.');
+    const customerId = customer.mergedIntoId ?? customer.id;
+    const [queue] = await tx`select 1 from queues where id = ${input.queueId}`;
+    if (!queue) throw new HttpError(400, 'invalid_input', 'queueId: no such queue', [{ path: 'queueId', message: 'no such queue' }]);
+    const [ticket] = await tx<{ id: string }[]>`
+      insert into tickets (customer_id, channel, subject, status, queue_id, queued_at, waiting_since, routable_after)
+      values (${customerId}, 'voice', ${`Callback to ${phone}`}, 'new', ${input.queueId}, ${input.dueAt}, ${input.dueAt}, ${input.dueAt})
+      returning id`;
+    const [cb] = await tx<{ id: string }[]>`
+      insert into callbacks (customer_id, ticket_id, queue_id, phone_number, queued_since, due_at, max_attempts, requested_by_user_id, note)
+      values (${customerId}, ${ticket.id}, ${input.queueId}, ${phone}, ${input.dueAt}, ${input.dueAt}, ${ctx.config.CALLBACK_MAX_ATTEMPTS}, ${actorUserId}, ${input.note})
+      returning id`;
+    await writeAudit(tx, { actorUserId, action: 'callback.scheduled', entityType: 'ticket', entityId: ticket.id, data: { phone, dueAt: input.dueAt.toISOString(), callbackId: cb.id } });
+    return { ticketId: ticket.id, callbackId: cb.id };
+  });
+  await publishTicketChanged(ctx, result.ticketId);
+  await kickRouting(ctx);
+  return result;
+}
+
+/** Cancels a callback not yet dialled; its ticket leaves the queue. */
+export async function cancelCallback(ctx: AppContext, callbackId: string, actorUserId: string) {
+  const ticketId = await ctx.sql.begin(async (tx) => {
+    const [cb] = await tx<{ status: string; ticketId: string | null }[]>`select status, ticket_id from callbacks where id = ${callbackId} for update`;
+    if (!cb) throw new HttpError(404, 'not_found', 'Callback not found.');
+    if (!['pending', 'offered'].includes(cb.status)) throw new HttpError(409, 'callback_not_pending', `This callback is ${cb.status}; only a waiting callback can be canceled.`);
+    await tx`update callbacks set status = 'canceled', updated_at = now() where id = ${callbackId}`;
+    if (cb.ticketId) await unqueue(tx, cb.ticketId);
+    await writeAudit(tx, { actorUserId, action: 'callback.canceled', entityType: 'ticket', entityId: cb.ticketId ?? callbackId, data: { callbackId } });
+    return cb.ticketId;
+  });
+  if (ticketId) await publishTicketChanged(ctx, ticketId);
+}
+
+async function unqueue(tx: TransactionSql, ticketId: string) {
+  await tx`update offers set status = 'canceled', responded_at = now() where ticket_id = ${ticketId} and status = 'pending'`;
+  await tx`update tickets set queue_id = null, routable_after = null, updated_at = now() where id = ${ticketId} and assignee_id is null`;
+}
+
+/**
+ * A callback attempt ended. Answered: done. Busy, no answer or failed: tried again after the configured delay (the
+ * ticket leaves the agent and waits, keeping its age) until the attempts run out.
+ */
+export async function settleCallbackAttempt(ctx: AppContext, callbackId: string, callSid: string | null, outcome: string) {
+  const ticketId = await ctx.sql.begin(async (tx) => {
+    const [cb] = await tx<{ attempts: number; maxAttempts: number; ticketId: string | null; status: string }[]>`
+      select attempts, max_attempts, ticket_id, status from callbacks where id = ${callbackId} for update`;
+    if (!cb || ['completed', 'failed', 'canceled'].includes(cb.status)) return null;
+    await tx`update callback_attempts set outcome = ${outcome}, ended_at = now() where callback_id = ${callbackId} and attempt = ${cb.attempts} and outcome is null`;
+    const retry = outcome !== 'completed' && cb.attempts < cb.maxAttempts;
+    const status = outcome === 'completed' ? 'completed' : retry ? 'pending' : 'failed';
+    await tx`
+      update callbacks set status = ${status}, last_outcome = ${outcome}, updated_at = now(),
+        due_at = case when ${retry} then now() + make_interval(secs => ${ctx.config.CALLBACK_RETRY_DELAY_SECONDS}) else due_at end
+      where id = ${callbackId}`;
+    if (retry && cb.ticketId) {
+      await tx`
+        update tickets set assignee_id = null, routable_after = now() + make_interval(secs => ${ctx.config.CALLBACK_RETRY_DELAY_SECONDS}), updated_at = now()
+        where id = ${cb.ticketId}`;
+    }
+    if (cb.ticketId) {
+      await writeAudit(tx, { actorUserId: null, action: `callback.${status === 'pending' ? 'retry_scheduled' : status}`, entityType: 'ticket', entityId: cb.ticketId, data: { callbackId, attempt: cb.attempts, outcome, callSid } });
+    }
+    return cb.ticketId;
+  });
+  if (ticketId) await publishTicketChanged(ctx, ticketId);
+}
+
+export async function listCallbacks(ctx: AppContext, filter: { status?: string; ticketId?: string; customerId?: string }): Promise<CallbackView[]> {
+  const { sql } = ctx;
+  const rows = await sql<(Omit<CallbackView, 'dueAt' | 'queuedSince' | 'attemptLog'> & { dueAt: Date; queuedSince: Date })[]>`
+    select c.id, c.customer_id, cu.name as customer_name, c.ticket_id, c.queue_id, c.phone_number, c.status, c.due_at, c.queued_since,
+      c.attempts, c.max_attempts, c.note, c.last_outcome, c.requested_by_user_id
+    from callbacks c left join customers cu on cu.id = c.customer_id
+    where true
+      ${filter.status ? sql`and c.status = ${filter.status}` : sql``}
+      ${filter.ticketId ? sql`and c.ticket_id = ${filter.ticketId}` : sql``}
+      ${filter.customerId ? sql`and c.customer_id = ${filter.customerId}` : sql``}
+    order by c.due_at limit 200`;
+  const attempts = rows.length
+    ? await sql<{ callbackId: string; attempt: number; agentId: string | null; outcome: string | null; startedAt: Date; endedAt: Date | null }[]>`
+        select callback_id, attempt, agent_id, outcome, started_at, ended_at from callback_attempts
+        where callback_id = any(${rows.map((r) => r.id)}::uuid[]) order by attempt`
+    : [];
+  return rows.map((r) => ({
+    ...r,
+    dueAt: r.dueAt.toISOString(),
+    queuedSince: r.queuedSince.toISOString(),
+    attemptLog: attempts
+      .filter((a) => a.callbackId === r.id)
+      .map((a) => ({ attempt: a.attempt, agentId: a.agentId, outcome: a.outcome, startedAt: a.startedAt.toISOString(), endedAt: a.endedAt?.toISOString() ?? null })),
+  }));
+}

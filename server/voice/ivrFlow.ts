@@ -1,0 +1,96 @@
+import { chooseOption, type VoiceWebhook } from '../../channels/voice/voiceWebhook';
+import type { AppContext } from '../context';
+import { normalizeIdentity } from '../customers/identity';
+import { isOpen } from './businessHours';
+import { publishCallChanged } from './callEvents';
+import { findCall } from './callQueries';
+import { twimlFor } from './callTwiml';
+import { loadIvr, type IvrAction, type IvrMenu, type IvrSettings } from './ivrSettings';
+import { enterQueue } from './queueCall';
+import { HttpError } from '../http/httpError';
+
+const MAX_MENU_ATTEMPTS = 3;
+
+/**
+ * "A call comes in": one row per CallSid from the first webhook (a retried webhook finds it), the caller looked up by
+ * number so the screen pop is ready before anyone answers; then the greeting and the main menu, or, out of business
+ * hours, the closed message and voicemail.
+ */
+export async function answerIncomingCall(ctx: AppContext, hook: VoiceWebhook): Promise<string> {
+  const callId = await recordIncomingCall(ctx, hook);
+  const ivr = await loadIvr(ctx.sql);
+  const twiml = twimlFor(ctx, ivr);
+  if (!(await isOpen(ctx.sql, ivr.businessHoursId))) {
+    await appendPath(ctx, callId, 'closed');
+    return twiml.closed(callId, ivr.voicemailQueueId);
+  }
+  return twiml.menu(callId, menuById(ivr, ivr.rootMenuId), 0, ivr.greeting);
+}
+
+async function recordIncomingCall(ctx: AppContext, hook: VoiceWebhook): Promise<string> {
+  let customerId: string | null = null;
+  try {
+    const phone = normalizeIdentity('phone', hook.from, ctx.config.DEFAULT_PHONE_REGION as never);
+    const [known] = await ctx.sql<{ customerId: string }[]>`select customer_id from customer_identities where kind = 'phone' and value = ${phone}`;
+    customerId = known?.customerId ?? null;
+  } catch {
+    // A withheld or malformed caller ID: the call is still answered; intake refuses it only if it reaches a queue.
+  }
+  const status = hook.callStatus === 'in-progress' || hook.callStatus === 'queued' ? hook.callStatus : 'ringing';
+  const [row] = await ctx.sql<{ id: string; created: boolean }[]>`
+    insert into calls (call_sid, direction, from_number, to_number, status, customer_id)
+    values (${hook.callSid}, 'inbound', ${hook.from}, ${hook.to}, ${status}, ${customerId})
+    on conflict (call_sid) do update set updated_at = now()
+    returning id, (xmax = 0) as created`;
+  if (row.created) await publishCallChanged(ctx, row.id);
+  return row.id;
+}
+
+function menuById(ivr: IvrSettings, id: string): IvrMenu {
+  const menu = ivr.menus.find((m) => m.id === id);
+  if (!menu) throw new HttpError(400, 'invalid_input', `No IVR menu "${id}".`);
+  return menu;
+}
+
+async function appendPath(ctx: AppContext, callId: string, step: string) {
+  await ctx.sql`update calls set ivr_path = array_append(ivr_path, ${step}), updated_at = now() where id = ${callId}`;
+}
+
+/** The caller answered a menu (or did not): follow the chosen option, ask again, or after three misses take the first option. */
+export async function answerMenu(ctx: AppContext, callId: string, menuId: string, attempt: number, hook: VoiceWebhook): Promise<string> {
+  const call = await findCall(ctx.sql, callId);
+  if (!call) throw new HttpError(404, 'not_found', 'Call not found.');
+  const ivr = await loadIvr(ctx.sql);
+  const twiml = twimlFor(ctx, ivr);
+  // The menu may have been edited while the caller listened: start again from the top.
+  const menu = ivr.menus.find((m) => m.id === menuId) ?? menuById(ivr, ivr.rootMenuId);
+  const chosen = chooseOption(menu.options, hook);
+  if (!chosen) {
+    if (attempt + 1 < MAX_MENU_ATTEMPTS) {
+      const sorry = hook.digits || hook.speech ? 'Sorry, that is not one of the choices.' : 'Sorry, I did not get that.';
+      return twiml.menu(callId, menu, attempt + 1, sorry);
+    }
+    await appendPath(ctx, callId, `${menu.id}:none`);
+    return followAction(ctx, ivr, callId, menu.options[0].action);
+  }
+  await appendPath(ctx, callId, `${menu.id}:${chosen.key} ${chosen.label}`);
+  return followAction(ctx, ivr, callId, chosen.action);
+}
+
+async function followAction(ctx: AppContext, ivr: IvrSettings, callId: string, action: IvrAction): Promise<string> {
+  const twiml = twimlFor(ctx, ivr);
+  switch (action.type) {
+    case 'submenu':
+      return twiml.menu(callId, menuById(ivr, action.menuId), 0);
+    case 'voicemail':
+      await ctx.sql`update calls set voicemail = true where id = ${callId}`;
+      return twiml.voicemail(callId, action.queueId ?? ivr.voicemailQueueId);
+    case 'callback': {
+      const call = (await findCall(ctx.sql, callId))!;
+      await ctx.sql`update calls set callback_requested = true, queue_id = ${action.queueId} where id = ${callId}`;
+      return twiml.callbackNumber(callId, action.queueId, call.fromNumber, 0);
+    }
+    case 'queue':
+      return enterQueue(ctx, ivr, callId, action.queueId);
+  }
+}

@@ -1,0 +1,109 @@
+import type { AppContext } from '../context';
+import { HttpError } from '../http/httpError';
+import { intakeContact } from '../intake/intakeContact';
+import { cancelPendingOffers } from '../routing/enqueueTicket';
+import { kickRouting } from '../routing/routingTasks';
+import { rooms } from '../realtime/rooms';
+import { isOpen } from './businessHours';
+import { publishCallChanged } from './callEvents';
+import { findCall } from './callQueries';
+import { twimlFor } from './callTwiml';
+import { loadIvr, type IvrSettings } from './ivrSettings';
+import { estimatedWaitSeconds, queuePosition } from './queuePosition';
+
+/**
+ * The caller chose a queue: the call becomes a contact (a voice ticket waiting in that queue, through the same intake
+ * as every channel, so routing offers it and the screen pop shows the caller) and Twilio holds the line with <Enqueue>.
+ * A queue closed by its own business hours takes a message instead.
+ */
+export async function enterQueue(ctx: AppContext, ivr: IvrSettings, callId: string, queueId: string): Promise<string> {
+  const twiml = twimlFor(ctx, ivr);
+  const [queue] = await ctx.sql<{ name: string; businessHoursId: string | null }[]>`select name, business_hours_id from queues where id = ${queueId}`;
+  if (!queue) return twiml.voicemail(callId, null, 'Sorry, that line is not available.');
+  if (!(await isOpen(ctx.sql, queue.businessHoursId))) {
+    await ctx.sql`update calls set voicemail = true, queue_id = ${queueId} where id = ${callId}`;
+    return twiml.closed(callId, queueId);
+  }
+  const call = (await findCall(ctx.sql, callId))!;
+  if (!call.ticketId) await openCallTicket(ctx, callId, queueId, queue.name);
+  return twiml.enqueue(callId, queueId);
+}
+
+/** Stores the call as a contact (idempotent on the CallSid) and ties the call to its ticket and queue. */
+export async function openCallTicket(ctx: AppContext, callId: string, queueId: string, queueName: string) {
+  const call = (await findCall(ctx.sql, callId))!;
+  const [{ ivrPath }] = await ctx.sql<{ ivrPath: string[] }[]>`select ivr_path from calls where id = ${callId}`;
+  let stored;
+  try {
+    stored = await intakeContact(ctx, {
+      channel: 'voice',
+      from: { kind: 'phone', value: call.fromNumber },
+      to: call.toNumber,
+      providerId: call.callSid!,
+      subject: `Call from ${call.fromNumber}`,
+      text: `Phone call to ${queueName}${ivrPath.length ? ` (menu: ${ivrPath.join(' › ')})` : ''}`,
+      metadata: { callSid: call.callSid, ivrPath },
+      queueId,
+    });
+  } catch (err) {
+    if (err instanceof HttpError) throw new HttpError(400, 'invalid_input', `The caller's number cannot be used: ${err.message}`);
+    throw err;
+  }
+  await ctx.sql`
+    update calls set ticket_id = ${stored.ticketId}, customer_id = ${stored.customerId}, queue_id = ${queueId},
+      enqueued_at = coalesce(enqueued_at, now()), updated_at = now()
+    where id = ${callId}`;
+  await publishCallChanged(ctx, callId);
+  return stored;
+}
+
+/** The wait URL, fetched again and again while the caller is queued: their place in line and the expected wait. */
+export async function answerWait(ctx: AppContext, callId: string): Promise<string> {
+  const ivr = await loadIvr(ctx.sql);
+  const call = await findCall(ctx.sql, callId);
+  if (!call?.ticketId || !call.queueId) return twimlFor(ctx, ivr).wait(callId, null);
+  const position = await queuePosition(ctx.sql, call.ticketId);
+  if (position === null) return twimlFor(ctx, ivr).wait(callId, 'An agent will be with you in a moment.');
+  const eta = await estimatedWaitSeconds(ctx.sql, call.queueId, position);
+  const minutes = eta === null ? null : Math.max(1, Math.round(eta / 60));
+  const where = position === 1 ? 'You are next in line.' : `You are number ${position} in line.`;
+  const wait = minutes === null ? '' : ` The expected wait is about ${minutes} minute${minutes === 1 ? '' : 's'}.`;
+  return twimlFor(ctx, ivr).wait(callId, where + wait);
+}
+
+/**
+ * A key pressed while waiting. The callback key takes the caller out of the line: their ticket is held back from
+ * routing (a pending offer withdrawn) until they confirm the number, and keeps its place.
+ */
+export async function answerWaitChoice(ctx: AppContext, callId: string, digits: string | null): Promise<string> {
+  const ivr = await loadIvr(ctx.sql);
+  const twiml = twimlFor(ctx, ivr);
+  if (digits !== ivr.callbackKey) return twiml.empty();
+  const call = await findCall(ctx.sql, callId);
+  if (!call?.ticketId) return twiml.empty();
+  const withdrawn = await ctx.sql.begin(async (tx) => {
+    await tx`update calls set callback_requested = true, updated_at = now() where id = ${callId}`;
+    await tx`update tickets set routable_after = 'infinity' where id = ${call.ticketId}`;
+    return cancelPendingOffers(tx, call.ticketId!);
+  });
+  for (const o of withdrawn) ctx.publisher.emit([rooms.agent(o.agentId)], 'offer.ended', { offerId: o.id, ticketId: call.ticketId, reason: 'canceled' });
+  await publishCallChanged(ctx, callId);
+  return twiml.leaveQueue();
+}
+
+/**
+ * The caller left the queue. Left for a callback: ask for the number. Hung up: the status callback settles abandonment.
+ * Redirected: we connected them to an agent, nothing to add. A queue error: take a message rather than drop the caller.
+ */
+export async function answerQueueResult(ctx: AppContext, callId: string, result: string, queueSeconds: number | null): Promise<string> {
+  const ivr = await loadIvr(ctx.sql);
+  const twiml = twimlFor(ctx, ivr);
+  const call = await findCall(ctx.sql, callId);
+  if (!call) return twiml.empty();
+  if (queueSeconds !== null) await ctx.sql`update calls set wait_seconds = coalesce(wait_seconds, ${queueSeconds}) where id = ${callId}`;
+  if (result === 'leave' && call.callbackRequested) return twiml.callbackNumber(callId, call.queueId!, call.fromNumber, 0);
+  if (['hangup', 'redirected', 'bridged', 'redirected-from-bridged', 'bridging-in-process'].includes(result)) return twiml.empty();
+  await ctx.sql`update calls set voicemail = true where id = ${callId}`;
+  await kickRouting(ctx);
+  return twiml.voicemail(callId, call.queueId, 'Sorry, we cannot hold your call right now.');
+}

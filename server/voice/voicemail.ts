@@ -1,0 +1,70 @@
+import type { AppContext } from '../context';
+import { intakeContact } from '../intake/intakeContact';
+import { publishTicketChanged } from '../tickets/ticketEvents';
+import { publishCallChanged } from './callEvents';
+import { findCall } from './callQueries';
+import { twimlFor } from './callTwiml';
+import { loadIvr } from './ivrSettings';
+
+export interface RecordingParams {
+  recordingSid: string;
+  recordingUrl: string;
+  durationSeconds: number | null;
+}
+
+/**
+ * The caller finished a message: it is stored as a contact (a voice ticket in the chosen queue, or the voice entry
+ * queue), with the recording attached, once per RecordingSid; the transcription joins it when Twilio sends it.
+ */
+export async function answerVoicemail(ctx: AppContext, callId: string, queueId: string | null, rec: RecordingParams): Promise<string> {
+  const ivr = await loadIvr(ctx.sql);
+  const call = await findCall(ctx.sql, callId);
+  if (call) await storeVoicemail(ctx, call, queueId, rec);
+  return twimlFor(ctx, ivr).goodbye('Thank you for your message. Goodbye.');
+}
+
+async function storeVoicemail(ctx: AppContext, call: NonNullable<Awaited<ReturnType<typeof findCall>>>, queueId: string | null, rec: RecordingParams) {
+  const [{ early }] = await ctx.sql<{ early: string | null }[]>`select voicemail_transcription as early from calls where id = ${call.id}`;
+  const duration = rec.durationSeconds === null ? '' : ` (${Math.floor(rec.durationSeconds / 60)}:${String(rec.durationSeconds % 60).padStart(2, '0')})`;
+  const stored = await intakeContact(ctx, {
+    channel: 'voice',
+    from: { kind: 'phone', value: call.fromNumber },
+    to: call.toNumber,
+    providerId: rec.recordingSid,
+    subject: `Voicemail from ${call.fromNumber}`,
+    text: early ?? `Voicemail${duration}. Transcription pending.`,
+    attachments: [{ filename: `voicemail-${rec.recordingSid}.mp3`, contentType: 'audio/mpeg', sizeBytes: 0, location: `${rec.recordingUrl}.mp3` }],
+    metadata: { callSid: call.callSid, recordingSid: rec.recordingSid, recordingUrl: rec.recordingUrl, durationSeconds: rec.durationSeconds, voicemail: true },
+    ...(queueId ? { queueId } : {}),
+  });
+  await ctx.sql`update messages set call_id = ${call.id} where id = ${stored.messageId}`;
+  await ctx.sql`
+    update calls set voicemail = true, ticket_id = coalesce(ticket_id, ${stored.ticketId}), customer_id = coalesce(customer_id, ${stored.customerId}),
+      recording_sid = coalesce(recording_sid, ${rec.recordingSid}), recording_url = coalesce(recording_url, ${rec.recordingUrl}), updated_at = now()
+    where id = ${call.id}`;
+  await publishCallChanged(ctx, call.id);
+}
+
+/**
+ * Twilio's transcription of a voicemail: replaces the placeholder text of the message its recording made. Arriving
+ * first, it waits on the call for that message.
+ */
+export async function applyTranscription(ctx: AppContext, callId: string, p: { recordingSid: string; text: string | null; status: string }) {
+  const text = p.status === 'completed' && p.text ? `Voicemail transcription: ${p.text}` : 'Voicemail (no transcription available).';
+  const [row] = await ctx.sql<{ ticketId: string }[]>`
+    update messages set body_text = ${text}, metadata = metadata || ${ctx.sql.json({ transcription: p.text, transcriptionStatus: p.status })}
+    where channel = 'voice' and provider_id = ${p.recordingSid}
+    returning ticket_id`;
+  if (row) await publishTicketChanged(ctx, row.ticketId);
+  else await ctx.sql`update calls set voicemail_transcription = ${text} where id = ${callId}`;
+}
+
+/** A recording is ready (the conversation's, or a voicemail's): kept on the call. */
+export async function applyRecordingStatus(ctx: AppContext, callId: string, p: RecordingParams & { status: string }) {
+  if (p.status !== 'completed') return;
+  const [row] = await ctx.sql<{ id: string }[]>`
+    update calls set recording_sid = ${p.recordingSid}, recording_url = ${p.recordingUrl}, updated_at = now()
+    where id = ${callId} and (recording_sid is null or recording_sid = ${p.recordingSid} or not voicemail)
+    returning id`;
+  if (row) await publishCallChanged(ctx, callId);
+}

@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CallSnapshot } from '../../server/voice/simulator/types';
+import { aPhone } from '../support/contacts';
+import { aQueue, aUser } from '../support/factories';
+import { TestClient } from '../support/httpClient';
+import { connectSocket, nextEvent } from '../support/sockets';
+import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
+import { startTestServer, testEnv } from '../support/testServer';
+import { waitFor } from '../support/waitFor';
+
+// The whole path through the built-in Twilio simulator: it follows the TwiML the server answers and posts the same
+// signed webhooks and status callbacks Twilio would; the server drives it through the official client's REST calls.
+let db: TestDatabase;
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let queueId: string;
+const sim = () => server.ctx.voice.simulator!;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  server = await startTestServer(testEnv(db.url, { SIMULATOR_TIME_SCALE: '0.05', ROUTING_OFFER_TIMEOUT_SECONDS: '30', CALLBACK_RETRY_DELAY_SECONDS: '1', CALLBACK_MAX_ATTEMPTS: '2' }));
+  queueId = await aQueue(db.sql, { name: 'Phone', entryForChannels: ['voice'] });
+}, 60_000);
+afterAll(async () => {
+  await server?.stop();
+  await db?.drop();
+});
+
+async function anAvailableAgent() {
+  const agent = await aUser(db.sql, 'agent');
+  const client = await new TestClient(server.url).signIn(agent.email, agent.password);
+  const socket = await connectSocket(server.url, client.cookie);
+  expect((await client.put('/api/me/presence', { presence: 'available' })).status).toBe(200);
+  return { ...agent, client, socket, device: `client:agent-${agent.id}` };
+}
+
+const said = (call: CallSnapshot) => call.transcript.filter((e) => e.kind === 'say').map((e) => e.text).join(' | ');
+const awaitingGather = (c: CallSnapshot) => c.awaiting?.kind === 'gather';
+
+describe('a call from the phone simulator', () => {
+  it('goes caller → IVR → queue → offer → accept → agent answers → connected → completed, with a recording, and the agent wraps up', async () => {
+    const agent = await anAvailableAgent();
+    await agent.client.put('/api/me/presence', { presence: 'away' });
+    const caller = aPhone();
+    const sid = sim().placeCall({ from: caller, to: server.ctx.voice.companyNumber });
+    await sim().waitFor(sid, awaitingGather, 10_000);
+    expect(said(sim().snapshot(sid)!)).toMatch(/Thank you for calling/);
+    sim().pressDigits(sid, '1');
+    const queued = await sim().waitFor(sid, (c) => c.queue !== null, 10_000);
+    expect(queued.queue!.name).toBe(queueId);
+    await sim().waitFor(sid, (c) => /next in line/.test(said(c)), 10_000);
+
+    const offered = nextEvent<any>(agent.socket, 'offer.created', (p) => p.ticket.channel === 'voice', 10_000);
+    await agent.client.put('/api/me/presence', { presence: 'available' });
+    const pop = await offered;
+    expect(pop.customer.identities.some((i: any) => i.value === caller)).toBe(true);
+    expect((await agent.client.post(`/api/offers/${pop.offer.id}/accept`)).status).toBe(200);
+
+    const ringing = await sim().waitForCall((c) => c.to === agent.device && c.status === 'ringing', 10_000);
+    sim().answer(ringing.sid);
+    await sim().waitFor(sid, (c) => c.conference !== null && c.conference.participants.length === 2, 10_000);
+    const [call] = await db.sql`select id, connected_at, wait_seconds, agent_id from calls where call_sid = ${sid}`;
+    expect(call.connectedAt).not.toBeNull();
+    expect(call.agentId).toBe(agent.id);
+
+    expect((await agent.client.post(`/api/calls/${call.id}/hold`, { hold: true })).status).toBe(200);
+    await sim().waitFor(sid, (c) => c.conference?.held === true, 5_000);
+    expect((await agent.client.post(`/api/calls/${call.id}/hold`, { hold: false })).status).toBe(200);
+    expect((await agent.client.post(`/api/calls/${call.id}/mute`, { muted: true })).body.call.legs[0].muted).toBe(true);
+
+    expect((await agent.client.post(`/api/calls/${call.id}/hangup`)).status).toBe(204);
+    await sim().waitFor(sid, (c) => c.status === 'completed', 10_000);
+    const ended = await waitFor(async () => {
+      const [row] = await db.sql`select status, ended_at, talk_seconds, recording_sid, wrap_up, abandoned from calls where id = ${call.id}`;
+      return row;
+    }, (row) => Boolean(row.endedAt && row.recordingSid));
+    expect(ended).toMatchObject({ status: 'completed', wrapUp: 'pending', abandoned: false });
+    expect(ended.talkSeconds).toBeGreaterThanOrEqual(0);
+
+    const wrap = await agent.client.post(`/api/calls/${call.id}/wrap-up`, { disposition: 'Resolved', note: 'Reset the router.' });
+    expect(wrap.status).toBe(200);
+    expect(wrap.body.call).toMatchObject({ wrapUp: 'done', disposition: 'Resolved' });
+    agent.socket.close();
+  });
+
+  it('a caller who hangs up while queued is abandoned; a voicemail becomes a message on a voice ticket', async () => {
+    const sid = sim().placeCall({ from: aPhone(), to: server.ctx.voice.companyNumber });
+    await sim().waitFor(sid, awaitingGather, 10_000);
+    sim().pressDigits(sid, '1');
+    await sim().waitFor(sid, (c) => c.queue !== null, 10_000);
+    sim().hangup(sid);
+    const abandoned = await waitFor(async () => {
+      const [row] = await db.sql`select abandoned from calls where call_sid = ${sid} and ended_at is not null`;
+      return row ?? null;
+    }, (row) => row !== null);
+    expect(abandoned?.abandoned).toBe(true);
+
+    const vm = sim().placeCall({ from: aPhone(), to: server.ctx.voice.companyNumber });
+    await sim().waitFor(vm, awaitingGather, 10_000);
+    sim().pressDigits(vm, '2');
+    await sim().waitFor(vm, (c) => c.awaiting?.kind === 'record', 10_000);
+    sim().leaveRecording(vm, 'Please call me about my invoice');
+    const message = await waitFor(async () => {
+      const [row] = await db.sql`select m.body_text, t.channel from messages m join calls c on c.id = m.call_id join tickets t on t.id = m.ticket_id where c.call_sid = ${vm}`;
+      return row ?? null;
+    }, (row) => row !== null);
+    expect(message).toMatchObject({ bodyText: expect.stringMatching(/^Voicemail/), channel: 'voice' });
+  });
+
+  it('a caller who presses the callback key leaves the line, confirms their number and is not counted abandoned', async () => {
+    const agent = await anAvailableAgent();
+    await agent.client.put('/api/me/presence', { presence: 'away' });
+    const caller = aPhone();
+    const sid = sim().placeCall({ from: caller, to: server.ctx.voice.companyNumber });
+    await sim().waitFor(sid, awaitingGather, 10_000);
+    sim().pressDigits(sid, '1');
+    await sim().waitFor(sid, (c) => c.queue !== null && c.awaiting?.kind === 'gather', 10_000);
+    sim().pressDigits(sid, '*');
+    await sim().waitFor(sid, (c) => /call you back at/.test(said(c)) && awaitingGather(c), 10_000);
+    sim().pressDigits(sid, '1#');
+    await sim().waitFor(sid, (c) => c.status === 'completed', 10_000);
+    const [cb] = await db.sql`select id, phone_number, status from callbacks where origin_call_id = (select id from calls where call_sid = ${sid})`;
+    expect(cb).toMatchObject({ phoneNumber: caller, status: 'pending' });
+    const [call] = await db.sql`select abandoned, callback_requested from calls where call_sid = ${sid}`;
+    expect(call).toEqual({ abandoned: false, callbackRequested: true });
+
+    agent.socket.close();
+  });
+});
