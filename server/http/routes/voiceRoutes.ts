@@ -181,7 +181,7 @@ export const voiceRoutes = [
         groupBy: z.enum(['day', 'week', 'month']).default('day'),
         agentId: z.uuid().optional(),
       })
-      .refine((q) => q.to > q.from, { message: 'to must be after from', path: ['to'] }),
+      .refine((q) => q.to >= q.from, { message: 'to must not be before from', path: ['to'] }),
     async handler({ ctx, query }): Promise<CallStatsResponse> {
       // `to` names the last day included.
       return callStats(ctx.sql, { ...query, to: new Date(query.to.getTime() + 86_400_000) });
