@@ -2,7 +2,7 @@ import { Bridge } from '../../calls/bridge';
 import { answerCall, endCall } from '../../calls/callLifecycle';
 import { isEndpointAddress } from '../../calls/endpointDirectory';
 import { ring } from '../../calls/ringing';
-import type { RingDecision, SimCall, StatusCallbackConfig, StatusEvent } from '../../calls/simCall';
+import type { RingDecision, StatusCallbackConfig, StatusEvent } from '../../calls/simCall';
 import { deferred, SimulatorStopped } from '../../simClock';
 import { newSid } from '../../sids';
 import { listAttr, methodAttr, type TwimlNode } from '../../twiml/twimlNode';
