@@ -104,9 +104,15 @@ describe('a call from the phone simulator', () => {
       return row ?? null;
     }, (row) => row !== null);
     expect(message).toMatchObject({ bodyText: expect.stringMatching(/^Voicemail/), channel: 'voice' });
+    // Twilio's transcription arrives later, by its own callback, and replaces the placeholder text.
+    const transcribed = await waitFor(async () => {
+      const [row] = await db.sql`select m.body_text from messages m join calls c on c.id = m.call_id where c.call_sid = ${vm}`;
+      return row.bodyText as string;
+    }, (text) => !/pending/.test(text));
+    expect(transcribed).toBe('Voicemail transcription: Please call me about my invoice');
   });
 
-  it('a caller who presses the callback key leaves the line, confirms their number and is not counted abandoned', async () => {
+  it('a caller who presses the callback key leaves the line, confirms their number, is not counted abandoned, and is called back when an agent accepts: agent first, then the customer, retried on no answer', async () => {
     const agent = await anAvailableAgent();
     await agent.client.put('/api/me/presence', { presence: 'away' });
     const caller = aPhone();
@@ -118,10 +124,38 @@ describe('a call from the phone simulator', () => {
     await sim().waitFor(sid, (c) => /call you back at/.test(said(c)) && awaitingGather(c), 10_000);
     sim().pressDigits(sid, '1#');
     await sim().waitFor(sid, (c) => c.status === 'completed', 10_000);
-    const [cb] = await db.sql`select id, phone_number, status from callbacks where origin_call_id = (select id from calls where call_sid = ${sid})`;
+    const [cb] = await db.sql`select id, ticket_id, phone_number, status from callbacks where origin_call_id = (select id from calls where call_sid = ${sid})`;
     expect(cb).toMatchObject({ phoneNumber: caller, status: 'pending' });
     const [call] = await db.sql`select abandoned, callback_requested from calls where call_sid = ${sid}`;
     expect(call).toEqual({ abandoned: false, callbackRequested: true });
+
+    // The callback is routed like a contact: the agent accepts, is rung first, then the customer is dialled.
+    // (Contacts left waiting by the earlier tests leave the queue, so the callback is the one offered.)
+    await db.sql`update tickets set status = 'resolved', queue_id = null where id <> ${cb.ticketId} and status <> 'resolved'`;
+    sim().setEndpointBehaviour(caller, 'no-answer');
+    for (const attempt of [1, 2]) {
+      const offered = nextEvent<any>(agent.socket, 'offer.created', (p) => p.ticket.channel === 'voice', 10_000);
+      if (attempt === 1) await agent.client.put('/api/me/presence', { presence: 'available' });
+      const offer = await offered;
+      expect(offer.ticket.id).toBe(cb.ticketId);
+      expect((await agent.client.post(`/api/offers/${offer.offer.id}/accept`)).status).toBe(200);
+      const ringing = await sim().waitForCall((c) => c.to === agent.device && c.status === 'ringing', 10_000);
+      sim().answer(ringing.sid);
+      // The customer's phone rings out; the attempt is recorded with its outcome.
+      const rang = await waitFor(async () => {
+        const [row] = await db.sql`select call_sid, outcome from callback_attempts where callback_id = ${cb.id} and attempt = ${attempt}`;
+        return row ?? null;
+      }, (row) => row?.outcome != null, 15_000);
+      expect(sim().snapshot(rang!.callSid)).toMatchObject({ to: caller, status: 'no-answer' });
+      const settled = (await db.sql`select status, attempts, last_outcome from callbacks where id = ${cb.id}`)[0];
+      // No answer: tried again after the delay, until the attempts (2 here) run out.
+      expect(settled).toMatchObject({ attempts: attempt, lastOutcome: 'no-answer', status: attempt === 1 ? 'pending' : 'failed' });
+    }
+    const attempts = await db.sql`select attempt, agent_id, outcome, call_sid, started_at, ended_at from callback_attempts where callback_id = ${cb.id} order by attempt`;
+    expect(attempts.map((a) => [a.attempt, a.agentId, a.outcome])).toEqual([[1, agent.id, 'no-answer'], [2, agent.id, 'no-answer']]);
+    expect(attempts.every((a) => /^CA/.test(a.callSid))).toBe(true);
+    // The retry waited CALLBACK_RETRY_DELAY_SECONDS (1 s here) after the first attempt ended.
+    expect(attempts[1].startedAt.getTime() - attempts[0].endedAt.getTime()).toBeGreaterThanOrEqual(1000);
 
     agent.socket.close();
   });
