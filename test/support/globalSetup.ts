@@ -37,13 +37,27 @@ export default async function setup(project: TestProject) {
   project.provide('redisUrl', redisUrl);
   project.provide('redisPrefix', redisPrefix);
 
-  execFileSync('npx', ['vite', 'build', '--config', 'agent-console/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
+  buildConsole();
 
   return async () => {
     await deleteKeys(redisUrl, `${redisPrefix}*`);
     await stopPostgres?.();
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   };
+}
+
+/**
+ * Builds the console into a folder of this run's own, then swaps it in for agent-console/dist: a test run that is
+ * serving the old build at the same moment (two runs on one checkout) never finds the folder half-written.
+ */
+function buildConsole() {
+  const dist = path.resolve('agent-console/dist');
+  const fresh = `${dist}-build-${process.pid}`;
+  const old = `${dist}-old-${process.pid}`;
+  execFileSync('npx', ['vite', 'build', '--config', 'agent-console/vite.config.ts', '--logLevel', 'warn', '--outDir', fresh, '--emptyOutDir'], { stdio: 'inherit' });
+  if (fs.existsSync(dist)) fs.renameSync(dist, old);
+  fs.renameSync(fresh, dist);
+  fs.rmSync(old, { recursive: true, force: true });
 }
 
 /** Removes this run's keys only; the Redis may be shared. */
