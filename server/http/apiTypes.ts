@@ -226,8 +226,8 @@ export interface SimulatorStatus {
   sms: { enabled: boolean; companyNumber: string };
   /** On while no real mailbox is active; `address` is the simulated support mailbox customers write to. */
   email: { enabled: boolean; address: string };
-  /** On without Twilio credentials: simulated phones call `companyNumber`. Optional until the server reports it. */
-  voice?: { enabled: boolean; companyNumber: string };
+  /** On without Twilio credentials: simulated phones call `companyNumber`. */
+  voice: { enabled: boolean; companyNumber: string };
 }
 
 /** One mail in a simulated customer's mailbox: what they sent (`from_customer`) or received (`to_customer`). */

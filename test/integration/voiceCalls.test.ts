@@ -37,6 +37,12 @@ const said = (call: CallSnapshot) => call.transcript.filter((e) => e.kind === 's
 const awaitingGather = (c: CallSnapshot) => c.awaiting?.kind === 'gather';
 
 describe('a call from the phone simulator', () => {
+  it('runs when no Twilio credentials are configured, on the company number', async () => {
+    const agent = await aUser(db.sql, 'agent');
+    const client = await new TestClient(server.url).signIn(agent.email, agent.password);
+    expect((await client.get('/api/simulator')).body.voice).toEqual({ enabled: true, companyNumber: server.ctx.voice.companyNumber });
+  });
+
   it('goes caller → IVR → queue → offer → accept → agent answers → connected → completed, with a recording, and the agent wraps up', async () => {
     const agent = await anAvailableAgent();
     await agent.client.put('/api/me/presence', { presence: 'away' });

@@ -86,6 +86,10 @@ async function callIn(from = aPhone()) {
 }
 
 describe('an incoming call', () => {
+  it('with Twilio credentials configured, goes to Twilio: the phone simulator is off', async () => {
+    expect((await admin.get('/api/simulator')).body.voice).toEqual({ enabled: false, companyNumber: COMPANY });
+  });
+
   it('is answered with the greeting and the main menu (keys and speech), and recorded once per CallSid', async () => {
     const { params, doc, action } = await callIn();
     expect(doc.Say[0].text).toBe('Welcome to Acme.');

@@ -5,7 +5,6 @@ import { TabList } from '../app/TabList';
 import { LoadStatus } from '../data/LoadStatus';
 import type { ServerData } from '../data/useServerData';
 import { CallSimulator } from '../voice/simulator/CallSimulator';
-import { voiceSimulatorOf } from '../voice/simulator/voiceSimulatorStatus';
 import { EmailSimulator } from './email/EmailSimulator';
 import { SimulatedPhone } from './SimulatedPhone';
 import { enabledSimulatorTabs, shownSimulatorTab, type SimulatorTab } from './simulatorTabs';
@@ -60,6 +59,6 @@ function SimulatorPanel({ tab, status }: { tab: SimulatorTab; status: SimulatorS
     case 'email':
       return <EmailSimulator supportAddress={status.email.address} />;
     case 'voice':
-      return <CallSimulator companyNumber={voiceSimulatorOf(status).companyNumber} />;
+      return <CallSimulator companyNumber={status.voice.companyNumber} />;
   }
 }

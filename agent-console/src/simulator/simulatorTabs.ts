@@ -1,5 +1,4 @@
 import type { SimulatorStatus } from '../../../server/http/apiTypes';
-import { voiceSimulatorOf } from '../voice/simulator/voiceSimulatorStatus';
 
 /**
  * The simulator page's tabs, in order: one per channel whose simulator the server reports in SimulatorStatus.
@@ -10,7 +9,7 @@ export type SimulatorTab = (typeof SIMULATOR_TABS)[number];
 
 /** The tabs whose simulator runs; none before the status is known. */
 export function enabledSimulatorTabs(status: SimulatorStatus | null): SimulatorTab[] {
-  return status ? SIMULATOR_TABS.filter((tab) => (tab === 'voice' ? voiceSimulatorOf(status).enabled : status[tab]?.enabled === true)) : [];
+  return status ? SIMULATOR_TABS.filter((tab) => status[tab].enabled) : [];
 }
 
 /** The tab to show: the one chosen while its simulator still runs, else the first that runs. */

@@ -46,10 +46,11 @@ export const simulatorRoutes = [
     method: 'get',
     path: '/api/simulator',
     access: ANY_ROLE,
-    summary: 'Which simulators run, the company number simulated texts go to and the support address simulated mail goes to.',
+    summary: 'Which simulators run, the company number simulated texts and calls go to and the support address simulated mail goes to.',
     handler: async ({ ctx }): Promise<SimulatorStatus> => ({
       sms: { enabled: ctx.sms.mode === 'simulator', companyNumber: ctx.sms.companyNumber },
       email: { enabled: await emailSimulatorEnabled(ctx.sql), address: SIMULATED_MAILBOX_ADDRESS },
+      voice: { enabled: ctx.voice.mode === 'simulator', companyNumber: ctx.voice.companyNumber },
     }),
   }),
   route({
