@@ -158,6 +158,7 @@ export async function settleCallbackAttempt(ctx: AppContext, callbackId: string,
   if (ticketId) await publishTicketChanged(ctx, ticketId);
 }
 
+/** At most 200: those still to be made soonest due first, then those that are over, latest first. */
 export async function listCallbacks(ctx: AppContext, filter: { status?: string; ticketId?: string; customerId?: string }): Promise<CallbackView[]> {
   const { sql } = ctx;
   const rows = await sql<(Omit<CallbackView, 'dueAt' | 'queuedSince' | 'attemptLog'> & { dueAt: Date; queuedSince: Date })[]>`
@@ -168,7 +169,10 @@ export async function listCallbacks(ctx: AppContext, filter: { status?: string; 
       ${filter.status ? sql`and c.status = ${filter.status}` : sql``}
       ${filter.ticketId ? sql`and c.ticket_id = ${filter.ticketId}` : sql``}
       ${filter.customerId ? sql`and c.customer_id = ${filter.customerId}` : sql``}
-    order by c.due_at limit 200`;
+    order by c.status in ('completed', 'failed', 'canceled'),
+      case when c.status in ('pending', 'offered', 'dialing') then c.due_at end,
+      c.updated_at desc
+    limit 200`;
   const attempts = rows.length
     ? await sql<{ callbackId: string; attempt: number; agentId: string | null; outcome: string | null; startedAt: Date; endedAt: Date | null }[]>`
         select callback_id, attempt, agent_id, outcome, started_at, ended_at from callback_attempts

@@ -12,7 +12,7 @@ export interface NewCallback {
   note: string;
 }
 
-/** Soonest due first, at most 200; by status and/or customer. */
+/** At most 200, by status and/or customer: open ones soonest due first, then finished ones latest first. */
 export function listCallbacks(filter: { status?: CallbackStatus; customerId?: string } = {}) {
   const query = new URLSearchParams();
   if (filter.status) query.set('status', filter.status);

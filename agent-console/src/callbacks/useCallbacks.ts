@@ -11,8 +11,8 @@ const EVENT_DELAY_MS = 1_000;
 const POLL_MS = 30_000;
 
 /**
- * Callbacks, one request per status (the server answers at most 200 per request, soonest due first, so asking for
- * every status at once could leave the waiting ones out); or a customer's. Re-read on reconnect, as tickets and calls
+ * Callbacks, one request per status (the server answers at most 200 per request, so asking for every status at
+ * once could leave some out); or a customer's. Re-read on reconnect, as tickets and calls
  * change, and every half minute.
  */
 export function useCallbacks(filter: { customerId?: string; statuses: readonly CallbackStatus[] }): ReloadableData<CallbackView[]> {

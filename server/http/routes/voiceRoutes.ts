@@ -137,7 +137,7 @@ export const voiceRoutes = [
     method: 'get',
     path: '/api/callbacks',
     access: ANY_ROLE,
-    summary: 'Callbacks, soonest first, optionally by status or customer.',
+    summary: 'Callbacks (at most 200), optionally by status or customer: those still to be made soonest due first, then those that are over, latest first.',
     query: z.object({ status: z.enum(['pending', 'offered', 'dialing', 'completed', 'failed', 'canceled']).optional(), customerId: z.uuid().optional() }),
     handler: async ({ ctx, query }): Promise<{ callbacks: CallbackView[] }> => ({ callbacks: await listCallbacks(ctx, query) }),
   }),
