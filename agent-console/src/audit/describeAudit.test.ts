@@ -66,6 +66,36 @@ describe('describeAudit', () => {
     expect(describeAudit(entry('message.note_added', { messageId: 'm1' }), t, nameOf)).toBe('auditAction.message.note_added');
   });
 
+  it('tells what happened on the phone: calls placed, transferred, missed and wrapped up', () => {
+    expect(describeAudit(entry('call.placed', { to: '+14155550100', origin: 'click_to_dial' }), t, nameOf)).toBe(
+      'auditAction.call.placed {"number":"+14155550100"}',
+    );
+    expect(describeAudit(entry('call.transferred', { callId: 'c1', queueId: 'queue-1' }), t, nameOf)).toBe('auditAction.call.transferred {"target":"Billing"}');
+    expect(describeAudit(entry('call.transferred', { callId: 'c1', agentId: 'agent-1' }), t, nameOf)).toBe('auditAction.call.transferred {"target":"Alice"}');
+    expect(describeAudit(entry('call.agent_missed', { agentId: 'agent-1', status: 'no-answer' }), t, nameOf)).toBe(
+      'auditAction.call.agent_missed {"agent":"Alice"}',
+    );
+    expect(describeAudit(entry('call.wrapped_up', { disposition: 'follow_up' }), t, nameOf)).toBe(
+      'auditAction.call.wrapped_up {"disposition":"voice.disposition.follow_up"}',
+    );
+    expect(describeAudit(entry('call.wrapped_up', { disposition: 'Sold' }), t, nameOf)).toBe('auditAction.call.wrapped_up {"disposition":"Sold"}');
+  });
+
+  it('tells a callback’s story: requested, booked for a time, each attempt’s outcome', () => {
+    expect(describeAudit(entry('callback.requested', { phone: '+14155550100' }), t, nameOf)).toBe(
+      'auditAction.callback.requested {"number":"+14155550100"}',
+    );
+    expect(describeAudit(entry('callback.scheduled', { phone: '+14155550100', dueAt: '2026-11-25T15:30:00.000Z' }), t, nameOf)).toBe(
+      'auditAction.callback.scheduled {"number":"+14155550100","time":"2026-11-25T15:30:00.000Z"}',
+    );
+    expect(describeAudit(entry('callback.retry_scheduled', { attempt: 1, outcome: 'no-answer' }), t, nameOf)).toBe(
+      'auditAction.callback.retry_scheduled {"attempt":"1","outcome":"callbacks.outcome.no-answer"}',
+    );
+    expect(describeAudit(entry('callback.failed', { attempt: 3, outcome: 'busy' }), t, nameOf)).toBe(
+      'auditAction.callback.failed {"attempt":"3","outcome":"callbacks.outcome.busy"}',
+    );
+  });
+
   it('shows an unknown action raw', () => {
     expect(describeAudit(entry('ticket.sla_breached'), t, nameOf)).toBe('ticket.sla_breached');
   });

@@ -1,6 +1,8 @@
 import type { TFunction } from 'i18next';
 import type { AuditEntryView } from '../../../server/http/apiTypes';
 import { isTicketPriority, isTicketStatus, isTicketType } from '../tickets/ticketOptions';
+import { callbackOutcomeText } from '../callbacks/callbackOutcome';
+import { isKnownDisposition } from '../voice/dispositions';
 import { isKnownAuditAction } from './auditActions';
 
 /** The name of an agent or queue by id, if the console knows it. */
@@ -10,6 +12,10 @@ const text = (value: unknown) => (typeof value === 'string' ? value : value == n
 
 const CUSTOMER_FIELDS = ['name', 'company', 'notes', 'tags'] as const;
 const isCustomerField = (field: string): field is (typeof CUSTOMER_FIELDS)[number] => (CUSTOMER_FIELDS as readonly string[]).includes(field);
+
+/** A wrap-up disposition: the console's words for the ones it offers, else as stored. */
+const dispositionText = (value: unknown, t: TFunction) =>
+  typeof value === 'string' && isKnownDisposition(value) ? t(`voice.disposition.${value}`) : text(value);
 
 /** Who did it: the user's name, or "System" / "Customer". */
 export function describeActor(actor: AuditEntryView['actor'], t: TFunction): string {
@@ -68,8 +74,26 @@ export function describeAudit(entry: AuditEntryView, t: TFunction, nameOf: NameL
     case 'customer.identity_added':
     case 'customer.identity_removed':
       return t(`auditAction.${action}`, { identity: identity() });
+    case 'call.placed':
+    case 'callback.requested':
+      return t(`auditAction.${action}`, { number: text(action === 'call.placed' ? data.to : data.phone) });
+    case 'callback.scheduled':
+      return t('auditAction.callback.scheduled', { number: text(data.phone), time: new Date(text(data.dueAt)) });
+    case 'call.agent_missed':
+      return t('auditAction.call.agent_missed', { agent: agent(data.agentId) });
+    case 'call.transferred':
+      return t('auditAction.call.transferred', { target: data.agentId ? agent(data.agentId) : queue(data.queueId) });
+    case 'call.wrapped_up':
+      return t('auditAction.call.wrapped_up', { disposition: dispositionText(data.disposition, t) });
+    case 'callback.retry_scheduled':
+    case 'callback.failed':
+      return t(`auditAction.${action}`, { attempt: text(data.attempt), outcome: callbackOutcomeText(text(data.outcome), t) });
     case 'message.reply_queued':
     case 'message.note_added':
+    case 'message.auto_ack_queued':
+    case 'call.abandoned':
+    case 'callback.canceled':
+    case 'callback.completed':
     case 'customer.created':
     case 'customer.merged':
     case 'customer.merged_away':

@@ -224,8 +224,24 @@ export const en = {
       overflowed: 'Overflowed from {{from}} to {{to}}',
     },
     message: {
+      auto_ack_queued: 'Automatic acknowledgement sent',
       reply_queued: 'Reply sent',
       note_added: 'Internal note added',
+    },
+    call: {
+      placed: 'Called {{number}}',
+      abandoned: 'Caller hung up while waiting',
+      agent_missed: '{{agent}} did not answer the call',
+      transferred: 'Call transferred to {{target}}',
+      wrapped_up: 'After-call work done: {{disposition}}',
+    },
+    callback: {
+      requested: 'Caller asked to be called back at {{number}}',
+      scheduled: 'Callback to {{number}} booked for {{time, datetime(dateStyle: medium; timeStyle: short)}}',
+      canceled: 'Callback canceled',
+      retry_scheduled: 'Callback attempt {{attempt}}: {{outcome}}, will try again',
+      completed: 'Callback answered',
+      failed: 'Callback given up after attempt {{attempt}}: {{outcome}}',
     },
     customer: {
       created: 'Customer created',

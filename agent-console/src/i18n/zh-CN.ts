@@ -225,8 +225,24 @@ export const zhCN: Translation = {
       overflowed: '已从 {{from}} 溢出至 {{to}}',
     },
     message: {
+      auto_ack_queued: '已发送自动确认邮件',
       reply_queued: '已发送回复',
       note_added: '已添加内部备注',
+    },
+    call: {
+      placed: '已呼叫 {{number}}',
+      abandoned: '来电者在等待时挂断',
+      agent_missed: '{{agent}} 未接听来电',
+      transferred: '通话已转接至 {{target}}',
+      wrapped_up: '话后处理已完成：{{disposition}}',
+    },
+    callback: {
+      requested: '来电者要求回拨至 {{number}}',
+      scheduled: '已预约在 {{time, datetime(dateStyle: medium; timeStyle: short)}} 回拨 {{number}}',
+      canceled: '回拨已取消',
+      retry_scheduled: '第 {{attempt}} 次回拨：{{outcome}}，将再次尝试',
+      completed: '回拨已接通',
+      failed: '第 {{attempt}} 次回拨后放弃：{{outcome}}',
     },
     customer: {
       created: '客户已创建',
