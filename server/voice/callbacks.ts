@@ -1,7 +1,9 @@
 import type { AppContext } from '../context';
+import { visibleTicketsCondition } from '../auth/ticketVisibility';
+import type { SessionUser } from '../auth/sessions';
 import { writeAudit } from '../commands/writeAudit';
 import { normalizeIdentity } from '../customers/identity';
-import type { TransactionSql } from '../db/client';
+import type { Sql, TransactionSql } from '../db/client';
 import { HttpError } from '../http/httpError';
 import type { CallbackView } from '../http/voiceApiTypes';
 import { kickRouting } from '../routing/routingTasks';
@@ -110,11 +112,23 @@ export async function scheduleCallback(
   return result;
 }
 
-/** Cancels a callback not yet dialled; its ticket leaves the queue. */
-export async function cancelCallback(ctx: AppContext, callbackId: string, actorUserId: string) {
+/**
+ * Callbacks (`c`) a user may see: those whose ticket they may see, or whose queue's tickets they may see — a
+ * finished callback's ticket may have left the queue, yet the queue's people still follow up on it.
+ */
+function visibleCallbacksCondition(sql: Sql, viewer: Pick<SessionUser, 'userId' | 'role'>) {
+  return sql`(
+    exists (select 1 from tickets t where t.id = c.ticket_id and ${visibleTicketsCondition(sql, viewer)})
+    or exists (select 1 from (select c.queue_id, null::uuid as assignee_id) t where ${visibleTicketsCondition(sql, viewer)}))`;
+}
+
+/** Cancels a callback not yet dialled, by someone who may see its ticket; the ticket leaves the queue. */
+export async function cancelCallback(ctx: AppContext, callbackId: string, actor: Pick<SessionUser, 'userId' | 'role'>) {
+  const actorUserId = actor.userId;
+  const [visible] = await ctx.sql`select 1 from callbacks c where c.id = ${callbackId} and ${visibleCallbacksCondition(ctx.sql, actor)}`;
+  if (!visible) throw new HttpError(404, 'not_found', 'Callback not found.');
   const ticketId = await ctx.sql.begin(async (tx) => {
     const [cb] = await tx<{ status: string; ticketId: string | null }[]>`select status, ticket_id from callbacks where id = ${callbackId} for update`;
-    if (!cb) throw new HttpError(404, 'not_found', 'Callback not found.');
     if (!['pending', 'offered'].includes(cb.status)) throw new HttpError(409, 'callback_not_pending', `This callback is ${cb.status}; only a waiting callback can be canceled.`);
     await tx`update callbacks set status = 'canceled', updated_at = now() where id = ${callbackId}`;
     if (cb.ticketId) await unqueue(tx, cb.ticketId);
@@ -159,7 +173,10 @@ export async function settleCallbackAttempt(ctx: AppContext, callbackId: string,
 }
 
 /** At most 200: those still to be made soonest due first, then those that are over, latest first. */
-export async function listCallbacks(ctx: AppContext, filter: { status?: string; ticketId?: string; customerId?: string }): Promise<CallbackView[]> {
+export async function listCallbacks(
+  ctx: AppContext,
+  filter: { status?: string; ticketId?: string; customerId?: string; visibleTo?: Pick<SessionUser, 'userId' | 'role'> },
+): Promise<CallbackView[]> {
   const { sql } = ctx;
   const rows = await sql<(Omit<CallbackView, 'dueAt' | 'queuedSince' | 'attemptLog'> & { dueAt: Date; queuedSince: Date })[]>`
     select c.id, c.customer_id, cu.name as customer_name, c.ticket_id, c.queue_id, c.phone_number, c.status, c.due_at, c.queued_since,
@@ -169,6 +186,7 @@ export async function listCallbacks(ctx: AppContext, filter: { status?: string; 
       ${filter.status ? sql`and c.status = ${filter.status}` : sql``}
       ${filter.ticketId ? sql`and c.ticket_id = ${filter.ticketId}` : sql``}
       ${filter.customerId ? sql`and c.customer_id = ${filter.customerId}` : sql``}
+      ${filter.visibleTo ? sql`and ${visibleCallbacksCondition(sql, filter.visibleTo)}` : sql``}
     order by c.status in ('completed', 'failed', 'canceled'),
       case when c.status in ('pending', 'offered', 'dialing') then c.due_at end,
       c.updated_at desc

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aPhone } from '../support/contacts';
-import { aCustomer, aQueue, aUser } from '../support/factories';
+import { aCustomer, aQueue, aSkill, aTeam, aUser } from '../support/factories';
 import { TestClient } from '../support/httpClient';
 import { connectSocket, nextEvent } from '../support/sockets';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
@@ -11,20 +11,23 @@ import { waitFor } from '../support/waitFor';
 let db: TestDatabase;
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let queueId: string;
+let teamId: string;
 const sim = () => server.ctx.voice.simulator!;
 
 beforeAll(async () => {
   db = await createTestDatabase();
   server = await startTestServer(testEnv(db.url, { SIMULATOR_TIME_SCALE: '0.05', ROUTING_OFFER_TIMEOUT_SECONDS: '30' }));
-  queueId = await aQueue(db.sql, { name: 'Phone', entryForChannels: ['voice'] });
+  teamId = await aTeam(db.sql);
+  queueId = await aQueue(db.sql, { name: 'Phone', entryForChannels: ['voice'], teamId });
 }, 60_000);
 afterAll(async () => {
   await server?.stop();
   await db?.drop();
 });
 
-async function anAgent(role: 'agent' | 'supervisor' = 'agent') {
-  const user = await aUser(db.sql, role);
+// Supervisors lead the phone queue's team, so they see its tickets and callbacks.
+async function anAgent(role: 'agent' | 'supervisor' = 'agent', options: { skills?: string[] } = {}) {
+  const user = await aUser(db.sql, role, { ...options, teamIds: role === 'supervisor' ? [teamId] : [] });
   const client = await new TestClient(server.url).signIn(user.email, user.password);
   const socket = await connectSocket(server.url, client.cookie);
   return { ...user, client, socket, device: `client:agent-${user.id}` };
@@ -102,7 +105,18 @@ describe('a callback booked for a time', () => {
 
     const listed = (await supervisor.client.get(`/api/callbacks?customerId=${customerId}`)).body.callbacks.map((c: any) => c.id);
     expect(listed).toEqual([sooner.callback.id, later.callback.id, canceledSecond.callback.id, canceledFirst.callback.id]);
+
+    // Callbacks are seen, and canceled, only by those who may see their tickets.
+    const elsewhere = await aQueue(db.sql, { skills: [await aSkill(db.sql)] });
+    const hidden = (await supervisor.client.post('/api/callbacks', { customerId, phoneNumber: aPhone(), queueId: elsewhere, dueAt: inSeconds(600) })).body;
+    const outsider = await anAgent();
+    expect((await outsider.client.get(`/api/callbacks?customerId=${customerId}`)).body.callbacks.map((c: any) => c.id)).toEqual(
+      [sooner, later, canceledSecond, canceledFirst].map((b) => b.callback.id),
+    );
+    expect((await outsider.client.post(`/api/callbacks/${hidden.callback.id}/cancel`)).status).toBe(404);
+    expect((await db.sql`select status from callbacks where id = ${hidden.callback.id}`)[0].status).toBe('pending');
     supervisor.socket.close();
+    outsider.socket.close();
   });
 });
 

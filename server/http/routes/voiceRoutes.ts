@@ -137,9 +137,9 @@ export const voiceRoutes = [
     method: 'get',
     path: '/api/callbacks',
     access: ANY_ROLE,
-    summary: 'Callbacks (at most 200), optionally by status or customer: those still to be made soonest due first, then those that are over, latest first.',
+    summary: 'Callbacks of the tickets and queues you may see (at most 200), optionally by status or customer: those still to be made soonest due first, then those that are over, latest first.',
     query: z.object({ status: z.enum(['pending', 'offered', 'dialing', 'completed', 'failed', 'canceled']).optional(), customerId: z.uuid().optional() }),
-    handler: async ({ ctx, query }): Promise<{ callbacks: CallbackView[] }> => ({ callbacks: await listCallbacks(ctx, query) }),
+    handler: async ({ ctx, query, session }): Promise<{ callbacks: CallbackView[] }> => ({ callbacks: await listCallbacks(ctx, { ...query, visibleTo: session }) }),
   }),
   route({
     method: 'post',
@@ -166,7 +166,7 @@ export const voiceRoutes = [
     summary: 'Cancel a callback that has not been dialled yet.',
     params: idParams,
     async handler({ ctx, params: { id }, session }) {
-      await cancelCallback(ctx, id, session.userId);
+      await cancelCallback(ctx, id, session);
     },
   }),
   route({
