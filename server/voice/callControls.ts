@@ -48,7 +48,7 @@ export async function transferCallToQueue(ctx: AppContext, call: CallRow, queueI
   if (!queue) throw new HttpError(400, 'invalid_input', 'queueId: no such queue', [{ path: 'queueId', message: 'no such queue' }]);
   const legs = await liveLegs(ctx.sql, call.id);
   await ctx.sql.begin(async (tx) => {
-    await tx`update calls set agent_id = null, queue_id = ${queueId}, customer_on_hold = false, updated_at = now() where id = ${call.id}`;
+    await tx`update calls set agent_id = null, queue_id = ${queueId}, customer_on_hold = false, customer_in_conference = false, updated_at = now() where id = ${call.id}`;
     await enqueueTicket(tx, call.ticketId!, queueId);
     await writeAudit(tx, { actorUserId, action: 'call.transferred', entityType: 'ticket', entityId: call.ticketId!, data: { callId: call.id, queueId } });
   });
@@ -64,7 +64,7 @@ export async function transferCallToQueue(ctx: AppContext, call: CallRow, queueI
  */
 export async function transferCallToAgent(ctx: AppContext, call: CallRow, agentId: string, actorUserId: string | null) {
   requireLive(call);
-  if (!call.connectedAt) throw new HttpError(409, 'call_not_connected', 'Only a connected call can be handed to another agent.');
+  if (!call.customerInConference) throw new HttpError(409, 'call_not_connected', 'Only a connected call can be handed to another agent.');
   const [agent] = await ctx.sql<{ id: string }[]>`select id from users where id = ${agentId} and active and role in ('agent', 'supervisor', 'admin')`;
   if (!agent) throw new HttpError(400, 'invalid_input', 'agentId: no such active user', [{ path: 'agentId', message: 'no such active user' }]);
   const legs = await liveLegs(ctx.sql, call.id);

@@ -19,13 +19,14 @@ export interface CallRow {
   enqueuedAt: Date | null;
   connectedAt: Date | null;
   endedAt: Date | null;
+  customerInConference: boolean;
   callbackRequested: boolean;
   voicemail: boolean;
 }
 
 const callColumns = (sql: Sql | TransactionSql) => sql`
   id, call_sid, ticket_id, customer_id, direction, origin, from_number, to_number, status, queue_id, agent_id, callback_id,
-  enqueued_at, connected_at, ended_at, callback_requested, voicemail`;
+  enqueued_at, connected_at, ended_at, customer_in_conference, callback_requested, voicemail`;
 
 export async function findCall(sql: Sql | TransactionSql, callId: string, forUpdate = false): Promise<CallRow | null> {
   const [row] = await sql<CallRow[]>`select ${callColumns(sql)} from calls where id = ${callId} ${forUpdate ? sql`for update` : sql``}`;
@@ -66,9 +67,9 @@ export function liveLegs(sql: Sql | TransactionSql, callId: string) {
     where call_id = ${callId} and ended_at is null order by created_at`;
 }
 
-function phaseOf(r: { endedAt: Date | null; connectedAt: Date | null; enqueuedAt: Date | null; direction: string; liveLegs: number }): CallPhase {
+function phaseOf(r: { endedAt: Date | null; customerInConference: boolean; enqueuedAt: Date | null; direction: string; liveLegs: number }): CallPhase {
   if (r.endedAt) return 'ended';
-  if (r.connectedAt) return 'connected';
+  if (r.customerInConference) return 'connected';
   if (r.liveLegs > 0 || r.direction === 'outbound') return 'ringing';
   if (r.enqueuedAt) return 'queued';
   return 'ivr';

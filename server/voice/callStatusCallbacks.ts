@@ -35,7 +35,7 @@ async function endCall(ctx: AppContext, callId: string, status: CallStatus) {
   const acw = ctx.config.AFTER_CALL_WORK_SECONDS;
   const ended = await ctx.sql.begin(async (tx) => {
     const [c] = await tx<{ ticketId: string | null; abandoned: boolean; agentId: string | null; connected: boolean }[]>`
-      update calls set ended_at = coalesce(ended_at, now()), customer_on_hold = false,
+      update calls set ended_at = coalesce(ended_at, now()), customer_on_hold = false, customer_in_conference = false,
         talk_seconds = case when connected_at is not null then extract(epoch from now() - connected_at)::int end,
         abandoned = direction = 'inbound' and enqueued_at is not null and connected_at is null and not callback_requested and not voicemail,
         wrap_up = case when connected_at is not null and agent_id is not null and ${acw} > 0 then 'pending' end,
@@ -85,7 +85,7 @@ export async function applyLegStatus(ctx: AppContext, p: { legId: string; callSi
   if (isFinal(p.status) && !call.endedAt && call.agentId === leg.agentId) {
     const others = (await liveLegs(ctx.sql, call.id)).filter((l) => l.id !== leg.id);
     if (!leg.answeredAt) await agentMissedCall(ctx, call.id, leg.agentId, p.status);
-    else if (others.length === 0 && call.connectedAt && call.callSid) {
+    else if (others.length === 0 && call.customerInConference && call.callSid) {
       await ctx.voice.client.calls(call.callSid).update({ url: voiceUrl(ctx.config.PUBLIC_URL, 'goodbye', { callId: call.id }), method: 'POST' });
     }
   }

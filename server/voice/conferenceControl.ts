@@ -14,7 +14,7 @@ async function liveConferenceSid(ctx: AppContext, callId: string): Promise<strin
 /** Holds the customer (they hear the hold audio, the agent is free to talk to others) or takes them off hold. */
 export async function setCustomerHold(ctx: AppContext, callId: string, hold: boolean) {
   const call = await findCall(ctx.sql, callId);
-  if (!call?.callSid || !call.connectedAt || call.endedAt) throw new HttpError(409, 'call_not_connected', 'The call is not connected: there is nobody to hold.');
+  if (!call?.callSid || !call.customerInConference || call.endedAt) throw new HttpError(409, 'call_not_connected', 'The call is not connected: there is nobody to hold.');
   const conferenceSid = await liveConferenceSid(ctx, callId);
   await ctx.voice.client.conferences(conferenceSid).participants(call.callSid).update({
     hold,

@@ -93,13 +93,13 @@ export async function answerLeg(ctx: AppContext, legId: string): Promise<string>
 
 /**
  * Worker: brings the customer into the conference once an agent is in it — a queued caller is redirected out of the
- * queue; for a call we place, the customer is dialled now (a callback counts this as an attempt). A customer already
- * in the conference (a transfer) is taken off hold.
+ * queue (first, or again after a transfer to a queue); for a call we place, the customer is dialled now (a callback
+ * counts this as an attempt). A customer already in the conference (a transfer to an agent) is taken off hold.
  */
 export async function bridgeCustomer(ctx: AppContext, callId: string) {
   const call = await findCall(ctx.sql, callId);
   if (!call || call.endedAt) return;
-  if (call.connectedAt) {
+  if (call.customerInConference) {
     await setCustomerHold(ctx, callId, false);
     return;
   }
@@ -138,7 +138,7 @@ export async function bridgeCustomer(ctx: AppContext, callId: string) {
 export async function answerJoin(ctx: AppContext, callId: string): Promise<string> {
   const ivr = await loadIvr(ctx.sql);
   await ctx.sql`
-    update calls set connected_at = coalesce(connected_at, now()), answered_at = coalesce(answered_at, now()),
+    update calls set connected_at = coalesce(connected_at, now()), answered_at = coalesce(answered_at, now()), customer_in_conference = true,
       wait_seconds = coalesce(wait_seconds, extract(epoch from now() - enqueued_at)::int),
       status = case when call_status_rank(status) < 3 then 'in-progress' else status end, updated_at = now()
     where id = ${callId}`;
