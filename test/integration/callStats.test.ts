@@ -9,8 +9,8 @@ import { startTestServer, testEnv } from '../support/testServer';
 let db: TestDatabase;
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let supervisor: TestClient;
-let alice: { id: string; name: string };
-let bob: { id: string; name: string };
+let alice: Awaited<ReturnType<typeof aUser>>;
+let bob: Awaited<ReturnType<typeof aUser>>;
 
 type CallFixture = { at: string; direction?: 'inbound' | 'outbound'; agentId?: string | null; talk?: number | null; abandoned?: boolean };
 async function aCall(c: CallFixture) {
