@@ -184,6 +184,7 @@ export const en = {
     showHtml: 'Formatted',
     showText: 'Plain text',
     htmlTitle: 'The email as its sender formatted it',
+    playAttachment: 'Play {{filename}}',
   },
   composer: {
     mode: 'Write',

@@ -185,6 +185,7 @@ export const zhCN: Translation = {
     showHtml: '格式化',
     showText: '纯文本',
     htmlTitle: '按发件人排版显示的邮件',
+    playAttachment: '播放 {{filename}}',
   },
   composer: {
     mode: '撰写',

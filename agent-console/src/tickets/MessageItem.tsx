@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { CustomerView, MessageView } from '../../../server/http/apiTypes';
+import type { AttachmentView, CustomerView, MessageView } from '../../../server/http/apiTypes';
 import { ChannelBadge } from '../channels/ChannelBadge';
 import { customerName } from '../customers/customerName';
 import { Timestamp } from '../format/Timestamp';
@@ -11,6 +11,8 @@ function formatSize(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
+
+const isAudio = (attachment: AttachmentView) => attachment.contentType.startsWith('audio/');
 
 export function MessageItem({ message, customer }: { message: MessageView; customer: CustomerView }) {
   const { t } = useTranslation();
@@ -43,11 +45,24 @@ export function MessageItem({ message, customer }: { message: MessageView; custo
       {message.attachments.length > 0 && (
         <ul className="message__attachments">
           {message.attachments.map((attachment) => (
-            <li key={attachment.id} className="chip">
-              <a href={`/api/attachments/${attachment.id}`} download={attachment.filename} data-testid="attachment-link">
-                {attachment.filename}
-              </a>{' '}
-              <span className="muted">({formatSize(attachment.sizeBytes)})</span>
+            // Audio (a voicemail) plays in place, the server streaming it from Twilio; a player does not fit in a chip.
+            <li key={attachment.id} className={isAudio(attachment) ? undefined : 'chip'}>
+              {isAudio(attachment) ? (
+                <audio
+                  controls
+                  preload="none"
+                  src={`/api/attachments/${attachment.id}`}
+                  aria-label={t('message.playAttachment', { filename: attachment.filename })}
+                  data-testid="attachment-audio"
+                />
+              ) : (
+                <>
+                  <a href={`/api/attachments/${attachment.id}`} download={attachment.filename} data-testid="attachment-link">
+                    {attachment.filename}
+                  </a>{' '}
+                  <span className="muted">({formatSize(attachment.sizeBytes)})</span>
+                </>
+              )}
             </li>
           ))}
         </ul>

@@ -90,10 +90,10 @@ function CallItem({ call }: { call: CallView }) {
       {call.wrapUpNote && <p className="small ticket-call__note">{call.wrapUpNote}</p>}
       {call.wrapUp === 'pending' && <p className="small muted">{t('voice.calls.wrapUpPending')}</p>}
       {call.recording && (
+        // Played through the server: Twilio's recording URL needs the account's credentials, which the browser must not hold.
         <p className="small">
-          <a href={call.recording.url} target="_blank" rel="noreferrer" data-testid="ticket-call-recording">
-            {t('voice.calls.recording')}
-          </a>
+          <span>{t('voice.calls.recording')}</span>{' '}
+          <audio controls preload="none" src={`/api/calls/${call.id}/recording`} aria-label={t('voice.calls.recording')} data-testid="call-recording" />
         </p>
       )}
       {call.error && <p className="small failure-reason">{t('voice.calls.error', { error: call.error })}</p>}

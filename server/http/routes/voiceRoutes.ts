@@ -3,10 +3,12 @@ import { findVisibleTicket } from '../../tickets/ticketQueries';
 import { cancelCallback, listCallbacks, scheduleCallback } from '../../voice/callbacks';
 import { callForControl, hangUpCall, holdCall, transferCallToAgent, transferCallToQueue, wrapUpCall } from '../../voice/callControls';
 import { findCallView, listCallViews } from '../../voice/callQueries';
+import { findCallRecording } from '../../voice/callRecordings';
 import { callStats } from '../../voice/callStats';
 import { clickToDial } from '../../voice/clickToDial';
 import { setAgentMuted } from '../../voice/conferenceControl';
 import { ivrSettingsInput, loadIvr, saveIvr } from '../../voice/ivrSettings';
+import { sendRecordingMedia } from '../../voice/recordingMedia';
 import { voiceDeviceFor } from '../../voice/voiceDevice';
 import { notFound } from '../httpError';
 import { ADMINS, ANY_ROLE, route, SUPERVISORS } from '../route';
@@ -70,6 +72,16 @@ export const voiceRoutes = [
     async handler({ ctx, params: { id }, session }): Promise<{ call: CallView }> {
       await callForControl(ctx, id, session);
       return { call: (await findCallView(ctx.sql, id))! };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/calls/:id/recording',
+    access: ANY_ROLE,
+    summary: 'The call’s recording as audio, for a call on a ticket you may see: streamed from Twilio (Range requests seek), or silence from the phone simulator.',
+    params: idParams,
+    async handler({ ctx, params: { id }, req, res, session }) {
+      await sendRecordingMedia(ctx, await findCallRecording(ctx.sql, session, id), req.headers.range, res);
     },
   }),
   route({

@@ -8,6 +8,7 @@ import * as party from './party/partyActions';
 import { waitForCall } from './party/waitForCall';
 import { QueueRegistry } from './queues/queueRegistry';
 import { RecordingStore } from './recordings/recordingStore';
+import { silentWav } from './recordings/silentWav';
 import { serveRestRequest } from './rest/restRouter';
 import type { TwilioHttpRequest, TwilioHttpResponse } from './rest/restResponses';
 import { SimClock } from './simClock';
@@ -16,6 +17,8 @@ import type {
 } from './types';
 
 const DEFAULT_WAIT_MS = 10_000;
+// A simulated recording's media is made in memory on each request: cap it (10 min of 8 kHz 16-bit mono is ~9.6 MB).
+const MAX_MEDIA_SECONDS = 600;
 
 /**
  * A local stand-in for Twilio Programmable Voice. The official twilio client talks to it through its
@@ -134,6 +137,17 @@ export class FakeTwilioVoice {
   recordingText(recordingSid: string): string | null {
     const recording = this.ctx.recordings.get(recordingSid);
     return recording ? recording.lines.join('\n') : null;
+  }
+
+  /**
+   * A completed recording's media, for playback, or null for an unknown recording or one still running. The
+   * simulator has no real audio (callers type their words), so it is honestly silent: a WAV as long as the recording
+   * (capped at 10 minutes); what was said is in recordingText() and the transcription.
+   */
+  recordingMedia(recordingSid: string): { contentType: 'audio/wav'; body: Buffer } | null {
+    const recording = this.ctx.recordings.get(recordingSid);
+    if (!recording || recording.status !== 'completed') return null;
+    return { contentType: 'audio/wav', body: silentWav(Math.min(this.ctx.recordings.durationSeconds(recording), MAX_MEDIA_SECONDS)) };
   }
 
   /** Resolves with the call's snapshot once `predicate` holds (checked at every change); rejects after `timeoutMs`. */
