@@ -59,6 +59,27 @@ async function acceptAndAnswer(agent: Agent, offer: any, callerSid: string) {
   return (await db.sql<{ id: string }[]>`select id from calls where call_sid = ${callerSid}`)[0].id;
 }
 
+describe('an agent with a phone number in their profile', () => {
+  it('is rung on that phone when they accept, and talks to the caller once they pick up', async () => {
+    const agent = await anAgent();
+    const agentPhone = aPhone();
+    await db.sql`update users set phone_number = ${agentPhone} where id = ${agent.id}`;
+    sim().setEndpointBehaviour(agentPhone, 'manual');
+    await available(agent);
+    const caller = await aQueuedCaller();
+    const offer = await nextVoiceOffer(agent);
+    expect((await agent.client.post(`/api/offers/${offer.offer.id}/accept`)).status).toBe(200);
+    const ringing = await sim().waitForCall((c) => c.to === agentPhone && c.status === 'ringing', 10_000);
+    expect(ringing.from).toBe(server.ctx.voice.companyNumber);
+    expect(sim().calls().some((c) => c.to === agent.device)).toBe(false);
+    sim().answer(ringing.sid);
+    const talking = await sim().waitFor(caller.sid, (c) => c.conference?.participants.length === 2, 10_000);
+    expect(talking.conference!.participants.map((p) => p.callSid)).toContain(ringing.sid);
+    sim().hangup(caller.sid);
+    agent.socket.close();
+  });
+});
+
 describe('an agent who does not pick up', () => {
   it('is set away, and the call is offered to the next agent while the caller keeps waiting', async () => {
     const first = await anAgent();
