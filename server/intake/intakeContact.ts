@@ -1,12 +1,11 @@
 import type { InboundContact } from '../../channels/inboundContact';
 import { writeAudit } from '../commands/writeAudit';
 import type { AppContext } from '../context';
-import { normalizeIdentity } from '../customers/identity';
 import type { TransactionSql } from '../db/client';
-import { HttpError } from '../http/httpError';
 import { enqueueTicket, entryQueueFor } from '../routing/enqueueTicket';
 import { kickRouting } from '../routing/routingTasks';
 import { publishTicketChanged } from '../tickets/ticketEvents';
+import { contactIdentity, unidentifiedCallerName } from './contactIdentity';
 import { firstLine } from './firstLine';
 import { findThreadTicket } from './threadingRules';
 
@@ -33,12 +32,7 @@ export interface IntakeOrigin {
 }
 
 export async function intakeContact(ctx: AppContext, contact: InboundContact, origin: IntakeOrigin = {}): Promise<IntakeResult> {
-  let identity: string;
-  try {
-    identity = normalizeIdentity(contact.from.kind, contact.from.value, ctx.config.DEFAULT_PHONE_REGION as never);
-  } catch (err) {
-    throw new HttpError(400, 'invalid_input', (err as Error).message, [{ path: 'from', message: (err as Error).message }]);
-  }
+  const identity = contactIdentity(contact, ctx.config.DEFAULT_PHONE_REGION);
   const stored = await findStored(ctx, contact);
   if (stored) return stored;
   try {
@@ -59,7 +53,7 @@ async function findStored(ctx: AppContext, contact: InboundContact): Promise<Int
   return row ? { messageId: row.id, ticketId: row.ticketId, customerId: row.customerId, created: false, newTicket: false } : null;
 }
 
-async function storeContact(tx: TransactionSql, contact: InboundContact, identity: string, origin: IntakeOrigin): Promise<IntakeResult> {
+async function storeContact(tx: TransactionSql, contact: InboundContact, identity: string | null, origin: IntakeOrigin): Promise<IntakeResult> {
   const customerId = await lockCustomer(tx, await findOrCreateCustomer(tx, contact, identity));
   let ticketId = await findThreadTicket(tx, customerId, contact);
   const newTicket = !ticketId;
@@ -89,7 +83,8 @@ async function storeContact(tx: TransactionSql, contact: InboundContact, identit
   return { messageId: message.id, ticketId: ticketId!, customerId, created: true, newTicket };
 }
 
-async function findOrCreateCustomer(tx: TransactionSql, contact: InboundContact, identity: string): Promise<string> {
+async function findOrCreateCustomer(tx: TransactionSql, contact: InboundContact, identity: string | null): Promise<string> {
+  if (identity === null) return createUnidentifiedCaller(tx, contact);
   const kind = contact.from.kind;
   const [known] = await tx<{ customerId: string }[]>`select customer_id from customer_identities where kind = ${kind} and value = ${identity}`;
   if (known) return known.customerId;
@@ -105,6 +100,14 @@ async function findOrCreateCustomer(tx: TransactionSql, contact: InboundContact,
   await tx`delete from customers where id = ${id}`;
   const [winner] = await tx<{ customerId: string }[]>`select customer_id from customer_identities where kind = ${kind} and value = ${identity}`;
   return winner.customerId;
+}
+
+/** A caller with no usable number: a customer of their own, named for it, found by no later contact. */
+async function createUnidentifiedCaller(tx: TransactionSql, contact: InboundContact): Promise<string> {
+  const name = contact.from.name?.trim() || unidentifiedCallerName(contact.from.value);
+  const [{ id }] = await tx<{ id: string }[]>`insert into customers (name) values (${name}) returning id`;
+  await writeAudit(tx, { actorUserId: null, actorKind: 'customer', action: 'customer.created', entityType: 'customer', entityId: id, data: { callerId: contact.from.value } });
+  return id;
 }
 
 /**

@@ -23,7 +23,7 @@ export function listWaitingTickets(tx: TransactionSql, limit = 200) {
 /**
  * The agent to offer a ticket to: available, with every skill the queue requires and free capacity for the
  * ticket's channel (assigned open tickets plus pending offers count). Preference: agents who have not already
- * turned this ticket down in this queue; then the customer's recent agent (sticky); then the one idle longest.
+ * turned this ticket down in this queue (or, for a call, failed to ring for it just now); then the customer's recent agent (sticky); then the one idle longest.
  */
 export async function pickAgent(tx: TransactionSql, ticket: WaitingTicket, stickyHours: number, afterCallWorkSeconds: number): Promise<string | null> {
   const sticky = stickyHours > 0 ? await recentAgent(tx, ticket.customerId, stickyHours) : null;
@@ -45,7 +45,11 @@ export async function pickAgent(tx: TransactionSql, ticket: WaitingTicket, stick
         + (select count(*) from offers o where o.agent_id = u.id and o.channel = ${ticket.channel} and o.status = 'pending'))
     order by
       exists (select 1 from offers o where o.ticket_id = ${ticket.id} and o.agent_id = u.id
-              and o.status in ('rejected', 'timed_out') and o.offered_at >= ${ticket.waitingSince}),
+              and o.status in ('rejected', 'timed_out') and o.offered_at >= ${ticket.waitingSince})
+        -- A call whose ringing of this agent just failed (not picked up, or not placed at all) tries someone else first.
+        or exists (select 1 from call_legs l join calls c on c.id = l.call_id
+                   where c.ticket_id = ${ticket.id} and l.agent_id = u.id and l.answered_at is null
+                     and l.ended_at > now() - interval '10 minutes'),
       u.id is not distinct from ${sticky}::uuid desc,
       greatest(u.presence_changed_at, coalesce(u.last_offered_at, '-infinity')),
       u.id

@@ -1,3 +1,4 @@
+import { isWithheldCallerId } from '../../channels/voice/withheldCallerId';
 import type { AppContext } from '../context';
 import { visibleTicketsCondition } from '../auth/ticketVisibility';
 import type { SessionUser } from '../auth/sessions';
@@ -26,8 +27,10 @@ export async function answerCallbackNumber(ctx: AppContext, callId: string, queu
   const twiml = twimlFor(ctx, ivr);
   const call = await findCall(ctx.sql, callId);
   if (!call) throw new HttpError(404, 'not_found', 'Call not found.');
+  // A withheld caller has no number of their own to be called back on: they must key one in.
+  const ownNumber = isWithheldCallerId(call.fromNumber) ? null : call.fromNumber;
   let phone: string | null = null;
-  if (digits === '1' || (!digits && attempt + 1 >= MAX_NUMBER_ATTEMPTS)) phone = call.fromNumber;
+  if (digits === '1' || (!digits && attempt + 1 >= MAX_NUMBER_ATTEMPTS)) phone = ownNumber;
   else if (digits && digits.length >= 6) {
     try {
       phone = normalizeIdentity('phone', digits.startsWith('+') ? digits : `+${digits}`, undefined);

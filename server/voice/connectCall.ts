@@ -11,6 +11,9 @@ import { agentAddress, voiceUrl } from './voiceUrls';
 const AGENT_RING_SECONDS = 20;
 const CUSTOMER_RING_SECONDS = 30;
 const STATUS_EVENTS = ['initiated', 'ringing', 'answered', 'completed'];
+// The caller waits on hold while the agent's leg is placed: a few quick retries ride out a blip in Twilio's API
+// (about 3 s in all); past that the call is better offered to another agent than kept waiting for this one.
+const DIAL_AGENT_RETRIES = { attempts: 3, backoff: { type: 'exponential', delay: 1000 } };
 
 /**
  * An agent took a voice ticket (accepted its offer, or had it transferred to them): ring them. A live call is joined;
@@ -49,7 +52,7 @@ export async function ringAgent(ctx: AppContext, callId: string, agentId: string
   const [leg] = await ctx.sql<{ id: string }[]>`
     insert into call_legs (call_id, agent_id, to_address) values (${callId}, ${agentId}, ${agentAddress(agent)}) returning id`;
   await ctx.sql`update calls set agent_id = ${agentId}, updated_at = now() where id = ${callId}`;
-  await ctx.queues.voice.add('dial-agent-leg', { legId: leg.id }, { jobId: `dial-agent-leg-${leg.id}` });
+  await ctx.queues.voice.add('dial-agent-leg', { legId: leg.id }, { jobId: `dial-agent-leg-${leg.id}`, ...DIAL_AGENT_RETRIES });
   await publishCallChanged(ctx, callId);
   return { callId, legId: leg.id };
 }
@@ -110,9 +113,14 @@ export async function bridgeCustomer(ctx: AppContext, callId: string) {
   }
   if (call.callSid) return;
   if (call.callbackId) {
+    // One attempt per call placed, however often this job runs: a retry finds the attempt it opened still unsettled.
     await ctx.sql.begin(async (tx) => {
-      const [cb] = await tx<{ attempts: number }[]>`update callbacks set attempts = attempts + 1, updated_at = now() where id = ${call.callbackId} returning attempts`;
-      await tx`insert into callback_attempts (callback_id, attempt, agent_id) values (${call.callbackId}, ${cb.attempts}, ${call.agentId}) on conflict do nothing`;
+      const [cb] = await tx<{ attempts: number }[]>`
+        update callbacks c set attempts = attempts + 1, updated_at = now()
+        where id = ${call.callbackId}
+          and not exists (select 1 from callback_attempts a where a.callback_id = c.id and a.attempt = c.attempts and a.outcome is null)
+        returning attempts`;
+      if (cb) await tx`insert into callback_attempts (callback_id, attempt, agent_id) values (${call.callbackId}, ${cb.attempts}, ${call.agentId}) on conflict do nothing`;
     });
   }
   const created = await ctx.voice.client.calls.create({

@@ -1,4 +1,5 @@
 import { chooseOption, type VoiceWebhook } from '../../channels/voice/voiceWebhook';
+import { isWithheldCallerId } from '../../channels/voice/withheldCallerId';
 import type { AppContext } from '../context';
 import { normalizeIdentity } from '../customers/identity';
 import { isOpen } from './businessHours';
@@ -30,11 +31,12 @@ export async function answerIncomingCall(ctx: AppContext, hook: VoiceWebhook): P
 async function recordIncomingCall(ctx: AppContext, hook: VoiceWebhook): Promise<string> {
   let customerId: string | null = null;
   try {
-    const phone = normalizeIdentity('phone', hook.from, ctx.config.DEFAULT_PHONE_REGION as never);
-    const [known] = await ctx.sql<{ customerId: string }[]>`select customer_id from customer_identities where kind = 'phone' and value = ${phone}`;
+    // A withheld caller ID is nobody's number, even where its keypad form parses as one.
+    const phone = isWithheldCallerId(hook.from) ? null : normalizeIdentity('phone', hook.from, ctx.config.DEFAULT_PHONE_REGION as never);
+    const [known] = phone ? await ctx.sql<{ customerId: string }[]>`select customer_id from customer_identities where kind = 'phone' and value = ${phone}` : [];
     customerId = known?.customerId ?? null;
   } catch {
-    // A withheld or malformed caller ID: the call is still answered; intake refuses it only if it reaches a queue.
+    // A malformed caller ID: the call is still answered; if it reaches a queue, intake files it under a customer of its own.
   }
   const status = hook.callStatus === 'in-progress' || hook.callStatus === 'queued' ? hook.callStatus : 'ringing';
   const [row] = await ctx.sql<{ id: string; created: boolean }[]>`

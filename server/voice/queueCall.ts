@@ -1,5 +1,5 @@
+import { isWithheldCallerId } from '../../channels/voice/withheldCallerId';
 import type { AppContext } from '../context';
-import { HttpError } from '../http/httpError';
 import { intakeContact } from '../intake/intakeContact';
 import { cancelPendingOffers } from '../routing/enqueueTicket';
 import { kickRouting } from '../routing/routingTasks';
@@ -29,26 +29,23 @@ export async function enterQueue(ctx: AppContext, ivr: IvrSettings, callId: stri
   return twiml.enqueue(callId, queueId);
 }
 
-/** Stores the call as a contact (idempotent on the CallSid) and ties the call to its ticket and queue. */
+/**
+ * Stores the call as a contact (idempotent on the CallSid) and ties the call to its ticket and queue. A caller who
+ * withheld their number is taken like any other: intake files them under a customer of their own.
+ */
 export async function openCallTicket(ctx: AppContext, callId: string, queueId: string, queueName: string) {
   const call = (await findCall(ctx.sql, callId))!;
   const [{ ivrPath }] = await ctx.sql<{ ivrPath: string[] }[]>`select ivr_path from calls where id = ${callId}`;
-  let stored;
-  try {
-    stored = await intakeContact(ctx, {
-      channel: 'voice',
-      from: { kind: 'phone', value: call.fromNumber },
-      to: call.toNumber,
-      providerId: call.callSid!,
-      subject: `Call from ${call.fromNumber}`,
-      text: `Phone call to ${queueName}${ivrPath.length ? ` (menu: ${ivrPath.join(' › ')})` : ''}`,
-      metadata: { callSid: call.callSid, ivrPath },
-      queueId,
-    });
-  } catch (err) {
-    if (err instanceof HttpError) throw new HttpError(400, 'invalid_input', `The caller's number cannot be used: ${err.message}`);
-    throw err;
-  }
+  const stored = await intakeContact(ctx, {
+    channel: 'voice',
+    from: { kind: 'phone', value: call.fromNumber },
+    to: call.toNumber,
+    providerId: call.callSid!,
+    subject: isWithheldCallerId(call.fromNumber) ? 'Call from a withheld number' : `Call from ${call.fromNumber}`,
+    text: `Phone call to ${queueName}${ivrPath.length ? ` (menu: ${ivrPath.join(' › ')})` : ''}`,
+    metadata: { callSid: call.callSid, ivrPath },
+    queueId,
+  });
   await ctx.sql`
     update calls set ticket_id = ${stored.ticketId}, customer_id = ${stored.customerId}, queue_id = ${queueId},
       enqueued_at = coalesce(enqueued_at, now()), updated_at = now()

@@ -1,3 +1,4 @@
+import { isWithheldCallerId } from '../../channels/voice/withheldCallerId';
 import type { AppContext } from '../context';
 import { intakeContact } from '../intake/intakeContact';
 import { publishTicketChanged } from '../tickets/ticketEvents';
@@ -31,7 +32,7 @@ async function storeVoicemail(ctx: AppContext, call: NonNullable<Awaited<ReturnT
     from: { kind: 'phone', value: call.fromNumber },
     to: call.toNumber,
     providerId: rec.recordingSid,
-    subject: `Voicemail from ${call.fromNumber}`,
+    subject: isWithheldCallerId(call.fromNumber) ? 'Voicemail from a withheld number' : `Voicemail from ${call.fromNumber}`,
     text: early ?? `Voicemail${duration}. Transcription pending.`,
     attachments: [{ filename: `voicemail-${rec.recordingSid}.mp3`, contentType: 'audio/mpeg', sizeBytes: 0, location: `${rec.recordingUrl}.mp3` }],
     metadata: { callSid: call.callSid, recordingSid: rec.recordingSid, recordingUrl: rec.recordingUrl, durationSeconds: rec.durationSeconds, voicemail: true },

@@ -152,3 +152,31 @@ describe('transferring a call to another agent in Chromium', () => {
     await expect.poll(() => callBar(colleaguePage).getAttribute('data-status'), { timeout: 15_000 }).toBe('wrapUp');
   }, 120_000);
 });
+
+describe('a caller who withholds their number, in Chromium', () => {
+  it('when the simulated phone withholds its number, then the call still pops on the agent’s screen, as a withheld-number customer', async () => {
+    await db.sql`update users set presence = 'offline'`;
+    const agent = await aUser(db.sql, 'agent');
+    const tester = await aUser(db.sql, 'supervisor');
+    const agentPage = await newPage();
+    await signInAs(agentPage, server.url, agent);
+    await agentPage.selectOption('[data-testid="presence-switch"]', 'available');
+    await expect.poll(async () => (await db.sql`select presence from users where id = ${agent.id}`)[0].presence).toBe('available');
+
+    const phonePage = await newPage();
+    await signInAs(phonePage, server.url, tester);
+    await phonePage.goto(`${server.url}/simulator`);
+    await phonePage.click('[data-testid="sim-tab-voice"]');
+    await phonePage.check('[data-testid="sim-call-withhold"]');
+    await phonePage.click('[data-testid="sim-call-start"]');
+    const key1 = phonePage.locator('[data-testid="sim-keypad-1"]');
+    await expect.poll(() => key1.isEnabled(), { timeout: 20_000 }).toBe(true);
+    expect(await phonePage.locator('[data-testid="sim-call-status"] strong').first().textContent()).toBe('anonymous');
+    await key1.click();
+
+    const pop = agentPage.locator('[data-testid="screen-pop"]');
+    await pop.waitFor({ timeout: 15_000 });
+    expect(await pop.textContent()).toContain('Withheld number');
+    await phonePage.click('[data-testid="sim-call-hangup"]');
+  }, 90_000);
+});

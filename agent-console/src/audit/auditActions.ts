@@ -17,6 +17,7 @@ export const KNOWN_AUDIT_ACTIONS = [
   'call.placed',
   'call.abandoned',
   'call.agent_missed',
+  'call.agent_dial_failed',
   'call.transferred',
   'call.wrapped_up',
   'callback.requested',

@@ -75,6 +75,9 @@ describe('describeAudit', () => {
     expect(describeAudit(entry('call.agent_missed', { agentId: 'agent-1', status: 'no-answer' }), t, nameOf)).toBe(
       'auditAction.call.agent_missed {"agent":"Alice"}',
     );
+    expect(describeAudit(entry('call.agent_dial_failed', { agentId: 'agent-1', error: 'Twilio 500' }), t, nameOf)).toBe(
+      'auditAction.call.agent_dial_failed {"agent":"Alice"}',
+    );
     expect(describeAudit(entry('call.wrapped_up', { disposition: 'follow_up' }), t, nameOf)).toBe(
       'auditAction.call.wrapped_up {"disposition":"voice.disposition.follow_up"}',
     );

@@ -80,7 +80,8 @@ export function describeAudit(entry: AuditEntryView, t: TFunction, nameOf: NameL
     case 'callback.scheduled':
       return t('auditAction.callback.scheduled', { number: text(data.phone), time: new Date(text(data.dueAt)) });
     case 'call.agent_missed':
-      return t('auditAction.call.agent_missed', { agent: agent(data.agentId) });
+    case 'call.agent_dial_failed':
+      return t(`auditAction.${action}`, { agent: agent(data.agentId) });
     case 'call.transferred':
       return t('auditAction.call.transferred', { target: data.agentId ? agent(data.agentId) : queue(data.queueId) });
     case 'call.wrapped_up':

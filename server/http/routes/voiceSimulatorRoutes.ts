@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isWithheldCallerId } from '../../../channels/voice/withheldCallerId';
 import type { AppContext } from '../../context';
 import { normalizeIdentity } from '../../customers/identity';
 import type { CallSnapshot } from '../../voice/simulator/types';
@@ -45,11 +46,15 @@ const customerCallRoutes = [
     body: z.object({ from: z.string().trim().min(1, 'is required').max(40) }),
     async handler({ ctx, body, res }) {
       const simulator = simulatorOf(ctx);
-      let from: string;
-      try {
-        from = normalizeIdentity('phone', body.from, ctx.config.DEFAULT_PHONE_REGION as never);
-      } catch {
-        throw new HttpError(400, 'invalid_input', 'from must be a phone number, like +14155550100', [{ path: 'from', message: 'must be a phone number' }]);
+      // A simulated caller may withhold their number, as Twilio then reports it.
+      let from = 'anonymous';
+      if (!isWithheldCallerId(body.from)) {
+        try {
+          from = normalizeIdentity('phone', body.from, ctx.config.DEFAULT_PHONE_REGION as never);
+        } catch {
+          const message = 'must be a phone number, like +14155550100, or "anonymous" to withhold it';
+          throw new HttpError(400, 'invalid_input', `from ${message}`, [{ path: 'from', message }]);
+        }
       }
       const callSid = await simulator.placeCall({ from, to: ctx.voice.companyNumber });
       res.status(201);

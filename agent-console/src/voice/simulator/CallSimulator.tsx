@@ -29,6 +29,8 @@ export function CallSimulator({ companyNumber }: { companyNumber: string }) {
 function SimulatedCallPanel({ companyNumber }: { companyNumber: string }) {
   const { t } = useTranslation();
   const [phone, setPhone] = useState(() => randomSimPhone());
+  // A caller who withholds their number reaches the line as Twilio reports them: "anonymous".
+  const [withheld, setWithheld] = useState(false);
   const [recent, remember] = useRecentPhones();
   const [sid, setSid] = usePlacedCallSid();
   const { call, error, gone, apply } = useSimulatedCall(sid);
@@ -56,9 +58,9 @@ function SimulatedCallPanel({ companyNumber }: { companyNumber: string }) {
 
   const start = () =>
     act(async () => {
-      const from = phone.trim();
+      const from = withheld ? 'anonymous' : phone.trim();
       const { callSid } = await placeSimulatedCall(from);
-      remember(from);
+      if (!withheld) remember(from);
       setSid(callSid);
     });
 
@@ -69,8 +71,12 @@ function SimulatedCallPanel({ companyNumber }: { companyNumber: string }) {
       </h2>
       {!live && (
         <>
-          <SimPhoneNumber phone={phone} recent={recent} onChange={setPhone} />
-          {!looksLikePhone(phone) && phone.trim() !== '' && <p className="sim-phone__hint notice">{t('simulator.invalidPhone')}</p>}
+          {!withheld && <SimPhoneNumber phone={phone} recent={recent} onChange={setPhone} />}
+          {!withheld && !looksLikePhone(phone) && phone.trim() !== '' && <p className="sim-phone__hint notice">{t('simulator.invalidPhone')}</p>}
+          <label className="checkbox-field">
+            <input type="checkbox" data-testid="sim-call-withhold" checked={withheld} onChange={(e) => setWithheld(e.target.checked)} />
+            {t('callSimulator.withhold')}
+          </label>
         </>
       )}
       {call && state && (
@@ -111,7 +117,7 @@ function SimulatedCallPanel({ companyNumber }: { companyNumber: string }) {
             {t('callSimulator.hangUp')}
           </button>
         ) : (
-          <button type="button" className="button button--accept" data-testid="sim-call-start" disabled={busy || !looksLikePhone(phone)} onClick={() => void start()}>
+          <button type="button" className="button button--accept" data-testid="sim-call-start" disabled={busy || !(withheld || looksLikePhone(phone))} onClick={() => void start()}>
             {busy ? t('callSimulator.calling') : call ? t('callSimulator.callAgain') : t('callSimulator.call', { number: companyNumber })}
           </button>
         )}

@@ -1,3 +1,4 @@
+import { isWithheldCallerId } from '../../../../channels/voice/withheldCallerId';
 import type { SimContext } from '../context';
 import { transmit } from '../calls/audioPath';
 import { endCall, hangupStatus } from '../calls/callLifecycle';
@@ -7,11 +8,16 @@ import { startRunner } from '../engine/callRunner';
 import { newSid } from '../sids';
 import { VoiceSimulatorError } from '../simulatorError';
 
-/** A simulated customer dials a company number: Twilio requests its voiceUrl with CallStatus=ringing. */
+/**
+ * A simulated customer dials a company number: Twilio requests its voiceUrl with CallStatus=ringing. A caller who
+ * withholds their number calls from `anonymous` (or another form Twilio sends), passed on as it is.
+ */
 export function placeCall(ctx: SimContext, { from, to }: { from: string; to: string }): string {
   const number = ctx.incomingNumber(to);
   if (!number) throw new VoiceSimulatorError('unknown-number', `${to} is not a company number of the simulated account`);
-  if (!isEndpointAddress(from)) throw new VoiceSimulatorError('invalid-input', `${from} is not a phone number (E.164) or client:identity`);
+  if (!isEndpointAddress(from) && !isWithheldCallerId(from)) {
+    throw new VoiceSimulatorError('invalid-input', `${from} is not a phone number (E.164), client:identity or a withheld caller ID (anonymous)`);
+  }
   const call = ctx.calls.create({
     sid: newSid('CA'),
     from,
