@@ -63,6 +63,8 @@ async function endCall(ctx: AppContext, callId: string, status: CallStatus) {
   if (call.callbackRequested && !call.callbackId && call.queueId && ownNumberCallable) await requestCallbackFromCall(ctx, callId, call.queueId, call.fromNumber);
   if (call.callbackId && call.direction === 'outbound') await settleCallbackAttempt(ctx, call.callbackId, call.callSid, ended.connected ? 'completed' : status);
   if (call.origin === 'click_to_dial' && !ended.connected) await ctx.sql`update calls set error = ${`The customer's line: ${status}.`} where id = ${callId}`;
+  // A leg still waiting for its dial job is never placed (the job finds it ended).
+  await ctx.sql`update call_legs set status = 'canceled', ended_at = now() where call_id = ${callId} and call_sid is null and ended_at is null`;
   for (const leg of await liveLegs(ctx.sql, callId)) {
     if (!leg.callSid) continue;
     await ctx.voice.client.calls(leg.callSid).update({ status: leg.answeredAt ? 'completed' : 'canceled' }).catch((err) => ctx.log.info({ err: err.message, leg: leg.id }, 'agent leg already gone'));

@@ -72,7 +72,9 @@ export async function dialAgentLeg(ctx: AppContext, legId: string) {
     statusCallbackMethod: 'POST',
     timeout: AGENT_RING_SECONDS,
   });
-  await ctx.sql`update call_legs set call_sid = coalesce(call_sid, ${created.sid}) where id = ${legId}`;
+  const [placed] = await ctx.sql<{ endedAt: Date | null }[]>`update call_legs set call_sid = coalesce(call_sid, ${created.sid}) where id = ${legId} returning ended_at`;
+  // The caller hung up while this leg was being placed: stop the agent's phone ringing for nobody.
+  if (placed?.endedAt) await ctx.voice.client.calls(created.sid).update({ status: 'canceled' }).catch(() => undefined);
 }
 
 /** The agent picked up: they join the conference, and a worker brings the customer in. */

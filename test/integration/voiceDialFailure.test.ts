@@ -136,6 +136,30 @@ describe('when the agent’s leg cannot be placed', () => {
   }, 30_000);
 });
 
+describe('when the caller hangs up while the agent’s leg is still being placed', () => {
+  it('the leg is dropped: not dialled again, and the agent is neither rung nor blamed', async () => {
+    const agent = await anAvailableAgent();
+    const creates = fakeCallsApi((to) => (to === agent.device ? twilioError(503, 20503, 'Service Unavailable') : placed(to)));
+    const params = incomingCallParams(aPhone(), COMPANY);
+    const offered = nextVoiceOffer(agent);
+    const menu = parseTwiml(await (await post('/webhooks/twilio/voice', params)).text());
+    await post(pathOf(menu.Gather[0].action), { ...params, Digits: '1' });
+    const offer = await offered;
+    expect((await agent.client.post(`/api/offers/${offer.offer.id}/accept`)).status).toBe(200);
+    await waitFor(async () => creates.length, (n) => n >= 1);
+
+    // The job will retry in a second; the caller gives up first.
+    expect((await post('/webhooks/twilio/voice/status', { ...params, CallStatus: 'completed', CallDuration: '30' })).status).toBe(204);
+    const [leg] = await waitFor(() => legsOf(agent.id), (legs) => legs[0]?.status === 'canceled');
+    expect(leg).toMatchObject({ status: 'canceled', callSid: null });
+    await new Promise((r) => setTimeout(r, 3500));
+    expect(creates).toHaveLength(1);
+    expect(await db.sql`select action from audit_log where entity_id = ${offer.ticket.id} and action like 'call.agent_%'`).toEqual([]);
+    expect(await presenceOf(agent.id)).toBe('available');
+    agent.socket.close();
+  }, 30_000);
+});
+
 describe('when a callback’s customer cannot be dialled', () => {
   it('the attempt is settled failed and the callback retried after the delay, until its attempts run out; a retried dial job counts one attempt', async () => {
     const agent = await anAvailableAgent();
