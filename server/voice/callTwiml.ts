@@ -142,19 +142,7 @@ export class CallTwiml {
   customerJoins(callId: string) {
     const r = this.response();
     const dial = r.dial({ action: this.url('goodbye', { callId }), method: 'POST' });
-    dial.conference(
-      {
-        startConferenceOnEnter: true,
-        endConferenceOnExit: true,
-        beep: 'false' as never,
-        record: 'record-from-start',
-        recordingStatusCallback: this.url('recording', { callId, kind: 'conversation' }),
-        recordingStatusCallbackMethod: 'POST',
-        waitUrl: this.url('holdMusic'),
-        waitMethod: 'POST',
-      },
-      conferenceName(callId),
-    );
+    dial.conference({ ...this.conferenceCommon(callId), endConferenceOnExit: true }, conferenceName(callId));
     return r.toString();
   }
 
@@ -163,8 +151,24 @@ export class CallTwiml {
     const r = this.response();
     if (before) this.say(r, before);
     const dial = r.dial();
-    dial.conference({ startConferenceOnEnter: true, endConferenceOnExit: false, beep: 'false' as never, waitUrl: this.url('holdMusic'), waitMethod: 'POST' }, conferenceName(callId));
+    dial.conference({ ...this.conferenceCommon(callId), endConferenceOnExit: false }, conferenceName(callId));
     return r.toString();
+  }
+
+  /**
+   * What both sides ask of the call's conference. Recording is set on both because the conference is created by
+   * whoever enters first — the agent, who is rung before the customer is brought in — and records only if asked then.
+   */
+  private conferenceCommon(callId: string) {
+    return {
+      startConferenceOnEnter: true,
+      beep: 'false' as never,
+      record: 'record-from-start' as const,
+      recordingStatusCallback: this.url('recording', { callId, kind: 'conversation' }),
+      recordingStatusCallbackMethod: 'POST' as const,
+      waitUrl: this.url('holdMusic'),
+      waitMethod: 'POST' as const,
+    };
   }
 
   /** What a held customer (or an empty conference) hears. */

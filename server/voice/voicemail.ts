@@ -39,6 +39,10 @@ async function storeVoicemail(ctx: AppContext, call: NonNullable<Awaited<ReturnT
     ...(queueId ? { queueId } : {}),
   });
   await ctx.sql`update messages set call_id = ${call.id} where id = ${stored.messageId}`;
+  // A transcription that came in while the message was being stored waited on the call: it replaces the placeholder.
+  await ctx.sql`
+    update messages m set body_text = c.voicemail_transcription
+    from calls c where c.id = ${call.id} and m.id = ${stored.messageId} and c.voicemail_transcription is not null`;
   await ctx.sql`
     update calls set voicemail = true, ticket_id = coalesce(ticket_id, ${stored.ticketId}), customer_id = coalesce(customer_id, ${stored.customerId}),
       recording_sid = coalesce(recording_sid, ${rec.recordingSid}), recording_url = coalesce(recording_url, ${rec.recordingUrl}), updated_at = now()
@@ -52,12 +56,14 @@ async function storeVoicemail(ctx: AppContext, call: NonNullable<Awaited<ReturnT
  */
 export async function applyTranscription(ctx: AppContext, callId: string, p: { recordingSid: string; text: string | null; status: string }) {
   const text = p.status === 'completed' && p.text ? `Voicemail transcription: ${p.text}` : 'Voicemail (no transcription available).';
+  // Kept on the call first, then applied to the message: whichever of the two stores runs second sees the other's
+  // work, so a transcription racing the message it belongs to is never lost.
+  await ctx.sql`update calls set voicemail_transcription = ${text} where id = ${callId}`;
   const [row] = await ctx.sql<{ ticketId: string }[]>`
     update messages set body_text = ${text}, metadata = metadata || ${ctx.sql.json({ transcription: p.text, transcriptionStatus: p.status })}
     where channel = 'voice' and provider_id = ${p.recordingSid}
     returning ticket_id`;
   if (row) await publishTicketChanged(ctx, row.ticketId);
-  else await ctx.sql`update calls set voicemail_transcription = ${text} where id = ${callId}`;
 }
 
 /** A recording is ready (the conversation's, or a voicemail's): kept on the call. */

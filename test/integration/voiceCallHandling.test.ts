@@ -25,9 +25,11 @@ afterAll(async () => {
   await server?.stop();
   await db?.drop();
 });
-// Each test's agents are the only ones taking calls.
+// Each test's agents are the only ones taking calls, and its callers the only ones waiting.
 beforeEach(async () => {
   await db.sql`update users set presence = 'offline'`;
+  await db.sql`update offers set status = 'canceled' where status = 'pending'`;
+  await db.sql`update tickets set status = 'resolved', queue_id = null where status <> 'resolved' and assignee_id is null`;
 });
 
 async function anAgent(skills: string[] = []) {

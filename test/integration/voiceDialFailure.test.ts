@@ -37,6 +37,7 @@ afterAll(async () => {
 // Each test's agents are the only ones taking calls, and nothing older is waiting.
 beforeEach(async () => {
   await db.sql`update users set presence = 'offline'`;
+  await db.sql`update offers set status = 'canceled' where status = 'pending'`;
   await db.sql`update tickets set status = 'resolved' where status <> 'resolved'`;
 });
 
