@@ -1,5 +1,4 @@
 import { isCallStatus, isFinal, type CallStatus } from '../../channels/voice/callStatus';
-import { isWithheldCallerId } from '../../channels/voice/withheldCallerId';
 import { setPresence } from '../commands/setPresence';
 import { writeAudit } from '../commands/writeAudit';
 import type { AppContext } from '../context';
@@ -8,6 +7,7 @@ import { kickRouting } from '../routing/routingTasks';
 import { rooms } from '../realtime/rooms';
 import { publishCallChanged } from './callEvents';
 import { findCall, findLeg, liveLegs } from './callQueries';
+import { callableOwnNumber } from './callbackNumber';
 import { requestCallbackFromCall, settleCallbackAttempt } from './callbacks';
 import { voiceUrl } from './voiceUrls';
 
@@ -36,7 +36,8 @@ async function endCall(ctx: AppContext, callId: string, status: CallStatus) {
   const acw = ctx.config.AFTER_CALL_WORK_SECONDS;
   // A caller who hangs up while asked for a callback number is called back on their own; a withheld one has none.
   const [{ fromNumber }] = await ctx.sql<{ fromNumber: string }[]>`select from_number from calls where id = ${callId}`;
-  const ownNumberCallable = !isWithheldCallerId(fromNumber);
+  const ownNumber = callableOwnNumber(fromNumber);
+  const ownNumberCallable = ownNumber !== null;
   const ended = await ctx.sql.begin(async (tx) => {
     const [c] = await tx<{ ticketId: string | null; abandoned: boolean; agentId: string | null; connected: boolean }[]>`
       update calls set ended_at = coalesce(ended_at, now()), customer_on_hold = false, customer_in_conference = false,
@@ -60,7 +61,7 @@ async function endCall(ctx: AppContext, callId: string, status: CallStatus) {
   });
   for (const o of ended.withdrawn) ctx.publisher.emit([rooms.agent(o.agentId)], 'offer.ended', { offerId: o.id, ticketId: ended.ticketId!, reason: 'canceled' });
   const call = (await findCall(ctx.sql, callId))!;
-  if (call.callbackRequested && !call.callbackId && call.queueId && ownNumberCallable) await requestCallbackFromCall(ctx, callId, call.queueId, call.fromNumber);
+  if (call.callbackRequested && !call.callbackId && call.queueId && ownNumber) await requestCallbackFromCall(ctx, callId, call.queueId, ownNumber);
   if (call.callbackId && call.direction === 'outbound') await settleCallbackAttempt(ctx, call.callbackId, call.callSid, ended.connected ? 'completed' : status);
   if (call.origin === 'click_to_dial' && !ended.connected) await ctx.sql`update calls set error = ${`The customer's line: ${status}.`} where id = ${callId}`;
   // A leg still waiting for its dial job is never placed (the job finds it ended).

@@ -1,5 +1,5 @@
 import twilio from 'twilio';
-import { isWithheldCallerId } from '../../channels/voice/withheldCallerId';
+import { callableOwnNumber } from './callbackNumber';
 import type { IvrMenu, IvrSettings } from './ivrSettings';
 import { conferenceName, voiceUrl, type VoicePath } from './voiceUrls';
 
@@ -85,7 +85,7 @@ export class CallTwiml {
 
   /**
    * Confirms the number to call back: one key for the caller's own number, or another number ended by #. A caller
-   * who withheld their number is only asked to key one in: there is no number of theirs to confirm.
+   * whose number is withheld (or no phone number) is only asked to key one in: there is no number of theirs to confirm.
    */
   callbackNumber(callId: string, queueId: string, callerNumber: string, attempt: number, before?: string) {
     const r = this.response();
@@ -97,7 +97,7 @@ export class CallTwiml {
       method: 'POST',
       actionOnEmptyResult: true,
     });
-    const prompt = isWithheldCallerId(callerNumber)
+    const prompt = callableOwnNumber(callerNumber) === null
       ? 'Your number is withheld. Please enter the number we should call you back at, then press pound.'
       : `We will call you back at ${spokenDigits(callerNumber)}. To confirm, press 1 then pound. To be called at another number, enter it now, then press pound.`;
     this.say(gather, prompt);

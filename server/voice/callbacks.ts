@@ -1,9 +1,9 @@
-import { isWithheldCallerId } from '../../channels/voice/withheldCallerId';
 import type { AppContext } from '../context';
 import { visibleTicketsCondition } from '../auth/ticketVisibility';
 import type { SessionUser } from '../auth/sessions';
 import { writeAudit } from '../commands/writeAudit';
 import { normalizeIdentity } from '../customers/identity';
+import { callableOwnNumber, keyedCallbackNumber } from './callbackNumber';
 import type { Sql, TransactionSql } from '../db/client';
 import { HttpError } from '../http/httpError';
 import type { CallbackView } from '../http/voiceApiTypes';
@@ -27,23 +27,17 @@ export async function answerCallbackNumber(ctx: AppContext, callId: string, queu
   const twiml = twimlFor(ctx, ivr);
   const call = await findCall(ctx.sql, callId);
   if (!call) throw new HttpError(404, 'not_found', 'Call not found.');
-  // A withheld caller has no number of their own to be called back on: they must key one in.
-  const ownNumber = isWithheldCallerId(call.fromNumber) ? null : call.fromNumber;
+  // A withheld (or unreadable) caller ID is no number to call back on: the caller must key one in.
+  const ownNumber = callableOwnNumber(call.fromNumber);
   let phone: string | null = null;
   if (digits === '1' || (!digits && attempt + 1 >= MAX_NUMBER_ATTEMPTS)) phone = ownNumber;
-  else if (digits && digits.length >= 6) {
-    try {
-      phone = normalizeIdentity('phone', digits.startsWith('+') ? digits : `+${digits}`, undefined);
-    } catch {
-      try {
-        phone = normalizeIdentity('phone', digits, ctx.config.DEFAULT_PHONE_REGION as never);
-      } catch {
-        phone = null;
-      }
-    }
-  }
+  else if (digits) phone = keyedCallbackNumber(digits, ownNumber, ctx.config.DEFAULT_PHONE_REGION);
   if (!phone) {
-    if (attempt + 1 >= MAX_NUMBER_ATTEMPTS) return twiml.goodbye('Sorry, we could not take your number. Please call again later. Goodbye.');
+    if (attempt + 1 >= MAX_NUMBER_ATTEMPTS) {
+      // Told no callback will come: the request is withdrawn, so hanging up does not file one after all.
+      await ctx.sql`update calls set callback_requested = false, updated_at = now() where id = ${callId} and callback_id is null`;
+      return twiml.goodbye('Sorry, we could not take your number. Please call again later. Goodbye.');
+    }
     return twiml.callbackNumber(callId, queueId, call.fromNumber, attempt + 1, 'Sorry, that is not a number we can call.');
   }
   await requestCallbackFromCall(ctx, callId, queueId, phone);

@@ -4,17 +4,18 @@ import type { Sql } from '../db/client';
 const DEFAULT_HANDLE_SECONDS = 240;
 
 /**
- * The ticket's place among those waiting in its queue, in the order routing serves them (priority, then age), or
- * null when it is not waiting (offered, assigned, or held back).
+ * The ticket's place among those of its channel waiting in its queue, in the order routing serves them (priority,
+ * then age), or null when it is not waiting (offered, assigned, or held back). Only its own channel counts: agents
+ * take calls on their voice capacity, so a caller never waits behind mail or texts.
  */
 export async function queuePosition(sql: Sql, ticketId: string): Promise<number | null> {
   const [row] = await sql<{ position: number | null }[]>`
     with me as (
-      select id, queue_id, queued_at, number, case priority when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end as rank
+      select id, queue_id, channel, queued_at, number, case priority when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end as rank
       from tickets where id = ${ticketId} and assignee_id is null and queue_id is not null and status not in ('resolved', 'closed')
         and (routable_after is null or routable_after <= now()))
     select (select count(*)::int + 1 from tickets t, me
-            where t.queue_id = me.queue_id and t.id <> me.id and t.assignee_id is null and t.status not in ('resolved', 'closed')
+            where t.queue_id = me.queue_id and t.channel = me.channel and t.id <> me.id and t.assignee_id is null and t.status not in ('resolved', 'closed')
               and (t.routable_after is null or t.routable_after <= now())
               and (case t.priority when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end, t.queued_at, t.number)
                 < (me.rank, me.queued_at, me.number)) as position

@@ -2,7 +2,7 @@ import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IvrSettings } from '../../server/voice/ivrSettings';
 import { aPhone } from '../support/contacts';
-import { aQueue, aUser } from '../support/factories';
+import { aCustomer, aQueue, aTicket, aUser } from '../support/factories';
 import { TestClient } from '../support/httpClient';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 import { startTestServer, testEnv } from '../support/testServer';
@@ -211,7 +211,10 @@ describe('business hours', () => {
 });
 
 describe('waiting in the queue', () => {
-  it('announces each caller’s place in line and offers a callback key', async () => {
+  it('announces each caller’s place in line among the callers (not the mail waiting in the queue) and offers a callback key', async () => {
+    // An email that has waited longer in the same queue: agents take calls on their voice capacity, so callers are not behind it.
+    const mail = await aTicket(db.sql, { customerId: await aCustomer(db.sql), queueId: billing, channel: 'email' });
+    await db.sql`update tickets set queued_at = now() - interval '1 hour' where id = ${mail}`;
     const first = await callIn();
     await twiml(pathOf(first.action), { ...first.params, Digits: '2' }).then((sub) => twiml(pathOf(sub.Gather[0].action), { ...first.params, Digits: '1' }));
     const second = await callIn();
