@@ -44,6 +44,11 @@ export interface CallView {
   customerOnHold: boolean;
   recording: { sid: string; url: string } | null;
   wrapUp: 'pending' | 'done' | null;
+  /**
+   * While after-call work is pending: when it ends by itself (the call's end + AFTER_CALL_WORK_SECONDS) and routing may
+   * offer the agent the next contact, wrapped up or not. Null otherwise, or where the view was read without the setting.
+   */
+  wrapUpDeadline: string | null;
   disposition: string | null;
   wrapUpNote: string | null;
   error: string | null;

@@ -111,6 +111,8 @@ export async function queueReply(ctx: AppContext, viewer: Viewer, ticketId: stri
                     and i.kind = case t.channel when 'email' then 'email' else 'phone' end order by i.created_at limit 1)) as to,
         (select m.to_address from messages m where m.ticket_id = t.id and m.direction = 'inbound' order by m.created_at desc limit 1) as our_address
       from tickets t where t.id = ${ticketId}`;
+    // A reply is sent through the ticket's channel, and a phone line carries no written message: it would go nowhere.
+    if (t.channel === 'voice') throw new HttpError(409, 'voice_ticket', 'This is a phone ticket: call the customer back, or add an internal note.');
     if (attachments.length && t.channel !== 'email') {
       throw new HttpError(400, 'invalid_input', 'attachments are only sent by email', [{ path: 'attachments', message: 'attachments are only sent by email' }]);
     }

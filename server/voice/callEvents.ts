@@ -8,7 +8,7 @@ import { findCallView } from './callQueries';
  * and the ticket's watchers re-read the ticket, which lists its calls.
  */
 export async function publishCallChanged(ctx: AppContext, callId: string) {
-  const view = await findCallView(ctx.sql, callId);
+  const view = await findCallView(ctx, callId);
   if (!view) return;
   const agents = new Set([view.agentId, ...view.legs.map((l) => l.agentId)].filter((a): a is string => !!a));
   ctx.publisher.emit([...[...agents].map(rooms.agent), rooms.anySupervisor], 'call.changed', view);

@@ -77,8 +77,20 @@ function phaseOf(r: { endedAt: Date | null; customerInConference: boolean; enque
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+/** What a call view is read with: the database, and how long after-call work lasts (its deadline is in the view). */
+export interface CallViewContext {
+  sql: Sql;
+  config: { AFTER_CALL_WORK_SECONDS: number };
+}
+
+function wrapUpDeadline(r: { wrapUp: CallView['wrapUp']; endedAt: Date | null }, afterCallWorkSeconds: number): string | null {
+  if (r.wrapUp !== 'pending' || !r.endedAt) return null;
+  return new Date(r.endedAt.getTime() + afterCallWorkSeconds * 1000).toISOString();
+}
+
 /** Calls as the console shows them, with their agent legs. */
-export async function listCallViews(sql: Sql | TransactionSql, where: { callIds?: string[]; ticketId?: string }): Promise<CallView[]> {
+export async function listCallViews(ctx: CallViewContext, where: { callIds?: string[]; ticketId?: string }): Promise<CallView[]> {
+  const { sql } = ctx;
   const rows = await sql<(CallRow & {
     ivrPath: string[]; createdAt: Date; waitSeconds: number | null; talkSeconds: number | null; abandoned: boolean; customerOnHold: boolean;
     recordingSid: string | null; recordingUrl: string | null; wrapUp: CallView['wrapUp']; disposition: string | null; wrapUpNote: string | null; error: string | null;
@@ -107,12 +119,12 @@ export async function listCallViews(sql: Sql | TransactionSql, where: { callIds?
       waitSeconds: r.waitSeconds, talkSeconds: r.talkSeconds, abandoned: r.abandoned, callbackRequested: r.callbackRequested,
       voicemail: r.voicemail, customerOnHold: r.customerOnHold,
       recording: r.recordingSid && r.recordingUrl ? { sid: r.recordingSid, url: r.recordingUrl } : null,
-      wrapUp: r.wrapUp, disposition: r.disposition, wrapUpNote: r.wrapUpNote, error: r.error, legs: legViews,
+      wrapUp: r.wrapUp, wrapUpDeadline: wrapUpDeadline(r, ctx.config.AFTER_CALL_WORK_SECONDS), disposition: r.disposition, wrapUpNote: r.wrapUpNote, error: r.error, legs: legViews,
     };
   });
 }
 
-export async function findCallView(sql: Sql | TransactionSql, callId: string): Promise<CallView | null> {
-  const [view] = await listCallViews(sql, { callIds: [callId] });
+export async function findCallView(ctx: CallViewContext, callId: string): Promise<CallView | null> {
+  const [view] = await listCallViews(ctx, { callIds: [callId] });
   return view ?? null;
 }

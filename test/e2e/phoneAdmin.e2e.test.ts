@@ -190,11 +190,20 @@ describe('callbacks in Chromium', () => {
     expect((await db.sql`select status from callbacks where id = ${stored.id}`)[0].status).toBe('canceled');
   });
 
-  it('when an agent calls a customer’s number from their page, then the call is placed on a new ticket, which opens', async () => {
+  it('when an agent calls a customer’s number from their page, then the call is placed on a new ticket, which opens, and connects without the agent answering their own call', async () => {
     const phone = aPhone();
     const customerId = await aCustomer(db.sql, { phone });
     const { user: agent, page } = await signedIn('agent');
     await page.goto(`${server.url}/customers/${customerId}`);
+    const bar = page.locator('[data-testid="call-bar"]');
+    await expect.poll(() => bar.getAttribute('data-device')).toBe('simulator');
+    // Every state and status line the call bar goes through, however briefly.
+    await bar.evaluate((element) => {
+      const seen: string[] = [];
+      (window as unknown as { callBarSeen: string[] }).callBarSeen = seen;
+      const note = () => seen.push(`${element.getAttribute('data-status')}|${element.querySelector('[data-testid="call-status"]')?.textContent ?? ''}|${!!element.querySelector('[data-testid="call-answer"]')}`);
+      new MutationObserver(note).observe(element, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
     await page.locator(`[data-testid="click-to-dial"][data-phone="${phone}"]`).click();
     await page.locator('[data-testid="ticket-view"]').waitFor();
 
@@ -202,5 +211,19 @@ describe('callbacks in Chromium', () => {
       select ticket_id, origin, to_number, agent_id from calls where customer_id = ${customerId}`;
     expect(call).toMatchObject({ origin: 'click_to_dial', toNumber: phone, agentId: agent.id });
     expect(new URL(page.url()).pathname).toBe(`/tickets/${call.ticketId}`);
+
+    // The agent's simulated phone picks up by itself: the customer is dialled and answers.
+    await expect.poll(() => bar.getAttribute('data-status'), { timeout: 30_000 }).toBe('connected');
+    const seen = await page.evaluate(() => (window as unknown as { callBarSeen: string[] }).callBarSeen);
+    expect(seen.some((entry) => entry.startsWith('ringing|Calling '))).toBe(true);
+    expect(seen.filter((entry) => entry.startsWith('incoming|') || entry.endsWith('|true'))).toEqual([]);
+
+    // A phone ticket is answered by calling: its composer writes internal notes only.
+    await page.locator('[data-testid="composer-voice-hint"]').waitFor();
+    expect(await page.locator('[data-testid="composer-mode"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="composer"]').getAttribute('data-mode')).toBe('note');
+
+    await page.click('[data-testid="call-hangup"]');
+    await expect.poll(() => bar.getAttribute('data-status'), { timeout: 15_000 }).toBe('wrapUp');
   });
 });

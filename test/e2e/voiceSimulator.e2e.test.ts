@@ -67,6 +67,10 @@ describe('a phone call through the simulator in Chromium', () => {
 
     const pop = agentPage.locator('[data-testid="screen-pop"]');
     await pop.waitFor({ timeout: 15_000 });
+    // The pop sits below the call bar, never over its controls (once it has slid in).
+    await pop.evaluate((element) => Promise.all(element.getAnimations().map((animation) => animation.finished)));
+    const [popBox, barBox] = [await pop.boundingBox(), await callBar(agentPage).boundingBox()];
+    expect(popBox!.y).toBeGreaterThanOrEqual(barBox!.y + barBox!.height);
     await agentPage.click('[data-testid="accept-offer"]');
 
     // Accepting rings the agent's (simulated) browser phone, which answers by itself: both sides are connected.
@@ -81,14 +85,24 @@ describe('a phone call through the simulator in Chromium', () => {
     await expect.poll(() => phonePage.locator('[data-testid="sim-call-status"]').getAttribute('data-state'), { timeout: 10_000 }).toBe('onHold');
     await agentPage.click('[data-testid="call-hold"]');
     await expect.poll(() => callBar(agentPage).getAttribute('data-status'), { timeout: 10_000 }).toBe('connected');
+    // Muting moves nothing: Hang up stays under the mouse, the indicator appears in space kept for it.
+    const boxes = async () => Promise.all(['call-hold', 'call-mute', 'call-transfer', 'call-hangup'].map((id) => agentPage.locator(`[data-testid="${id}"]`).boundingBox()));
+    const unmuted = await boxes();
+    expect(await agentPage.locator('[data-testid="call-muted"]').isVisible()).toBe(false);
     await agentPage.click('[data-testid="call-mute"]');
     await expect.poll(() => agentPage.locator('[data-testid="call-mute"]').getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('true');
+    expect(await agentPage.locator('[data-testid="call-muted"]').isVisible()).toBe(true);
+    expect(await boxes()).toEqual(unmuted);
 
     await agentPage.click('[data-testid="call-hangup"]');
     await expect.poll(() => callBar(agentPage).getAttribute('data-status'), { timeout: 15_000 }).toBe('wrapUp');
     await expect.poll(() => phonePage.locator('[data-testid="sim-call-status"]').getAttribute('data-state'), { timeout: 15_000 }).toBe('ended');
 
     const form = agentPage.locator('[data-testid="wrap-up-form"]');
+    // The frozen timer says what it is; wrap-up counts down to when the next contact comes anyway; focus is on the outcome.
+    expect(await callBar(agentPage).locator('[data-testid="call-timer"]').textContent()).toMatch(/^Talk \d+:\d\d$/);
+    await expect.poll(() => form.locator('[data-testid="wrap-up-left"]').textContent(), { timeout: 10_000 }).toMatch(/^Wrap-up: [12]:\d\d left$/);
+    await expect.poll(() => agentPage.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('wrap-up-disposition');
     await form.locator('[data-testid="wrap-up-disposition"]').selectOption('resolved');
     await form.locator('[data-testid="wrap-up-note"]').fill('Order status explained.');
     await form.locator('[data-testid="wrap-up-submit"]').click();
@@ -137,7 +151,25 @@ describe('transferring a call to another agent in Chromium', () => {
     await firstPage.click('[data-testid="accept-offer"]');
     await expect.poll(() => callBar(firstPage).getAttribute('data-status'), { timeout: 20_000 }).toBe('connected');
 
+    // The colleague comes online (someone offline could not take the call: nothing would ring).
+    await colleaguePage.selectOption('[data-testid="presence-switch"]', 'available');
+    await expect.poll(async () => (await db.sql`select presence from users where id = ${colleague.id}`)[0].presence).toBe('available');
+
     await firstPage.click('[data-testid="call-transfer"]');
+    const target = firstPage.locator('[data-testid="call-transfer-target"]');
+    await expect.poll(() => target.isEnabled()).toBe(true);
+    // Focus moves into the panel; offline agents are listed but cannot be chosen; Escape closes the panel.
+    await expect.poll(() => firstPage.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('call-transfer-target');
+    const offline = target.locator('option[data-presence="offline"]');
+    expect(await offline.count()).toBeGreaterThan(0);
+    expect(await offline.evaluateAll((options) => options.every((option) => (option as HTMLOptionElement).disabled))).toBe(true);
+    expect(await target.locator(`option[value="agent:${colleague.id}"]`).isDisabled()).toBe(false);
+    await firstPage.keyboard.press('Escape');
+    await expect.poll(() => firstPage.locator('[data-testid="call-transfer-panel"]').count()).toBe(0);
+    expect(await firstPage.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('call-transfer');
+
+    await firstPage.click('[data-testid="call-transfer"]');
+    await expect.poll(() => target.isEnabled()).toBe(true);
     await firstPage.selectOption('[data-testid="call-transfer-target"]', `agent:${colleague.id}`);
     await firstPage.click('[data-testid="call-transfer-confirm"]');
 

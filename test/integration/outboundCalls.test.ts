@@ -50,6 +50,17 @@ describe('a callback booked for a time', () => {
     supervisor.socket.close();
   });
 
+  it('is refused with a 400 naming dueAt when it is more than a minute in the past, and nothing is stored', async () => {
+    const supervisor = await anAgent('supervisor');
+    const customerId = await aCustomer(db.sql, { phone: aPhone() });
+    const before = (await db.sql`select count(*)::int as n from callbacks`)[0].n;
+    const past = await supervisor.client.post('/api/callbacks', { customerId, phoneNumber: aPhone(), queueId, dueAt: inSeconds(-3600) });
+    expect(past.status).toBe(400);
+    expect(past.body.error.fields).toEqual([{ path: 'dueAt', message: 'must not be in the past' }]);
+    expect((await db.sql`select count(*)::int as n from callbacks`)[0].n).toBe(before);
+    supervisor.socket.close();
+  });
+
   it('waits until it is due, is offered like a call, rings the agent first, then the customer, and completes', async () => {
     const supervisor = await anAgent('supervisor');
     const agent = await anAgent();

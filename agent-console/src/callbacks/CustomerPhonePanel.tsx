@@ -15,8 +15,9 @@ import { useCallbacks } from './useCallbacks';
 const NO_STATUSES = [] as const;
 
 /**
- * The phone on a customer's page: call one of their numbers now (the agent's phone or browser rings first, then the
- * customer; the call is logged on a new ticket, which opens), book a callback, and the customer's callbacks.
+ * The phone on a customer's page: call one of their numbers now (the agent's phone or browser rings first — a browser
+ * device answers by itself, the agent asked for this call — then the customer; the call is logged on a new ticket,
+ * which opens), book a callback, and the customer's callbacks.
  */
 export function CustomerPhonePanel({ customer }: { customer: CustomerView }) {
   const { t } = useTranslation();

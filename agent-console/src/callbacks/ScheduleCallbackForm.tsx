@@ -6,7 +6,7 @@ import { errorMessage } from '../api/errorMessage';
 import { FieldError } from '../campaigns/FieldError';
 import { fieldErrors, hasShownField, type FieldErrors } from '../campaigns/fieldErrors';
 import { Timestamp } from '../format/Timestamp';
-import { checkCallbackForm, defaultDueInput, type CallbackFormValues } from './callbackSchedule';
+import { checkCallbackForm, defaultDueInput, minDueInput, type CallbackFormValues } from './callbackSchedule';
 
 const FIELDS = ['phoneNumber', 'queueId', 'dueAt', 'note'];
 
@@ -34,9 +34,11 @@ export function ScheduleCallbackForm({ customerId, phones, queues, onScheduled }
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const current = { ...values, phoneNumber, queueId };
-    const { dueAt, missing } = checkCallbackForm(current);
-    if (missing.length > 0 || !dueAt) {
-      setOutcome({ kind: 'error', fields: Object.fromEntries(missing.map((field) => [field, [t('callbacks.required')]])), message: null });
+    const { dueAt, missing, pastDue } = checkCallbackForm(current);
+    if (missing.length > 0 || !dueAt || pastDue) {
+      const fields: FieldErrors = Object.fromEntries(missing.map((field) => [field, [t('callbacks.required')]]));
+      if (pastDue) fields.dueAt = [t('callbacks.pastDue')];
+      setOutcome({ kind: 'error', fields, message: null });
       return;
     }
     setBusy(true);
@@ -82,7 +84,15 @@ export function ScheduleCallbackForm({ customerId, phones, queues, onScheduled }
       </label>
       <label className="form__field">
         <span>{t('callbacks.due')}</span>
-        <input type="datetime-local" name="dueAt" data-testid="callback-due" value={values.dueAt} onChange={(event) => update({ dueAt: event.target.value })} />
+        <input
+          type="datetime-local"
+          name="dueAt"
+          data-testid="callback-due"
+          min={minDueInput()}
+          value={values.dueAt}
+          aria-invalid={errors.dueAt ? true : undefined}
+          onChange={(event) => update({ dueAt: event.target.value })}
+        />
         <FieldError field="dueAt" messages={errors.dueAt} />
       </label>
       <label className="form__field">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CallbackView } from '../api/callbackEndpoints';
-import { checkCallbackForm, defaultDueInput, isCancelable, splitCallbacks } from './callbackSchedule';
+import { checkCallbackForm, defaultDueInput, isCancelable, isOverdue, minDueInput, splitCallbacks } from './callbackSchedule';
 
 const callback = (id: string, status: CallbackView['status'], dueAt: string): CallbackView => ({
   id,
@@ -29,13 +29,44 @@ describe('defaultDueInput', () => {
 });
 
 describe('checkCallbackForm', () => {
+  const at = (...parts: [number, number, number, number, number, number?]) => new Date(...parts).getTime();
+
   it('turns the local time into an instant', () => {
-    const checked = checkCallbackForm({ phoneNumber: '+14155550100', queueId: 'q', dueAt: '2025-03-10T15:15', note: '' });
-    expect(checked).toEqual({ dueAt: new Date(2025, 2, 10, 15, 15).toISOString(), missing: [] });
+    const checked = checkCallbackForm({ phoneNumber: '+14155550100', queueId: 'q', dueAt: '2025-03-10T15:15', note: '' }, at(2025, 2, 10, 14, 0));
+    expect(checked).toEqual({ dueAt: new Date(2025, 2, 10, 15, 15).toISOString(), missing: [], pastDue: false });
   });
 
   it('names what is missing or not a time', () => {
     expect(checkCallbackForm({ phoneNumber: ' ', queueId: '', dueAt: '2025-02-30T10:00', note: '' }).missing).toEqual(['phoneNumber', 'queueId', 'dueAt']);
+  });
+
+  it('flags a due time in the past, allowing this very minute (a minute’s grace, as on the server)', () => {
+    const form = (dueAt: string) => ({ phoneNumber: '+14155550100', queueId: 'q', dueAt, note: '' });
+    expect(checkCallbackForm(form('2025-03-10T13:00'), at(2025, 2, 10, 14, 0)).pastDue).toBe(true);
+    expect(checkCallbackForm(form('2025-03-10T14:05'), at(2025, 2, 10, 14, 5, 40)).pastDue).toBe(false);
+    expect(checkCallbackForm(form('2025-03-10T14:03'), at(2025, 2, 10, 14, 5, 0)).pastDue).toBe(true);
+  });
+});
+
+describe('minDueInput', () => {
+  it('is the current minute, in local time', () => {
+    expect(minDueInput(new Date(2025, 2, 10, 14, 5, 40))).toBe('2025-03-10T14:05');
+  });
+});
+
+describe('isOverdue', () => {
+  const now = Date.parse('2025-03-10T12:00:00Z');
+
+  it('marks a callback still waiting more than five minutes after it fell due', () => {
+    expect(isOverdue(callback('a', 'pending', '2025-03-10T11:54:00Z'), now)).toBe(true);
+    expect(isOverdue(callback('a', 'pending', '2025-03-10T11:56:00Z'), now)).toBe(false);
+    expect(isOverdue(callback('a', 'pending', '2025-03-10T13:00:00Z'), now)).toBe(false);
+  });
+
+  it('never marks one someone is on, or one that is over', () => {
+    for (const status of ['offered', 'dialing', 'completed', 'failed', 'canceled'] as const) {
+      expect(isOverdue(callback('a', status, '2025-03-10T10:00:00Z'), now)).toBe(false);
+    }
   });
 });
 

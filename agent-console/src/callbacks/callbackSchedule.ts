@@ -19,15 +19,31 @@ export function defaultDueInput(now: Date = new Date()): string {
   return isoToLocalInput(new Date(Math.ceil(inAnHour / QUARTER_HOUR_MS) * QUARTER_HOUR_MS));
 }
 
-/** What POST /api/callbacks needs that the form can check itself; the server checks the rest (a dialable number, the queue). */
-export function checkCallbackForm(values: CallbackFormValues): { dueAt: string | null; missing: CallbackFormField[] } {
+/** How far in the past a due time may be, as on the server: a form sent at "now" arrives a little late. */
+export const PAST_DUE_GRACE_MS = 60_000;
+
+/** The earliest time the due field offers (its `min`): this minute. */
+export const minDueInput = (now: Date = new Date()): string => isoToLocalInput(now);
+
+/**
+ * What POST /api/callbacks needs that the form can check itself: each field given, and a due time not in the past
+ * (`pastDue`). The server checks the rest (a dialable number, the queue) and the time again.
+ */
+export function checkCallbackForm(values: CallbackFormValues, nowMs: number = Date.now()): { dueAt: string | null; missing: CallbackFormField[]; pastDue: boolean } {
   const dueAt = localInputToIso(values.dueAt);
   const missing: CallbackFormField[] = [];
   if (!values.phoneNumber.trim()) missing.push('phoneNumber');
   if (!values.queueId) missing.push('queueId');
   if (!dueAt) missing.push('dueAt');
-  return { dueAt, missing };
+  return { dueAt, missing, pastDue: dueAt !== null && Date.parse(dueAt) < nowMs - PAST_DUE_GRACE_MS };
 }
+
+/** How long past its due time a waiting callback is overdue: nobody took it, although it should have been made by now. */
+export const OVERDUE_AFTER_MS = 5 * 60_000;
+
+/** Still waiting (not offered or dialled yet) more than OVERDUE_AFTER_MS after it fell due. */
+export const isOverdue = (callback: Pick<CallbackView, 'status' | 'dueAt'>, nowMs: number) =>
+  callback.status === 'pending' && Date.parse(callback.dueAt) < nowMs - OVERDUE_AFTER_MS;
 
 /** Not dialled yet: can still be canceled. */
 export const isCancelable = (callback: Pick<CallbackView, 'status'>) => callback.status === 'pending' || callback.status === 'offered';

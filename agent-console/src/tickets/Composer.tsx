@@ -18,10 +18,15 @@ interface Props {
   onSent: (message: MessageView) => void;
 }
 
-/** Reply to the customer (through the ticket's channel) or add an internal note; Ctrl/Cmd+Enter sends. */
+/**
+ * Reply to the customer (through the ticket's channel) or add an internal note; Ctrl/Cmd+Enter sends. A phone ticket
+ * takes notes only: the voice channel carries no written reply (the server refuses one), the agent calls back instead.
+ */
 export function Composer({ ticketId, channel, optedOut, onSent }: Props) {
   const { t } = useTranslation();
-  const [mode, setMode] = useState<Mode>('reply');
+  const notesOnly = channel === 'voice';
+  const [chosenMode, setMode] = useState<Mode>('reply');
+  const mode: Mode = notesOnly ? 'note' : chosenMode;
   const [text, setText] = useState('');
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -68,14 +73,25 @@ export function Composer({ ticketId, channel, optedOut, onSent }: Props) {
   return (
     <form className={`composer composer--${mode}`} onSubmit={onSubmit} data-testid="composer" data-mode={mode}>
       <div className="composer__bar">
-        <label className="inline-field">
-          <span>{t('composer.mode')}</span>
-          <select data-testid="composer-mode" value={mode} onChange={(event) => setMode(event.target.value as Mode)}>
-            <option value="reply">{t('composer.reply')}</option>
-            <option value="note">{t('composer.note')}</option>
-          </select>
-        </label>
-        {mode === 'note' && <span className="composer__hint">{t('composer.noteHint')}</span>}
+        {notesOnly ? (
+          <>
+            <strong className="composer__fixed-mode">{t('composer.note')}</strong>
+            <span className="composer__hint" data-testid="composer-voice-hint">
+              {t('composer.voiceHint')}
+            </span>
+          </>
+        ) : (
+          <>
+            <label className="inline-field">
+              <span>{t('composer.mode')}</span>
+              <select data-testid="composer-mode" value={mode} onChange={(event) => setMode(event.target.value as Mode)}>
+                <option value="reply">{t('composer.reply')}</option>
+                <option value="note">{t('composer.note')}</option>
+              </select>
+            </label>
+            {mode === 'note' && <span className="composer__hint">{t('composer.noteHint')}</span>}
+          </>
+        )}
       </div>
       {replyBlocked && <OptedOutNotice phone={optedOut?.value} at={optedOutAt} serverMessage={refusal} />}
       <label className="visually-hidden" htmlFor={`composer-${ticketId}`}>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserView } from '../../../server/http/apiTypes';
 import type { CallView } from '../../../server/http/voiceApiTypes';
@@ -7,6 +7,7 @@ import { hangUpCall, holdCall, muteCall } from '../api/voiceEndpoints';
 import { controlsFor, type CallBarStatus } from './callBarStatus';
 import { CallTransfer } from './CallTransfer';
 import { myLeg } from './myCalls';
+import { StableLabel } from './StableLabel';
 import type { VoiceDevice } from './voiceDevice';
 
 interface Props {
@@ -29,6 +30,7 @@ export function CallControls({ status, call, user, device, ringingId, answering,
   const { t } = useTranslation();
   const [busy, setBusy] = useState<Action | null>(null);
   const [transferring, setTransferring] = useState(false);
+  const transferButton = useRef<HTMLButtonElement>(null);
   const shown = controlsFor(status);
   const muted = call ? (myLeg(call, user.id)?.muted ?? false) : false;
 
@@ -77,16 +79,24 @@ export function CallControls({ status, call, user, device, ringingId, answering,
         )}
         {shown.hold && call && (
           <button type="button" className="button button--small" data-testid="call-hold" aria-pressed={call.customerOnHold} disabled={busy !== null} onClick={() => void hold()}>
-            {call.customerOnHold ? t('voice.resume') : t('voice.hold')}
+            <StableLabel current={call.customerOnHold ? t('voice.resume') : t('voice.hold')} states={[t('voice.hold'), t('voice.resume')]} />
           </button>
         )}
         {shown.mute && (
           <button type="button" className="button button--small" data-testid="call-mute" aria-pressed={muted} disabled={busy !== null} onClick={() => void mute()}>
-            {muted ? t('voice.unmute') : t('voice.mute')}
+            <StableLabel current={muted ? t('voice.unmute') : t('voice.mute')} states={[t('voice.mute'), t('voice.unmute')]} />
           </button>
         )}
         {shown.transfer && (
-          <button type="button" className="button button--small" data-testid="call-transfer" aria-expanded={transferring} disabled={busy !== null} onClick={() => setTransferring((open) => !open)}>
+          <button
+            ref={transferButton}
+            type="button"
+            className="button button--small"
+            data-testid="call-transfer"
+            aria-expanded={transferring}
+            disabled={busy !== null}
+            onClick={() => setTransferring((open) => !open)}
+          >
             {t('voice.transfer')}
           </button>
         )}
@@ -96,7 +106,6 @@ export function CallControls({ status, call, user, device, ringingId, answering,
           </button>
         )}
       </div>
-      {muted && shown.mute && <span className="call-bar__muted small" data-testid="call-muted">{t('voice.muted')}</span>}
       {transferring && shown.transfer && call && (
         <CallTransfer
           callId={call.id}
@@ -105,7 +114,10 @@ export function CallControls({ status, call, user, device, ringingId, answering,
             setTransferring(false);
             onCall(view);
           }}
-          onCancel={() => setTransferring(false)}
+          onCancel={() => {
+            setTransferring(false);
+            transferButton.current?.focus();
+          }}
         />
       )}
     </>

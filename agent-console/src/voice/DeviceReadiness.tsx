@@ -7,13 +7,16 @@ interface Props {
   info: VoiceDeviceResponse | null;
   kind: DeviceKind | null;
   state: VoiceDeviceState;
+  /** My presence is offline: routing offers me nothing, so nothing rings here, whatever the device. */
+  offline: boolean;
 }
 
-/** The idle call bar's line: where calls will ring, or why they cannot. */
-export function DeviceReadiness({ info, kind, state }: Props) {
+/** The idle call bar's line: where calls will ring, or why they cannot (offline, or no working device). */
+export function DeviceReadiness({ info, kind, state, offline }: Props) {
   const { t } = useTranslation();
   const text = (() => {
     if (state.error) return t('voice.unavailable', { reason: state.error });
+    if (offline) return t('voice.offline');
     switch (kind) {
       case null:
         return t('voice.connecting');
@@ -28,7 +31,7 @@ export function DeviceReadiness({ info, kind, state }: Props) {
     }
   })();
   return (
-    <span className="call-bar__idle muted" data-testid="call-device" data-ready={String(state.ready)}>
+    <span className="call-bar__idle muted" data-testid="call-device" data-ready={String(state.ready)} data-offline={String(offline)}>
       <strong className="call-bar__idle-label">{t('voice.idle')}</strong> · {text}
     </span>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callClock, formatDuration } from './callClock';
+import { callClock, formatDuration, wrapUpSecondsLeft } from './callClock';
 
 describe('formatDuration', () => {
   it('writes minutes and two-digit seconds under an hour', () => {
@@ -36,5 +36,21 @@ describe('callClock', () => {
     expect(callClock({ ...ended, talkSeconds: 119 }, at('2025-01-01T11:00:00Z'))).toEqual({ kind: 'talk', seconds: 119 });
     expect(callClock(ended, at('2025-01-01T11:00:00Z'))).toEqual({ kind: 'talk', seconds: 120 });
     expect(callClock({ ...base, endedAt: '2025-01-01T10:00:45Z' }, at('2025-01-01T11:00:00Z'))).toEqual({ kind: 'wait', seconds: 45 });
+  });
+});
+
+describe('wrapUpSecondsLeft', () => {
+  const deadline = '2025-01-01T10:02:00Z';
+
+  it('counts down whole seconds to the deadline, rounding up so "0:00" means the time is up', () => {
+    expect(wrapUpSecondsLeft(deadline, Date.parse('2025-01-01T10:00:00Z'))).toBe(120);
+    expect(wrapUpSecondsLeft(deadline, Date.parse('2025-01-01T10:01:59.200Z'))).toBe(1);
+    expect(formatDuration(wrapUpSecondsLeft(deadline, Date.parse('2025-01-01T10:00:15Z'))!)).toBe('1:45');
+  });
+
+  it('stops at zero once the deadline passed, and gives nothing without a (valid) deadline', () => {
+    expect(wrapUpSecondsLeft(deadline, Date.parse('2025-01-01T10:05:00Z'))).toBe(0);
+    expect(wrapUpSecondsLeft(null, 0)).toBeNull();
+    expect(wrapUpSecondsLeft('soon', 0)).toBeNull();
   });
 });

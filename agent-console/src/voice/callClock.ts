@@ -23,3 +23,11 @@ export function callClock(call: Pick<CallView, 'createdAt' | 'enqueuedAt' | 'con
   if (call.connectedAt) return { kind: 'talk', seconds: call.endedAt && call.talkSeconds != null ? call.talkSeconds : secondsBetween(call.connectedAt, until) };
   return { kind: 'wait', seconds: secondsBetween(call.enqueuedAt ?? call.createdAt, until) };
 }
+
+/** Whole seconds of after-call work left before routing may offer the next contact (rounded up, never negative); null without a deadline. */
+export function wrapUpSecondsLeft(deadline: string | null, nowMs: number): number | null {
+  if (!deadline) return null;
+  const at = Date.parse(deadline);
+  if (Number.isNaN(at)) return null;
+  return Math.max(0, Math.ceil((at - nowMs) / 1000));
+}

@@ -6,7 +6,7 @@ export function aCallView(overrides: Partial<CallView> = {}): CallView {
     id: 'call-1', callSid: 'CA1', ticketId: 'ticket-1', customerId: 'customer-1', direction: 'inbound', origin: 'customer',
     from: '+15550100', to: '+15550199', status: 'in-progress', phase: 'ivr', ivrPath: [], queueId: null, agentId: null,
     createdAt: '2025-01-01T10:00:00Z', enqueuedAt: null, connectedAt: null, endedAt: null, waitSeconds: null, talkSeconds: null,
-    abandoned: false, callbackRequested: false, voicemail: false, customerOnHold: false, recording: null, wrapUp: null,
+    abandoned: false, callbackRequested: false, voicemail: false, customerOnHold: false, recording: null, wrapUp: null, wrapUpDeadline: null,
     disposition: null, wrapUpNote: null, error: null, legs: [],
     ...overrides,
   };

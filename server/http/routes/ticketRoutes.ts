@@ -90,7 +90,7 @@ export const ticketRoutes = [
     method: 'post',
     path: '/api/tickets/:id/replies',
     access: ANY_ROLE,
-    summary: 'Reply to the customer through the ticket’s channel (stored as queued, then sent by a job).',
+    summary: 'Reply to the customer through the ticket’s channel (stored as queued, then sent by a job). A phone ticket takes no written reply (409): call back, or add a note.',
     params: idParams,
     body: reply,
     async handler({ ctx, params: { id }, body, res, session }) {

@@ -19,6 +19,8 @@ const transferTarget = z.union([z.object({ queueId: z.uuid() }).strict(), z.obje
   error: 'give either queueId or agentId (a UUID)',
 });
 const phoneNumber = z.string().trim().min(1, 'is required').max(40);
+// A minute's grace for clocks that differ and forms sent at "now".
+const PAST_DUE_GRACE_MS = 60_000;
 
 // The phone: the agent's device, call controls and after-call work, callbacks, click-to-dial, statistics, the IVR.
 export const voiceRoutes = [
@@ -37,7 +39,7 @@ export const voiceRoutes = [
     async handler({ ctx, session }): Promise<{ calls: CallView[] }> {
       const rows = await ctx.sql<{ id: string }[]>`
         select id from calls where agent_id = ${session.userId} and (ended_at is null or wrap_up = 'pending') order by created_at`;
-      return { calls: rows.length ? await listCallViews(ctx.sql, { callIds: rows.map((r) => r.id) }) : [] };
+      return { calls: rows.length ? await listCallViews(ctx, { callIds: rows.map((r) => r.id) }) : [] };
     },
   }),
   route({
@@ -48,7 +50,7 @@ export const voiceRoutes = [
     params: idParams,
     async handler({ ctx, params: { id }, session }): Promise<{ calls: CallView[]; callbacks: CallbackView[] }> {
       if (!(await findVisibleTicket(ctx.sql, session, id))) throw notFound('Ticket');
-      return { calls: await listCallViews(ctx.sql, { ticketId: id }), callbacks: await listCallbacks(ctx, { ticketId: id }) };
+      return { calls: await listCallViews(ctx, { ticketId: id }), callbacks: await listCallbacks(ctx, { ticketId: id }) };
     },
   }),
   route({
@@ -60,7 +62,7 @@ export const voiceRoutes = [
     async handler({ ctx, body, res, session }) {
       const placed = await clickToDial(ctx, session.userId, body);
       res.status(201);
-      return { ticketId: placed.ticketId, call: await findCallView(ctx.sql, placed.callId) };
+      return { ticketId: placed.ticketId, call: await findCallView(ctx, placed.callId) };
     },
   }),
   route({
@@ -71,7 +73,7 @@ export const voiceRoutes = [
     params: idParams,
     async handler({ ctx, params: { id }, session }): Promise<{ call: CallView }> {
       await callForControl(ctx, id, session);
-      return { call: (await findCallView(ctx.sql, id))! };
+      return { call: (await findCallView(ctx, id))! };
     },
   }),
   route({
@@ -103,7 +105,7 @@ export const voiceRoutes = [
     body: z.object({ hold: z.boolean() }),
     async handler({ ctx, params: { id }, body, session }) {
       await holdCall(ctx, await callForControl(ctx, id, session), body.hold);
-      return { call: await findCallView(ctx.sql, id) };
+      return { call: await findCallView(ctx, id) };
     },
   }),
   route({
@@ -116,7 +118,7 @@ export const voiceRoutes = [
     async handler({ ctx, params: { id }, body, session }) {
       await callForControl(ctx, id, session);
       await setAgentMuted(ctx, id, session.userId, body.muted);
-      return { call: await findCallView(ctx.sql, id) };
+      return { call: await findCallView(ctx, id) };
     },
   }),
   route({
@@ -130,7 +132,7 @@ export const voiceRoutes = [
       const call = await callForControl(ctx, id, session);
       if ('queueId' in body) await transferCallToQueue(ctx, call, body.queueId, session.userId);
       else await transferCallToAgent(ctx, call, body.agentId, session.userId);
-      return { call: await findCallView(ctx.sql, id) };
+      return { call: await findCallView(ctx, id) };
     },
   }),
   route({
@@ -142,7 +144,7 @@ export const voiceRoutes = [
     body: z.object({ disposition: z.string().trim().min(1, 'is required').max(80), note: z.string().trim().max(5000).default('') }),
     async handler({ ctx, params: { id }, body, session }) {
       await wrapUpCall(ctx, id, session.userId, body);
-      return { call: await findCallView(ctx.sql, id) };
+      return { call: await findCallView(ctx, id) };
     },
   }),
   route({
@@ -157,12 +159,15 @@ export const voiceRoutes = [
     method: 'post',
     path: '/api/callbacks',
     access: ANY_ROLE,
-    summary: 'Book a callback for a customer at a time: it is routed like a call when the time comes.',
+    summary: 'Book a callback for a customer at a time (not in the past): it is routed like a call when the time comes.',
     body: z.object({
       customerId: z.uuid(),
       phoneNumber,
       queueId: z.uuid(),
-      dueAt: z.iso.datetime({ offset: true }).transform((s) => new Date(s)),
+      dueAt: z.iso
+        .datetime({ offset: true })
+        .transform((s) => new Date(s))
+        .refine((due) => due.getTime() >= Date.now() - PAST_DUE_GRACE_MS, 'must not be in the past'),
       note: z.string().trim().max(2000).default(''),
     }),
     async handler({ ctx, body, res, session }) {
