@@ -8,9 +8,10 @@ import { campaignsTickTask, sendCampaignSmsTask, startCampaignTask } from '../ca
 import { confirmSendTask, sendMessageTask } from '../outbound/sendMessageTask';
 import { purgeExpiredSessionsTask } from './tasks/purgeExpiredSessionsTask';
 import { bridgeCustomerTask, dialAgentLegTask } from '../voice/voiceTasks';
+import { reconcileVoiceJobsTask } from '../voice/voiceJobReconciler';
 
 const tasks: Task<any>[] = [purgeExpiredSessionsTask, routePassTask, offerTimeoutTask, routingTickTask, sendMessageTask, confirmSendTask,
-  startCampaignTask, sendCampaignSmsTask, campaignsTickTask, dialAgentLegTask, bridgeCustomerTask];
+  startCampaignTask, sendCampaignSmsTask, campaignsTickTask, dialAgentLegTask, bridgeCustomerTask, reconcileVoiceJobsTask];
 
 // Routing decisions are serialised by a database lock anyway; more than one at a time per process only waits.
 const CONCURRENCY: Partial<Record<QueueName, number>> = { routing: 1 };
