@@ -8,6 +8,7 @@ import { publishCallChanged } from './callEvents';
 import { findCall, liveLegs, type CallRow } from './callQueries';
 import { ringAgent } from './connectCall';
 import { setCustomerHold } from './conferenceControl';
+import { endTwilioCall } from './endTwilioCall';
 import { voiceUrl } from './voiceUrls';
 
 /** The call, if this user may control it: the agent on it, or a supervisor or admin. */
@@ -22,16 +23,19 @@ function requireLive(call: CallRow) {
   if (call.endedAt) throw new HttpError(409, 'call_ended', 'The call has ended.');
 }
 
-/** Ends the conversation: the customer hears goodbye (or stops ringing), the agents' legs hang up. */
+/**
+ * Ends the conversation: the customer hears goodbye (or stops ringing), the agents' legs hang up. A call not known to
+ * be answered is canceled, and completed if Twilio says it was answered after all (endTwilioCall).
+ */
 export async function hangUpCall(ctx: AppContext, call: CallRow) {
   requireLive(call);
   if (call.callSid) {
     const customer = ctx.voice.client.calls(call.callSid);
     if (call.connectedAt) await customer.update({ url: voiceUrl(ctx.config.PUBLIC_URL, 'goodbye', { callId: call.id }), method: 'POST' });
-    else if (call.direction === 'outbound') await customer.update({ status: 'canceled' }).catch(() => customer.update({ status: 'completed' }));
+    else if (call.direction === 'outbound') await endTwilioCall(ctx, call.callSid);
   }
   for (const leg of await liveLegs(ctx.sql, call.id)) {
-    if (leg.callSid) await ctx.voice.client.calls(leg.callSid).update({ status: leg.answeredAt ? 'completed' : 'canceled' }).catch(() => undefined);
+    if (leg.callSid) await endTwilioCall(ctx, leg.callSid, Boolean(leg.answeredAt)).catch(() => undefined);
   }
 }
 
@@ -60,7 +64,8 @@ export async function transferCallToQueue(ctx: AppContext, call: CallRow, queueI
 
 /**
  * Hands the call to another agent: the customer waits on hold while the new agent's phone rings, the first agent
- * leaves at once (a cold transfer). If the new agent does not answer, the customer goes back to the queue.
+ * leaves at once (a cold transfer). If the new agent does not answer, the call goes back to the first agent if they
+ * are free, else waits in its queue, else the customer is told sorry and the call ends (applyLegStatus).
  */
 export async function transferCallToAgent(ctx: AppContext, call: CallRow, agentId: string, actorUserId: string | null) {
   requireLive(call);

@@ -7,6 +7,8 @@ import { callableOwnNumber, keyedCallbackNumber } from './callbackNumber';
 import type { Sql, TransactionSql } from '../db/client';
 import { HttpError } from '../http/httpError';
 import type { CallbackView } from '../http/voiceApiTypes';
+import { rooms } from '../realtime/rooms';
+import { cancelPendingOffers } from '../routing/enqueueTicket';
 import { kickRouting } from '../routing/routingTasks';
 import { publishTicketChanged } from '../tickets/ticketEvents';
 import { publishCallChanged } from './callEvents';
@@ -73,6 +75,32 @@ export async function requestCallbackFromCall(ctx: AppContext, callId: string, q
 }
 
 /**
+ * A callback waiting for an agent must be routable. Its ticket may still be held by an agent who was rung for the
+ * caller, who then chose to be called back instead (or whose call ended before that agent talked to them): with the
+ * caller's call over and nobody dialling the callback, the ticket leaves that agent and waits in its queue, at its
+ * old place, for routing to offer it.
+ */
+export async function releaseWaitingCallback(ctx: AppContext, callbackId: string) {
+  const released = await ctx.sql.begin(async (tx) => {
+    const [t] = await tx<{ id: string; assigneeId: string; queueId: string | null }[]>`
+      select t.id, t.assignee_id, coalesce(t.queue_id, c.queue_id) as queue_id
+      from callbacks c join tickets t on t.id = c.ticket_id
+      where c.id = ${callbackId} and c.status in ('pending', 'offered')
+        and t.assignee_id is not null and t.status not in ('resolved', 'closed')
+        and not exists (select 1 from calls l where l.ticket_id = t.id and l.ended_at is null)
+      for update of t`;
+    if (!t) return null;
+    await tx`update tickets set assignee_id = null, queue_id = ${t.queueId}, updated_at = now() where id = ${t.id}`;
+    await writeAudit(tx, { actorUserId: null, action: 'ticket.transferred', entityType: 'ticket', entityId: t.id, data: { toQueueId: t.queueId, fromAgentId: t.assigneeId, reason: 'callback-waiting', callbackId } });
+    return t;
+  });
+  if (!released) return;
+  ctx.publisher.emit([rooms.agent(released.assigneeId)], 'ticket.changed', { ticketId: released.id });
+  await publishTicketChanged(ctx, released.id);
+  await kickRouting(ctx);
+}
+
+/**
  * An agent or supervisor books a callback for a time: a voice ticket for the customer in the chosen queue, held back
  * from routing until the time comes, then offered like any contact.
  */
@@ -119,30 +147,61 @@ function visibleCallbacksCondition(sql: Sql, viewer: Pick<SessionUser, 'userId' 
     or exists (select 1 from (select c.queue_id, null::uuid as assignee_id) t where ${visibleTicketsCondition(sql, viewer)}))`;
 }
 
-/** Cancels a callback not yet dialled, by someone who may see its ticket; the ticket leaves the queue. */
+/**
+ * Cancels a callback not yet dialled, by someone who may see its ticket; the ticket leaves the queue. A ticket that
+ * was opened only to carry this callback (booked for a time, with no message, note or other callback on it) has
+ * nothing left to do and is resolved, rather than lingering as an open ticket in the customer's history. A callback
+ * a caller asked for rides on their call's ticket, which stays as it is.
+ */
 export async function cancelCallback(ctx: AppContext, callbackId: string, actor: Pick<SessionUser, 'userId' | 'role'>) {
   const actorUserId = actor.userId;
   const [visible] = await ctx.sql`select 1 from callbacks c where c.id = ${callbackId} and ${visibleCallbacksCondition(ctx.sql, actor)}`;
   if (!visible) throw new HttpError(404, 'not_found', 'Callback not found.');
-  const ticketId = await ctx.sql.begin(async (tx) => {
-    const [cb] = await tx<{ status: string; ticketId: string | null }[]>`select status, ticket_id from callbacks where id = ${callbackId} for update`;
+  const ticket = await ctx.sql.begin(async (tx) => {
+    const [cb] = await tx<{ status: string; ticketId: string | null; originCallId: string | null }[]>`
+      select status, ticket_id, origin_call_id from callbacks where id = ${callbackId} for update`;
     if (!['pending', 'offered'].includes(cb.status)) throw new HttpError(409, 'callback_not_pending', `This callback is ${cb.status}; only a waiting callback can be canceled.`);
     await tx`update callbacks set status = 'canceled', updated_at = now() where id = ${callbackId}`;
-    if (cb.ticketId) await unqueue(tx, cb.ticketId);
-    await writeAudit(tx, { actorUserId, action: 'callback.canceled', entityType: 'ticket', entityId: cb.ticketId ?? callbackId, data: { callbackId } });
-    return cb.ticketId;
+    if (!cb.ticketId) {
+      await writeAudit(tx, { actorUserId, action: 'callback.canceled', entityType: 'ticket', entityId: callbackId, data: { callbackId } });
+      return null;
+    }
+    const [before] = await tx<{ status: string; queueId: string | null }[]>`select status, queue_id from tickets where id = ${cb.ticketId} for update`;
+    const withdrawn = await unqueue(tx, cb.ticketId);
+    await writeAudit(tx, { actorUserId, action: 'callback.canceled', entityType: 'ticket', entityId: cb.ticketId, data: { callbackId } });
+    const [resolved] = cb.originCallId
+      ? []
+      : await tx`
+          update tickets t set status = 'resolved', resolved_at = now(), routable_after = null, updated_at = now()
+          where t.id = ${cb.ticketId} and t.status not in ('resolved', 'closed')
+            and not exists (select 1 from messages m where m.ticket_id = t.id)
+            and not exists (select 1 from callbacks o where o.ticket_id = t.id and o.id <> ${callbackId} and o.status in ('pending', 'offered', 'dialing'))
+          returning t.id`;
+    if (resolved) {
+      await writeAudit(tx, { actorUserId, action: 'ticket.status_changed', entityType: 'ticket', entityId: cb.ticketId, data: { from: before.status, to: 'resolved', reason: 'callback-canceled', callbackId } });
+    }
+    return { id: cb.ticketId, queueId: before.queueId, withdrawn };
   });
-  if (ticketId) await publishTicketChanged(ctx, ticketId);
+  if (!ticket) return;
+  for (const o of ticket.withdrawn) ctx.publisher.emit([rooms.agent(o.agentId)], 'offer.ended', { offerId: o.id, ticketId: ticket.id, reason: 'canceled' });
+  // The queue it left is told too: its waiting list drops it.
+  if (ticket.queueId) ctx.publisher.emit([rooms.queue(ticket.queueId)], 'ticket.changed', { ticketId: ticket.id });
+  await publishTicketChanged(ctx, ticket.id);
 }
 
+/** Takes an unassigned ticket out of its queue; returns the offers withdrawn. */
 async function unqueue(tx: TransactionSql, ticketId: string) {
-  await tx`update offers set status = 'canceled', responded_at = now() where ticket_id = ${ticketId} and status = 'pending'`;
+  const withdrawn = await cancelPendingOffers(tx, ticketId);
   await tx`update tickets set queue_id = null, routable_after = null, updated_at = now() where id = ${ticketId} and assignee_id is null`;
+  return withdrawn;
 }
 
 /**
  * A callback attempt ended. Answered: done. Busy, no answer or failed: tried again after the configured delay (the
- * ticket leaves the agent and waits, keeping its age) until the attempts run out.
+ * ticket leaves the agent and waits, keeping its age) until the attempts run out. Canceled — our side ended it before
+ * the customer was put through to an agent (the agent hung up while it rang) — is no fault of the customer's line:
+ * it is tried again after the delay too, and does not use up one of the customer's attempts (the attempt log still
+ * shows it, so `attempts` may then exceed `max_attempts`).
  */
 export async function settleCallbackAttempt(ctx: AppContext, callbackId: string, callSid: string | null, outcome: string) {
   const ticketId = await ctx.sql.begin(async (tx) => {
@@ -150,7 +209,9 @@ export async function settleCallbackAttempt(ctx: AppContext, callbackId: string,
       select attempts, max_attempts, ticket_id, status from callbacks where id = ${callbackId} for update`;
     if (!cb || ['completed', 'failed', 'canceled'].includes(cb.status)) return null;
     await tx`update callback_attempts set outcome = ${outcome}, ended_at = now() where callback_id = ${callbackId} and attempt = ${cb.attempts} and outcome is null`;
-    const retry = outcome !== 'completed' && cb.attempts < cb.maxAttempts;
+    const [{ counted }] = await tx<{ counted: number }[]>`
+      select count(*)::int as counted from callback_attempts where callback_id = ${callbackId} and outcome is distinct from 'canceled'`;
+    const retry = outcome !== 'completed' && (outcome === 'canceled' || counted < cb.maxAttempts);
     const status = outcome === 'completed' ? 'completed' : retry ? 'pending' : 'failed';
     await tx`
       update callbacks set status = ${status}, last_outcome = ${outcome}, updated_at = now(),

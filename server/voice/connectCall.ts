@@ -1,28 +1,32 @@
 import type { AppContext } from '../context';
 import { writeAudit } from '../commands/writeAudit';
+import type { Sql, TransactionSql } from '../db/client';
 import { publishCallChanged } from './callEvents';
 import { findCall, findLeg, findLiveCallOfTicket } from './callQueries';
 import { twimlFor } from './callTwiml';
 import { setCustomerHold } from './conferenceControl';
+import { endTwilioCall } from './endTwilioCall';
 import { loadIvr } from './ivrSettings';
+import { enqueueBridgeCustomer, enqueueDialAgentLeg } from './voiceJobs';
 import { agentAddress, voiceUrl } from './voiceUrls';
 
 // Twilio's ring time for a leg before it reports no-answer.
 const AGENT_RING_SECONDS = 20;
 const CUSTOMER_RING_SECONDS = 30;
 const STATUS_EVENTS = ['initiated', 'ringing', 'answered', 'completed'];
-// The caller waits on hold while the agent's leg is placed: a few quick retries ride out a blip in Twilio's API
-// (about 3 s in all); past that the call is better offered to another agent than kept waiting for this one.
-const DIAL_AGENT_RETRIES = { attempts: 3, backoff: { type: 'exponential', delay: 1000 } };
 
 /**
  * An agent took a voice ticket (accepted its offer, or had it transferred to them): ring them. A live call is joined;
  * a waiting callback is dialled (agent first, then the customer). The caller stays in the queue, on hold audio, until
  * the agent picks up — so an agent who does not answer costs the caller nothing.
+ *
+ * A caller who chose a callback is leaving (confirming their number, or hearing goodbye): their call is not joined,
+ * the callback is what the agent dials.
  */
 export async function connectAgentToTicket(ctx: AppContext, ticketId: string, agentId: string) {
   const live = await findLiveCallOfTicket(ctx.sql, ticketId);
-  if (live && (live.direction === 'inbound' || live.connectedAt)) return ringAgent(ctx, live.id, agentId);
+  const callerLeaving = live?.direction === 'inbound' && live.callbackRequested && !live.connectedAt;
+  if (live && !callerLeaving && (live.direction === 'inbound' || live.connectedAt)) return ringAgent(ctx, live.id, agentId);
   const [callback] = await ctx.sql<{ id: string; phoneNumber: string; customerId: string | null }[]>`
     select id, phone_number, customer_id from callbacks where ticket_id = ${ticketId} and status in ('pending', 'offered') order by due_at limit 1`;
   if (callback) return startOutboundCall(ctx, { ticketId, agentId, customerId: callback.customerId, to: callback.phoneNumber, origin: 'callback', callbackId: callback.id });
@@ -52,7 +56,7 @@ export async function ringAgent(ctx: AppContext, callId: string, agentId: string
   const [leg] = await ctx.sql<{ id: string }[]>`
     insert into call_legs (call_id, agent_id, to_address) values (${callId}, ${agentId}, ${agentAddress(agent)}) returning id`;
   await ctx.sql`update calls set agent_id = ${agentId}, updated_at = now() where id = ${callId}`;
-  await ctx.queues.voice.add('dial-agent-leg', { legId: leg.id }, { jobId: `dial-agent-leg-${leg.id}`, ...DIAL_AGENT_RETRIES });
+  await enqueueDialAgentLeg(ctx, leg.id);
   await publishCallChanged(ctx, callId);
   return { callId, legId: leg.id };
 }
@@ -74,23 +78,43 @@ export async function dialAgentLeg(ctx: AppContext, legId: string) {
   });
   const [placed] = await ctx.sql<{ endedAt: Date | null }[]>`update call_legs set call_sid = coalesce(call_sid, ${created.sid}) where id = ${legId} returning ended_at`;
   // The caller hung up while this leg was being placed: stop the agent's phone ringing for nobody.
-  if (placed?.endedAt) await ctx.voice.client.calls(created.sid).update({ status: 'canceled' }).catch(() => undefined);
+  if (placed?.endedAt) await endTwilioCall(ctx, created.sid).catch(() => undefined);
 }
 
-/** The agent picked up: they join the conference, and a worker brings the customer in. */
+/**
+ * Whether an agent is on the line: an agent's leg answered and not ended. Only then may the customer be brought into
+ * the call's conference — otherwise they would sit there alone (the agent hung up while they were on their way).
+ */
+export async function agentOnTheLine(sql: Sql | TransactionSql, callId: string): Promise<boolean> {
+  const [leg] = await sql`select 1 from call_legs where call_id = ${callId} and answered_at is not null and ended_at is null limit 1`;
+  return Boolean(leg);
+}
+
+/**
+ * The agent picked up: they join the conference, and a worker brings the customer in. The answer is taken with the
+ * call locked, so a caller choosing a callback at this moment (answerWaitChoice) either sees the agent on the line,
+ * or has left before: then the agent is told so, and their leg hangs up.
+ */
 export async function answerLeg(ctx: AppContext, legId: string): Promise<string> {
   const ivr = await loadIvr(ctx.sql);
   const twiml = twimlFor(ctx, ivr);
   const leg = await findLeg(ctx.sql, legId);
-  const call = leg && (await findCall(ctx.sql, leg.callId));
-  if (!leg || !call) return twiml.goodbye('This call is no longer available.');
-  await ctx.sql`
-    update call_legs set answered_at = coalesce(answered_at, now()),
-      status = case when call_status_rank(status) < 3 then 'in-progress' else status end
-    where id = ${legId}`;
+  if (!leg) return twiml.goodbye('This call is no longer available.');
+  const call = await ctx.sql.begin(async (tx) => {
+    const locked = await findCall(tx, leg.callId, true);
+    await tx`
+      update call_legs set answered_at = coalesce(answered_at, now()),
+        status = case when call_status_rank(status) < 3 then 'in-progress' else status end
+      where id = ${legId}`;
+    return locked;
+  });
+  if (!call) return twiml.goodbye('This call is no longer available.');
   await publishCallChanged(ctx, call.id);
   if (call.endedAt) return twiml.goodbye('The caller has hung up.');
-  await ctx.queues.voice.add('bridge-customer', { callId: call.id }, { jobId: `bridge-customer-${legId}` });
+  if (call.direction === 'inbound' && call.callbackRequested && !call.customerInConference) {
+    return twiml.goodbye('The caller chose to be called back instead.');
+  }
+  await enqueueBridgeCustomer(ctx, call.id, legId);
   const [customer] = call.customerId ? await ctx.sql<{ name: string | null }[]>`select name from customers where id = ${call.customerId}` : [];
   const before = call.direction === 'outbound' && !call.connectedAt ? `Calling ${customer?.name ?? call.toNumber}.` : undefined;
   return twiml.agentJoins(call.id, before);
@@ -104,6 +128,9 @@ export async function answerLeg(ctx: AppContext, legId: string): Promise<string>
 export async function bridgeCustomer(ctx: AppContext, callId: string) {
   const call = await findCall(ctx.sql, callId);
   if (!call || call.endedAt) return;
+  // The agent hung up before this ran: their leg's status callback settles the call (applyLegStatus); a customer
+  // redirected anyway is turned back at the conference's door (answerJoin).
+  if (!(await agentOnTheLine(ctx.sql, callId))) return;
   if (call.customerInConference) {
     await setCustomerHold(ctx, callId, false);
     return;
@@ -114,17 +141,23 @@ export async function bridgeCustomer(ctx: AppContext, callId: string) {
     return;
   }
   if (call.callSid) return;
-  if (call.callbackId) {
-    // One attempt per call placed, however often this job runs: a retry finds the attempt it opened still unsettled.
-    await ctx.sql.begin(async (tx) => {
+  // Decided with the call locked, as the agent leaving is (applyLegStatus): the customer is dialled only while the
+  // call is on and the agent still there.
+  const dial = await ctx.sql.begin(async (tx) => {
+    const locked = await findCall(tx, callId, true);
+    if (!locked || locked.endedAt || locked.callSid || !(await agentOnTheLine(tx, callId))) return false;
+    if (call.callbackId) {
+      // One attempt per call placed, however often this job runs: a retry finds the attempt it opened still unsettled.
       const [cb] = await tx<{ attempts: number }[]>`
         update callbacks c set attempts = attempts + 1, updated_at = now()
         where id = ${call.callbackId}
           and not exists (select 1 from callback_attempts a where a.callback_id = c.id and a.attempt = c.attempts and a.outcome is null)
         returning attempts`;
       if (cb) await tx`insert into callback_attempts (callback_id, attempt, agent_id) values (${call.callbackId}, ${cb.attempts}, ${call.agentId}) on conflict do nothing`;
-    });
-  }
+    }
+    return true;
+  });
+  if (!dial) return;
   const created = await ctx.voice.client.calls.create({
     to: call.toNumber,
     from: ctx.voice.companyNumber,
@@ -135,23 +168,49 @@ export async function bridgeCustomer(ctx: AppContext, callId: string) {
     statusCallbackMethod: 'POST',
     timeout: CUSTOMER_RING_SECONDS,
   });
-  await ctx.sql`update calls set call_sid = coalesce(call_sid, ${created.sid}), updated_at = now() where id = ${callId}`;
+  const [placed] = await ctx.sql<{ endedAt: Date | null }[]>`
+    update calls set call_sid = coalesce(call_sid, ${created.sid}), updated_at = now() where id = ${callId} returning ended_at`;
   if (call.callbackId) {
     await ctx.sql`
       update callback_attempts set call_sid = ${created.sid}
       where callback_id = ${call.callbackId} and attempt = (select attempts from callbacks where id = ${call.callbackId})`;
   }
+  // The agent hung up while the customer was being dialled (the call ended then, with nothing to cancel yet): stop
+  // the customer's phone ringing for nobody.
+  if (placed?.endedAt) await endTwilioCall(ctx, created.sid).catch((err) => ctx.log.info({ err: err.message, callId }, 'customer call already gone'));
   await publishCallChanged(ctx, callId);
 }
 
-/** The customer's side joins the conference: the conversation starts now (wait and answer times are taken here). */
+/**
+ * The customer's side joins the conference: the conversation starts now (wait and answer times are taken here).
+ * Only with an agent on the line — decided with the call locked, as the agent leaving is (applyLegStatus), so either
+ * the customer joins and the agent leaving then says goodbye to them, or the agent left first and the customer is
+ * turned back here: a caller returns to the queue (their ticket is offered again), a customer we called is told
+ * sorry and the call ends (a callback is tried again later).
+ */
 export async function answerJoin(ctx: AppContext, callId: string): Promise<string> {
-  const ivr = await loadIvr(ctx.sql);
-  await ctx.sql`
-    update calls set connected_at = coalesce(connected_at, now()), answered_at = coalesce(answered_at, now()), customer_in_conference = true,
-      wait_seconds = coalesce(wait_seconds, extract(epoch from now() - enqueued_at)::int),
-      status = case when call_status_rank(status) < 3 then 'in-progress' else status end, updated_at = now()
-    where id = ${callId}`;
-  await publishCallChanged(ctx, callId);
-  return twimlFor(ctx, ivr).customerJoins(callId);
+  const twiml = twimlFor(ctx, await loadIvr(ctx.sql));
+  const { call, joined } = await ctx.sql.begin(async (tx) => {
+    const locked = await findCall(tx, callId, true);
+    if (!locked || locked.endedAt) return { call: locked, joined: false };
+    if (!locked.customerInConference && !(await agentOnTheLine(tx, callId))) return { call: locked, joined: false };
+    await tx`
+      update calls set connected_at = coalesce(connected_at, now()), answered_at = coalesce(answered_at, now()), customer_in_conference = true,
+        wait_seconds = coalesce(wait_seconds, extract(epoch from now() - enqueued_at)::int),
+        status = case when call_status_rank(status) < 3 then 'in-progress' else status end, updated_at = now()
+      where id = ${callId}`;
+    return { call: locked, joined: true };
+  });
+  if (joined) {
+    await publishCallChanged(ctx, callId);
+    return twiml.customerJoins(callId);
+  }
+  if (call?.direction === 'inbound' && !call.endedAt && call.queueId) {
+    return twiml.enqueue(callId, call.queueId, 'Sorry, the agent is no longer available. Please hold while we find someone else to help you.');
+  }
+  return twiml.goodbye(
+    call?.callbackId
+      ? 'Sorry, we could not put you through to an agent just now. We will call you again. Goodbye.'
+      : 'Sorry, we could not put you through to an agent just now. Goodbye.',
+  );
 }

@@ -1,13 +1,16 @@
 import { isWithheldCallerId } from '../../channels/voice/withheldCallerId';
 import type { AppContext } from '../context';
+import { writeAudit } from '../commands/writeAudit';
 import { intakeContact } from '../intake/intakeContact';
 import { cancelPendingOffers } from '../routing/enqueueTicket';
 import { kickRouting } from '../routing/routingTasks';
 import { rooms } from '../realtime/rooms';
+import { publishTicketChanged } from '../tickets/ticketEvents';
 import { isOpen } from './businessHours';
 import { publishCallChanged } from './callEvents';
-import { findCall } from './callQueries';
+import { findCall, liveLegs } from './callQueries';
 import { twimlFor } from './callTwiml';
+import { endTwilioCall } from './endTwilioCall';
 import { loadIvr, type IvrSettings } from './ivrSettings';
 import { estimatedWaitSeconds, queuePosition } from './queuePosition';
 
@@ -71,6 +74,11 @@ export async function answerWait(ctx: AppContext, callId: string): Promise<strin
 /**
  * A key pressed while waiting. The callback key takes the caller out of the line: their ticket is held back from
  * routing (a pending offer withdrawn) until they confirm the number, and keeps its place.
+ *
+ * The caller's choice wins over an agent still being rung for them: the caller cannot know an agent is on the way,
+ * and asked not to wait — so that agent's phone stops ringing (they are not blamed: they missed nothing) and the
+ * ticket leaves them, to be offered again as a callback once the number is confirmed. Once an agent has picked up,
+ * the caller is being put through this very moment, which is what they were waiting for: the key is ignored.
  */
 export async function answerWaitChoice(ctx: AppContext, callId: string, digits: string | null): Promise<string> {
   const ivr = await loadIvr(ctx.sql);
@@ -78,12 +86,34 @@ export async function answerWaitChoice(ctx: AppContext, callId: string, digits: 
   if (digits !== ivr.callbackKey) return twiml.empty();
   const call = await findCall(ctx.sql, callId);
   if (!call?.ticketId) return twiml.empty();
-  const withdrawn = await ctx.sql.begin(async (tx) => {
-    await tx`update calls set callback_requested = true, updated_at = now() where id = ${callId}`;
-    await tx`update tickets set routable_after = 'infinity' where id = ${call.ticketId}`;
-    return cancelPendingOffers(tx, call.ticketId!);
+  const ticketId = call.ticketId;
+  // With the call locked, as an agent picking up is (answerLeg): either the agent is on the line, or they are stopped.
+  const chosen = await ctx.sql.begin(async (tx) => {
+    const locked = (await findCall(tx, callId, true))!;
+    if (locked.endedAt || locked.customerInConference) return null;
+    const legs = await liveLegs(tx, callId);
+    if (legs.some((l) => l.answeredAt)) return null;
+    await tx`update calls set callback_requested = true, agent_id = null, updated_at = now() where id = ${callId}`;
+    // A leg still waiting for its dial job is never placed (the job finds it ended).
+    await tx`update call_legs set status = 'canceled', ended_at = now() where call_id = ${callId} and call_sid is null and ended_at is null`;
+    // Offers before the ticket, the order accepting an offer locks them in.
+    const withdrawn = await cancelPendingOffers(tx, ticketId);
+    const [held] = await tx<{ assigneeId: string | null }[]>`select assignee_id from tickets where id = ${ticketId} for update`;
+    await tx`update tickets set assignee_id = null, routable_after = 'infinity', updated_at = now() where id = ${ticketId}`;
+    if (held?.assigneeId) {
+      await writeAudit(tx, { actorUserId: null, actorKind: 'customer', action: 'ticket.transferred', entityType: 'ticket', entityId: ticketId, data: { toQueueId: locked.queueId, fromAgentId: held.assigneeId, reason: 'callback-requested' } });
+    }
+    return { withdrawn, ringing: legs.filter((l) => l.callSid), releasedFrom: held?.assigneeId ?? null };
   });
-  for (const o of withdrawn) ctx.publisher.emit([rooms.agent(o.agentId)], 'offer.ended', { offerId: o.id, ticketId: call.ticketId, reason: 'canceled' });
+  if (!chosen) return twiml.empty();
+  for (const o of chosen.withdrawn) ctx.publisher.emit([rooms.agent(o.agentId)], 'offer.ended', { offerId: o.id, ticketId, reason: 'canceled' });
+  for (const leg of chosen.ringing) {
+    await endTwilioCall(ctx, leg.callSid!).catch((err) => ctx.log.info({ err: err.message, leg: leg.id }, 'agent leg already gone'));
+  }
+  if (chosen.releasedFrom) {
+    ctx.publisher.emit([rooms.agent(chosen.releasedFrom)], 'ticket.changed', { ticketId });
+    await publishTicketChanged(ctx, ticketId);
+  }
   await publishCallChanged(ctx, callId);
   return twiml.leaveQueue();
 }
