@@ -70,8 +70,11 @@ export async function transferCallToQueue(ctx: AppContext, call: CallRow, queueI
 export async function transferCallToAgent(ctx: AppContext, call: CallRow, agentId: string, actorUserId: string | null) {
   requireLive(call);
   if (!call.customerInConference) throw new HttpError(409, 'call_not_connected', 'Only a connected call can be handed to another agent.');
-  const [agent] = await ctx.sql<{ id: string }[]>`select id from users where id = ${agentId} and active and role in ('agent', 'supervisor', 'admin')`;
+  const [agent] = await ctx.sql<{ id: string; name: string; presence: string }[]>`
+    select id, name, presence from users where id = ${agentId} and active and role in ('agent', 'supervisor', 'admin')`;
   if (!agent) throw new HttpError(400, 'invalid_input', 'agentId: no such active user', [{ path: 'agentId', message: 'no such active user' }]);
+  // Nothing would ring: the customer would wait on hold for nobody.
+  if (agent.presence === 'offline') throw new HttpError(409, 'agent_offline', `${agent.name} is offline and cannot take calls.`);
   const legs = await liveLegs(ctx.sql, call.id);
   await setCustomerHold(ctx, call.id, true);
   if (call.ticketId) {

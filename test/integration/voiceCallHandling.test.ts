@@ -130,7 +130,7 @@ describe('transfer to a queue', () => {
     specialist.socket.close();
   });
 
-  it('is refused with a 400 for a queue that does not exist, and the call stays connected', async () => {
+  it('is refused with a 400 for a queue that does not exist (or a 409 for an offline agent), and the call stays connected', async () => {
     const agent = await anAgent();
     await available(agent);
     const caller = await aQueuedCaller();
@@ -138,6 +138,11 @@ describe('transfer to a queue', () => {
     const res = await agent.client.post(`/api/calls/${callId}/transfer`, { queueId: crypto.randomUUID() });
     expect(res.status).toBe(400);
     expect(res.body.error.fields[0].path).toBe('queueId');
+    const offline = await aUser(db.sql, 'agent', { name: 'Olga Offline' });
+    const toOffline = await agent.client.post(`/api/calls/${callId}/transfer`, { agentId: offline.id });
+    expect(toOffline.status).toBe(409);
+    expect(toOffline.body.error.message).toBe('Olga Offline is offline and cannot take calls.');
+    expect(sim().snapshot(caller.sid)!.conference?.held).toBe(false);
     expect(sim().snapshot(caller.sid)!.conference?.participants).toHaveLength(2);
     sim().hangup(caller.sid);
     agent.socket.close();
