@@ -169,6 +169,18 @@ export interface ScreenPop {
   openTickets: TicketSummary[];
   /** The message that arrived and caused the offer (null for a ticket without messages). */
   message: MessageView | null;
+  /** Voice tickets only: what the agent is being offered (null for other channels, or a voice ticket with neither). */
+  voice: ScreenPopVoice | null;
+}
+
+/** A live inbound call, a voicemail left on the ticket, or a callback the agent will place. */
+export interface ScreenPopVoice {
+  kind: 'call' | 'voicemail' | 'callback';
+  /** The call's or callback's queue. */
+  queueName: string | null;
+  /** Since when the caller has been waiting in the queue (a call) or for their callback (a callback). */
+  waitingSince: string | null;
+  callback: { phoneNumber: string; note: string; dueAt: string; attempts: number; maxAttempts: number } | null;
 }
 
 export interface InboxResponse {

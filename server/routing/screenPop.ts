@@ -5,6 +5,7 @@ import type { ScreenPop } from '../http/apiTypes';
 import { findMessageView } from '../messages/messageQueries';
 import { rooms } from '../realtime/rooms';
 import { listCustomerOpenTickets, findTicketSummary } from '../tickets/ticketQueries';
+import { findScreenPopVoice } from '../voice/screenPopVoice';
 
 /** Everything the agent's screen shows for an offer, in one payload so it pops without another round trip. */
 export async function buildScreenPop(sql: Sql, offerId: string): Promise<ScreenPop | null> {
@@ -12,11 +13,12 @@ export async function buildScreenPop(sql: Sql, offerId: string): Promise<ScreenP
   if (!offer) return null;
   const ticket = await findTicketSummary(sql, offer.ticketId);
   if (!ticket) return null;
-  const [customer, recentInteractions, openTickets, latest] = await Promise.all([
+  const [customer, recentInteractions, openTickets, latest, voice] = await Promise.all([
     findCustomerView(sql, ticket.customer.id),
     listInteractions(sql, ticket.customer.id, 10),
     listCustomerOpenTickets(sql, ticket.customer.id),
     sql<{ id: string }[]>`select id from messages where ticket_id = ${ticket.id} and direction = 'inbound' order by created_at desc, id desc limit 1`,
+    ticket.channel === 'voice' ? findScreenPopVoice(sql, ticket.id) : null,
   ]);
   return {
     offer: { id: offer.id, ticketId: offer.ticketId, expiresAt: offer.expiresAt.toISOString() },
@@ -25,6 +27,7 @@ export async function buildScreenPop(sql: Sql, offerId: string): Promise<ScreenP
     recentInteractions,
     openTickets,
     message: latest[0] ? await findMessageView(sql, latest[0].id) : null,
+    voice,
   };
 }
 

@@ -2,8 +2,9 @@ import type { Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ScreenPop } from '../../server/http/apiTypes';
 import { intakeContact } from '../../server/intake/intakeContact';
+import { buildScreenPop } from '../../server/routing/screenPop';
 import { aPhone, anEmail, anSms } from '../support/contacts';
-import { aQueue, aUser } from '../support/factories';
+import { aCustomer, aQueue, aUser } from '../support/factories';
 import { TestClient } from '../support/httpClient';
 import { connectSocket, nextEvent } from '../support/sockets';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
@@ -122,5 +123,50 @@ describe('the screen pop', () => {
     await first.client.put('/api/me/presence', { presence: 'away' });
     expect((await withdrawn).reason).toBe('canceled');
     expect((await toSecond).ticket.id).toBe(ticketId);
+  });
+});
+
+describe('the screen pop of a voice offer', () => {
+  // Rows as the voice handlers leave them, offered straight to an agent, so routing plays no part.
+  async function offerVoiceTicket(subject: string) {
+    const phone = aPhone();
+    const customerId = await aCustomer(db.sql, { phone });
+    const agent = await aUser(db.sql, 'agent');
+    const [ticket] = await db.sql<{ id: string }[]>`
+      insert into tickets (customer_id, channel, subject, status) values (${customerId}, 'voice', ${subject}, 'open') returning id`;
+    const [offer] = await db.sql<{ id: string }[]>`
+      insert into offers (ticket_id, agent_id, channel, expires_at) values (${ticket.id}, ${agent.id}, 'voice', now() + interval '1 minute') returning id`;
+    return { phone, customerId, ticketId: ticket.id, offerId: offer.id };
+  }
+
+  it('when a live call is offered, then the pop says it is a call, through which queue and since when the caller waits', async () => {
+    const { phone, customerId, ticketId, offerId } = await offerVoiceTicket('Call');
+    const enqueuedAt = new Date(Date.now() - 90_000);
+    await db.sql`
+      insert into calls (call_sid, ticket_id, customer_id, direction, from_number, to_number, status, queue_id, enqueued_at)
+      values (${`CA${crypto.randomUUID().replaceAll('-', '')}`}, ${ticketId}, ${customerId}, 'inbound', ${phone}, '+15550000000', 'in-progress', ${queue}, ${enqueuedAt})`;
+    const [{ name }] = await db.sql<{ name: string }[]>`select name from queues where id = ${queue}`;
+    const pop = await buildScreenPop(db.sql, offerId);
+    expect(pop!.voice).toEqual({ kind: 'call', queueName: name, waitingSince: enqueuedAt.toISOString(), callback: null });
+  });
+
+  it('when a callback is offered, then the pop carries the number to call, the note, when it is due and the attempts so far', async () => {
+    const { phone, customerId, ticketId, offerId } = await offerVoiceTicket('Callback');
+    const dueAt = new Date(Date.now() - 60_000);
+    await db.sql`
+      insert into callbacks (customer_id, ticket_id, queue_id, phone_number, due_at, status, attempts, max_attempts, note)
+      values (${customerId}, ${ticketId}, ${queue}, ${phone}, ${dueAt}, 'offered', 1, 3, 'Wants the new tariff')`;
+    const pop = await buildScreenPop(db.sql, offerId);
+    expect(pop!.voice).toMatchObject({
+      kind: 'callback',
+      callback: { phoneNumber: phone, note: 'Wants the new tariff', dueAt: dueAt.toISOString(), attempts: 1, maxAttempts: 3 },
+    });
+  });
+
+  it('when the offer is not a voice ticket, then the pop has no voice part', async () => {
+    const { socket } = await availableAgentWithSocket();
+    const popped = nextEvent<ScreenPop>(socket, 'offer.created');
+    await intakeContact(server.ctx, anSms(aPhone(), 'text only'));
+    expect((await popped).voice).toBeNull();
   });
 });

@@ -7,6 +7,8 @@ import { CustomerSummary } from '../customers/CustomerSummary';
 import { requestNotificationPermission } from './desktopNotifications';
 import { OfferCountdown } from './OfferCountdown';
 import { ArrivingMessage, OpenTickets, RecentInteractions } from './ScreenPopSections';
+import { screenPopTitle } from './screenPopTitle';
+import { OfferedCall, OfferedCallback } from './ScreenPopVoiceSections';
 
 interface Props {
   pop: ScreenPop;
@@ -22,6 +24,8 @@ export function ScreenPopCard({ pop, count, onAccept, onReject }: Props) {
   const titleId = useId();
   const [busy, setBusy] = useState<'accept' | 'reject' | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const title = screenPopTitle(pop);
+  const { voice } = pop;
 
   const respond = async (kind: 'accept' | 'reject') => {
     // A click is the gesture browsers want before asking; we ask at most once.
@@ -49,7 +53,7 @@ export function ScreenPopCard({ pop, count, onAccept, onReject }: Props) {
     >
       <header className="screen-pop__header">
         <ChannelIcon channel={pop.ticket.channel} />
-        <h2 id={titleId}>{t('offer.title', { channel: t(`channel.${pop.ticket.channel}`) })}</h2>
+        <h2 id={titleId}>{t(title.key, title.values)}</h2>
         {count > 1 && (
           <span className="screen-pop__count" data-testid="offer-count" data-count={count}>
             {t('offer.waiting', { total: count })}
@@ -62,7 +66,13 @@ export function ScreenPopCard({ pop, count, onAccept, onReject }: Props) {
           <h3>{t('offer.customerHeading')}</h3>
           <CustomerSummary customer={pop.customer} />
         </section>
-        <ArrivingMessage pop={pop} />
+        {voice?.kind === 'call' ? (
+          <OfferedCall pop={pop} voice={voice} />
+        ) : voice?.callback ? (
+          <OfferedCallback pop={pop} callback={voice.callback} />
+        ) : (
+          <ArrivingMessage pop={pop} />
+        )}
         <OpenTickets pop={pop} />
         <RecentInteractions pop={pop} />
       </div>

@@ -23,6 +23,7 @@ function pop(id: string, expiresAt: string, subject = `Ticket for ${id}`): Scree
     recentInteractions: [],
     openTickets: [],
     message: null,
+    voice: null,
   };
 }
 

@@ -11,6 +11,7 @@ import { showDesktopNotification } from './desktopNotifications';
 import { playOfferChime } from './offerChime';
 import type { OfferNotice, OfferNoticeReason } from './offerNotice';
 import { addOffer, dropExpired, findOffer, removeOffer, restoreOffers, type OfferQueue } from './offerQueue';
+import { screenPopTitle } from './screenPopTitle';
 
 // The server ends expired offers and says so; this only clears a pop whose end we missed.
 const EXPIRED_GRACE_MS = 5_000;
@@ -58,7 +59,8 @@ export function useOfferQueue(): OfferQueueState {
       playOfferChime();
       const t = i18n.t.bind(i18n);
       for (const pop of pops) {
-        const title = t('offer.notificationTitle', { channel: t(`channel.${pop.ticket.channel}`) });
+        const heading = screenPopTitle(pop);
+        const title = t(heading.key, heading.values);
         const body = [customerName(pop.customer, t), pop.message ? previewText(pop.message.text, 120) : pop.ticket.subject].join(' — ');
         const notification = showDesktopNotification(title, body, pop.offer.id);
         if (notification) notifications.current.set(pop.offer.id, notification);
