@@ -361,6 +361,8 @@ describe('a cold transfer of a click-to-dial call to an agent who does not pick 
     const first = await anAgent();
     const second = await anAgent();
     await available(first);
+    // Signed in and available (a transfer to an offline agent is refused), with nothing else waiting to be offered.
+    await available(second);
     const phone = aPhone();
     const customerId = await aCustomer(db.sql, { phone });
     const placed = await first.client.post('/api/calls', { customerId, phoneNumber: phone });
