@@ -2,10 +2,10 @@ import type { AppContext } from '../context';
 import { visibleTicketsCondition } from '../auth/ticketVisibility';
 import type { SessionUser } from '../auth/sessions';
 import { writeAudit } from '../commands/writeAudit';
-import { normalizeIdentity } from '../customers/identity';
 import { callableOwnNumber, keyedCallbackNumber } from './callbackNumber';
 import type { Sql, TransactionSql } from '../db/client';
 import { HttpError } from '../http/httpError';
+import { parsePhoneInput } from '../http/phoneInput';
 import type { CallbackView } from '../http/voiceApiTypes';
 import { rooms } from '../realtime/rooms';
 import { cancelPendingOffers } from '../routing/enqueueTicket';
@@ -109,12 +109,7 @@ export async function scheduleCallback(
   input: { customerId: string; phoneNumber: string; queueId: string; dueAt: Date; note: string },
   actorUserId: string,
 ) {
-  let phone: string;
-  try {
-    phone = normalizeIdentity('phone', input.phoneNumber, ctx.config.DEFAULT_PHONE_REGION as never);
-  } catch {
-    throw new HttpError(400, 'invalid_input', 'phoneNumber must be a phone number, like +14155550100', [{ path: 'phoneNumber', message: 'must be a phone number' }]);
-  }
+  const phone = parsePhoneInput(ctx, input.phoneNumber, 'phoneNumber');
   const result = await ctx.sql.begin(async (tx) => {
     const [customer] = await tx<{ id: string; mergedIntoId: string | null }[]>`select id, merged_into_id from customers where id = ${input.customerId}`;
     if (!customer) throw new HttpError(404, 'not_found', 'Customer not found.');

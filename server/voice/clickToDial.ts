@@ -1,7 +1,7 @@
 import type { AppContext } from '../context';
 import { writeAudit } from '../commands/writeAudit';
-import { normalizeIdentity } from '../customers/identity';
 import { HttpError } from '../http/httpError';
+import { parsePhoneInput } from '../http/phoneInput';
 import { publishTicketChanged } from '../tickets/ticketEvents';
 import { startOutboundCall } from './connectCall';
 
@@ -10,12 +10,7 @@ import { startOutboundCall } from './connectCall';
  * to the agent. Twilio rings the agent first; the customer is dialled when the agent picks up.
  */
 export async function clickToDial(ctx: AppContext, agentId: string, input: { customerId: string; phoneNumber: string; ticketId?: string }) {
-  let phone: string;
-  try {
-    phone = normalizeIdentity('phone', input.phoneNumber, ctx.config.DEFAULT_PHONE_REGION as never);
-  } catch {
-    throw new HttpError(400, 'invalid_input', 'phoneNumber must be a phone number, like +14155550100', [{ path: 'phoneNumber', message: 'must be a phone number' }]);
-  }
+  const phone = parsePhoneInput(ctx, input.phoneNumber, 'phoneNumber');
   const [busy] = await ctx.sql`select 1 from calls where agent_id = ${agentId} and ended_at is null`;
   if (busy) throw new HttpError(409, 'agent_on_call', 'You are already on a call.');
   const ticketId = await ctx.sql.begin(async (tx) => {

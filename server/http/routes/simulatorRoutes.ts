@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { AppContext } from '../../context';
-import { normalizeIdentity } from '../../customers/identity';
 import { sendSimulatedCustomerMail } from '../../email/simulatedCustomerMail';
 import { emailSimulatorEnabled, SIMULATED_MAILBOX_ADDRESS } from '../../email/simulatedMailbox';
 import { listSimulatedConversation } from '../../email/simulatorMailStore';
@@ -10,16 +9,9 @@ import { postSigned } from '../../sms/fakeTwilioMessagesApi';
 import { localAddress, smsWebhookPath } from '../../sms/smsTransport';
 import type { SimulatedEmail, SimulatedSms, SimulatorStatus } from '../apiTypes';
 import { HttpError } from '../httpError';
+import { parsePhoneInput } from '../phoneInput';
 import { ANY_ROLE, route } from '../route';
 
-/** A phone number in E.164, or a 400 naming the field. */
-function parsePhone(ctx: AppContext, value: string, field: string) {
-  try {
-    return normalizeIdentity('phone', value, ctx.config.DEFAULT_PHONE_REGION as never);
-  } catch {
-    throw new HttpError(400, 'invalid_input', `${field} must be a phone number, like +14155550100`, [{ path: field, message: 'must be a phone number' }]);
-  }
-}
 const phoneInput = z.string().trim().min(1, 'is required').max(40);
 
 function requireSimulator(ctx: AppContext) {
@@ -61,7 +53,7 @@ export const simulatorRoutes = [
     body: z.object({ from: phoneInput, text: z.string().min(1, 'is required').max(1600, 'is longer than 1,600 characters') }),
     async handler({ ctx, body, res }) {
       requireSimulator(ctx);
-      const from = parsePhone(ctx, body.from, 'from');
+      const from = parsePhoneInput(ctx, body.from, 'from');
       const sid = `SM${randomBytes(16).toString('hex')}`;
       await ctx.sql`
         insert into simulator_messages (sid, phone, company_number, direction, body, status)
@@ -88,7 +80,7 @@ export const simulatorRoutes = [
     params: z.object({ phone: phoneInput }),
     async handler({ ctx, params }): Promise<{ phone: string; messages: SimulatedSms[] }> {
       requireSimulator(ctx);
-      const number = parsePhone(ctx, params.phone, 'phone');
+      const number = parsePhoneInput(ctx, params.phone, 'phone');
       const rows = await ctx.sql<{ sid: string; direction: SimulatedSms['direction']; body: string; status: string; createdAt: Date }[]>`
         select sid, direction, body, status, created_at from simulator_messages where phone = ${number} order by created_at, id`;
       return { phone: number, messages: rows.map((r) => ({ sid: r.sid, direction: r.direction, text: r.body, status: r.status, at: r.createdAt.toISOString() })) };
