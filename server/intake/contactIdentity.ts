@@ -11,14 +11,22 @@ import { HttpError } from '../http/httpError';
  * channel must come from an address we can answer, or it is refused with a 400 naming `from`.
  */
 export function contactIdentity(contact: InboundContact, defaultRegion: string | undefined): string | null {
-  const isCall = contact.channel === 'voice' && contact.from.kind === 'phone';
-  // Checked first: some withheld forms (+86282452253, "UNAVAILABLE" on a keypad) also parse as possible numbers.
-  if (isCall && isWithheldCallerId(contact.from.value)) return null;
+  if (contact.channel === 'voice' && contact.from.kind === 'phone') return callerIdentity(contact.from.value, defaultRegion);
   try {
     return normalizeIdentity(contact.from.kind, contact.from.value, defaultRegion as never);
   } catch (err) {
-    if (isCall) return null;
     throw new HttpError(400, 'invalid_input', (err as Error).message, [{ path: 'from', message: (err as Error).message }]);
+  }
+}
+
+/** A caller's phone identity (E.164), or null when the caller ID names nobody: withheld, or no phone number. */
+export function callerIdentity(callerId: string, defaultRegion?: string): string | null {
+  // Checked first: some withheld forms (+86282452253, "UNAVAILABLE" on a keypad) also parse as possible numbers.
+  if (isWithheldCallerId(callerId)) return null;
+  try {
+    return normalizeIdentity('phone', callerId, defaultRegion as never);
+  } catch {
+    return null;
   }
 }
 

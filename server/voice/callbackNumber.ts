@@ -1,15 +1,11 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
-import { isWithheldCallerId } from '../../channels/voice/withheldCallerId';
+import { callerIdentity } from '../intake/contactIdentity';
 
 /**
  * The caller's own number, when it is one we can call back: E.164. Null for a withheld caller ID, a SIP or client
  * address, or anything else that is not a possible phone number.
  */
-export function callableOwnNumber(from: string): string | null {
-  if (isWithheldCallerId(from)) return null;
-  const phone = parsePhoneNumberFromString(from.trim());
-  return phone?.isPossible() ? phone.number : null;
-}
+export const callableOwnNumber = (from: string): string | null => callerIdentity(from);
 
 /**
  * A number keyed on the phone's keypad, as the caller means it: dialled the way they would dial it from their own

@@ -1,7 +1,6 @@
 import { chooseOption, type VoiceWebhook } from '../../channels/voice/voiceWebhook';
-import { isWithheldCallerId } from '../../channels/voice/withheldCallerId';
 import type { AppContext } from '../context';
-import { normalizeIdentity } from '../customers/identity';
+import { callerIdentity } from '../intake/contactIdentity';
 import { isOpen } from './businessHours';
 import { publishCallChanged } from './callEvents';
 import { findCall } from './callQueries';
@@ -29,15 +28,11 @@ export async function answerIncomingCall(ctx: AppContext, hook: VoiceWebhook): P
 }
 
 async function recordIncomingCall(ctx: AppContext, hook: VoiceWebhook): Promise<string> {
-  let customerId: string | null = null;
-  try {
-    // A withheld caller ID is nobody's number, even where its keypad form parses as one.
-    const phone = isWithheldCallerId(hook.from) ? null : normalizeIdentity('phone', hook.from, ctx.config.DEFAULT_PHONE_REGION as never);
-    const [known] = phone ? await ctx.sql<{ customerId: string }[]>`select customer_id from customer_identities where kind = 'phone' and value = ${phone}` : [];
-    customerId = known?.customerId ?? null;
-  } catch {
-    // A malformed caller ID: the call is still answered; if it reaches a queue, intake files it under a customer of its own.
-  }
+  // Found by the identity intake files the caller under. A withheld or malformed caller ID finds nobody: the call is
+  // still answered, and if it reaches a queue, intake files it under a customer of its own.
+  const phone = callerIdentity(hook.from, ctx.config.DEFAULT_PHONE_REGION);
+  const [known] = phone ? await ctx.sql<{ customerId: string }[]>`select customer_id from customer_identities where kind = 'phone' and value = ${phone}` : [];
+  const customerId = known?.customerId ?? null;
   const status = hook.callStatus === 'in-progress' || hook.callStatus === 'queued' ? hook.callStatus : 'ringing';
   const [row] = await ctx.sql<{ id: string; created: boolean }[]>`
     insert into calls (call_sid, direction, from_number, to_number, status, customer_id)
