@@ -60,6 +60,11 @@ export async function findLeg(sql: Sql | TransactionSql, legId: string): Promise
   return row ?? null;
 }
 
+/** Ends the call's agent legs still waiting for their dial job: the job, finding them ended, never places them. */
+export function dropUnplacedLegs(sql: Sql | TransactionSql, callId: string) {
+  return sql`update call_legs set status = 'canceled', ended_at = now() where call_id = ${callId} and call_sid is null and ended_at is null`;
+}
+
 /** The agent legs of a call still up (ringing or talking). */
 export function liveLegs(sql: Sql | TransactionSql, callId: string) {
   return sql<LegRow[]>`

@@ -8,7 +8,7 @@ import { kickRouting } from '../routing/routingTasks';
 import { rooms } from '../realtime/rooms';
 import { publishTicketChanged } from '../tickets/ticketEvents';
 import { publishCallChanged } from './callEvents';
-import { findCall, findLeg, liveLegs, type CallRow } from './callQueries';
+import { dropUnplacedLegs, findCall, findLeg, liveLegs, type CallRow } from './callQueries';
 import { twimlFor } from './callTwiml';
 import { callableOwnNumber } from './callbackNumber';
 import { releaseWaitingCallback, requestCallbackFromCall, settleCallbackAttempt } from './callbacks';
@@ -79,8 +79,7 @@ async function endCall(ctx: AppContext, callId: string, status: CallStatus) {
   if (call.origin === 'click_to_dial' && !ended.connected) {
     await ctx.sql`update calls set error = coalesce(error, ${`The customer's line: ${status}.`}) where id = ${callId}`;
   }
-  // A leg still waiting for its dial job is never placed (the job finds it ended).
-  await ctx.sql`update call_legs set status = 'canceled', ended_at = now() where call_id = ${callId} and call_sid is null and ended_at is null`;
+  await dropUnplacedLegs(ctx.sql, callId);
   for (const leg of await liveLegs(ctx.sql, callId)) {
     if (!leg.callSid) continue;
     await endTwilioCall(ctx, leg.callSid, Boolean(leg.answeredAt)).catch((err) => ctx.log.info({ err: err.message, leg: leg.id }, 'agent leg already gone'));

@@ -8,7 +8,7 @@ import { rooms } from '../realtime/rooms';
 import { publishTicketChanged } from '../tickets/ticketEvents';
 import { isOpen } from './businessHours';
 import { publishCallChanged } from './callEvents';
-import { findCall, liveLegs } from './callQueries';
+import { dropUnplacedLegs, findCall, liveLegs } from './callQueries';
 import { twimlFor } from './callTwiml';
 import { endTwilioCall } from './endTwilioCall';
 import { loadIvr, type IvrSettings } from './ivrSettings';
@@ -94,8 +94,7 @@ export async function answerWaitChoice(ctx: AppContext, callId: string, digits: 
     const legs = await liveLegs(tx, callId);
     if (legs.some((l) => l.answeredAt)) return null;
     await tx`update calls set callback_requested = true, agent_id = null, updated_at = now() where id = ${callId}`;
-    // A leg still waiting for its dial job is never placed (the job finds it ended).
-    await tx`update call_legs set status = 'canceled', ended_at = now() where call_id = ${callId} and call_sid is null and ended_at is null`;
+    await dropUnplacedLegs(tx, callId);
     // Offers before the ticket, the order accepting an offer locks them in.
     const withdrawn = await cancelPendingOffers(tx, ticketId);
     const [held] = await tx<{ assigneeId: string | null }[]>`select assignee_id from tickets where id = ${ticketId} for update`;
