@@ -1,0 +1,37 @@
+import { inject, describe, expect, it } from 'vitest';
+import { createSql } from './client';
+
+/**
+ * postgres@3.4.9 wrote a transaction's BEGIN without reserving the connection whenever BEGIN was the query that
+ * filled the connection's pipeline (or met a backed-up socket): the transaction failed with UNSAFE_TRANSACTION,
+ * or other queries ran inside it (porsager/postgres#823, #1189). Under load this lost inbound webhooks with a 500.
+ * patches/postgres+3.4.9.patch fixes the driver; this reproduces the exact case deterministically.
+ */
+describe('the PostgreSQL client under a full pipeline', () => {
+  it('when BEGIN is the 100th query pipelined on a busy connection, then the transaction still runs on its own reserved connection', async () => {
+    const sql = createSql(inject('adminDatabaseUrl'), { max: 2 });
+    try {
+      await Promise.all([sql`select 1`, sql`select 1`]);
+      // Both connections busy with a slow query, then 203 quick ones pipelined behind them (alternating), so the
+      // BEGIN issued in the next turn lands as the 100th query in flight on one of them: the pipeline's limit.
+      const work = [sql`select pg_sleep(0.2)`.execute(), sql`select pg_sleep(0.2)`.execute()];
+      for (let i = 0; i < 203; i++) work.push(sql`select ${i}::int as i`.execute());
+      await new Promise((resolve) => setImmediate(resolve));
+      const inTransaction = sql.begin(async (tx) => {
+        const [row] = await tx<{ pid: number }[]>`select pg_backend_pid() as pid`;
+        await tx`select pg_sleep(0.05)`;
+        const [again] = await tx<{ pid: number }[]>`select pg_backend_pid() as pid`;
+        return { first: row.pid, again: again.pid };
+      });
+      const [settled, transaction] = await Promise.all([Promise.allSettled(work), inTransaction]);
+      expect(settled.filter((r) => r.status === 'rejected')).toEqual([]);
+      expect(transaction.again).toBe(transaction.first);
+      // Nothing was left open: no backend of ours idles inside a transaction.
+      const [{ open }] = await sql<{ open: number }[]>`
+        select count(*)::int as open from pg_stat_activity where application_name = 'switchboard' and state = 'idle in transaction'`;
+      expect(open).toBe(0);
+    } finally {
+      await sql.end({ timeout: 5 });
+    }
+  });
+});
