@@ -27,6 +27,9 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  // A worker-only process has no API to serve, only its health and metrics: on this port (default: PORT).
+  HEALTH_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  METRICS_TOKEN: z.string().trim().min(16, 'must be at least 16 characters (it guards /metrics)').optional(),
   PUBLIC_URL: optionalUrl(['http', 'https']),
   DATA_DIR: z.string().trim().min(1).default('data'),
   DATABASE_URL: optionalUrl(['postgres', 'postgresql']),
@@ -49,6 +52,7 @@ export const configSchema = z.object({
   PRESENCE_GRACE_SECONDS: z.coerce.number().min(0).default(30),
   SHUTDOWN_TIMEOUT_SECONDS: positiveInt(25),
   ROUTING_OFFER_TIMEOUT_SECONDS: positiveInt(20),
+  ROUTING_POP_ACK_SECONDS: positiveInt(10),
   ROUTING_STICKY_HOURS: z.coerce.number().min(0).default(24),
   ROUTING_TICK_SECONDS: positiveInt(2),
   TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must be an Account SID: AC followed by 32 hex digits').optional(),
@@ -57,9 +61,13 @@ export const configSchema = z.object({
   TWILIO_VOICE_NUMBER: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be the company’s voice number in E.164, like +14155550100').optional(),
   TWILIO_API_KEY_SID: z.string().regex(/^SK[0-9a-fA-F]{32}$/, 'must be an API key SID: SK followed by 32 hex digits').optional(),
   TWILIO_API_KEY_SECRET: z.string().min(16, 'must be the API key’s secret').optional(),
+  // Only for a stand-in of Twilio's REST API (tests); unset, the client talks to Twilio itself.
+  TWILIO_API_BASE_URL: optionalUrl(['http', 'https']),
   AFTER_CALL_WORK_SECONDS: z.coerce.number().int().min(0).default(120),
   CALLBACK_RETRY_DELAY_SECONDS: positiveInt(300),
   CALLBACK_MAX_ATTEMPTS: positiveInt(3),
+  OUTBOUND_STALE_SECONDS: positiveInt(120),
+  OUTBOUND_CONFIRM_GRACE_SECONDS: z.coerce.number().int().min(0).default(60),
   SIMULATOR_TIME_SCALE: z.coerce.number().positive().max(1).default(1),
   DEFAULT_PHONE_REGION: z
     .string()

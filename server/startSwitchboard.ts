@@ -1,5 +1,5 @@
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Registry } from 'prom-client';
 import { createSignInLimiter } from './auth/signInLimiter';
 import type { Config } from './config';
 import type { AppContext } from './context';
@@ -8,6 +8,9 @@ import { startEmbeddedPostgres } from './db/embeddedPostgres';
 import { migrate } from './db/migrate';
 import { createEmailSender } from './email/emailSender';
 import { createHttpApp } from './http/app';
+import { createDrainingServer } from './http/drainingServer';
+import { markShuttingDown } from './http/routes/healthRoutes';
+import { createStateMetrics, observeSockets } from './observability/stateMetrics';
 import type { Logger } from './logger';
 import { closeQueues, createQueues } from './queues/queues';
 import { startWorkers } from './queues/workers';
@@ -24,7 +27,7 @@ import { startMailboxSyncs } from './email/mailboxSync';
 
 export interface RunningSwitchboard {
   ctx: AppContext;
-  /** The address the HTTP server listens on, when this process runs web or realtime. */
+  /** The address the HTTP server listens on: the API, console and sockets (web, realtime), or health and metrics (worker only). */
   url: string | null;
   stop(): Promise<void>;
 }
@@ -83,14 +86,20 @@ export async function startSwitchboard(config: Config, log: Logger): Promise<Run
     const mailboxes = config.services.has('worker') ? startMailboxSyncs(ctx, maybeAutoAcknowledge) : null;
     if (mailboxes) cleanups.push(() => mailboxes.close());
 
+    const metrics = createStateMetrics(ctx);
     let url: string | null = null;
     if (config.services.has('web') || config.services.has('realtime')) {
-      const server = await startHttp(ctx, redisLocation.url);
+      const server = await startHttp(ctx, { port: config.PORT, api: config.services.has('web'), realtimeRedisUrl: config.services.has('realtime') ? redisLocation.url : null, metrics });
       cleanups.push(server.stop);
       url = selfUrl = server.url;
       // PORT=0 picks any free port: a PUBLIC_URL derived from PORT follows the one actually bound.
       if (!config.publicUrlGiven && config.PORT === 0) config.PUBLIC_URL = config.HOST === '0.0.0.0' ? url.replace('0.0.0.0', 'localhost') : url;
       if (config.services.has('web') && config.SEED_DEMO) process.stdout.write(demoSignInsText(config.PUBLIC_URL));
+    } else {
+      // A worker-only process still answers probes and scrapes: /healthz, /readyz and /metrics, nothing else.
+      const server = await startHttp(ctx, { port: config.HEALTH_PORT ?? config.PORT, api: false, realtimeRedisUrl: null, metrics });
+      cleanups.push(server.stop);
+      url = server.url;
     }
     log.info({ services: [...config.services], url }, 'switchboard started');
     return { ctx, url, stop: () => runCleanups(cleanups, log) };
@@ -100,51 +109,46 @@ export async function startSwitchboard(config: Config, log: Logger): Promise<Run
   }
 }
 
-async function startHttp(ctx: AppContext, redisUrl: string) {
-  const { config, log } = ctx;
-  const app = createHttpApp(ctx, { api: config.services.has('web') });
-  const server = http.createServer(app);
-  let inFlight = 0;
-  let shuttingDown = false;
-  let drained: () => void = () => {};
-  server.on('request', (_req, res) => {
-    inFlight++;
-    // During shutdown, answer and close the connection instead of keeping it alive.
-    if (shuttingDown) res.setHeader('Connection', 'close');
-    res.on('close', () => {
-      if (--inFlight === 0) drained();
-    });
-  });
+interface HttpOptions {
+  port: number;
+  /** The API, webhooks and console (web role); without it only health and metrics answer. */
+  api: boolean;
+  /** Socket.IO on this server (realtime role), with its Redis adapter at this URL. */
+  realtimeRedisUrl: string | null;
+  metrics: Registry;
+}
 
-  const adapterClients = config.services.has('realtime')
-    ? { pub: createRedis(redisUrl, 'socket.io-pub', log), sub: createRedis(redisUrl, 'socket.io-sub', log) }
+async function startHttp(ctx: AppContext, { port, api, realtimeRedisUrl, metrics }: HttpOptions) {
+  const { config, log } = ctx;
+  const app = createHttpApp(ctx, { api, metrics });
+  const { server, drain } = createDrainingServer(app);
+
+  const adapterClients = realtimeRedisUrl
+    ? { pub: createRedis(realtimeRedisUrl, 'socket.io-pub', log), sub: createRedis(realtimeRedisUrl, 'socket.io-sub', log) }
     : null;
   const realtime = adapterClients ? attachRealtime(server, ctx, adapterClients) : null;
+  if (realtime) observeSockets(metrics, () => realtime.io.of('/').sockets.size);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(config.PORT, config.HOST, () => resolve());
+    server.listen(port, config.HOST, () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
-  const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
+  const boundPort = (server.address() as AddressInfo).port;
+  const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${boundPort}`;
   log.info({ url }, 'listening');
 
   return {
     url,
-    /** Stop accepting, let in-flight requests finish (bounded), then close sockets and the server. */
+    /**
+     * /readyz turns 503 at once; the server stops accepting but answers every request that reaches it, until
+     * they are done (at most SHUTDOWN_TIMEOUT_SECONDS). Then sockets close (consoles reconnect by themselves).
+     */
     async stop() {
-      shuttingDown = true;
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      if (inFlight > 0) {
-        await Promise.race([
-          new Promise<void>((resolve) => (drained = resolve)),
-          new Promise<void>((resolve) => setTimeout(resolve, config.SHUTDOWN_TIMEOUT_SECONDS * 1000).unref()),
-        ]);
-      }
-      if (realtime) await realtime.close();
+      markShuttingDown(app);
+      await drain(Date.now() + config.SHUTDOWN_TIMEOUT_SECONDS * 1000);
       server.closeAllConnections();
-      await closed;
+      if (realtime) await realtime.close();
+      else await new Promise<void>((resolve) => server.close(() => resolve()));
       adapterClients?.pub.disconnect();
       adapterClients?.sub.disconnect();
     },

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseCookies } from 'cookie';
-import express, { type ErrorRequestHandler, type Request } from 'express';
+import express, { type ErrorRequestHandler, type Request, type RequestHandler } from 'express';
+import type { Registry } from 'prom-client';
 import { findSession, SESSION_COOKIE } from '../auth/sessions';
 import type { AppContext } from '../context';
 import { forbidden, HttpError, unauthenticated } from './httpError';
@@ -13,6 +14,9 @@ import { twilioVoiceWebhooks } from './webhooks/twilioVoiceWebhooks';
 import { VOICE_BASE } from '../voice/voiceUrls';
 import { routeTable } from './routeTable';
 import { healthRoutes } from './routes/healthRoutes';
+import { accessLog } from '../observability/accessLog';
+import { metricsEndpoint } from '../observability/metricsEndpoint';
+import { webhookLatency } from '../observability/webhookLatency';
 
 export const CONSOLE_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../agent-console/dist');
 
@@ -51,16 +55,30 @@ const errorHandler =
     } else if (err?.type === 'entity.too.large') {
       res.status(413).json({ error: { code: 'too_large', message: 'The request body is too large.' } });
     } else {
-      ctx.log.error({ err, method: req.method, url: req.originalUrl }, 'request failed');
+      // req.log carries the request id that the access log line and the X-Request-Id header show.
+      (req.log ?? ctx.log).error({ err, method: req.method, url: req.originalUrl }, 'request failed');
       res.status(500).json({ error: { code: 'internal', message: 'Something went wrong on our side.' } });
     }
   };
 
-/** With `api: false` (a realtime-only process) only the health routes answer. */
-export function createHttpApp(ctx: AppContext, { api = true, consoleDir = CONSOLE_DIST } = {}) {
+const noSuchRoute: RequestHandler = (req) => {
+  throw new HttpError(404, 'not_found', `No such route: ${req.method} ${req.originalUrl.split('?')[0]}`);
+};
+
+// Paths the console's deep links never use: an unknown one is a JSON 404, never the console's index.html.
+const NOT_CONSOLE = ['/api', '/webhooks', '/socket.io', '/metrics'];
+
+/**
+ * With `api: false` (a realtime-only or worker-only process) only the health routes and /metrics answer.
+ * `metrics` is the process's own registry (stateMetrics.ts), served with the process-wide metrics.
+ */
+export function createHttpApp(ctx: AppContext, { api = true, consoleDir = CONSOLE_DIST, metrics }: { api?: boolean; consoleDir?: string; metrics?: Registry } = {}) {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', ctx.config.TRUST_PROXY);
+  app.use(accessLog(ctx.log));
+  app.get('/metrics', metricsEndpoint(metrics, ctx.config.METRICS_TOKEN));
+  if (api) app.use('/webhooks', webhookLatency());
   if (api) app.use('/webhooks/twilio', twilioSmsWebhooks(ctx));
   if (api) app.use(VOICE_BASE, twilioVoiceWebhooks(ctx));
   // Replies carry their attachments base64-encoded: room for a mailbox's largest allowed total (checked per mailbox).
@@ -71,10 +89,9 @@ export function createHttpApp(ctx: AppContext, { api = true, consoleDir = CONSOL
     next();
   });
   for (const def of api ? routeTable : healthRoutes) mount(app, ctx, def);
-  app.use('/api', () => {
-    throw new HttpError(404, 'not_found', 'No such API route.');
-  });
+  app.use(NOT_CONSOLE, noSuchRoute);
   if (api) serveConsole(app, consoleDir);
+  app.use(noSuchRoute);
   app.use(errorHandler(ctx));
   return app;
 }

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export interface ServerProcess {
+  /** The HTTP address; empty for a process without web or realtime (SERVICES=worker). */
   url: string;
   child: ChildProcess;
   output: () => string;
@@ -28,13 +29,13 @@ export function spawnServer(env: Record<string, string>, timeoutMs = 60_000): Pr
     }, timeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const listening = output.match(/"url":"(http:\/\/[^"]+)","msg":"switchboard started"/);
+      const listening = output.match(/"url":(?:"(http:\/\/[^"]+)"|null),"msg":"switchboard started"/);
       if (!listening) return;
       clearTimeout(timer);
       child.stdout!.off('data', onData);
       child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
       resolve({
-        url: listening[1],
+        url: listening[1] ?? '',
         child,
         output: () => output,
         exited,
