@@ -5,13 +5,14 @@ import { Server } from 'socket.io';
 import type { SessionUser } from '../auth/sessions';
 import { findSession } from '../auth/sessions';
 import { eligibleQueueIds } from '../auth/ticketVisibility';
-import { setPresence } from '../commands/setPresence';
 import type { AppContext } from '../context';
 import { emailSimulatorEnabled } from '../email/simulatedMailbox';
 import type { ClientToServerEvents, ServerToClientEvents } from '../http/apiTypes';
 import { sessionToken } from '../http/app';
+import { trackConsoleConnections } from '../presence/consoleConnections';
 import { socketIoKey } from './publisher';
 import { rooms } from './rooms';
+import { listenForPopAcknowledgements } from './offerAcknowledgements';
 
 interface SocketData {
   session: SessionUser;
@@ -22,16 +23,18 @@ export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, 
 
 /**
  * Socket.IO on the HTTP server. Sockets authenticate in the handshake with the session cookie and join
- * their rooms; the Redis adapter carries room events between processes. An agent whose last socket drops
- * is set offline after the grace period unless a socket of theirs (on any process) is back by then.
+ * their rooms; the Redis adapter carries room events between processes. Which consoles are connected is kept
+ * in Postgres (server/presence), so an agent whose every console is gone, on any process, even one that died,
+ * is set offline after the grace period, and one with a console anywhere keeps their state.
  */
 export function attachRealtime(httpServer: HttpServer, ctx: AppContext, adapterClients: { pub: Redis; sub: Redis }) {
   const io: RealtimeServer = new Server(httpServer, {
     serveClient: false,
     adapter: createAdapter(adapterClients.pub, adapterClients.sub, { key: socketIoKey(ctx.config.REDIS_PREFIX) }),
   });
-  const offlineTimers = new Map<string, NodeJS.Timeout>();
-  let closing = false;
+  const consoles = trackConsoleConnections(ctx, () =>
+    [...io.of('/').sockets.values()].map((socket) => ({ socketId: socket.id, userId: socket.data.session.userId })),
+  );
 
   io.use(async (socket, next) => {
     try {
@@ -52,28 +55,12 @@ export function attachRealtime(httpServer: HttpServer, ctx: AppContext, adapterC
   });
 
   io.on('connection', (socket) => {
-    const { userId } = socket.data.session;
+    const connection = { socketId: socket.id, userId: socket.data.session.userId };
     socket.join(socket.data.rooms);
-    clearTimeout(offlineTimers.get(userId));
-    offlineTimers.delete(userId);
-    socket.on('disconnect', () => {
-      if (!closing) scheduleOfflineCheck(userId);
-    });
+    consoles.connected(connection);
+    socket.on('disconnect', () => consoles.disconnected(connection));
+    listenForPopAcknowledgements(socket, ctx, connection.userId);
   });
-
-  function scheduleOfflineCheck(userId: string) {
-    clearTimeout(offlineTimers.get(userId));
-    const timer = setTimeout(async () => {
-      offlineTimers.delete(userId);
-      try {
-        const remaining = await io.in(rooms.agent(userId)).fetchSockets();
-        if (remaining.length === 0) await setPresence(ctx, userId, 'offline', 'disconnected');
-      } catch (err) {
-        ctx.log.warn({ err, userId }, 'presence grace check failed');
-      }
-    }, ctx.config.PRESENCE_GRACE_SECONDS * 1000);
-    offlineTimers.set(userId, timer);
-  }
 
   return {
     io,
@@ -82,8 +69,8 @@ export function attachRealtime(httpServer: HttpServer, ctx: AppContext, adapterC
      * which would tell clients not to come back), so consoles reconnect to another process or to this one after restart.
      */
     async close() {
-      closing = true;
-      for (const timer of offlineTimers.values()) clearTimeout(timer);
+      // First, so the disconnects that closing causes are not taken for consoles leaving.
+      await consoles.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },
   };

@@ -1,21 +1,25 @@
 import type { Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { PresenceView } from '../../server/http/apiTypes';
+import { SWEEP_EVERY_MS } from '../../server/presence/presenceTiming';
 import { rooms } from '../../server/realtime/rooms';
 import { aQueue, aSkill, aTeam, aUser } from '../support/factories';
 import { TestClient } from '../support/httpClient';
 import { connectSocket, nextEvent } from '../support/sockets';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 import { startTestServer, testEnv } from '../support/testServer';
+import { waitFor } from '../support/waitFor';
 
 let db: TestDatabase;
+let env: Record<string, string>;
 let server: Awaited<ReturnType<typeof startTestServer>>;
 const sockets: Socket[] = [];
 const GRACE_MS = 1000;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  server = await startTestServer(testEnv(db.url, { PRESENCE_GRACE_SECONDS: String(GRACE_MS / 1000) }));
+  env = testEnv(db.url, { PRESENCE_GRACE_SECONDS: String(GRACE_MS / 1000) });
+  server = await startTestServer(env);
 });
 afterEach(() => {
   for (const s of sockets.splice(0)) s.close();
@@ -131,5 +135,34 @@ describe('presence', () => {
     expect(Date.now() - droppedAt).toBeGreaterThanOrEqual(GRACE_MS - 50);
     expect(await presenceOf(user.id)).toBe('offline');
     expect((await db.sql`select reason from presence_events where user_id = ${user.id} order by id desc limit 1`)[0].reason).toBe('disconnected');
+  });
+});
+
+describe('presence when a realtime process shuts down cleanly', () => {
+  /** A second process of the same deployment (same database and Redis prefix), holding the agent's only console. */
+  async function consoleOnAnotherProcess() {
+    const other = await startTestServer(env);
+    const user = await aUser(db.sql, 'agent');
+    const client = await new TestClient(other.url).signIn(user.email, user.password);
+    sockets.push(await connectSocket(other.url, client.cookie));
+    await client.put('/api/me/presence', { presence: 'available' });
+    return { other, user, client };
+  }
+
+  it('when the process stops and the console reconnects to another process within the grace period, then the agent stays available', async () => {
+    const { other, user, client } = await consoleOnAnotherProcess();
+    await other.stop();
+    sockets.push(await connectSocket(server.url, client.cookie));
+    await sleep(GRACE_MS + 3 * SWEEP_EVERY_MS);
+    expect(await presenceOf(user.id)).toBe('available');
+  });
+
+  it('when the process stops and the console does not come back, then the agent goes offline after the grace period', async () => {
+    const { other, user } = await consoleOnAnotherProcess();
+    const stoppedAt = Date.now();
+    await other.stop();
+    const presence = await waitFor(() => presenceOf(user.id), (p) => p === 'offline', GRACE_MS + 10_000);
+    expect(presence).toBe('offline');
+    expect(Date.now() - stoppedAt).toBeGreaterThanOrEqual(GRACE_MS - 50);
   });
 });
