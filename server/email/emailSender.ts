@@ -4,8 +4,9 @@
 // are read here from the row, so everything a resend needs comes from the database, never from memory.
 //
 // SMTP cannot be asked afterwards whether a message went out, so there is no `findSent`: a send whose outcome
-// is unknown is sent again by `confirm-send`. It carries the same Message-ID (chosen when the row was stored),
-// and the recipient's mail client shows two copies with one Message-ID as one message.
+// is unknown (or whose process died mid-send) is sent again by the outbound reconciler. It carries the same
+// Message-ID (chosen when the row was stored), and the recipient's mail client shows two copies with one
+// Message-ID as one message.
 
 import { createHash } from 'node:crypto';
 import { access } from 'node:fs/promises';

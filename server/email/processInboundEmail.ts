@@ -1,6 +1,7 @@
 import { parseInboundEmail } from '../../channels/email/parseInboundEmail';
 import type { AppContext } from '../context';
 import { intakeContact } from '../intake/intakeContact';
+import { advanceMessage } from '../outbound/outboundMessages';
 import { publishTicketChanged } from '../tickets/ticketEvents';
 import { storeAttachment } from './storeAttachments';
 
@@ -47,9 +48,8 @@ async function recordBounce(ctx: AppContext, reportId: string, bounce: { origina
               ${`Delivery to ${bounce.recipient ?? 'the customer'} failed: ${reason}`}, ${tx.json({ bounce } as never)})
       on conflict (channel, provider_id) do nothing returning id`;
     if (!note) return null;
-    await tx`
-      update messages set status = 'failed', error_code = ${bounce.status ?? 'bounce'}, error_message = ${reason}, updated_at = now()
-      where id = ${original.id}`;
+    // Forward only, like every other report on a send; the history says it bounced and why.
+    await advanceMessage(tx, { messageId: original.id }, { status: 'failed', errorCode: bounce.status ?? 'bounce', errorMessage: reason, via: 'bounce' });
     return original.ticketId;
   });
   if (ticketId) await publishTicketChanged(ctx, ticketId);

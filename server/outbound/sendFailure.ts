@@ -3,7 +3,7 @@ import { OPTED_OUT_ERROR } from '../sms/smsOptOut';
 
 export interface SendFailure {
   /**
-   * `unconfirmed`: the provider may have it — do not send again, let its status callback or a check settle it.
+   * `unconfirmed`: the provider may have it — do not send again, let its status callback or the outbound reconciler settle it.
    * `failed`: no retry can help (or this was the last attempt). `retry`: try again with backoff.
    */
   outcome: 'unconfirmed' | 'failed' | 'retry';

@@ -30,6 +30,8 @@ export interface FakeTwilioOptions {
   onPhoneChanged: (phone: string) => void;
   /** Pause before each status callback, as the network would. */
   callbackDelayMs?: number;
+  /** False: messages still move on to sent and delivered, but no callback is posted (Twilio does not promise one). */
+  statusCallbacks?: boolean;
 }
 
 /**
@@ -52,6 +54,8 @@ export class FakeTwilioMessagesApi {
     if (!path.startsWith(`/2010-04-01/Accounts/${this.options.accountSid}/Messages`)) return json(404, { code: 20404, message: `The requested resource ${path} was not found`, status: 404 });
     if (req.method.toLowerCase() === 'post' && path.endsWith('/Messages.json')) return this.create(req.data ?? {});
     if (req.method.toLowerCase() === 'get' && path.endsWith('/Messages.json')) return this.list(req.params ?? {});
+    const one = req.method.toLowerCase() === 'get' ? /\/Messages\/(SM[0-9a-f]{32})\.json$/.exec(path) : null;
+    if (one) return this.fetch(one[1]);
     return json(405, { code: 20004, message: 'Method not allowed', status: 405 });
   }
 
@@ -82,6 +86,13 @@ export class FakeTwilioMessagesApi {
     return json(200, { messages, page: 0, page_size: 50, first_page_uri: null, next_page_uri: null, previous_page_uri: null, uri: `/2010-04-01/Accounts/${this.options.accountSid}/Messages.json` });
   }
 
+  private async fetch(sid: string): Promise<HttpResponse> {
+    const [r] = await this.options.sql<{ sid: string; phone: string; companyNumber: string; body: string; status: string; createdAt: Date }[]>`
+      select sid, phone, company_number, body, status, created_at from simulator_messages where sid = ${sid} and direction = 'to_phone'`;
+    if (!r) return json(404, { code: 20404, message: `The requested resource /Messages/${sid}.json was not found`, status: 404 });
+    return json(200, this.resource({ sid: r.sid, to: r.phone, from: r.companyNumber, body: r.body, status: r.status, createdAt: r.createdAt }));
+  }
+
   private resource(m: { sid: string; to: string; from: string; body: string; status: string; createdAt: Date }) {
     return {
       sid: m.sid,
@@ -106,7 +117,7 @@ export class FakeTwilioMessagesApi {
       if (this.closed) return;
       await this.options.sql`update simulator_messages set status = ${status}, updated_at = now() where sid = ${sid}`.catch(() => {});
       this.options.onPhoneChanged(to);
-      if (!statusCallback) continue;
+      if (!statusCallback || this.options.statusCallbacks === false) continue;
       const params = { MessageSid: sid, SmsSid: sid, MessageStatus: status, SmsStatus: status, AccountSid: this.options.accountSid, From: from, To: to, ApiVersion: '2010-04-01' };
       await postSigned(this.options.authToken, statusCallback, this.options.deliveryAddress(statusCallback), params).catch(() => {});
     }

@@ -7,6 +7,7 @@ import type { Sql } from '../db/client';
 import type { Publisher } from '../realtime/publisher';
 import { rooms } from '../realtime/rooms';
 import { FakeTwilioMessagesApi } from './fakeTwilioMessagesApi';
+import { twilioHttpClientAt } from './twilioHttpClient';
 
 export const SIMULATOR_ACCOUNT_SID = `AC${'0'.repeat(32)}`;
 // Twilio's test "from" number: valid, and obviously not a real company line.
@@ -39,9 +40,10 @@ interface Deps {
  * through its `httpClient` at the built-in fake Messages API, with a signing token the deployment makes once.
  */
 export async function createSmsTransport({ config, sql, publisher, selfUrl }: Deps): Promise<SmsTransport> {
-  const statusCallbackUrl = (messageId: string) => `${config.PUBLIC_URL}${smsStatusPath}?messageId=${messageId}`;
+  const statusCallbackUrl = (messageId: string, round: number) => `${config.PUBLIC_URL}${smsStatusPath}?messageId=${messageId}&round=${round}`;
   if (config.TWILIO_ACCOUNT_SID && config.TWILIO_AUTH_TOKEN && config.TWILIO_SMS_FROM) {
-    const client = twilio(config.TWILIO_ACCOUNT_SID, config.TWILIO_AUTH_TOKEN);
+    // TWILIO_API_BASE_URL: a stand-in of Twilio's REST API (the crash tests' fake in another process); never set in production.
+    const client = twilio(config.TWILIO_ACCOUNT_SID, config.TWILIO_AUTH_TOKEN, config.TWILIO_API_BASE_URL ? { httpClient: twilioHttpClientAt(config.TWILIO_API_BASE_URL) as never } : {});
     return {
       mode: 'twilio',
       authToken: config.TWILIO_AUTH_TOKEN,

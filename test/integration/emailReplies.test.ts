@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maybeAutoAcknowledge } from '../../server/email/autoAcknowledge';
 import { intakeContact } from '../../server/intake/intakeContact';
-import { confirmSendTask } from '../../server/outbound/sendMessageTask';
+import { reconcileOutbound } from '../../server/outbound/reconcileOutbound';
 import { anEmail, anSms, aPhone } from '../support/contacts';
 import { aQueue, aUser } from '../support/factories';
 import { TestClient } from '../support/httpClient';
@@ -187,12 +187,14 @@ describe('an agent’s email reply', () => {
     const unknown = await waitFor(() => messageRow(res.body.message.id), (m) => m.errorCode !== null);
     expect(unknown).toMatchObject({ status: 'sending', providerId: null });
     expect(sentTo(customer)).toHaveLength(0);
-    // SMTP cannot be asked whether it has the message: the check sends it again, under the same Message-ID,
-    // which the customer's mail client uses to fold a copy that did arrive.
-    await confirmSendTask.perform(server.ctx, { messageId: res.body.message.id }, { lastAttempt: false });
+    // SMTP cannot be asked whether it has the message: the reconciler (here with no stale bound to wait out)
+    // sends it again, under the same Message-ID, which the customer's mail client uses to fold a copy that did arrive.
+    expect(await reconcileOutbound(server.ctx, { staleAfterMs: 0, graceMs: 0 })).toMatchObject({ resend: 1 });
     const [mail] = await waitForMail(customer);
     expect(mail.parsed.messageId).toBe(chosen);
     expect(await untilSettled(res.body.message.id)).toMatchObject({ status: 'sent', providerId: chosen, errorCode: null });
+    const history = await db.sql`select action, data from audit_log where entity_id = ${ticketId} and action like 'message.%' order by id`;
+    expect(history.map((h) => [h.action, h.data.reason ?? null])).toEqual([['message.reply_queued', null], ['message.resent', 'no_answer'], ['message.sent', null]]);
   });
 
   it('when a mailbox’s SMTP settings change, then the next reply goes through the new server', async () => {

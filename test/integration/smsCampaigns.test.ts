@@ -87,6 +87,9 @@ describe('mass SMS', () => {
   });
 
   it('when statistics are asked for, then texts are counted by day and by the supervisor who sent them', async () => {
+    // Delivery reports of the texts above may still be on their way: count once every text has its outcome.
+    const unsettled = await waitFor(async () => (await db.sql`select count(*)::int as n from sms_campaign_recipients where status in ('pending', 'sending', 'sent')`)[0].n, (n) => n === 0);
+    expect(unsettled).toBe(0);
     const res = await client.get('/api/sms-campaigns/stats?period=day');
     expect(res.status).toBe(200);
     const today = new Date().toISOString().slice(0, 10);

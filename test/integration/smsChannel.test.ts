@@ -1,7 +1,7 @@
 import twilio from 'twilio';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTwilioSmsSender } from '../../channels/sms/twilioSmsSender';
-import { confirmSendTask } from '../../server/outbound/sendMessageTask';
+import { reconcileOutbound } from '../../server/outbound/reconcileOutbound';
 import { aPhone } from '../support/contacts';
 import { aQueue, aUser } from '../support/factories';
 import { TestClient } from '../support/httpClient';
@@ -164,7 +164,7 @@ describe('replies through Twilio’s REST API (the local fake, via the client’
     server.ctx.channelSenders.sms = createTwilioSmsSender({
       client,
       defaultFrom: COMPANY,
-      statusCallbackUrl: (id) => `${server.ctx.config.PUBLIC_URL}/webhooks/twilio/sms/status?messageId=${id}`,
+      statusCallbackUrl: (id, round) => `${server.ctx.config.PUBLIC_URL}/webhooks/twilio/sms/status?messageId=${id}&round=${round}`,
     });
     return () => count;
   }
@@ -175,7 +175,7 @@ describe('replies through Twilio’s REST API (the local fake, via the client’
     const done = await waitFor(() => statusOf(res.body.message.id), (m) => m.status === 'delivered');
     expect(done.status).toBe('delivered');
     expect(await db.sql`select body, status_callback from simulator_messages where phone = ${phone} and direction = 'to_phone'`).toEqual([
-      { body: 'We are on it.', statusCallback: `${server.ctx.config.PUBLIC_URL}/webhooks/twilio/sms/status?messageId=${res.body.message.id}` },
+      { body: 'We are on it.', statusCallback: `${server.ctx.config.PUBLIC_URL}/webhooks/twilio/sms/status?messageId=${res.body.message.id}&round=0` },
     ]);
   });
 
@@ -235,7 +235,7 @@ describe('replies through Twilio’s REST API (the local fake, via the client’
     expect((await statusOf(res.body.message.id)).status).toBe('delivered');
   });
 
-  it('when a send’s outcome stayed unknown, then the check adopts the message Twilio has, or sends it again if Twilio has none', async () => {
+  it('when a send’s outcome stayed unknown, then the reconciler adopts the message Twilio has, or sends it again if Twilio has none', async () => {
     const { phone, ticketId } = await aConversation();
     const unconfirmed = async (text: string) =>
       (await db.sql<{ id: string }[]>`
@@ -244,11 +244,13 @@ describe('replies through Twilio’s REST API (the local fake, via the client’
     // Twilio took this one, but neither its answer nor a status callback ever reached us.
     const taken = await server.ctx.sms.client.messages.create({ to: phone, from: COMPANY, body: 'Taken by Twilio' });
     const adopted = await unconfirmed('Taken by Twilio');
-    await confirmSendTask.perform(server.ctx, { messageId: adopted }, { lastAttempt: false });
-    expect(await statusOf(adopted)).toMatchObject({ status: 'sent', providerId: taken.sid });
+    // No stale bound or grace period to wait out here: the rows were made `sending` by hand.
+    const settleNow = () => reconcileOutbound(server.ctx, { staleAfterMs: 0, graceMs: 0 });
+    await settleNow();
+    expect(await statusOf(adopted)).toMatchObject({ status: expect.stringMatching(/^(sent|delivered)$/), providerId: taken.sid });
 
     const lost = await unconfirmed('Never reached Twilio');
-    await confirmSendTask.perform(server.ctx, { messageId: lost }, { lastAttempt: false });
+    await settleNow();
     const resent = await waitFor(() => statusOf(lost), (m) => m.status === 'delivered');
     expect(resent.status).toBe('delivered');
     expect((await db.sql`select body from simulator_messages where phone = ${phone} and direction = 'to_phone' order by id`).map((r) => r.body)).toEqual([

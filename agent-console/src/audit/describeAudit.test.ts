@@ -99,6 +99,22 @@ describe('describeAudit', () => {
     );
   });
 
+  it('tells what became of a reply: sent, delivered, failed with why, sent again and why', () => {
+    expect(describeAudit(entry('message.sent', { messageId: 'm1', via: 'send' }), t, nameOf)).toBe('auditAction.message.sent');
+    expect(describeAudit(entry('message.delivered', { messageId: 'm1', via: 'status_callback' }), t, nameOf)).toBe('auditAction.message.delivered');
+    expect(describeAudit(entry('message.failed', { messageId: 'm1', code: '21610', reason: 'Attempt to send to unsubscribed recipient' }), t, nameOf)).toBe(
+      'auditAction.message.failed {"reason":"Attempt to send to unsubscribed recipient"}',
+    );
+    expect(describeAudit(entry('message.failed', { messageId: 'm1', code: 'outcome_unknown', reason: 'Twilio could not be asked' }), t, nameOf)).toBe(
+      'auditAction.message.failed {"reason":"delivery.reason.outcome_unknown"}',
+    );
+    expect(describeAudit(entry('message.failed', { messageId: 'm1', code: '30005', reason: null }), t, nameOf)).toBe('auditAction.message.failed {"reason":"30005"}');
+    expect(describeAudit(entry('message.resent', { messageId: 'm1', reason: 'no_answer' }), t, nameOf)).toBe(
+      'auditAction.message.resent {"why":"delivery.resendReason.no_answer"}',
+    );
+    expect(describeAudit(entry('message.retried', { messageId: 'm1' }), t, nameOf)).toBe('auditAction.message.retried');
+  });
+
   it('shows an unknown action raw', () => {
     expect(describeAudit(entry('ticket.sla_breached'), t, nameOf)).toBe('ticket.sla_breached');
   });

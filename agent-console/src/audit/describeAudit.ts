@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { AuditEntryView } from '../../../server/http/apiTypes';
+import { isOwnFailureReason, isResendReason } from '../tickets/failureDetail';
 import { isTicketPriority, isTicketStatus, isTicketType } from '../tickets/ticketOptions';
 import { callbackOutcomeText } from '../callbacks/callbackOutcome';
 import { isKnownDisposition } from '../voice/dispositions';
@@ -16,6 +17,12 @@ const isCustomerField = (field: string): field is (typeof CUSTOMER_FIELDS)[numbe
 /** A wrap-up disposition: the console's words for the ones it offers, else as stored. */
 const dispositionText = (value: unknown, t: TFunction) =>
   typeof value === 'string' && isKnownDisposition(value) ? t(`voice.disposition.${value}`) : text(value);
+
+/** Why a send failed: our own reasons in the reader's language, a provider's in its words (or its code). */
+function failureText(data: Record<string, unknown>, t: TFunction): string {
+  if (isOwnFailureReason(data.code)) return t(`delivery.reason.${data.code}`);
+  return text(data.reason) || text(data.code);
+}
 
 /** Who did it: the user's name, or "System" / "Customer". */
 export function describeActor(actor: AuditEntryView['actor'], t: TFunction): string {
@@ -89,9 +96,16 @@ export function describeAudit(entry: AuditEntryView, t: TFunction, nameOf: NameL
     case 'callback.retry_scheduled':
     case 'callback.failed':
       return t(`auditAction.${action}`, { attempt: text(data.attempt), outcome: callbackOutcomeText(text(data.outcome), t) });
+    case 'message.failed':
+      return t('auditAction.message.failed', { reason: failureText(data, t) });
+    case 'message.resent':
+      return t('auditAction.message.resent', { why: isResendReason(data.reason) ? t(`delivery.resendReason.${data.reason}`) : text(data.reason) });
     case 'message.reply_queued':
     case 'message.note_added':
     case 'message.auto_ack_queued':
+    case 'message.sent':
+    case 'message.delivered':
+    case 'message.retried':
     case 'call.abandoned':
     case 'callback.canceled':
     case 'callback.completed':

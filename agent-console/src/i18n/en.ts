@@ -107,6 +107,18 @@ export const en = {
   },
   delivery: {
     errorCode: 'error {{code}}',
+    retry: 'Retry',
+    retrying: 'Retrying…',
+    retryTitle: 'Send this message again',
+    // Our own reasons for a send that could not be settled (the error codes the server stores for them).
+    reason: {
+      send_interrupted: 'Sending was interrupted twice before the provider took the message.',
+      outcome_unknown: 'It is unknown whether this was sent: the provider could not confirm it. A retry may deliver it twice.',
+    },
+    resendReason: {
+      not_at_provider: 'the provider never got it',
+      no_answer: 'the mail server’s answer never came',
+    },
   },
   identityKind: {
     phone: 'Phone',
@@ -241,9 +253,14 @@ export const en = {
       overflowed: 'Overflowed from {{from}} to {{to}}',
     },
     message: {
-      auto_ack_queued: 'Automatic acknowledgement sent',
-      reply_queued: 'Reply sent',
+      auto_ack_queued: 'Automatic acknowledgement queued for sending',
+      reply_queued: 'Reply queued for sending',
       note_added: 'Internal note added',
+      sent: 'Message sent',
+      delivered: 'Message delivered',
+      failed: 'Message not delivered: {{reason}}',
+      resent: 'Message sent again: {{why}}',
+      retried: 'Message sent again on request',
     },
     call: {
       placed: 'Called {{number}}',

@@ -108,6 +108,17 @@ export const zhCN: Translation = {
   },
   delivery: {
     errorCode: '错误代码 {{code}}',
+    retry: '重试',
+    retrying: '正在重试…',
+    retryTitle: '重新发送此消息',
+    reason: {
+      send_interrupted: '发送两次都在服务商接收消息之前中断。',
+      outcome_unknown: '无法确定是否已发送：服务商未能确认。重试可能导致对方收到两次。',
+    },
+    resendReason: {
+      not_at_provider: '服务商从未收到',
+      no_answer: '邮件服务器一直没有回应',
+    },
   },
   identityKind: {
     phone: '电话',
@@ -242,9 +253,14 @@ export const zhCN: Translation = {
       overflowed: '已从 {{from}} 溢出至 {{to}}',
     },
     message: {
-      auto_ack_queued: '已发送自动确认邮件',
-      reply_queued: '已发送回复',
+      auto_ack_queued: '自动确认邮件已排队等待发送',
+      reply_queued: '回复已排队等待发送',
       note_added: '已添加内部备注',
+      sent: '消息已发送',
+      delivered: '消息已送达',
+      failed: '消息未送达：{{reason}}',
+      resent: '消息已重新发送：{{why}}',
+      retried: '已按要求重新发送消息',
     },
     call: {
       placed: '已呼叫 {{number}}',

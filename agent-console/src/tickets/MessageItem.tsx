@@ -14,7 +14,8 @@ function formatSize(bytes: number): string {
 
 const isAudio = (attachment: AttachmentView) => attachment.contentType.startsWith('audio/');
 
-export function MessageItem({ message, customer }: { message: MessageView; customer: CustomerView }) {
+/** `onRetried`: the agent sent a failed message again (the thread should be re-read). */
+export function MessageItem({ message, customer, onRetried }: { message: MessageView; customer: CustomerView; onRetried?: () => void }) {
   const { t } = useTranslation();
   const author =
     message.direction === 'inbound'
@@ -38,7 +39,7 @@ export function MessageItem({ message, customer }: { message: MessageView; custo
         )}
         {message.direction === 'outbound' && message.to && <span className="muted small">{t('message.to', { address: message.to })}</span>}
         <Timestamp iso={message.createdAt} className="muted small" />
-        {message.direction === 'outbound' && <DeliveryStatus message={message} />}
+        {message.direction === 'outbound' && <DeliveryStatus message={message} onRetried={onRetried} />}
       </header>
       {message.subject && <p className="message__subject">{message.subject}</p>}
       <MessageBody message={message} />

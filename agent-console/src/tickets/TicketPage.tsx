@@ -41,7 +41,7 @@ export function TicketPage({ ticketId, user }: { ticketId: string; user: UserVie
           <div className="workspace">
             <div className="workspace__main">
               <h2 className="visually-hidden">{t('ticket.thread')}</h2>
-              <MessageList messages={mergeMessages(data.messages, sentHere)} customer={data.customer} />
+              <MessageList messages={mergeMessages(data.messages, sentHere)} customer={data.customer} onRetried={detail.reload} />
               <Composer
                 ticketId={data.ticket.id}
                 channel={data.ticket.channel}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { failureDetail } from './failureDetail';
+import { failureDetail, isOwnFailureReason } from './failureDetail';
 
 describe('failureDetail', () => {
   it('shows the message and the code', () => {
@@ -15,5 +15,14 @@ describe('failureDetail', () => {
     expect(failureDetail('Carrier rejected', null)).toEqual({ message: 'Carrier rejected', code: null });
     expect(failureDetail(null, null)).toBeNull();
     expect(failureDetail('  ', '')).toBeNull();
+  });
+});
+
+describe('isOwnFailureReason', () => {
+  it('knows the reasons the server gives a send it could not settle, and nothing a provider says', () => {
+    expect(isOwnFailureReason('send_interrupted')).toBe(true);
+    expect(isOwnFailureReason('outcome_unknown')).toBe(true);
+    expect(isOwnFailureReason('21610')).toBe(false);
+    expect(isOwnFailureReason(null)).toBe(false);
   });
 });

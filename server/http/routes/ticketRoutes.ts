@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { listAudit } from '../../audit/auditQueries';
 import { findCustomerView } from '../../customers/customerQueries';
 import { listTicketMessages } from '../../messages/messageQueries';
+import { retrySend } from '../../outbound/retrySend';
 import { addNote, queueReply, transferTicket, updateTicket } from '../../tickets/ticketCommands';
 import { findVisibleTicket, listInbox } from '../../tickets/ticketQueries';
 import { TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TYPES, type TicketDetailResponse } from '../apiTypes';
@@ -96,6 +97,16 @@ export const ticketRoutes = [
     async handler({ ctx, params: { id }, body, res, session }) {
       res.status(201);
       return { message: await queueReply(ctx, session, id, body.text, body.attachments) };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/tickets/:id/messages/:messageId/retry',
+    access: ANY_ROLE,
+    summary: 'Send a failed or undelivered reply again (409 for any other; the same access as replying). It is queued as before; an email keeps its Message-ID.',
+    params: z.object({ id: z.uuid('must be a UUID'), messageId: z.uuid('must be a UUID') }),
+    async handler({ ctx, params, session }) {
+      return { message: await retrySend(ctx, session, params.id, params.messageId) };
     },
   }),
   route({

@@ -30,12 +30,19 @@ export function twilioSmsWebhooks(ctx: AppContext) {
 
   router.post('/sms/status', async (req, res) => {
     const messageId = z.uuid().safeParse(req.query.messageId);
+    const round = z.coerce.number().int().min(0).safeParse(req.query.round);
     const { MessageSid, MessageStatus, ErrorCode } = req.body as Record<string, string | undefined>;
     if (!MessageSid || !MessageStatus) {
       res.status(400).type('text').send('MessageSid and MessageStatus are required.');
       return;
     }
-    await applySmsStatus(ctx, { messageSid: MessageSid, messageStatus: MessageStatus, errorCode: ErrorCode || undefined, messageId: messageId.success ? messageId.data : undefined });
+    await applySmsStatus(ctx, {
+      messageSid: MessageSid,
+      messageStatus: MessageStatus,
+      errorCode: ErrorCode || undefined,
+      messageId: messageId.success ? messageId.data : undefined,
+      round: messageId.success && round.success ? round.data : undefined,
+    });
     res.status(204).end();
   });
   return router;
