@@ -12,7 +12,7 @@ export type PresenceReason = 'console' | 'disconnected' | 'signed-out' | 'missed
  * the offers they had not answered, so those go to someone else now rather than at their timeout.
  */
 export async function setPresence(
-  ctx: Pick<AppContext, 'sql' | 'publisher' | 'queues'>,
+  ctx: Pick<AppContext, 'sql' | 'publisher' | 'redis' | 'config' | 'log'>,
   userId: string,
   presence: Presence,
   reason: PresenceReason,

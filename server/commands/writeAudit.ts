@@ -16,3 +16,20 @@ export async function writeAudit(tx: Sql | TransactionSql, entry: AuditEntry) {
     values (${entry.actorUserId}, ${entry.actorKind ?? (entry.actorUserId ? 'user' : 'system')}, ${entry.action},
             ${entry.entityType}, ${entry.entityId}, ${tx.json((entry.data ?? {}) as never)})`;
 }
+
+/** Writes many entries in one statement (a routing pass records every offer it made). */
+export async function writeAudits(tx: Sql | TransactionSql, entries: AuditEntry[]) {
+  if (entries.length === 0) return;
+  const rows = entries.map((e) => ({
+    actor_user_id: e.actorUserId,
+    actor_kind: e.actorKind ?? (e.actorUserId ? 'user' : 'system'),
+    action: e.action,
+    entity_type: e.entityType,
+    entity_id: e.entityId,
+    data: e.data ?? {},
+  }));
+  await tx`
+    insert into audit_log (actor_user_id, actor_kind, action, entity_type, entity_id, data)
+    select r.actor_user_id, r.actor_kind, r.action, r.entity_type, r.entity_id, r.data
+    from jsonb_to_recordset(${tx.json(rows as never)}) as r(actor_user_id uuid, actor_kind text, action text, entity_type text, entity_id text, data jsonb)`;
+}

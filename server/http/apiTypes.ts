@@ -232,7 +232,13 @@ export interface ServerToClientEvents {
   'voice.simulator.changed': (event: { callSid: string; endpoints: string[] }) => void;
 }
 
-export interface ClientToServerEvents {}
+export interface ClientToServerEvents {
+  /**
+   * From the offered agent's console: the screen pop for this offer is on screen. An offer whose pop is not
+   * acknowledged within ROUTING_POP_ACK_SECONDS never reached the agent; it is withdrawn and offered again.
+   */
+  'offer.seen': (event: { offerId: string }) => void;
+}
 
 export interface SimulatorStatus {
   sms: { enabled: boolean; companyNumber: string };

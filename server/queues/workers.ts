@@ -1,20 +1,23 @@
 import { Worker } from 'bullmq';
 import type { AppContext } from '../context';
 import { createRedis } from '../redis/connection';
-import { bullPrefix, QUEUE_NAMES, type QueueName } from './queues';
+import { bullPrefix, QUEUE_NAMES } from './queues';
 import type { Task } from './task';
-import { offerTimeoutTask, routePassTask, routingTickTask } from '../routing/routingTasks';
+import { startRouter } from '../routing/router';
 import { campaignsTickTask, sendCampaignSmsTask, startCampaignTask } from '../campaigns/campaignTasks';
-import { confirmSendTask, sendMessageTask } from '../outbound/sendMessageTask';
+import { sendMessageTask } from '../outbound/sendMessageTask';
+import { reconcileOutboundTask } from '../outbound/reconcileOutbound';
 import { purgeExpiredSessionsTask } from './tasks/purgeExpiredSessionsTask';
 import { bridgeCustomerTask, dialAgentLegTask } from '../voice/voiceTasks';
 import { reconcileVoiceJobsTask } from '../voice/voiceJobReconciler';
+import { presenceSweepTask } from '../presence/presenceSweepTask';
 
-const tasks: Task<any>[] = [purgeExpiredSessionsTask, routePassTask, offerTimeoutTask, routingTickTask, sendMessageTask, confirmSendTask,
-  startCampaignTask, sendCampaignSmsTask, campaignsTickTask, dialAgentLegTask, bridgeCustomerTask, reconcileVoiceJobsTask];
+const tasks: Task<any>[] = [purgeExpiredSessionsTask, sendMessageTask, reconcileOutboundTask,
+  startCampaignTask, sendCampaignSmsTask, campaignsTickTask, dialAgentLegTask, bridgeCustomerTask, reconcileVoiceJobsTask,
+  presenceSweepTask];
 
-// Routing decisions are serialised by a database lock anyway; more than one at a time per process only waits.
-const CONCURRENCY: Partial<Record<QueueName, number>> = { routing: 1 };
+// How often each worker process checks that every job scheduler still exists in Redis (a flush drops them).
+const SCHEDULER_CHECK_MS = 10_000;
 
 /**
  * The worker role: one BullMQ worker per queue that has tasks, dispatching jobs by name.
@@ -34,18 +37,29 @@ export async function startWorkers(ctx: AppContext, redisUrl: string) {
           if (!task) throw new Error(`No task named ${job.name} on queue ${queue}`);
           return task.perform(ctx, job.data, { lastAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1) });
         },
-        { connection, prefix: bullPrefix(ctx.config.REDIS_PREFIX), concurrency: CONCURRENCY[queue] ?? 5 },
+        { connection, prefix: bullPrefix(ctx.config.REDIS_PREFIX), concurrency: 5 },
       )
         .on('failed', (job, err) => ctx.log.warn({ err, queue, job: job?.name, id: job?.id }, 'job failed'))
         .on('error', (err) => ctx.log.warn({ err: err.message, queue }, 'worker connection error')),
     );
   }
-  for (const task of tasks) {
-    if (task.schedule) await ctx.queues[task.queue].upsertJobScheduler(task.name, task.schedule(ctx.config), { name: task.name, data: {} });
-  }
+  const keepSchedulers = async () => {
+    for (const task of tasks) {
+      if (!task.schedule) continue;
+      const queue = ctx.queues[task.queue];
+      if (!(await queue.getJobScheduler(task.name))) await queue.upsertJobScheduler(task.name, task.schedule(ctx.config), { name: task.name, data: {} });
+    }
+  };
+  await keepSchedulers();
+  // A Redis that lost its data (FLUSHALL, a restart without persistence) loses the schedulers too: they are put
+  // back from the task list here, and each scheduled task rebuilds what it watches from the database rows.
+  const schedulerCheck = setInterval(() => keepSchedulers().catch((err) => ctx.log.warn({ err: err.message }, 'job scheduler check failed')), SCHEDULER_CHECK_MS);
+  const router = startRouter(ctx, redisUrl);
   return {
     workers,
     async close() {
+      clearInterval(schedulerCheck);
+      await router.close();
       await Promise.all(workers.map((w) => w.close()));
       connection.disconnect();
     },

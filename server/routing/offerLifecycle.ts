@@ -1,4 +1,4 @@
-import { writeAudit } from '../commands/writeAudit';
+import { writeAudit, writeAudits } from '../commands/writeAudit';
 import { setPresence } from '../commands/setPresence';
 import type { AppContext } from '../context';
 import type { TransactionSql } from '../db/client';
@@ -24,7 +24,7 @@ async function lockPendingOffer(tx: TransactionSql, offerId: string, agentId: st
 export async function acceptOffer(ctx: AppContext, offerId: string, agentId: string) {
   const ticketId = await ctx.sql.begin(async (tx) => {
     const offer = await lockPendingOffer(tx, offerId, agentId);
-    await tx`update offers set status = 'accepted', responded_at = now() where id = ${offerId}`;
+    await tx`update offers set status = 'accepted', responded_at = now(), seen_at = coalesce(seen_at, now()) where id = ${offerId}`;
     await tx`
       update tickets set assignee_id = ${agentId}, status = case when status = 'new' then 'open' else status end, updated_at = now()
       where id = ${offer.ticketId}`;
@@ -43,7 +43,7 @@ export async function acceptOffer(ctx: AppContext, offerId: string, agentId: str
 export async function rejectOffer(ctx: AppContext, offerId: string, agentId: string) {
   const ticketId = await ctx.sql.begin(async (tx) => {
     const offer = await lockPendingOffer(tx, offerId, agentId);
-    await tx`update offers set status = 'rejected', responded_at = now() where id = ${offerId}`;
+    await tx`update offers set status = 'rejected', responded_at = now(), seen_at = coalesce(seen_at, now()) where id = ${offerId}`;
     await writeAudit(tx, { actorUserId: agentId, action: 'ticket.offer_rejected', entityType: 'ticket', entityId: offer.ticketId, data: { agentId, offerId } });
     return offer.ticketId;
   });
@@ -52,25 +52,52 @@ export async function rejectOffer(ctx: AppContext, offerId: string, agentId: str
 }
 
 /**
- * Ends offers whose reservation ran out (one, or all overdue): the ticket goes to the next agent and the agent
- * who let it lapse is set away, so nothing more is offered to an empty desk.
+ * Ends the offers whose time is up, whichever process made them. An offer the agent's console acknowledged and
+ * let run out is timed out: it goes to the next agent and the agent is set away, so nothing more is offered to an
+ * empty desk (unless they are on a call: nobody is set away mid-call). An offer never acknowledged within
+ * ROUTING_POP_ACK_SECONDS never reached the agent (a dead process, a lost socket): it is withdrawn as `unseen`,
+ * offered again, and counts against nobody.
  */
-export async function expireOffers(ctx: AppContext, offerId?: string) {
-  const expired = await withRoutingLock(ctx, async (tx) => {
-    const rows = await tx<{ id: string; ticketId: string; agentId: string }[]>`
-      update offers set status = 'timed_out', responded_at = now()
-      where status = 'pending' and expires_at <= now() ${offerId ? tx`and id = ${offerId}` : tx``}
-      returning id, ticket_id, agent_id`;
-    for (const r of rows) {
-      await writeAudit(tx, { actorUserId: null, action: 'ticket.offer_timed_out', entityType: 'ticket', entityId: r.ticketId, data: { agentId: r.agentId, offerId: r.id } });
-    }
+export async function expireOffers(ctx: AppContext) {
+  const { ROUTING_POP_ACK_SECONDS: ackSeconds, AFTER_CALL_WORK_SECONDS: acwSeconds } = ctx.config;
+  const ended = await withRoutingLock(ctx, async (tx) => {
+    const rows = await tx<{ id: string; ticketId: string; agentId: string; status: 'timed_out' | 'unseen'; onCall: boolean }[]>`
+      update offers o set status = case when o.seen_at is null then 'unseen' else 'timed_out' end, responded_at = now()
+      where o.status = 'pending'
+        and (o.expires_at <= now() or (o.seen_at is null and o.offered_at <= now() - make_interval(secs => ${ackSeconds})))
+      returning o.id, o.ticket_id, o.agent_id, o.status,
+        exists (select 1 from calls c where c.agent_id = o.agent_id
+                and (c.ended_at is null or (c.wrap_up = 'pending' and c.ended_at > now() - make_interval(secs => ${acwSeconds})))) as on_call`;
+    await writeAudits(
+      tx,
+      rows.map((r) => ({
+        actorUserId: null,
+        action: r.status === 'unseen' ? 'ticket.offer_unseen' : 'ticket.offer_timed_out',
+        entityType: 'ticket',
+        entityId: r.ticketId,
+        data: { agentId: r.agentId, offerId: r.id },
+      })),
+    );
     return rows;
   });
-  for (const r of expired) {
-    ctx.publisher.emit([rooms.agent(r.agentId)], 'offer.ended', { offerId: r.id, ticketId: r.ticketId, reason: 'timed_out' });
-    await setPresence(ctx, r.agentId, 'away', 'missed-offer');
+  for (const r of ended) {
+    ctx.publisher.emit([rooms.agent(r.agentId)], 'offer.ended', { offerId: r.id, ticketId: r.ticketId, reason: r.status === 'unseen' ? 'canceled' : 'timed_out' });
   }
-  return expired;
+  const away = new Set(ended.filter((r) => r.status === 'timed_out' && !r.onCall).map((r) => r.agentId));
+  for (const agentId of away) await setPresence(ctx, agentId, 'away', 'missed-offer');
+  return ended;
+}
+
+/**
+ * The agent's console has the screen pop on screen (or the agent answered it): from now on the offer counts as
+ * seen. Returns how long the pop took to reach the console, for the first acknowledgement only.
+ */
+export async function acknowledgeOffer(ctx: Pick<AppContext, 'sql'>, offerId: string, agentId: string): Promise<number | null> {
+  const [row] = await ctx.sql<{ popSeconds: number }[]>`
+    update offers set seen_at = now()
+    where id = ${offerId} and agent_id = ${agentId} and status = 'pending' and seen_at is null
+    returning extract(epoch from seen_at - offered_at)::float8 as pop_seconds`;
+  return row?.popSeconds ?? null;
 }
 
 /**

@@ -1,8 +1,10 @@
 import type { AppContext } from '../context';
-import { writeAudit } from '../commands/writeAudit';
 import type { TransactionSql } from '../db/client';
-import { listWaitingTickets, pickAgent } from './pickAgent';
-import { announceOffer } from './screenPop';
+import { writeAudits } from '../commands/writeAudit';
+import { loadRoutableAgents, loadMatchHints, listWaitingTickets } from './routingInputs';
+import { matchOffers } from './matchOffers';
+import { announceOffers } from './screenPop';
+import { routingPassSeconds } from '../observability/metrics';
 
 // Any constant works; every process that routes must use the same one.
 const ROUTING_LOCK_KEY = 72_410_003;
@@ -24,23 +26,38 @@ export function withRoutingLock<T>(ctx: Pick<AppContext, 'sql'>, work: (tx: Tran
   }) as Promise<T>;
 }
 
-/** Offers every waiting ticket that has an eligible agent; after commit, pops each offer on its agent's screen. */
+/**
+ * Offers waiting tickets to eligible agents in a handful of set-based statements, whatever the backlog: agents
+ * with free slots first (none → nothing else is read), then the waiting tickets of the channels they can take,
+ * their hints, one insert. After commit, pops each offer on its agent's screen.
+ */
 export async function runRoutingPass(ctx: AppContext): Promise<OfferMade[]> {
+  const endTimer = routingPassSeconds.startTimer();
   const offers = await withRoutingLock(ctx, async (tx) => {
-    const made: OfferMade[] = [];
-    for (const ticket of await listWaitingTickets(tx)) {
-      const agentId = await pickAgent(tx, ticket, ctx.config.ROUTING_STICKY_HOURS, ctx.config.AFTER_CALL_WORK_SECONDS);
-      if (!agentId) continue;
-      const [offer] = await tx<{ id: string }[]>`
-        insert into offers (ticket_id, agent_id, queue_id, channel, expires_at)
-        values (${ticket.id}, ${agentId}, ${ticket.queueId}, ${ticket.channel}, now() + make_interval(secs => ${ctx.config.ROUTING_OFFER_TIMEOUT_SECONDS}))
-        returning id`;
-      await tx`update users set last_offered_at = now() where id = ${agentId}`;
-      await writeAudit(tx, { actorUserId: null, action: 'ticket.offered', entityType: 'ticket', entityId: ticket.id, data: { agentId, offerId: offer.id } });
-      made.push({ offerId: offer.id, ticketId: ticket.id, agentId });
-    }
-    return made;
+    const agents = await loadRoutableAgents(tx, ctx.config.AFTER_CALL_WORK_SECONDS);
+    const channels = (['voice', 'sms', 'email'] as const).filter((c) => agents.some((a) => a.free[c] > 0));
+    if (channels.length === 0) return [];
+    const tickets = await listWaitingTickets(tx, channels);
+    if (tickets.length === 0) return [];
+    const hints = await loadMatchHints(tx, tickets, ctx.config.ROUTING_STICKY_HOURS);
+    const matches = matchOffers(tickets, agents, hints, Date.now());
+    if (matches.length === 0) return [];
+    const made = await tx<OfferMade[]>`
+      insert into offers (ticket_id, agent_id, queue_id, channel, expires_at)
+      select m.ticket_id, m.agent_id, t.queue_id, t.channel, now() + make_interval(secs => ${ctx.config.ROUTING_OFFER_TIMEOUT_SECONDS})
+      from unnest(${matches.map((m) => m.ticketId)}::uuid[], ${matches.map((m) => m.agentId)}::uuid[]) with ordinality as m(ticket_id, agent_id, turn)
+      join tickets t on t.id = m.ticket_id
+      order by m.turn
+      returning id as offer_id, ticket_id, agent_id`;
+    await tx`update users set last_offered_at = now() where id = any(${made.map((o) => o.agentId)}::uuid[])`;
+    await writeAudits(
+      tx,
+      made.map((o) => ({ actorUserId: null, action: 'ticket.offered', entityType: 'ticket', entityId: o.ticketId, data: { agentId: o.agentId, offerId: o.offerId } })),
+    );
+    const order = new Map(matches.map((m, i) => [m.ticketId, i]));
+    return made.sort((a, b) => order.get(a.ticketId)! - order.get(b.ticketId)!);
   });
-  for (const offer of offers) await announceOffer(ctx, offer);
+  endTimer();
+  await announceOffers(ctx, offers);
   return offers;
 }

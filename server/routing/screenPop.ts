@@ -31,13 +31,15 @@ export async function buildScreenPop(sql: Sql, offerId: string): Promise<ScreenP
   };
 }
 
-/** After the offer is committed: pop it on the agent's screen and arm its reservation timeout. */
-export async function announceOffer(ctx: AppContext, offer: { offerId: string; agentId: string }) {
-  const pop = await buildScreenPop(ctx.sql, offer.offerId);
-  if (pop) ctx.publisher.emit([rooms.agent(offer.agentId)], 'offer.created', pop);
-  await ctx.queues.routing.add(
-    'offer-timeout',
-    { offerId: offer.offerId },
-    { jobId: `offer-timeout-${offer.offerId}`, delay: ctx.config.ROUTING_OFFER_TIMEOUT_SECONDS * 1000 },
+/**
+ * After the offers are committed: pop each on its agent's screen. Their deadlines are columns (expires_at, and the
+ * pop acknowledgement window from offered_at): every router's sweep ends them, whichever process made them.
+ */
+export async function announceOffers(ctx: AppContext, offers: readonly { offerId: string; agentId: string }[]) {
+  await Promise.all(
+    offers.map(async (offer) => {
+      const pop = await buildScreenPop(ctx.sql, offer.offerId);
+      if (pop) ctx.publisher.emit([rooms.agent(offer.agentId)], 'offer.created', pop);
+    }),
   );
 }

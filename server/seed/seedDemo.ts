@@ -49,6 +49,7 @@ async function seedSteps(sql: Sql) {
         overflowQueueId,
         overflowAfterSeconds: q.overflowAfterSeconds ?? null,
         entryForChannels: q.entryForChannels ?? [],
+        blendWithCalls: false,
       },
       null,
     );

@@ -26,6 +26,8 @@ export const queueInput = z
     overflowAfterSeconds: z.number().int().positive().nullable().default(null),
     /** New contacts of these channels enter this queue unless something upstream (an IVR choice) picks another. */
     entryForChannels: z.array(z.enum(CHANNELS)).default([]),
+    /** Its SMS and email tickets may be offered to agents who are on a call (by default nobody on a call is offered anything else). */
+    blendWithCalls: z.boolean().default(false),
   })
   .refine((q) => (q.overflowQueueId === null) === (q.overflowAfterSeconds === null), {
     message: 'overflowQueueId and overflowAfterSeconds go together',
@@ -51,6 +53,7 @@ export async function saveQueue(sql: Sql, input: z.infer<typeof queueInput>, act
         overflow_queue_id: input.overflowQueueId,
         overflow_after_seconds: input.overflowAfterSeconds,
         entry_for_channels: input.entryForChannels,
+        blend_with_calls: input.blendWithCalls,
       };
       const [row] = queueId
         ? await tx<{ id: string }[]>`update queues set ${tx(values)} where id = ${queueId} returning id`
@@ -85,7 +88,7 @@ export async function createBusinessHours(sql: Sql, input: z.infer<typeof busine
 
 export const listQueues = (sql: Sql) =>
   sql`
-    select q.id, q.name, q.team_id, q.business_hours_id, q.overflow_queue_id, q.overflow_after_seconds, q.entry_for_channels,
+    select q.id, q.name, q.team_id, q.business_hours_id, q.overflow_queue_id, q.overflow_after_seconds, q.entry_for_channels, q.blend_with_calls,
            coalesce((select array_agg(s.name order by s.name) from queue_skills qs join skills s on s.id = qs.skill_id where qs.queue_id = q.id), '{}') as skills
     from queues q order by q.name`;
 

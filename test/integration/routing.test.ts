@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { intakeContact } from '../../server/intake/intakeContact';
-import { acceptOffer, expireOffers, overflowWaitingTickets, rejectOffer } from '../../server/routing/offerLifecycle';
+import { acceptOffer, acknowledgeOffer, expireOffers, overflowWaitingTickets, rejectOffer } from '../../server/routing/offerLifecycle';
 import { runRoutingPass } from '../../server/routing/routingPass';
 import { updateTicket } from '../../server/tickets/ticketCommands';
 import { aPhone, anSms } from '../support/contacts';
 import { aQueue, aSkill, aUser } from '../support/factories';
+import { TestClient } from '../support/httpClient';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 import { startTestServer, testEnv } from '../support/testServer';
 
@@ -16,7 +17,7 @@ const ctx = () => server.ctx;
 beforeAll(async () => {
   db = await createTestDatabase();
   // No worker: nothing routes in the background, each test drives routing itself.
-  const env = testEnv(db.url, { SERVICES: 'web', ROUTING_OFFER_TIMEOUT_SECONDS: '1' });
+  const env = testEnv(db.url, { SERVICES: 'web', ROUTING_OFFER_TIMEOUT_SECONDS: '1', ROUTING_POP_ACK_SECONDS: '1' });
   server = await startTestServer(env);
   other = await startTestServer(env);
 });
@@ -100,12 +101,14 @@ describe('routing', () => {
     expect(order).toEqual([newUrgent.ticketId, oldNormal.ticketId, newNormal.ticketId, oldLow.ticketId]);
   });
 
-  it('when an offer times out, then the agent is set away and the ticket is offered to the next agent', async () => {
+  it('when an offer the agent saw times out, then the agent is set away and the ticket is offered to the next agent', async () => {
     const queue = await aQueue(db.sql);
     const sleepy = await anAvailableAgent({ idleSinceSecondsAgo: 100 });
     const awake = await anAvailableAgent();
     const { ticketId } = await aWaitingTicket(queue);
-    expect((await runRoutingPass(ctx()))[0].agentId).toBe(sleepy);
+    const [offer] = await runRoutingPass(ctx());
+    expect(offer.agentId).toBe(sleepy);
+    await acknowledgeOffer(ctx(), offer.offerId, sleepy); // the pop is on their screen
     expect(await expireOffers(ctx())).toHaveLength(0); // not due yet
     await sleep(1100);
     expect(await expireOffers(ctx())).toEqual([expect.objectContaining({ ticketId, agentId: sleepy })]);
@@ -184,5 +187,68 @@ describe('routing', () => {
     await sleep(1100);
     await expect(acceptOffer(ctx(), offer.offerId, agent)).rejects.toMatchObject({ status: 409, code: 'offer_gone' });
     expect((await db.sql`select assignee_id from tickets where id = ${ticketId}`)[0].assigneeId).toBeNull();
+  });
+
+  it('when an offer’s pop is never acknowledged, then it is withdrawn as unseen, nobody is set away, and the ticket goes to someone else first', async () => {
+    const queue = await aQueue(db.sql);
+    const unreachable = await anAvailableAgent({ idleSinceSecondsAgo: 100 });
+    const { ticketId } = await aWaitingTicket(queue);
+    expect((await runRoutingPass(ctx()))[0].agentId).toBe(unreachable);
+    const reachable = await anAvailableAgent();
+    await sleep(1100); // past ROUTING_POP_ACK_SECONDS (1 s here)
+    expect(await expireOffers(ctx())).toEqual([expect.objectContaining({ ticketId, agentId: unreachable, status: 'unseen' })]);
+    expect(await presenceOf(unreachable)).toBe('available');
+    expect(await runRoutingPass(ctx())).toEqual([expect.objectContaining({ ticketId, agentId: reachable })]);
+    const audit = await db.sql`select action from audit_log where entity_id = ${ticketId} order by id`;
+    expect(audit.map((a) => a.action)).toEqual(['ticket.created', 'ticket.offered', 'ticket.offer_unseen', 'ticket.offered']);
+  });
+
+  it('when an agent acknowledges a pop, then only their own pending offer is marked seen, once', async () => {
+    const queue = await aQueue(db.sql);
+    const agent = await anAvailableAgent();
+    const stranger = await anAvailableAgent();
+    await db.sql`update users set presence = 'away' where id = ${stranger}`;
+    await aWaitingTicket(queue);
+    const [offer] = await runRoutingPass(ctx());
+    expect(await acknowledgeOffer(ctx(), offer.offerId, stranger)).toBeNull();
+    expect(await acknowledgeOffer(ctx(), offer.offerId, agent)).toEqual(expect.any(Number));
+    expect(await acknowledgeOffer(ctx(), offer.offerId, agent)).toBeNull();
+  });
+});
+
+describe('blending calls with SMS and email', () => {
+  async function onACall(agentId: string, queueId: string) {
+    const { ticketId } = await aWaitingTicket(queueId);
+    await db.sql`update tickets set channel = 'voice', assignee_id = ${agentId} where id = ${ticketId}`;
+    await db.sql`insert into calls (call_sid, ticket_id, agent_id, direction, from_number, to_number, status)
+                 values (${`CA${ticketId.replaceAll('-', '')}`}, ${ticketId}, ${agentId}, 'inbound', '+15550000001', '+15550000002', 'in-progress')`;
+  }
+
+  it('when an agent is on a call, then they are offered no SMS by default, and once the queue allows blending they are', async () => {
+    const queue = await aQueue(db.sql);
+    const busy = await anAvailableAgent({ idleSinceSecondsAgo: 600 });
+    await onACall(busy, queue);
+    await aWaitingTicket(queue);
+    expect(await runRoutingPass(ctx())).toEqual([]);
+    const admin = await aUser(db.sql, 'admin');
+    const api = await new TestClient(server.url).signIn(admin.email, admin.password);
+    const [settings] = (await api.get('/api/admin/queues')).body.queues.filter((q: { id: string }) => q.id === queue);
+    expect(settings.blendWithCalls).toBe(false);
+    const saved = await api.put(`/api/admin/queues/${queue}`, { name: settings.name, blendWithCalls: true });
+    expect(saved.status).toBe(200);
+    expect(await runRoutingPass(ctx())).toEqual([expect.objectContaining({ agentId: busy })]);
+  });
+
+  it('when an agent on a call lets a blended offer lapse, then they are not set away mid-call', async () => {
+    const queue = await aQueue(db.sql);
+    await db.sql`update queues set blend_with_calls = true where id = ${queue}`;
+    const busy = await anAvailableAgent();
+    await onACall(busy, queue);
+    await aWaitingTicket(queue);
+    const [offer] = await runRoutingPass(ctx());
+    await acknowledgeOffer(ctx(), offer.offerId, busy);
+    await sleep(1100);
+    expect(await expireOffers(ctx())).toEqual([expect.objectContaining({ agentId: busy, status: 'timed_out' })]);
+    expect(await presenceOf(busy)).toBe('available');
   });
 });

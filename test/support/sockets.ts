@@ -1,8 +1,12 @@
 import { io, type Socket } from 'socket.io-client';
 
-/** A Socket.IO client as the console opens it, carrying the session cookie. Resolves once connected. */
-export function connectSocket(url: string, cookie?: string): Promise<Socket> {
+/**
+ * A Socket.IO client as the console opens it, carrying the session cookie. Resolves once connected. Like the
+ * console, it acknowledges every screen pop it receives (`acknowledgePops: false` plays a console that never shows them).
+ */
+export function connectSocket(url: string, cookie?: string, { acknowledgePops = true } = {}): Promise<Socket> {
   const socket = io(url, { transports: ['websocket'], reconnection: false, extraHeaders: cookie ? { cookie } : {}, timeout: 5000 });
+  if (acknowledgePops) socket.on('offer.created', (pop: { offer: { id: string } }) => socket.emit('offer.seen', { offerId: pop.offer.id }));
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', (err) => {

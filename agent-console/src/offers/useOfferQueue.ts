@@ -31,7 +31,7 @@ const isGone = (error: unknown) => error instanceof ApiRequestError && (error.co
 export function useOfferQueue(): OfferQueueState {
   // The i18n instance is stable, so switching language does not re-run the restore below.
   const { i18n } = useTranslation();
-  const { connectionGeneration } = useRealtime();
+  const { connectionGeneration, acknowledgeOffer } = useRealtime();
   const [queue, setQueueState] = useState<OfferQueue>([]);
   const [notice, setNotice] = useState<OfferNotice | null>(null);
   // The queue as of now (events arrive between renders), and offers this window is answering itself.
@@ -73,9 +73,11 @@ export function useOfferQueue(): OfferQueueState {
     (pops: readonly ScreenPop[], change: (queue: OfferQueue) => OfferQueue) => {
       const fresh = pops.filter((pop) => !findOffer(queueRef.current, pop.offer.id));
       setQueue(change);
-      announce(fresh.filter((pop) => findOffer(queueRef.current, pop.offer.id)));
+      const shown = fresh.filter((pop) => findOffer(queueRef.current, pop.offer.id));
+      for (const pop of shown) acknowledgeOffer(pop.offer.id);
+      announce(shown);
     },
-    [announce, setQueue],
+    [announce, setQueue, acknowledgeOffer],
   );
 
   useRealtimeEvent('offer.created', (pop) => add([pop], (current) => addOffer(current, pop, Date.now())));

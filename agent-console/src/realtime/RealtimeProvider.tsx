@@ -19,6 +19,7 @@ export function RealtimeProvider({ verifySession, children }: Props) {
   const [connectionGeneration, setConnectionGeneration] = useState(0);
   const [listeners] = useState(() => createListenerRegistry());
   const verifySessionRef = useRef(verifySession);
+  const socketRef = useRef<ReturnType<typeof createSocket> | null>(null);
 
   useEffect(() => {
     verifySessionRef.current = verifySession;
@@ -26,6 +27,7 @@ export function RealtimeProvider({ verifySession, children }: Props) {
 
   useEffect(() => {
     const socket = createSocket();
+    socketRef.current = socket;
     let disposed = false;
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -60,6 +62,7 @@ export function RealtimeProvider({ verifySession, children }: Props) {
       clearTimeout(retryTimer);
       socket.removeAllListeners();
       socket.disconnect();
+      socketRef.current = null;
     };
   }, [listeners]);
 
@@ -69,9 +72,12 @@ export function RealtimeProvider({ verifySession, children }: Props) {
   );
   const onPresenceChanged = useCallback((listener: PresenceListener) => listeners.add('presence.changed', listener), [listeners]);
 
+  // Sent once the socket is connected: an acknowledgement made while reconnecting is buffered by Socket.IO.
+  const acknowledgeOffer = useCallback((offerId: string) => socketRef.current?.emit('offer.seen', { offerId }), []);
+
   const value = useMemo(
-    () => ({ state, connectionGeneration, subscribe, onPresenceChanged }),
-    [state, connectionGeneration, subscribe, onPresenceChanged],
+    () => ({ state, connectionGeneration, subscribe, onPresenceChanged, acknowledgeOffer }),
+    [state, connectionGeneration, subscribe, onPresenceChanged, acknowledgeOffer],
   );
   return <RealtimeContext.Provider value={value}>{children}</RealtimeContext.Provider>;
 }

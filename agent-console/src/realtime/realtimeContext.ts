@@ -14,6 +14,8 @@ export interface Realtime {
   /** Listens to one server event; the returned function stops listening. */
   subscribe<E extends RealtimeEventName>(event: E, listener: RealtimeListener<E>): () => void;
   onPresenceChanged(listener: PresenceListener): () => void;
+  /** Tells the server this offer's screen pop is on screen; an offer never acknowledged is withdrawn and offered again. */
+  acknowledgeOffer(offerId: string): void;
 }
 
 export const RealtimeContext = createContext<Realtime | null>(null);
