@@ -1,10 +1,10 @@
 import type { InboundContact } from '../../channels/inboundContact';
-import { writeAudit } from '../commands/writeAudit';
+import { writeAudit, writeAudits, type AuditEntry } from '../commands/writeAudit';
 import type { AppContext } from '../context';
 import type { TransactionSql } from '../db/client';
 import { enqueueTicket, entryQueueFor } from '../routing/enqueueTicket';
 import { kickRouting } from '../routing/routingTasks';
-import { publishTicketChanged } from '../tickets/ticketEvents';
+import { publishTicketChanged, type TicketWatchers as KnownWatchers } from '../tickets/ticketEvents';
 import { contactIdentity, unidentifiedCallerName } from './contactIdentity';
 import { firstLine } from './firstLine';
 import { findThreadTicket } from './threadingRules';
@@ -20,6 +20,9 @@ export interface IntakeResult {
 
 class DuplicateContact extends Error {}
 
+/** Who watches a ticket this intake opened (known from the insert), or null to read them after commit. */
+type TicketWatchers = KnownWatchers | null;
+
 /**
  * The one entry for every inbound contact. In one transaction: find or create the customer by identity,
  * thread into the ticket the channel's rule picks or open a new one, and store the message unique on its
@@ -33,14 +36,13 @@ export interface IntakeOrigin {
 
 export async function intakeContact(ctx: AppContext, contact: InboundContact, origin: IntakeOrigin = {}): Promise<IntakeResult> {
   const identity = contactIdentity(contact, ctx.config.DEFAULT_PHONE_REGION);
-  const stored = await findStored(ctx, contact);
-  if (stored) return stored;
   try {
-    const result = await ctx.sql.begin((tx) => storeContact(tx, contact, identity, origin));
-    await publishContactReceived(ctx, result);
+    const { watchers, ...result } = await ctx.sql.begin((tx) => storeContact(tx, contact, identity, origin));
+    await publishContactReceived(ctx, result, watchers);
     return result;
   } catch (err) {
-    // A concurrent delivery of the same provider id won the race; ours was rolled back whole.
+    // Stored before (a redelivery), or a concurrent delivery of the same provider id won the race: ours was
+    // rolled back whole. Redeliveries are rare, so they pay this read rather than every new contact.
     if (err instanceof DuplicateContact) return (await findStored(ctx, contact))!;
     throw err;
   }
@@ -53,20 +55,34 @@ async function findStored(ctx: AppContext, contact: InboundContact): Promise<Int
   return row ? { messageId: row.id, ticketId: row.ticketId, customerId: row.customerId, created: false, newTicket: false } : null;
 }
 
-async function storeContact(tx: TransactionSql, contact: InboundContact, identity: string | null, origin: IntakeOrigin): Promise<IntakeResult> {
-  const customerId = await lockCustomer(tx, await findOrCreateCustomer(tx, contact, identity));
-  let ticketId = await findThreadTicket(tx, customerId, contact);
+/**
+ * The writes of one contact, in as few round trips as the rules allow: under load the cost of intake is its
+ * statements. A customer created here cannot have tickets or be locked by anyone else yet, and a new ticket has
+ * no offers to withdraw, so those reads are skipped for them.
+ */
+async function storeContact(tx: TransactionSql, contact: InboundContact, identity: string | null, origin: IntakeOrigin): Promise<IntakeResult & { watchers: TicketWatchers }> {
+  const audits: AuditEntry[] = [];
+  const customer = await findOrCreateCustomer(tx, contact, identity, audits);
+  const customerId = customer.created ? customer.id : await lockCustomer(tx, customer.id);
+  let ticketId = customer.created ? null : await findThreadTicket(tx, customerId, contact);
   const newTicket = !ticketId;
+  let watchers: TicketWatchers | undefined;
   if (ticketId) {
     if (!contact.noticeOnly) await rejoinTicket(tx, ticketId, contact);
   } else {
     const subject = contact.subject?.trim() || firstLine(contact.text);
-    const status = contact.noticeOnly ? 'resolved' : 'new';
-    [{ id: ticketId }] = await tx<{ id: string }[]>`
-      insert into tickets (customer_id, channel, subject, status, resolved_at)
-      values (${customerId}, ${contact.channel}, ${subject}, ${status}, ${contact.noticeOnly ? tx`now()` : null}) returning id`;
-    await writeAudit(tx, { actorUserId: null, actorKind: 'customer', action: 'ticket.created', entityType: 'ticket', entityId: ticketId, data: { channel: contact.channel, ...(contact.noticeOnly ? { noticeOnly: true } : {}) } });
-    if (!contact.noticeOnly) await enqueueTicket(tx, ticketId, contact.queueId ?? (await entryQueueFor(tx, contact.channel)));
+    // Waiting in the queue the channel chose, else the channel's entry queue (a notice waits nowhere).
+    const [created] = await tx<({ id: string } & KnownWatchers)[]>`
+      insert into tickets (customer_id, channel, subject, status, resolved_at, queue_id, queued_at, waiting_since)
+      select ${customerId}, ${contact.channel}, ${subject}, ${contact.noticeOnly ? 'resolved' : 'new'}, ${contact.noticeOnly ? tx`now()` : null},
+        q.id, case when q.id is not null then now() end, case when q.id is not null then now() end
+      from (select case when ${contact.noticeOnly ?? false} then null
+                   else coalesce(${contact.queueId ?? null}::uuid,
+                                 (select id from queues where ${contact.channel} = any(entry_for_channels) order by name limit 1)) end as id) q
+      returning id, queue_id, null::uuid as assignee_id, (select team_id from queues where id = queue_id) as team_id`;
+    ticketId = created.id;
+    watchers = created;
+    audits.push({ actorUserId: null, actorKind: 'customer', action: 'ticket.created', entityType: 'ticket', entityId: ticketId, data: { channel: contact.channel, ...(contact.noticeOnly ? { noticeOnly: true } : {}) } });
   }
   const [message] = await tx<{ id: string }[]>`
     insert into messages (ticket_id, channel, direction, provider_id, status, from_address, to_address, subject, body_text, body_html, metadata, mailbox_id)
@@ -79,34 +95,37 @@ async function storeContact(tx: TransactionSql, contact: InboundContact, identit
     await tx`insert into message_attachments (message_id, filename, content_type, size_bytes, location)
              values (${message.id}, ${a.filename}, ${a.contentType}, ${a.sizeBytes}, ${a.location})`;
   }
-  await tx`update tickets set updated_at = now() where id = ${ticketId!}`;
-  return { messageId: message.id, ticketId: ticketId!, customerId, created: true, newTicket };
+  if (!newTicket) await tx`update tickets set updated_at = now() where id = ${ticketId!}`;
+  await writeAudits(tx, audits);
+  return { messageId: message.id, ticketId: ticketId!, customerId, created: true, newTicket, watchers: watchers ?? null };
 }
 
-async function findOrCreateCustomer(tx: TransactionSql, contact: InboundContact, identity: string | null): Promise<string> {
-  if (identity === null) return createUnidentifiedCaller(tx, contact);
+/** The customer this contact is from: found by identity, or created with it (`created`: nobody else can see it yet). */
+async function findOrCreateCustomer(tx: TransactionSql, contact: InboundContact, identity: string | null, audits: AuditEntry[]): Promise<{ id: string; created: boolean }> {
+  if (identity === null) return { id: await createUnidentifiedCaller(tx, contact, audits), created: true };
   const kind = contact.from.kind;
   const [known] = await tx<{ customerId: string }[]>`select customer_id from customer_identities where kind = ${kind} and value = ${identity}`;
-  if (known) return known.customerId;
-  const [{ id }] = await tx<{ id: string }[]>`insert into customers (name) values (${contact.from.name?.trim() || null}) returning id`;
-  // Waits for a concurrent transaction creating the same identity; if it won, use its customer instead.
-  const [claimed] = await tx`
-    insert into customer_identities (customer_id, kind, value) values (${id}, ${kind}, ${identity})
-    on conflict (kind, value) do nothing returning id`;
-  if (claimed) {
-    await writeAudit(tx, { actorUserId: null, actorKind: 'customer', action: 'customer.created', entityType: 'customer', entityId: id, data: { [kind]: identity } });
-    return id;
+  if (known) return { id: known.customerId, created: false };
+  // Waits for a concurrent transaction creating the same identity; if it won, its customer is used instead.
+  const [row] = await tx<{ id: string; claimed: boolean }[]>`
+    with customer as (insert into customers (name) values (${contact.from.name?.trim() || null}) returning id),
+         claim as (insert into customer_identities (customer_id, kind, value) select id, ${kind}, ${identity} from customer
+                   on conflict (kind, value) do nothing returning customer_id)
+    select customer.id, exists (select 1 from claim) as claimed from customer`;
+  if (row.claimed) {
+    audits.push({ actorUserId: null, actorKind: 'customer', action: 'customer.created', entityType: 'customer', entityId: row.id, data: { [kind]: identity } });
+    return { id: row.id, created: true };
   }
-  await tx`delete from customers where id = ${id}`;
+  await tx`delete from customers where id = ${row.id}`;
   const [winner] = await tx<{ customerId: string }[]>`select customer_id from customer_identities where kind = ${kind} and value = ${identity}`;
-  return winner.customerId;
+  return { id: winner.customerId, created: false };
 }
 
 /** A caller with no usable number: a customer of their own, named for it, found by no later contact. */
-async function createUnidentifiedCaller(tx: TransactionSql, contact: InboundContact): Promise<string> {
+async function createUnidentifiedCaller(tx: TransactionSql, contact: InboundContact, audits: AuditEntry[]): Promise<string> {
   const name = contact.from.name?.trim() || unidentifiedCallerName(contact.from.value);
   const [{ id }] = await tx<{ id: string }[]>`insert into customers (name) values (${name}) returning id`;
-  await writeAudit(tx, { actorUserId: null, actorKind: 'customer', action: 'customer.created', entityType: 'customer', entityId: id, data: { callerId: contact.from.value } });
+  audits.push({ actorUserId: null, actorKind: 'customer', action: 'customer.created', entityType: 'customer', entityId: id, data: { callerId: contact.from.value } });
   return id;
 }
 
@@ -131,7 +150,7 @@ async function rejoinTicket(tx: TransactionSql, ticketId: string, contact: Inbou
 }
 
 /** contact.received: after commit, tell the ticket's watchers and ask routing for an agent. */
-async function publishContactReceived(ctx: AppContext, result: IntakeResult) {
-  await publishTicketChanged(ctx, result.ticketId);
+async function publishContactReceived(ctx: AppContext, result: IntakeResult, watchers: TicketWatchers) {
+  await publishTicketChanged(ctx, result.ticketId, watchers ?? undefined);
   await kickRouting(ctx);
 }

@@ -11,6 +11,9 @@ import { requireTwilioSignature } from './twilioSignature';
  * Twilio's SMS webhooks, mounted at /webhooks/twilio: form-encoded, signature-checked, answered with TwiML
  * as soon as the contact is stored.
  */
+// We answer texts from the console, never in the webhook's own response.
+const NO_REPLY = new twilio.twiml.MessagingResponse().toString();
+
 export function twilioSmsWebhooks(ctx: AppContext) {
   const router = express.Router();
   router.use(express.urlencoded({ extended: false, limit: '64kb' }), requireTwilioSignature(ctx));
@@ -25,7 +28,7 @@ export function twilioSmsWebhooks(ctx: AppContext) {
       }
       throw err;
     }
-    res.type('text/xml').send(new twilio.twiml.MessagingResponse().toString());
+    res.type('text/xml').send(NO_REPLY);
   });
 
   router.post('/sms/status', async (req, res) => {
