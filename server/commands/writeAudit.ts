@@ -1,4 +1,4 @@
-import type { Sql, TransactionSql } from '../db/client';
+import type { Sql, SqlFragment, TransactionSql } from '../db/client';
 
 export interface AuditEntry {
   actorUserId: string | null;
@@ -19,7 +19,14 @@ export async function writeAudit(tx: Sql | TransactionSql, entry: AuditEntry) {
 
 /** Writes many entries in one statement (a routing pass records every offer it made). */
 export async function writeAudits(tx: Sql | TransactionSql, entries: AuditEntry[]) {
-  if (entries.length === 0) return;
+  if (entries.length) await auditInsert(tx, entries);
+}
+
+/**
+ * The insert of many entries, as a statement of its own or a part of a larger one (`condition`, a where clause,
+ * lets a statement write its entries only if its main change happened).
+ */
+export function auditInsert(tx: Sql | TransactionSql, entries: AuditEntry[], condition: SqlFragment = tx``) {
   const rows = entries.map((e) => ({
     actor_user_id: e.actorUserId,
     actor_kind: e.actorKind ?? (e.actorUserId ? 'user' : 'system'),
@@ -28,8 +35,9 @@ export async function writeAudits(tx: Sql | TransactionSql, entries: AuditEntry[
     entity_id: e.entityId,
     data: e.data ?? {},
   }));
-  await tx`
+  return tx`
     insert into audit_log (actor_user_id, actor_kind, action, entity_type, entity_id, data)
     select r.actor_user_id, r.actor_kind, r.action, r.entity_type, r.entity_id, r.data
-    from jsonb_to_recordset(${tx.json(rows as never)}) as r(actor_user_id uuid, actor_kind text, action text, entity_type text, entity_id text, data jsonb)`;
+    from jsonb_to_recordset(${tx.json(rows as never)}) as r(actor_user_id uuid, actor_kind text, action text, entity_type text, entity_id text, data jsonb)
+    ${condition}`;
 }

@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { InboundContact } from '../../channels/inboundContact';
-import { writeAudit, writeAudits, type AuditEntry } from '../commands/writeAudit';
+import { auditInsert, writeAudit, type AuditEntry } from '../commands/writeAudit';
 import type { AppContext } from '../context';
 import type { TransactionSql } from '../db/client';
 import { enqueueTicket, entryQueueFor } from '../routing/enqueueTicket';
@@ -64,40 +65,44 @@ async function storeContact(tx: TransactionSql, contact: InboundContact, identit
   const audits: AuditEntry[] = [];
   const customer = await findOrCreateCustomer(tx, contact, identity, audits);
   const customerId = customer.created ? customer.id : await lockCustomer(tx, customer.id);
-  let ticketId = customer.created ? null : await findThreadTicket(tx, customerId, contact);
-  const newTicket = !ticketId;
-  let watchers: TicketWatchers | undefined;
-  if (ticketId) {
-    if (!contact.noticeOnly) await rejoinTicket(tx, ticketId, contact);
-  } else {
-    const subject = contact.subject?.trim() || firstLine(contact.text);
-    // Waiting in the queue the channel chose, else the channel's entry queue (a notice waits nowhere).
-    const [created] = await tx<({ id: string } & KnownWatchers)[]>`
-      insert into tickets (customer_id, channel, subject, status, resolved_at, queue_id, queued_at, waiting_since)
-      select ${customerId}, ${contact.channel}, ${subject}, ${contact.noticeOnly ? 'resolved' : 'new'}, ${contact.noticeOnly ? tx`now()` : null},
-        q.id, case when q.id is not null then now() end, case when q.id is not null then now() end
-      from (select case when ${contact.noticeOnly ?? false} then null
-                   else coalesce(${contact.queueId ?? null}::uuid,
-                                 (select id from queues where ${contact.channel} = any(entry_for_channels) order by name limit 1)) end as id) q
-      returning id, queue_id, null::uuid as assignee_id, (select team_id from queues where id = queue_id) as team_id`;
-    ticketId = created.id;
-    watchers = created;
+  const threadId = customer.created ? null : await findThreadTicket(tx, customerId, contact);
+  if (threadId && !contact.noticeOnly) await rejoinTicket(tx, threadId, contact);
+  const ticketId = threadId ?? randomUUID();
+  if (!threadId) {
     audits.push({ actorUserId: null, actorKind: 'customer', action: 'ticket.created', entityType: 'ticket', entityId: ticketId, data: { channel: contact.channel, ...(contact.noticeOnly ? { noticeOnly: true } : {}) } });
   }
-  const [message] = await tx<{ id: string }[]>`
-    insert into messages (ticket_id, channel, direction, provider_id, status, from_address, to_address, subject, body_text, body_html, metadata, mailbox_id)
-    values (${ticketId!}, ${contact.channel}, 'inbound', ${contact.providerId}, 'received', ${identity}, ${contact.to},
-            ${contact.subject ?? null}, ${contact.text}, ${contact.html ?? null}, ${tx.json((contact.metadata ?? {}) as never)}, ${origin.mailboxId ?? null})
-    on conflict (channel, provider_id) do nothing
-    returning id`;
-  if (!message) throw new DuplicateContact();
+  // A new ticket waits in the queue the channel chose, else in the channel's entry queue (a notice waits nowhere).
+  const ticket = threadId
+    ? tx`update tickets set updated_at = now() where id = ${threadId} returning id, queue_id, assignee_id`
+    : tx`
+        insert into tickets (id, customer_id, channel, subject, status, resolved_at, queue_id, queued_at, waiting_since)
+        select ${ticketId}, ${customerId}, ${contact.channel}, ${contact.subject?.trim() || firstLine(contact.text)},
+          ${contact.noticeOnly ? 'resolved' : 'new'}, ${contact.noticeOnly ? tx`now()` : null},
+          q.id, case when q.id is not null then now() end, case when q.id is not null then now() end
+        from (select case when ${contact.noticeOnly ?? false} then null
+                     else coalesce(${contact.queueId ?? null}::uuid,
+                                   (select id from queues where ${contact.channel} = any(entry_for_channels) order by name limit 1)) end as id) q
+        returning id, queue_id, assignee_id`;
+  // The ticket, the message and the audit entries in one statement: under load, intake costs its round trips.
+  const [stored] = await tx<({ messageId: string | null } & KnownWatchers)[]>`
+    with ticket as (${ticket}),
+    message as (
+      insert into messages (ticket_id, channel, direction, provider_id, status, from_address, to_address, subject, body_text, body_html, metadata, mailbox_id)
+      select ticket.id, ${contact.channel}, 'inbound', ${contact.providerId}, 'received', ${identity}, ${contact.to},
+             ${contact.subject ?? null}, ${contact.text}, ${contact.html ?? null}, ${tx.json((contact.metadata ?? {}) as never)}, ${origin.mailboxId ?? null}
+      from ticket
+      on conflict (channel, provider_id) do nothing
+      returning id
+    ), audited as (${auditInsert(tx, audits, tx`where exists (select 1 from message)`)})
+    select (select id from message) as message_id, ticket.queue_id, ticket.assignee_id, (select team_id from queues where id = ticket.queue_id) as team_id
+    from ticket`;
+  if (!stored?.messageId) throw new DuplicateContact();
   for (const a of contact.attachments ?? []) {
     await tx`insert into message_attachments (message_id, filename, content_type, size_bytes, location)
-             values (${message.id}, ${a.filename}, ${a.contentType}, ${a.sizeBytes}, ${a.location})`;
+             values (${stored.messageId}, ${a.filename}, ${a.contentType}, ${a.sizeBytes}, ${a.location})`;
   }
-  if (!newTicket) await tx`update tickets set updated_at = now() where id = ${ticketId!}`;
-  await writeAudits(tx, audits);
-  return { messageId: message.id, ticketId: ticketId!, customerId, created: true, newTicket, watchers: watchers ?? null };
+  const { messageId, ...watchers } = stored;
+  return { messageId, ticketId, customerId, created: true, newTicket: !threadId, watchers };
 }
 
 /** The customer this contact is from: found by identity, or created with it (`created`: nobody else can see it yet). */

@@ -47,6 +47,15 @@ export async function listTicketMessages(sql: Sql, ticketId: string): Promise<Me
   return (await selectMessages(sql, sql`m.ticket_id = ${ticketId}`)).map(presentMessage);
 }
 
+/** What the customer last wrote or said on the ticket (the screen pop shows it). */
+export async function findLatestInboundMessage(sql: Sql, ticketId: string): Promise<MessageView | null> {
+  const [row] = await selectMessages(
+    sql,
+    sql`m.id = (select id from messages where ticket_id = ${ticketId} and direction = 'inbound' order by created_at desc, id desc limit 1)`,
+  );
+  return row ? presentMessage(row) : null;
+}
+
 export async function findMessageView(sql: Sql, messageId: string): Promise<MessageView | null> {
   const [row] = await selectMessages(sql, sql`m.id = ${messageId}`);
   return row ? presentMessage(row) : null;

@@ -1,7 +1,8 @@
 import type { AppContext } from '../context';
 import { createRedis } from '../redis/connection';
 import { expireOffers, overflowWaitingTickets } from './offerLifecycle';
-import { runRoutingPass } from './routingPass';
+import { makeOffers } from './routingPass';
+import { announceOffers } from './screenPop';
 import { routingChannel } from './routingTasks';
 
 /**
@@ -29,8 +30,10 @@ export function startRouter(ctx: AppContext, redisUrl: string) {
     while (wanted && !closed) {
       wanted = false;
       try {
-        const offers = await runRoutingPass(ctx);
+        const offers = await makeOffers(ctx);
         if (offers.length) armDeadline(Date.now() + Math.min(config.ROUTING_POP_ACK_SECONDS, config.ROUTING_OFFER_TIMEOUT_SECONDS) * 1000);
+        // The next pass need not wait for these pops to be built and sent.
+        announceOffers(ctx, offers).catch((err) => log.warn({ err }, 'screen pops not sent; unacknowledged offers are made again'));
       } catch (err) {
         log.warn({ err }, 'routing pass failed; the next trigger or tick retries');
       }

@@ -40,41 +40,32 @@ export async function loadRoutableAgents(tx: TransactionSql, afterCallWorkSecond
   }));
 }
 
-/** Tickets waiting for an agent in the given channels, in the order they are served. */
-export function listWaitingTickets(tx: TransactionSql, channels: readonly Channel[], limit = 200) {
-  return tx<(RoutableTicket & { waitingSince: Date })[]>`
-    select t.id, t.queue_id, t.channel, t.customer_id, t.waiting_since, q.blend_with_calls,
-      array(select qs.skill_id from queue_skills qs where qs.queue_id = t.queue_id) as skill_ids
+/**
+ * Tickets waiting for an agent in the given channels, in the order they are served, each with what prefers one
+ * agent over another for it: agents who turned it down, let it lapse or never saw it since it started waiting,
+ * or whose ringing for its call just failed, are tried last; the customer's agent from the sticky window first.
+ */
+export async function listWaitingTickets(tx: TransactionSql, channels: readonly Channel[], stickyHours: number, limit = 200) {
+  const rows = await tx<(RoutableTicket & { avoidAgentIds: string[]; stickyAgentId: string | null })[]>`
+    select t.id, t.queue_id, t.channel, t.customer_id, q.blend_with_calls,
+      array(select qs.skill_id from queue_skills qs where qs.queue_id = t.queue_id) as skill_ids,
+      array(
+        select o.agent_id from offers o
+        where o.ticket_id = t.id and o.status in ('rejected', 'timed_out', 'unseen') and o.offered_at >= t.waiting_since
+        union
+        select l.agent_id from calls c join call_legs l on l.call_id = c.id
+        where c.ticket_id = t.id and l.answered_at is null and l.ended_at > now() - interval '10 minutes') as avoid_agent_ids,
+      case when ${stickyHours} > 0 then (
+        select o.agent_id from tickets mine join offers o on o.ticket_id = mine.id
+        where mine.customer_id = t.customer_id and o.status = 'accepted' and o.responded_at > now() - make_interval(secs => ${stickyHours * 3600})
+        order by o.responded_at desc limit 1) end as sticky_agent_id
     from tickets t join queues q on q.id = t.queue_id
     where ${WAITING(tx)} and t.channel = any(${channels as Channel[]}::text[])
     order by case t.priority when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end, t.queued_at, t.number
     limit ${limit}`;
-}
-
-/**
- * What prefers one agent over another for these tickets: agents who turned a ticket down, let it lapse or never
- * saw it since it started waiting, or whose ringing for its call just failed, are tried last; the customer's agent
- * from the sticky window is tried first.
- */
-export async function loadMatchHints(tx: TransactionSql, tickets: readonly RoutableTicket[], stickyHours: number): Promise<MatchHints> {
-  const ticketIds = tickets.map((t) => t.id);
-  const [avoided, sticky] = await Promise.all([
-    tx<{ ticketId: string; agentId: string }[]>`
-      select o.ticket_id, o.agent_id from offers o join tickets t on t.id = o.ticket_id
-      where o.ticket_id = any(${ticketIds}::uuid[]) and o.status in ('rejected', 'timed_out', 'unseen') and o.offered_at >= t.waiting_since
-      union
-      select c.ticket_id, l.agent_id from call_legs l join calls c on c.id = l.call_id
-      where c.ticket_id = any(${ticketIds}::uuid[]) and l.answered_at is null and l.ended_at > now() - interval '10 minutes'`,
-    stickyHours > 0
-      ? tx<{ customerId: string; agentId: string }[]>`
-          select distinct on (t.customer_id) t.customer_id, o.agent_id
-          from tickets t join offers o on o.ticket_id = t.id
-          where t.customer_id = any(${[...new Set(tickets.map((t) => t.customerId))]}::uuid[])
-            and o.status = 'accepted' and o.responded_at > now() - make_interval(secs => ${stickyHours * 3600})
-          order by t.customer_id, o.responded_at desc`
-      : [],
-  ]);
-  const avoid = new Map<string, Set<string>>();
-  for (const r of avoided) avoid.set(r.ticketId, (avoid.get(r.ticketId) ?? new Set()).add(r.agentId));
-  return { avoid, sticky: new Map(sticky.map((r) => [r.customerId, r.agentId])) };
+  const hints: MatchHints = {
+    avoid: new Map(rows.filter((r) => r.avoidAgentIds.length).map((r) => [r.id, new Set(r.avoidAgentIds)])),
+    sticky: new Map(rows.filter((r) => r.stickyAgentId).map((r) => [r.customerId, r.stickyAgentId!])),
+  };
+  return { tickets: rows as RoutableTicket[], hints };
 }

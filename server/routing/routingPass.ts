@@ -1,17 +1,14 @@
 import type { AppContext } from '../context';
 import type { TransactionSql } from '../db/client';
-import { writeAudits } from '../commands/writeAudit';
-import { loadRoutableAgents, loadMatchHints, listWaitingTickets } from './routingInputs';
+import { loadRoutableAgents, listWaitingTickets } from './routingInputs';
 import { matchOffers } from './matchOffers';
-import { announceOffers } from './screenPop';
+import { announceOffers, type KnownOffer } from './screenPop';
 import { routingPassSeconds } from '../observability/metrics';
 
 // Any constant works; every process that routes must use the same one.
 const ROUTING_LOCK_KEY = 72_410_003;
 
-export interface OfferMade {
-  offerId: string;
-  ticketId: string;
+export interface OfferMade extends KnownOffer {
   agentId: string;
 }
 
@@ -26,38 +23,50 @@ export function withRoutingLock<T>(ctx: Pick<AppContext, 'sql'>, work: (tx: Tran
   }) as Promise<T>;
 }
 
+/** A routing pass whose offers have popped on their agents' screens when it resolves. */
+export async function runRoutingPass(ctx: AppContext): Promise<OfferMade[]> {
+  const offers = await makeOffers(ctx);
+  await announceOffers(ctx, offers);
+  return offers;
+}
+
 /**
  * Offers waiting tickets to eligible agents in a handful of set-based statements, whatever the backlog: agents
  * with free slots first (none → nothing else is read), then the waiting tickets of the channels they can take,
- * their hints, one insert. After commit, pops each offer on its agent's screen.
+ * their hints, one insert. The caller pops the offers once this has committed them.
  */
-export async function runRoutingPass(ctx: AppContext): Promise<OfferMade[]> {
+export async function makeOffers(ctx: AppContext): Promise<OfferMade[]> {
   const endTimer = routingPassSeconds.startTimer();
-  const offers = await withRoutingLock(ctx, async (tx) => {
+  const offers = (await ctx.sql.begin(async (tx) => {
+    // The lock is a statement of its own: the statements after it read what the pass before committed (in read
+    // committed, a statement sees what was committed when it began, so a lock taken inside the read comes too late).
+    await tx`select pg_advisory_xact_lock(${ROUTING_LOCK_KEY})`;
     const agents = await loadRoutableAgents(tx, ctx.config.AFTER_CALL_WORK_SECONDS);
     const channels = (['voice', 'sms', 'email'] as const).filter((c) => agents.some((a) => a.free[c] > 0));
     if (channels.length === 0) return [];
-    const tickets = await listWaitingTickets(tx, channels);
-    if (tickets.length === 0) return [];
-    const hints = await loadMatchHints(tx, tickets, ctx.config.ROUTING_STICKY_HOURS);
+    const { tickets, hints } = await listWaitingTickets(tx, channels, ctx.config.ROUTING_STICKY_HOURS);
     const matches = matchOffers(tickets, agents, hints, Date.now());
     if (matches.length === 0) return [];
+    // The offers, the agents' last offer time and the audit entries, in one statement.
     const made = await tx<OfferMade[]>`
-      insert into offers (ticket_id, agent_id, queue_id, channel, expires_at)
-      select m.ticket_id, m.agent_id, t.queue_id, t.channel, now() + make_interval(secs => ${ctx.config.ROUTING_OFFER_TIMEOUT_SECONDS})
-      from unnest(${matches.map((m) => m.ticketId)}::uuid[], ${matches.map((m) => m.agentId)}::uuid[]) with ordinality as m(ticket_id, agent_id, turn)
-      join tickets t on t.id = m.ticket_id
-      order by m.turn
-      returning id as offer_id, ticket_id, agent_id`;
-    await tx`update users set last_offered_at = now() where id = any(${made.map((o) => o.agentId)}::uuid[])`;
-    await writeAudits(
-      tx,
-      made.map((o) => ({ actorUserId: null, action: 'ticket.offered', entityType: 'ticket', entityId: o.ticketId, data: { agentId: o.agentId, offerId: o.offerId } })),
-    );
-    const order = new Map(matches.map((m, i) => [m.ticketId, i]));
-    return made.sort((a, b) => order.get(a.ticketId)! - order.get(b.ticketId)!);
-  });
+      with m as (
+        select * from unnest(${matches.map((m) => m.ticketId)}::uuid[], ${matches.map((m) => m.agentId)}::uuid[]) with ordinality as m(ticket_id, agent_id, turn)
+      ), made as (
+        insert into offers (ticket_id, agent_id, queue_id, channel, expires_at)
+        select m.ticket_id, m.agent_id, t.queue_id, t.channel, now() + make_interval(secs => ${ctx.config.ROUTING_OFFER_TIMEOUT_SECONDS})
+        from m join tickets t on t.id = m.ticket_id order by m.turn
+        returning id, ticket_id, agent_id, expires_at
+      ), offered as (
+        update users set last_offered_at = now() where id in (select agent_id from made)
+      ), audited as (
+        insert into audit_log (actor_kind, action, entity_type, entity_id, data)
+        select 'system', 'ticket.offered', 'ticket', made.ticket_id::text, jsonb_build_object('agentId', made.agent_id, 'offerId', made.id)
+        from made join m on m.ticket_id = made.ticket_id order by m.turn
+      )
+      select made.id as offer_id, made.ticket_id, made.agent_id, made.expires_at, t.customer_id
+      from made join m on m.ticket_id = made.ticket_id join tickets t on t.id = made.ticket_id order by m.turn`;
+    return made;
+  })) as OfferMade[];
   endTimer();
-  await announceOffers(ctx, offers);
   return offers;
 }
