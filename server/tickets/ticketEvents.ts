@@ -21,5 +21,5 @@ export async function publishTicketChanged(ctx: Pick<AppContext, 'sql' | 'publis
   if (t.assigneeId) targets.push(rooms.agent(t.assigneeId));
   if (t.queueId) targets.push(rooms.queue(t.queueId));
   if (t.teamId) targets.push(rooms.teamSupervisors(t.teamId));
-  ctx.publisher.emit(targets, 'ticket.changed', { ticketId });
+  ctx.publisher.emit(targets, 'ticket.changed', { ticketId, assigneeId: t.assigneeId });
 }

@@ -98,7 +98,7 @@ describe('intake', () => {
     try {
       const told = nextEvent<{ ticketId: string }>(socket, 'ticket.changed');
       const result = await intakeContact(server.ctx, anSms(aPhone(), 'ping'));
-      expect(await told).toEqual({ ticketId: result.ticketId });
+      expect(await told).toEqual({ ticketId: result.ticketId, assigneeId: null });
     } finally {
       socket.close();
     }

@@ -25,7 +25,7 @@ interface Props {
 export function PageContent({ route, user, simulator }: Props) {
   switch (route.page) {
     case 'inbox':
-      return <InboxPage />;
+      return <InboxPage userId={user.id} />;
     case 'ticket':
       // Keyed, so moving to another ticket starts from a clean page instead of showing the previous one.
       return <TicketPage key={route.ticketId} ticketId={route.ticketId} user={user} />;

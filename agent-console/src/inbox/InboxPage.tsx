@@ -7,11 +7,12 @@ import { useRealtime } from '../realtime/realtimeContext';
 import { useRealtimeEvent } from '../realtime/useRealtimeEvent';
 import { InboxEmptyState } from './InboxEmptyState';
 import { TicketTable } from './TicketTable';
+import { concernsInbox } from './concernsInbox';
 
 // Bursts of events (a routing pass touches many tickets) become one re-read.
 const RELOAD_DELAY_MS = 200;
 
-export function InboxPage() {
+export function InboxPage({ userId }: { userId: string }) {
   const { t } = useTranslation();
   const { connectionGeneration } = useRealtime();
   const inbox = useReloadableData(getInbox, connectionGeneration);
@@ -26,7 +27,9 @@ export function InboxPage() {
   useEffect(() => () => clearTimeout(timer.current), []);
 
   // Not only for listed tickets: the event for a ticket transferred straight to us is the first we hear of it.
-  useRealtimeEvent('ticket.changed', reloadSoon);
+  useRealtimeEvent('ticket.changed', (event) => {
+    if (concernsInbox(event, userId, tickets)) reloadSoon();
+  });
   useRealtimeEvent('offer.ended', (event) => {
     if (event.reason === 'accepted') reloadSoon();
   });
