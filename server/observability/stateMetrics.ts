@@ -2,6 +2,7 @@ import { Gauge, Registry } from 'prom-client';
 import type { AppContext } from '../context';
 import type { Sql } from '../db/client';
 import { QUEUE_NAMES } from '../queues/queues';
+import { isWaiting } from '../routing/routingInputs';
 
 const READ_TIMEOUT_MS = 2000;
 const JOB_STATES = ['wait', 'prioritized', 'active', 'delayed', 'failed'] as const;
@@ -21,9 +22,7 @@ function readWaitingByQueue(sql: Sql) {
     select q.name as queue, count(t.id)::int as waiting,
            coalesce(extract(epoch from now() - min(t.waiting_since)), 0)::float8 as oldest_wait_seconds
     from queues q
-    left join tickets t on t.queue_id = q.id and t.assignee_id is null and t.status not in ('resolved', 'closed')
-      and (t.routable_after is null or t.routable_after <= now())
-      and not exists (select 1 from offers o where o.ticket_id = t.id and o.status = 'pending')
+    left join tickets t on t.queue_id = q.id and ${isWaiting(sql)}
     group by q.id, q.name`;
 }
 

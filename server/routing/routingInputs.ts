@@ -1,9 +1,9 @@
-import type { TransactionSql } from '../db/client';
+import type { Sql, TransactionSql } from '../db/client';
 import type { Channel } from '../http/apiTypes';
 import type { MatchHints, RoutableAgent, RoutableTicket } from './matchOffers';
 
-// Serving order: higher priority first, then the oldest; the same expression as the tickets_routing_order index.
-const WAITING = (tx: TransactionSql) => tx`
+/** A ticket (`t`) waiting for an agent: in a queue, unassigned, open, routable now and not on offer. */
+export const isWaiting = (sql: Sql | TransactionSql) => sql`
   t.queue_id is not null and t.assignee_id is null and t.status not in ('resolved', 'closed')
   and (t.routable_after is null or t.routable_after <= now())
   and not exists (select 1 from offers o where o.ticket_id = t.id and o.status = 'pending')`;
@@ -60,7 +60,8 @@ export async function listWaitingTickets(tx: TransactionSql, channels: readonly 
         where mine.customer_id = t.customer_id and o.status = 'accepted' and o.responded_at > now() - make_interval(secs => ${stickyHours * 3600})
         order by o.responded_at desc limit 1) end as sticky_agent_id
     from tickets t join queues q on q.id = t.queue_id
-    where ${WAITING(tx)} and t.channel = any(${channels as Channel[]}::text[])
+    where ${isWaiting(tx)} and t.channel = any(${channels as Channel[]}::text[])
+    -- Serving order: higher priority first, then the oldest; the same expression as the tickets_routing_order index.
     order by case t.priority when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end, t.queued_at, t.number
     limit ${limit}`;
   const hints: MatchHints = {

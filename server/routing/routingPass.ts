@@ -47,20 +47,22 @@ export async function makeOffers(ctx: AppContext): Promise<OfferMade[]> {
     const { tickets, hints } = await listWaitingTickets(tx, channels, ctx.config.ROUTING_STICKY_HOURS);
     const matches = matchOffers(tickets, agents, hints, Date.now());
     if (matches.length === 0) return [];
-    // The offers, the agents' last offer time and the audit entries, in one statement.
+    // The offers, the agents' last offer time and the audit entries, in one statement. Stamped with this
+    // statement's time, not the transaction's: the pass may have begun before the tickets it offers were committed.
     const made = await tx<OfferMade[]>`
       with m as (
         select * from unnest(${matches.map((m) => m.ticketId)}::uuid[], ${matches.map((m) => m.agentId)}::uuid[]) with ordinality as m(ticket_id, agent_id, turn)
       ), made as (
-        insert into offers (ticket_id, agent_id, queue_id, channel, expires_at)
-        select m.ticket_id, m.agent_id, t.queue_id, t.channel, now() + make_interval(secs => ${ctx.config.ROUTING_OFFER_TIMEOUT_SECONDS})
+        insert into offers (ticket_id, agent_id, queue_id, channel, offered_at, expires_at)
+        select m.ticket_id, m.agent_id, t.queue_id, t.channel, statement_timestamp(),
+          statement_timestamp() + make_interval(secs => ${ctx.config.ROUTING_OFFER_TIMEOUT_SECONDS})
         from m join tickets t on t.id = m.ticket_id order by m.turn
         returning id, ticket_id, agent_id, expires_at
       ), offered as (
-        update users set last_offered_at = now() where id in (select agent_id from made)
+        update users set last_offered_at = statement_timestamp() where id in (select agent_id from made)
       ), audited as (
-        insert into audit_log (actor_kind, action, entity_type, entity_id, data)
-        select 'system', 'ticket.offered', 'ticket', made.ticket_id::text, jsonb_build_object('agentId', made.agent_id, 'offerId', made.id)
+        insert into audit_log (at, actor_kind, action, entity_type, entity_id, data)
+        select statement_timestamp(), 'system', 'ticket.offered', 'ticket', made.ticket_id::text, jsonb_build_object('agentId', made.agent_id, 'offerId', made.id)
         from made join m on m.ticket_id = made.ticket_id order by m.turn
       )
       select made.id as offer_id, made.ticket_id, made.agent_id, made.expires_at, t.customer_id

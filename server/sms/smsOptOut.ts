@@ -11,7 +11,10 @@ export async function setSmsOptOut(sql: Sql | TransactionSql, phone: string, opt
     where kind = 'phone' and value = ${phone}`;
 }
 
-/** A number that texted STOP gets no SMS until it texts START: a 409 saying so, naming the day. */
+/**
+ * A number that texted STOP gets no SMS until it texts START (carriers block it, and the law in many places forbids
+ * it): a 409 saying so, naming the day.
+ */
 export async function refuseOptedOutNumber(sql: Sql | TransactionSql, phone: string) {
   const [identity] = await sql<{ smsOptedOutAt: Date | null }[]>`
     select sms_opted_out_at from customer_identities where kind = 'phone' and value = ${phone}`;

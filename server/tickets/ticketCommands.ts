@@ -1,3 +1,4 @@
+import { refuseOptedOutNumber } from '../sms/smsOptOut';
 import { replySubject } from '../../channels/email/threadingHeaders';
 import type { SessionUser } from '../auth/sessions';
 import { writeAudit } from '../commands/writeAudit';
@@ -117,7 +118,7 @@ export async function queueReply(ctx: AppContext, viewer: Viewer, ticketId: stri
       throw new HttpError(400, 'invalid_input', 'attachments are only sent by email', [{ path: 'attachments', message: 'attachments are only sent by email' }]);
     }
     if (!t.to) throw new HttpError(409, 'no_address', `The customer has no ${t.channel === 'email' ? 'email address' : 'phone number'} to reply to.`);
-    if (t.channel === 'sms') await refuseOptedOut(tx, t.to);
+    if (t.channel === 'sms') await refuseOptedOutNumber(tx, t.to);
     const email = t.channel === 'email' ? await replyThreading(tx, ticketId, t.ourAddress ? domainOf(t.ourAddress) : new URL(ctx.config.PUBLIC_URL).hostname) : null;
     const files = email ? decodeReplyAttachments(attachments, email.mailbox?.maxAttachmentBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES) : [];
     const [m] = await tx<{ id: string }[]>`
@@ -138,18 +139,6 @@ export async function queueReply(ctx: AppContext, viewer: Viewer, ticketId: stri
   return stored;
 }
 
-/** A number that texted STOP gets no SMS until it texts START: carriers block it, and the law in many places forbids it. */
-async function refuseOptedOut(tx: TransactionSql, phone: string) {
-  const [identity] = await tx<{ smsOptedOutAt: Date | null }[]>`
-    select sms_opted_out_at from customer_identities where kind = 'phone' and value = ${phone}`;
-  if (identity?.smsOptedOutAt) {
-    throw new HttpError(
-      409,
-      'opted_out',
-      `${phone} opted out of SMS on ${identity.smsOptedOutAt.toISOString().slice(0, 10)} (texted STOP). No SMS can be sent until they text START; reach them another way.`,
-    );
-  }
-}
 
 async function afterTicketChange(ctx: AppContext, ticketId: string, withdrawn: { id: string; agentId: string }[]) {
   for (const offer of withdrawn) ctx.publisher.emit([rooms.agent(offer.agentId)], 'offer.ended', { offerId: offer.id, ticketId, reason: 'canceled' });
