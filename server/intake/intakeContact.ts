@@ -109,14 +109,16 @@ async function storeContact(tx: TransactionSql, contact: InboundContact, identit
 async function findOrCreateCustomer(tx: TransactionSql, contact: InboundContact, identity: string | null, audits: AuditEntry[]): Promise<{ id: string; created: boolean }> {
   if (identity === null) return { id: await createUnidentifiedCaller(tx, contact, audits), created: true };
   const kind = contact.from.kind;
-  const [known] = await tx<{ customerId: string }[]>`select customer_id from customer_identities where kind = ${kind} and value = ${identity}`;
-  if (known) return { id: known.customerId, created: false };
-  // Waits for a concurrent transaction creating the same identity; if it won, its customer is used instead.
-  const [row] = await tx<{ id: string; claimed: boolean }[]>`
-    with customer as (insert into customers (name) values (${contact.from.name?.trim() || null}) returning id),
+  // Found, or created with its identity in the same statement. Claiming the identity waits for a concurrent
+  // transaction creating the same one; if that one won, its customer is used instead.
+  const [row] = await tx<{ id: string; known: boolean; claimed: boolean }[]>`
+    with known as (select customer_id from customer_identities where kind = ${kind} and value = ${identity}),
+         customer as (insert into customers (name) select ${contact.from.name?.trim() || null} where not exists (select 1 from known) returning id),
          claim as (insert into customer_identities (customer_id, kind, value) select id, ${kind}, ${identity} from customer
                    on conflict (kind, value) do nothing returning customer_id)
-    select customer.id, exists (select 1 from claim) as claimed from customer`;
+    select coalesce((select customer_id from known), (select id from customer)) as id,
+           exists (select 1 from known) as known, exists (select 1 from claim) as claimed`;
+  if (row.known) return { id: row.id, created: false };
   if (row.claimed) {
     audits.push({ actorUserId: null, actorKind: 'customer', action: 'customer.created', entityType: 'customer', entityId: row.id, data: { [kind]: identity } });
     return { id: row.id, created: true };
