@@ -50,6 +50,7 @@ export async function startWorkers(ctx: AppContext, redisUrl: string) {
       if (!(await queue.getJobScheduler(task.name))) await queue.upsertJobScheduler(task.name, task.schedule(ctx.config), { name: task.name, data: {} });
     }
   };
+  await dropRetiredSchedulers(ctx);
   await keepSchedulers();
   // A Redis that lost its data (FLUSHALL, a restart without persistence) loses the schedulers too: they are put
   // back from the task list here, and each scheduled task rebuilds what it watches from the database rows.
@@ -64,4 +65,18 @@ export async function startWorkers(ctx: AppContext, redisUrl: string) {
       connection.disconnect();
     },
   };
+}
+
+/**
+ * The task list is the truth about what repeats: a scheduler left in Redis by an earlier version (the routing tick,
+ * now run by each router in its own process) would otherwise keep adding jobs that no worker takes.
+ */
+async function dropRetiredSchedulers(ctx: AppContext) {
+  const scheduled = new Set(tasks.filter((t) => t.schedule).map((t) => `${t.queue}:${t.name}`));
+  for (const name of QUEUE_NAMES) {
+    const queue = ctx.queues[name];
+    for (const scheduler of await queue.getJobSchedulers()) {
+      if (scheduler.key && !scheduled.has(`${name}:${scheduler.key}`)) await queue.removeJobScheduler(scheduler.key);
+    }
+  }
 }

@@ -17,8 +17,7 @@ const MAX_MENU_ATTEMPTS = 3;
  * hours, the closed message and voicemail.
  */
 export async function answerIncomingCall(ctx: AppContext, hook: VoiceWebhook): Promise<string> {
-  const callId = await recordIncomingCall(ctx, hook);
-  const ivr = await loadIvr(ctx.sql);
+  const [callId, ivr] = await Promise.all([recordIncomingCall(ctx, hook), loadIvr(ctx.sql)]);
   const twiml = twimlFor(ctx, ivr);
   if (!(await isOpen(ctx.sql, ivr.businessHoursId))) {
     await appendPath(ctx, callId, 'closed');
@@ -39,7 +38,8 @@ async function recordIncomingCall(ctx: AppContext, hook: VoiceWebhook): Promise<
     values (${hook.callSid}, 'inbound', ${hook.from}, ${hook.to}, ${status}, ${customerId})
     on conflict (call_sid) do update set updated_at = now()
     returning id, (xmax = 0) as created`;
-  if (row.created) await publishCallChanged(ctx, row.id);
+  // Twilio waits for the menu, not for the monitors: they are told after the answer is on its way.
+  if (row.created) publishCallChanged(ctx, row.id).catch((err) => ctx.log.warn({ err, callId: row.id }, 'incoming call not published'));
   return row.id;
 }
 

@@ -81,6 +81,20 @@ describe('SERVICES picks what a process runs', () => {
     }
   });
 
+  it('when Redis holds a job scheduler an earlier version made, then a starting worker removes it and keeps its own', async () => {
+    const env = testEnv(db.url, { SERVICES: 'worker' });
+    const earlier = await startTestServer(env);
+    await earlier.ctx.queues.routing.upsertJobScheduler('routing-tick', { every: 2000 }, { name: 'routing-tick', data: {} });
+    await earlier.stop();
+    const server = await startTestServer(env);
+    try {
+      expect(await server.ctx.queues.routing.getJobSchedulers()).toEqual([]);
+      expect((await server.ctx.queues.maintenance.getJobSchedulers()).map((s) => s.key)).toContain('purge-expired-sessions');
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('when the worker is stopped while a job runs, then stopping waits for that job to finish', async () => {
     const server = await startTestServer(testEnv(db.url, { SERVICES: 'worker' }));
     const user = await aUser(db.sql, 'agent');
