@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Request } from 'express';
 import { pinoHttp } from 'pino-http';
-import type { Logger } from '../logger';
+import { errorWithoutSecrets, type Logger } from '../logger';
 
 // An id a proxy or caller already gave the request is kept, so one id follows it through every hop.
 const SANE_REQUEST_ID = /^[\w.:+=/-]{1,128}$/;
@@ -30,6 +30,8 @@ export function accessLog(log: Logger) {
         remoteAddress: (req.raw as Request).ip ?? req.remoteAddress,
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      // Without this, pino-http puts pino's standard error serializer back, which copies every field of an error.
+      err: errorWithoutSecrets,
     },
     customLogLevel(req, res, err) {
       if (err || res.statusCode >= 500) return 'error';

@@ -27,8 +27,12 @@ export class CallTwiml {
     r.say({ language: this.ivr.language as never }, text);
   }
 
-  /** A menu: its prompt inside a Gather for one key or a spoken word; no answer comes back to the menu handler. */
-  menu(callId: string, menu: IvrMenu, attempt: number, before?: string) {
+  /**
+   * A menu: its prompt inside a Gather for one key or a spoken word; no answer comes back to the menu handler.
+   * `step`: how many steps the call's IVR path holds as the caller is asked; it rides along in the action URL so a
+   * retried answer is told from a new one (ivrFlow.ts appendPath).
+   */
+  menu(callId: string, menu: IvrMenu, attempt: number, step: number, before?: string) {
     const r = this.response();
     if (before) this.say(r, before);
     const hints = menu.options.flatMap((o) => o.words).join(', ');
@@ -36,7 +40,7 @@ export class CallTwiml {
       input: ['dtmf', 'speech'],
       numDigits: 1,
       timeout: 6,
-      action: this.url('menu', { callId, menu: menu.id, attempt: String(attempt) }),
+      action: this.url('menu', { callId, menu: menu.id, attempt: String(attempt), step: String(step) }),
       method: 'POST',
       language: this.ivr.language as never,
       ...(hints ? { hints } : {}),

@@ -20,10 +20,10 @@ export async function answerIncomingCall(ctx: AppContext, hook: VoiceWebhook): P
   const [callId, ivr] = await Promise.all([recordIncomingCall(ctx, hook), loadIvr(ctx.sql)]);
   const twiml = twimlFor(ctx, ivr);
   if (!(await isOpen(ctx.sql, ivr.businessHoursId))) {
-    await appendPath(ctx, callId, 'closed');
+    await appendPath(ctx, callId, 'closed', 0);
     return twiml.closed(callId, ivr.voicemailQueueId);
   }
-  return twiml.menu(callId, menuById(ivr, ivr.rootMenuId), 0, ivr.greeting);
+  return twiml.menu(callId, menuById(ivr, ivr.rootMenuId), 0, 0, ivr.greeting);
 }
 
 async function recordIncomingCall(ctx: AppContext, hook: VoiceWebhook): Promise<string> {
@@ -49,12 +49,24 @@ function menuById(ivr: IvrSettings, id: string): IvrMenu {
   return menu;
 }
 
-async function appendPath(ctx: AppContext, callId: string, step: string) {
-  await ctx.sql`update calls set ivr_path = array_append(ivr_path, ${step}), updated_at = now() where id = ${callId}`;
+/**
+ * Records a step of the caller's way through the menus, once: `at` is how many steps the path held when the caller
+ * was asked. Twilio retries a webhook it got no answer to; the retry finds the path already longer and adds nothing,
+ * while a second pass through the same menu (asked at a later step) is recorded. Returns the path's length after
+ * the step. `at` null: a menu answer without a step (asked before steps rode along), recorded as it comes.
+ */
+async function appendPath(ctx: AppContext, callId: string, step: string, at: number | null): Promise<number> {
+  if (at === null) {
+    const [row] = await ctx.sql<{ length: number }[]>`
+      update calls set ivr_path = array_append(ivr_path, ${step}), updated_at = now() where id = ${callId} returning cardinality(ivr_path) as length`;
+    return row?.length ?? 0;
+  }
+  await ctx.sql`update calls set ivr_path = array_append(ivr_path, ${step}), updated_at = now() where id = ${callId} and cardinality(ivr_path) = ${at}`;
+  return at + 1;
 }
 
 /** The caller answered a menu (or did not): follow the chosen option, ask again, or after three misses take the first option. */
-export async function answerMenu(ctx: AppContext, callId: string, menuId: string, attempt: number, hook: VoiceWebhook): Promise<string> {
+export async function answerMenu(ctx: AppContext, callId: string, menuId: string, attempt: number, step: number | null, hook: VoiceWebhook): Promise<string> {
   const call = await findCall(ctx.sql, callId);
   if (!call) throw new HttpError(404, 'not_found', 'Call not found.');
   const ivr = await loadIvr(ctx.sql);
@@ -65,20 +77,27 @@ export async function answerMenu(ctx: AppContext, callId: string, menuId: string
   if (!chosen) {
     if (attempt + 1 < MAX_MENU_ATTEMPTS) {
       const sorry = hook.digits || hook.speech ? 'Sorry, that is not one of the choices.' : 'Sorry, I did not get that.';
-      return twiml.menu(callId, menu, attempt + 1, sorry);
+      // Asked again, nothing recorded: the path is as long as it was.
+      return twiml.menu(callId, menu, attempt + 1, step ?? (await pathLength(ctx, callId)), sorry);
     }
-    await appendPath(ctx, callId, `${menu.id}:none`);
-    return followAction(ctx, ivr, callId, menu.options[0].action);
+    const next = await appendPath(ctx, callId, `${menu.id}:none`, step);
+    return followAction(ctx, ivr, callId, menu.options[0].action, next);
   }
-  await appendPath(ctx, callId, `${menu.id}:${chosen.key} ${chosen.label}`);
-  return followAction(ctx, ivr, callId, chosen.action);
+  const next = await appendPath(ctx, callId, `${menu.id}:${chosen.key} ${chosen.label}`, step);
+  return followAction(ctx, ivr, callId, chosen.action, next);
 }
 
-async function followAction(ctx: AppContext, ivr: IvrSettings, callId: string, action: IvrAction): Promise<string> {
+async function pathLength(ctx: AppContext, callId: string) {
+  const [row] = await ctx.sql<{ length: number }[]>`select cardinality(ivr_path) as length from calls where id = ${callId}`;
+  return row?.length ?? 0;
+}
+
+/** `step`: the path's length once this choice is recorded, where a submenu asks from. */
+async function followAction(ctx: AppContext, ivr: IvrSettings, callId: string, action: IvrAction, step: number): Promise<string> {
   const twiml = twimlFor(ctx, ivr);
   switch (action.type) {
     case 'submenu':
-      return twiml.menu(callId, menuById(ivr, action.menuId), 0);
+      return twiml.menu(callId, menuById(ivr, action.menuId), 0, step);
     case 'voicemail':
       await ctx.sql`update calls set voicemail = true where id = ${callId}`;
       return twiml.voicemail(callId, action.queueId ?? ivr.voicemailQueueId);

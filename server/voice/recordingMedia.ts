@@ -26,9 +26,10 @@ const unavailable = (why: string) => new HttpError(502, 'recording_unavailable',
  */
 export async function sendRecordingMedia(ctx: AppContext, recording: StoredRecording, range: string | undefined, res: Response) {
   if (ctx.voice.simulator) return sendSimulatedRecording(ctx.voice.simulator, recording.sid, range, res);
-  // The URL came from a signature-checked Twilio webhook; still, never let a stored value make us fetch a file: or data: URL.
-  if (!/^https?:\/\//i.test(recording.url)) throw unavailable('The recording’s stored address is not an http(s) URL, so it is not fetched.');
-  const upstream = await fetchFromTwilio(ctx.voice, `${recording.url}.mp3`, range);
+  // The account's credentials go with the request: only ever to Twilio itself, whatever address a row holds.
+  const media = twilioMediaUrl(recording.url);
+  if (!media) throw new HttpError(404, 'recording_not_at_twilio', 'The recording’s stored address is not one of Twilio’s, so it is not fetched.');
+  const upstream = await fetchFromTwilio(ctx.voice, aimedAtStandIn(`${media.href}.mp3`, ctx.config.TWILIO_API_BASE_URL), range);
   if (upstream.status === 404) throw new HttpError(404, 'recording_gone', 'The recording is no longer available at Twilio.');
   if (upstream.status !== 200 && upstream.status !== 206 && upstream.status !== 416) {
     await upstream.body?.cancel();
@@ -46,6 +47,29 @@ export async function sendRecordingMedia(ctx: AppContext, recording: StoredRecor
   }
   if (!upstream.body) return void res.end();
   await streamOut(ctx, Readable.fromWeb(upstream.body as ReadableStream<Uint8Array>), res);
+}
+
+// api.twilio.com and its regional and edge hosts (api.ie1.twilio.com, api.dublin.ie1.twilio.com).
+const TWILIO_API_HOST = /^api(\.[a-z0-9-]+){0,2}\.twilio\.com$/;
+
+/** The stored RecordingUrl when it is an address of Twilio's REST API over HTTPS (default port, no userinfo), else null. */
+function twilioMediaUrl(stored: string): URL | null {
+  let url: URL;
+  try {
+    url = new URL(stored);
+  } catch {
+    return null;
+  }
+  const plain = url.protocol === 'https:' && url.port === '' && url.username === '' && url.password === '';
+  return plain && TWILIO_API_HOST.test(url.hostname) ? url : null;
+}
+
+/** With TWILIO_API_BASE_URL (tests only), the checked Twilio address is re-aimed at the stand-in, path kept, as the SMS client is. */
+function aimedAtStandIn(url: string, apiBaseUrl: string | undefined) {
+  if (!apiBaseUrl) return url;
+  const base = new URL(apiBaseUrl);
+  const original = new URL(url);
+  return `${base.protocol}//${base.host}${base.pathname.replace(/\/+$/, '')}${original.pathname}${original.search}`;
 }
 
 async function fetchFromTwilio(voice: VoiceTransport, url: string, range: string | undefined) {

@@ -24,8 +24,9 @@ async function getBytes(client: TestClient, path: string, headers: Record<string
 }
 
 /**
- * Twilio's recording media endpoint, played on 127.0.0.1: serves `<RecordingUrl>.mp3` as audio/mpeg only with the
- * account's Basic credentials (401 otherwise), honours a single Range, 404s an unknown recording, 500s "REbroken…".
+ * Twilio's recording media endpoint, played on 127.0.0.1 (the server reaches it through TWILIO_API_BASE_URL, as
+ * it would reach https://api.twilio.com): serves `<RecordingUrl>.mp3` as audio/mpeg only with the account's Basic
+ * credentials (401 otherwise), honours a single Range, 404s an unknown recording, 500s "REbroken…".
  */
 async function startFakeTwilioMedia() {
   const recordings = new Map<string, Buffer>();
@@ -46,8 +47,11 @@ async function startFakeTwilioMedia() {
     res.end(audio.subarray(start, end + 1));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const local = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // What Twilio posts as RecordingUrl.
+  const base = 'https://api.twilio.com';
   return {
+    local,
     expectedAuth,
     seen,
     /** Keeps `audio` as a new recording; returns its RecordingSid and RecordingUrl (no extension, as Twilio posts it). */
@@ -104,7 +108,9 @@ describe('with Twilio: call recordings are streamed from Twilio with the account
   beforeAll(async () => {
     db = await createTestDatabase();
     media = await startFakeTwilioMedia();
-    server = await startTestServer(testEnv(db.url, { TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_AUTH_TOKEN: AUTH_TOKEN, TWILIO_SMS_FROM: COMPANY }));
+    server = await startTestServer(
+      testEnv(db.url, { TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_AUTH_TOKEN: AUTH_TOKEN, TWILIO_SMS_FROM: COMPANY, TWILIO_API_BASE_URL: media.local }),
+    );
     // Calls and voicemails land in a queue that needs a skill: who has it may see them, who lacks it may not.
     const billing = await aSkill(db.sql);
     await aQueue(db.sql, { name: 'Phone', skills: [billing], entryForChannels: ['voice'] });
@@ -197,12 +203,49 @@ describe('with Twilio: call recordings are streamed from Twilio with the account
     expect(brokenRes.json().error).toEqual({ code: 'recording_unavailable', message: 'Twilio answered HTTP 500 for the recording.' });
   });
 
-  it('when the stored recording address is not http(s), then it is refused with 502 and nothing is fetched', async () => {
-    const { params, callId } = await callAndPress('1');
-    await recordingReady(callId, params.CallSid, { sid: aRecordingSid(), url: 'file:///etc/passwd' });
+  it('when the stored recording address is not Twilio’s own HTTPS host, then it is 404 and no request leaves, to that host or any other', async () => {
+    // Another host, listening: it would receive the account's credentials if the proxy followed the stored address.
+    const foreign: string[] = [];
+    const elsewhere = http.createServer((req, res) => void (foreign.push(`${req.headers.authorization} ${req.url}`), res.writeHead(200, { 'content-type': 'audio/mpeg' }).end('x')));
+    await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+    const path = `/2010-04-01/Accounts/${ACCOUNT_SID}/Recordings/${aRecordingSid()}`;
+    const foreignBase = `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}`;
+    try {
+      const asked = media.seen.length;
+      for (const url of [
+        `${foreignBase}${path}`,
+        `https://api.twilio.com.attacker.example${path}`,
+        `https://attacker.example/api.twilio.com${path}`,
+        `http://api.twilio.com${path}`,
+        `https://api.twilio.com:8443${path}`,
+        `https://user:pw@api.twilio.com${path}`,
+        'file:///etc/passwd',
+      ]) {
+        const { params, callId } = await callAndPress('1');
+        await recordingReady(callId, params.CallSid, { sid: aRecordingSid(), url });
+        const res = await getBytes(agent, `/api/calls/${callId}/recording`);
+        expect(res.status, url).toBe(404);
+        expect(res.json().error.code, url).toBe('recording_not_at_twilio');
+        // A voicemail's attachment plays through the same proxy.
+        const voicemail = await leaveVoicemail({ sid: aRecordingSid(), url });
+        const [attachment] = await db.sql<{ id: string }[]>`
+          select a.id from message_attachments a join messages m on m.id = a.message_id where m.call_id = ${voicemail}`;
+        expect((await getBytes(agent, `/api/attachments/${attachment.id}`)).status, url).toBe(404);
+      }
+      expect(foreign).toEqual([]);
+      expect(media.seen.length).toBe(asked);
+    } finally {
+      await new Promise((resolve) => elsewhere.close(resolve));
+    }
+  });
+
+  it('when the stored recording address is a regional Twilio host, then it is fetched', async () => {
+    const recording = media.add(randomBytes(64));
+    const regional = { sid: recording.sid, url: recording.url.replace('https://api.twilio.com', 'https://api.dublin.ie1.twilio.com') };
+    const callId = await leaveVoicemail(regional);
     const res = await getBytes(agent, `/api/calls/${callId}/recording`);
-    expect(res.status).toBe(502);
-    expect(res.json().error.message).toMatch(/not an http\(s\) URL/);
+    expect(res.status).toBe(200);
+    expect(media.seen.at(-1)?.path).toBe(`${new URL(regional.url).pathname}.mp3`);
   });
 
   it('when other provider media is downloaded (an MMS picture), then it still answers 409 remote_media', async () => {

@@ -55,6 +55,7 @@ function ivr(overrides: Partial<IvrSettings> = {}): IvrSettings {
         options: [
           { key: '1', words: ['invoice'], label: 'Invoices', action: { type: 'queue', queueId: billing } },
           { key: '2', words: [], label: 'Message', action: { type: 'voicemail', queueId: null } },
+          { key: '9', words: [], label: 'Back', action: { type: 'submenu', menuId: 'main' } },
         ],
       },
     ],
@@ -95,7 +96,7 @@ describe('an incoming call', () => {
     expect(doc.Say[0].text).toBe('Welcome to Acme.');
     expect(doc.Gather[0]).toMatchObject({ input: 'dtmf speech', numDigits: '1', hints: 'sales, billing' });
     expect(doc.Gather[0].Say[0].text).toMatch(/For sales press 1/);
-    expect(pathOf(action)).toMatch(/^\/webhooks\/twilio\/voice\/menu\?callId=[0-9a-f-]{36}&menu=main&attempt=0$/);
+    expect(pathOf(action)).toMatch(/^\/webhooks\/twilio\/voice\/menu\?callId=[0-9a-f-]{36}&menu=main&attempt=0&step=0$/);
     await twiml('/webhooks/twilio/voice', params);
     expect(await db.sql`select direction, from_number, status from calls where call_sid = ${params.CallSid}`).toEqual([
       { direction: 'inbound', fromNumber: params.From, status: 'ringing' },
@@ -164,6 +165,27 @@ describe('the IVR menu', () => {
     expect(third.Say[0].text).toMatch(/did not get that/);
     const last = await twiml(pathOf(third.Gather[0].action), { ...params, Digits: '#' });
     expect(last.Enqueue[0].text).toBe(sales);
+  });
+
+  it('each step is recorded once however often Twilio delivers its webhook, and a second pass through a menu is a step of its own', async () => {
+    const { params, action, callId } = await callIn();
+    // Twilio retries a webhook it got no answer to in time; the retries may overlap the first delivery.
+    const deliver = async (path: string, digit: string, times: number) => {
+      const docs = await Promise.all(Array.from({ length: times }, () => twiml(pathOf(path), { ...params, Digits: digit })));
+      for (const doc of docs) expect(doc).toEqual(docs[0]);
+      return docs[0];
+    };
+    const billingMenu = await deliver(action, '2', 5);
+    const mainAgain = await deliver(billingMenu.Gather[0].action, '9', 3);
+    expect(mainAgain.Gather[0].Say[0].text).toMatch(/For sales press 1/);
+    const billingAgain = await deliver(mainAgain.Gather[0].action, '2', 4);
+    const voicemail = await deliver(billingAgain.Gather[0].action, '2', 3);
+    expect(voicemail.Record).toHaveLength(1);
+    // A retry of an answer given earlier in the call, arriving late, changes nothing either.
+    await twiml(pathOf(action), { ...params, Digits: '2' });
+
+    const [call] = await db.sql<{ ivrPath: string[] }[]>`select ivr_path from calls where id = ${callId}`;
+    expect(call.ivrPath).toEqual(['main:2 Billing', 'billing:9 Back', 'main:2 Billing', 'billing:2 Message']);
   });
 });
 

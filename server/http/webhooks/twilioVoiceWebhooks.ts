@@ -71,7 +71,7 @@ export function twilioVoiceWebhooks(ctx: AppContext) {
 
   router.post(relative(voicePaths.incoming), twiml((_req, hook) => answerIncomingCall(ctx, hook)));
   router.post(relative(voicePaths.menu), twiml((req, hook) =>
-    answerMenu(ctx, idFrom(req, 'callId'), String(req.query.menu ?? ''), int(req.query.attempt) ?? 0, hook)));
+    answerMenu(ctx, idFrom(req, 'callId'), String(req.query.menu ?? ''), int(req.query.attempt) ?? 0, int(req.query.step), hook)));
   router.post(relative(voicePaths.wait), twiml((req) => answerWait(ctx, idFrom(req, 'callId'))));
   router.post(relative(voicePaths.waitChoice), twiml((req, hook) => answerWaitChoice(ctx, idFrom(req, 'callId'), hook.digits)));
   router.post(relative(voicePaths.queueResult), twiml((req) =>
