@@ -125,3 +125,42 @@ describe('parseInboundEmail', () => {
     await expect(parse(Buffer.from('Message-ID: <x@y>\nTo: support@example.com\nSubject: ?\n\nbody\n'))).rejects.toThrow(new InvalidEmailError('From is missing'));
   });
 });
+
+describe('parseInboundEmail with text Postgres cannot store', () => {
+  const b64 = (text: string, encoding: BufferEncoding = 'utf8') => Buffer.from(text, encoding).toString('base64');
+  const raw = Buffer.from(
+    [
+      `From: =?utf-8?B?${b64('Ann\u0000 Lee')}?= <ann@customer.example>`,
+      'To: support@example.com',
+      // UTF-16 is the one way a mail can carry a lone surrogate.
+      `Subject: =?utf-16le?B?${b64('Hi\ud800 there\u0000', 'utf16le')}?=`,
+      'Message-ID: <nul.1@customer.example>',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="b"',
+      '',
+      '--b',
+      'Content-Type: text/plain; charset=utf-8',
+      'Content-Transfer-Encoding: base64',
+      '',
+      b64('line one\u0000line two'),
+      '--b',
+      `Content-Type: text/plain; name="=?utf-8?B?${b64('notes\u0000.txt')}?="`,
+      `Content-Disposition: attachment; filename="=?utf-8?B?${b64('notes\u0000.txt')}?="`,
+      'Content-Transfer-Encoding: base64',
+      '',
+      b64('file\u0000bytes stay as they are'),
+      '--b--',
+      '',
+    ].join('\r\n'),
+  );
+
+  it('when subject, names, body and file names hold NUL or a lone surrogate, then each is U+FFFD and the file bytes are untouched', async () => {
+    const parsed = await parse(raw);
+    expect(parsed.contact.from).toEqual({ kind: 'email', value: 'ann@customer.example', name: 'Ann\ufffd Lee' });
+    expect(parsed.contact.subject).toBe('Hi\ufffd there\ufffd');
+    expect(parsed.contact.text).toBe('line one\ufffdline two');
+    expect(parsed.attachments.map((a) => a.filename)).toEqual(['notes\ufffd.txt']);
+    expect(parsed.attachments[0].content.toString()).toBe('file\u0000bytes stay as they are');
+    expect(JSON.stringify({ ...parsed, attachments: [] })).not.toMatch(/\\u0000|\\ud[89ab]/);
+  });
+});

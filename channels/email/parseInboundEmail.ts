@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { simpleParser, type AddressObject, type ParsedMail, type SimpleParserOptions } from 'mailparser';
 import type { InboundContact } from '../inboundContact';
+import { storableDeep } from '../textSafety';
 import { isReportPart, parseBounce, type Bounce } from './bounce';
 import { classifyAutomation, type AutomationVerdict } from './emailAutomation';
 import { htmlToPlainText, sanitizeEmailHtml } from './sanitizeEmailHtml';
@@ -77,7 +78,8 @@ export async function parseInboundEmail(raw: Buffer, options: ParseInboundEmailO
     },
     ...(hints.providerIds.length || hints.ticketNumber !== undefined ? { replyTo: hints } : {}),
   };
-  return { contact, attachments, rejectedAttachments, automation, bounce };
+  // Names, subject, text and file names as the sender wrote them, with any NUL or broken surrogate kept as U+FFFD.
+  return storableDeep({ contact, attachments, rejectedAttachments, automation, bounce });
 }
 
 function splitAttachments(mail: ParsedMail, isBounce: boolean, maxBytes: number) {

@@ -1,4 +1,5 @@
 import type { InboundAttachment, InboundContact } from '../inboundContact';
+import { storableDeep } from '../textSafety';
 
 /** The fields of Twilio's incoming-message webhook we rely on; every other parameter is kept as metadata. */
 export type TwilioSmsParams = Record<string, string>;
@@ -19,7 +20,8 @@ export function parseInboundSms(params: TwilioSmsParams): InboundContact {
     const contentType = params[`MediaContentType${i}`] || 'application/octet-stream';
     attachments.push({ filename: `${url.split('/').pop() || `media-${i}`}.${contentType.split('/')[1] ?? 'bin'}`, contentType, sizeBytes: 0, location: url });
   }
-  return {
+  // A NUL or a broken surrogate in the text is kept as U+FFFD: refusing it would lose the message on every retry.
+  return storableDeep<InboundContact>({
     channel: 'sms',
     from: { kind: 'phone', value: params.From },
     to: params.To,
@@ -27,5 +29,5 @@ export function parseInboundSms(params: TwilioSmsParams): InboundContact {
     text: params.Body ?? '',
     attachments,
     metadata: { twilio: params },
-  };
+  });
 }

@@ -54,6 +54,13 @@ const errorHandler =
       res.status(400).json({ error: { code: 'invalid_json', message: 'The request body is not valid JSON.' } });
     } else if (err?.type === 'entity.too.large') {
       res.status(413).json({ error: { code: 'too_large', message: 'The request body is too large.' } });
+    } else if (err?.type === 'charset.unsupported' || err?.type === 'encoding.unsupported') {
+      // body-parser reads UTF-8 only (and no compressed bodies); err.charset / err.encoding names what was sent.
+      const what = err.type === 'charset.unsupported' ? `charset ${JSON.stringify(err.charset)}` : `Content-Encoding ${JSON.stringify(err.encoding)}`;
+      res.status(415).json({ error: { code: 'unsupported_media_type', message: `The request body's ${what} is not supported; send UTF-8.` } });
+    } else if (typeof err?.type === 'string' && err.expose && err.status >= 400 && err.status < 500) {
+      // Any other refusal of a body by body-parser (a form nested too deep, too many parameters) is the client's.
+      res.status(err.status).json({ error: { code: 'invalid_body', message: err.message } });
     } else {
       // req.log carries the request id that the access log line and the X-Request-Id header show.
       (req.log ?? ctx.log).error({ err, method: req.method, url: req.originalUrl }, 'request failed');

@@ -47,11 +47,20 @@ async function replaceMemberships(tx: Tx, userId: string, input: { skills?: stri
   }
 }
 
+const emailTaken = (email: string) => new HttpError(409, 'email_taken', `A user with email ${email} already exists.`, [{ path: 'email', message: 'is taken' }]);
+
+/** Two saves of one email at once both pass the check; the unique index refuses the second, which is the same 409. */
+const refuseTakenEmail = (email: string | undefined) => (err: unknown) => {
+  const e = err as { code?: string; constraint_name?: string };
+  if (email && e.code === '23505' && e.constraint_name === 'users_email_key') throw emailTaken(email);
+  throw err;
+};
+
 export async function createUser(sql: Sql, input: z.infer<typeof userInput>, actorUserId: string | null) {
   const passwordHash = await hashPassword(input.password);
   return sql.begin(async (tx) => {
     const [taken] = await tx`select 1 from users where email = ${input.email}`;
-    if (taken) throw new HttpError(409, 'email_taken', `A user with email ${input.email} already exists.`, [{ path: 'email', message: 'is taken' }]);
+    if (taken) throw emailTaken(input.email);
     const [{ id }] = await tx<{ id: string }[]>`
       insert into users (email, name, role, password_hash, phone_number, capacity_voice, capacity_sms, capacity_email)
       values (${input.email}, ${input.name}, ${input.role}, ${passwordHash}, ${input.phoneNumber ?? null},
@@ -60,7 +69,7 @@ export async function createUser(sql: Sql, input: z.infer<typeof userInput>, act
     await replaceMemberships(tx, id, input);
     await writeAudit(tx, { actorUserId, action: 'user.created', entityType: 'user', entityId: id, data: { email: input.email, role: input.role } });
     return id;
-  });
+  }).catch(refuseTakenEmail(input.email));
 }
 
 export async function updateUser(sql: Sql, userId: string, input: z.infer<typeof userUpdate>, actorUserId: string) {
@@ -84,5 +93,5 @@ export async function updateUser(sql: Sql, userId: string, input: z.infer<typeof
     await replaceMemberships(tx, userId, input);
     const { password: _secret, ...changes } = input;
     await writeAudit(tx, { actorUserId, action: 'user.updated', entityType: 'user', entityId: userId, data: changes });
-  });
+  }).catch(refuseTakenEmail(input.email));
 }

@@ -16,9 +16,12 @@ const NO_REPLY = new twilio.twiml.MessagingResponse().toString();
 
 export function twilioSmsWebhooks(ctx: AppContext) {
   const router = express.Router();
-  router.use(express.urlencoded({ extended: false, limit: '64kb' }), requireTwilioSignature(ctx));
+  // Per route, not router.use: mounted at /webhooks/twilio, a router-wide check would also run on the voice
+  // webhooks below it, and check their signature against parameters already made storable.
+  const form = express.urlencoded({ extended: false, limit: '64kb' });
+  const signed = requireTwilioSignature(ctx);
 
-  router.post('/sms', async (req, res) => {
+  router.post('/sms', form, signed, async (req, res) => {
     try {
       await receiveSms(ctx, req.body);
     } catch (err) {
@@ -31,7 +34,7 @@ export function twilioSmsWebhooks(ctx: AppContext) {
     res.type('text/xml').send(NO_REPLY);
   });
 
-  router.post('/sms/status', async (req, res) => {
+  router.post('/sms/status', form, signed, async (req, res) => {
     const messageId = z.uuid().safeParse(req.query.messageId);
     const round = z.coerce.number().int().min(0).safeParse(req.query.round);
     const { MessageSid, MessageStatus, ErrorCode } = req.body as Record<string, string | undefined>;
