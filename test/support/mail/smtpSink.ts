@@ -1,5 +1,6 @@
 import type net from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
+import { listenOnLoopback } from './listenOnLoopback';
 import { SMTPServer, type SMTPServerEnvelope } from 'smtp-server';
 
 export interface SunkMessage {
@@ -60,15 +61,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       });
     },
   });
-  server.server.on('connection', (socket: net.Socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.server.address() as net.AddressInfo;
+  const port = await listenOnLoopback(server, sockets);
 
   return {
     host: '127.0.0.1',
