@@ -2,8 +2,10 @@ import type { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 
 /**
- * Limits sign-in attempts per account and address (guessing one password) and per address
- * (spraying many accounts). Counts live in Redis so every web process shares them.
+ * Limits failed sign-ins per account and address (guessing one password) and per address (spraying many
+ * accounts). Every attempt is counted as it starts, so a burst is limited too, and a successful one is given
+ * back: a whole floor signing in from one office address is never refused. Counts live in Redis so every web
+ * process shares them.
  */
 export function createSignInLimiter(redis: Redis, prefix: string, maxAttempts: number, windowSeconds: number) {
   const perAccount = new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}:signin:acct`, points: maxAttempts, duration: windowSeconds });
@@ -21,7 +23,7 @@ export function createSignInLimiter(redis: Redis, prefix: string, maxAttempts: n
       }
     },
     async succeeded(ip: string, email: string) {
-      await perAccount.delete(`${ip}|${email}`);
+      await Promise.all([perAccount.delete(`${ip}|${email}`), perAddress.reward(ip, 1)]);
     },
   };
 }

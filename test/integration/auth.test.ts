@@ -52,6 +52,15 @@ describe('sign-in', () => {
     expect(client.cookie).toBeUndefined();
   });
 
+  it('when a whole floor signs in from one address, then successful sign-ins never count against it', async () => {
+    // The per-address limit here is 30 attempts (ten times SIGN_IN_MAX_ATTEMPTS): 35 agents sign in from 127.0.0.1.
+    const floor = await Promise.all(Array.from({ length: 35 }, () => aUser(db.sql, 'agent')));
+    for (const agent of floor) {
+      const res = await new TestClient(server.url).post('/api/auth/sign-in', { email: agent.email, password: agent.password });
+      expect(res.status).toBe(200);
+    }
+  });
+
   it('when the body is malformed, then it answers 400 naming the field', async () => {
     const res = await new TestClient(server.url).post('/api/auth/sign-in', { email: 'not-an-email', password: '' });
     expect(res.status).toBe(400);
