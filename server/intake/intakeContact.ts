@@ -3,7 +3,7 @@ import type { InboundContact } from '../../channels/inboundContact';
 import { auditInsert, writeAudit, type AuditEntry } from '../commands/writeAudit';
 import type { AppContext } from '../context';
 import type { TransactionSql } from '../db/client';
-import { enqueueTicket, entryQueueFor } from '../routing/enqueueTicket';
+import { enqueueTicket, entryQueueFor, entryQueueQuery } from '../routing/enqueueTicket';
 import { kickRouting } from '../routing/routingTasks';
 import { publishTicketChanged, type TicketWatchers as KnownWatchers } from '../tickets/ticketEvents';
 import { contactIdentity, unidentifiedCallerName } from './contactIdentity';
@@ -80,8 +80,7 @@ async function storeContact(tx: TransactionSql, contact: InboundContact, identit
           ${contact.noticeOnly ? 'resolved' : 'new'}, ${contact.noticeOnly ? tx`now()` : null},
           q.id, case when q.id is not null then now() end, case when q.id is not null then now() end
         from (select case when ${contact.noticeOnly ?? false} then null
-                     else coalesce(${contact.queueId ?? null}::uuid,
-                                   (select id from queues where ${contact.channel} = any(entry_for_channels) order by name limit 1)) end as id) q
+                     else coalesce(${contact.queueId ?? null}::uuid, ${entryQueueQuery(tx, contact.channel)}) end as id) q
         returning id, queue_id, assignee_id`;
   // The ticket, the message and the audit entries in one statement: under load, intake costs its round trips.
   const [stored] = await tx<({ messageId: string | null } & KnownWatchers)[]>`

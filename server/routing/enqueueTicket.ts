@@ -20,8 +20,11 @@ export function cancelPendingOffers(tx: TransactionSql, ticketId: string) {
     returning id, agent_id`;
 }
 
-/** The queue a new contact of this channel enters when nothing upstream chose one. */
+/** The queue a new contact of this channel enters when nothing upstream chose one, as a subquery. */
+export const entryQueueQuery = (tx: TransactionSql, channel: string) =>
+  tx`(select id from queues where ${channel} = any(entry_for_channels) order by name limit 1)`;
+
 export async function entryQueueFor(tx: TransactionSql, channel: string): Promise<string | null> {
-  const [row] = await tx<{ id: string }[]>`select id from queues where ${channel} = any(entry_for_channels) order by name limit 1`;
+  const [row] = await tx<{ id: string | null }[]>`select ${entryQueueQuery(tx, channel)} as id`;
   return row?.id ?? null;
 }
