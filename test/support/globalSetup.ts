@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../../server/db/embeddedPostgres';
 import { createLogger } from '../../server/logger';
-import { createRedis } from '../../server/redis/connection';
+import { deleteKeys } from './redisKeys';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -60,17 +60,3 @@ function buildConsole() {
   fs.rmSync(old, { recursive: true, force: true });
 }
 
-/** Removes this run's keys only; the Redis may be shared. */
-async function deleteKeys(redisUrl: string, pattern: string) {
-  const redis = createRedis(redisUrl, 'test-cleanup');
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-      if (keys.length) await redis.unlink(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}

@@ -1,3 +1,4 @@
+import { whenAtLeast } from './whenAtLeast';
 import http from 'node:http';
 import type net from 'node:net';
 import type { Sql } from '../../server/db/client';
@@ -79,23 +80,7 @@ export async function startTwilioStandIn(options: { sql: Sql; accountSid: string
       api = makeApi(on);
     },
     whenHeld(count, timeoutMs = 30_000) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          if (held.length < count) return;
-          done();
-          resolve();
-        };
-        const timer = setTimeout(() => {
-          done();
-          reject(new Error(`the Twilio stand-in held ${held.length} of ${count} create calls in ${timeoutMs} ms`));
-        }, timeoutMs);
-        const done = () => {
-          clearTimeout(timer);
-          heldListeners.delete(check);
-        };
-        heldListeners.add(check);
-        check();
-      });
+      return whenAtLeast(heldListeners, () => held.length, count, timeoutMs, (n) => `the Twilio stand-in held ${n} of ${count} create calls in ${timeoutMs} ms`);
     },
     dropHeld() {
       for (const res of held.splice(0)) res.destroy();

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createSql, type Sql } from '../../../server/db/client';
 import { migrate } from '../../../server/db/migrate';
-import { createRedis } from '../../../server/redis/connection';
+import { deleteKeys } from '../../support/redisKeys';
 import { spawnServer, type ServerProcess } from '../../support/serverProcess';
 import { onCleanup } from './benchLifetime';
 
@@ -51,22 +51,8 @@ export async function freshDatabase(label: string, { migrated = true } = {}): Pr
 /** A Redis key prefix of this run's own (the Redis may be shared); its keys are removed when the script ends. */
 export function freshRedisPrefix(label: string) {
   const prefix = `sbbench-${label}-${randomBytes(4).toString('hex')}`;
-  onCleanup(`delete Redis keys ${prefix}*`, () => deleteKeys(`${prefix}*`));
+  onCleanup(`delete Redis keys ${prefix}*`, () => deleteKeys(redisUrl(), `${prefix}*`));
   return prefix;
-}
-
-async function deleteKeys(pattern: string) {
-  const redis = createRedis(redisUrl(), 'bench-cleanup');
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-      if (keys.length) await redis.unlink(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
 
 /**

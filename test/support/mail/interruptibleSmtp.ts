@@ -1,5 +1,6 @@
 import type net from 'node:net';
 import { simpleParser } from 'mailparser';
+import { whenAtLeast } from '../whenAtLeast';
 import { listenOnLoopback } from './listenOnLoopback';
 import { SMTPServer } from 'smtp-server';
 
@@ -74,23 +75,7 @@ export async function startInterruptibleSmtp(): Promise<InterruptibleSmtp> {
     transmissions,
     plan: (to, plan) => void plans.set(to, plan),
     whenHeld(count, timeoutMs = 30_000) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          if (heldCount < count) return;
-          done();
-          resolve();
-        };
-        const timer = setTimeout(() => {
-          done();
-          reject(new Error(`the SMTP server held ${heldCount} of ${count} mails in ${timeoutMs} ms`));
-        }, timeoutMs);
-        const done = () => {
-          clearTimeout(timer);
-          heldListeners.delete(check);
-        };
-        heldListeners.add(check);
-        check();
-      });
+      return whenAtLeast(heldListeners, () => heldCount, count, timeoutMs, (n) => `the SMTP server held ${n} of ${count} mails in ${timeoutMs} ms`);
     },
     forgetHeld() {
       heldCount = 0;
