@@ -14,7 +14,9 @@ export interface OfferMade extends KnownOffer {
 
 /**
  * Runs `work` holding the routing lock: one routing decision at a time across every process on the database,
- * so no ticket is offered twice and no agent is pushed past capacity however many routers run.
+ * so no ticket is offered twice and no agent is pushed past capacity however many routers run. The lock is a
+ * statement of its own, so `work`'s statements read what the decision before committed (in read committed a
+ * statement sees what was committed when it began: a lock taken inside a read would come too late).
  */
 export function withRoutingLock<T>(ctx: Pick<AppContext, 'sql'>, work: (tx: TransactionSql) => Promise<T>): Promise<T> {
   return ctx.sql.begin(async (tx) => {
@@ -37,10 +39,7 @@ export async function runRoutingPass(ctx: AppContext): Promise<OfferMade[]> {
  */
 export async function makeOffers(ctx: AppContext): Promise<OfferMade[]> {
   const endTimer = routingPassSeconds.startTimer();
-  const offers = (await ctx.sql.begin(async (tx) => {
-    // The lock is a statement of its own: the statements after it read what the pass before committed (in read
-    // committed, a statement sees what was committed when it began, so a lock taken inside the read comes too late).
-    await tx`select pg_advisory_xact_lock(${ROUTING_LOCK_KEY})`;
+  const offers = await withRoutingLock(ctx, async (tx) => {
     const agents = await loadRoutableAgents(tx, ctx.config.AFTER_CALL_WORK_SECONDS);
     const channels = (['voice', 'sms', 'email'] as const).filter((c) => agents.some((a) => a.free[c] > 0));
     if (channels.length === 0) return [];
@@ -68,7 +67,7 @@ export async function makeOffers(ctx: AppContext): Promise<OfferMade[]> {
       select made.id as offer_id, made.ticket_id, made.agent_id, made.expires_at, t.customer_id
       from made join m on m.ticket_id = made.ticket_id join tickets t on t.id = made.ticket_id order by m.turn`;
     return made;
-  })) as OfferMade[];
+  });
   endTimer();
   return offers;
 }
