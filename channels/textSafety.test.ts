@@ -33,7 +33,10 @@ describe('storableDeep', () => {
 
 describe('unstorablePaths', () => {
   it('when strings deep in a value hold NUL or lone surrogates, then it names each one by its path', () => {
-    expect(unstorablePaths({ name: 'ok', notes: ['fine', 'bad\u0000'], customer: { subject: 'x\ud800' } })).toEqual(['notes.1', 'customer.subject']);
+    expect(unstorablePaths({ name: 'ok', notes: ['fine', 'bad\u0000'], customer: { subject: 'x\ud800' } })).toEqual([
+      'notes.1',
+      'customer.subject',
+    ]);
     expect(unstorablePaths({ fine: ['a', { b: 'c' }] })).toEqual([]);
     expect(unstorablePaths('\u0000')).toEqual(['']);
   });

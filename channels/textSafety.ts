@@ -2,6 +2,7 @@
 // What a provider sends is the customer's words: it is kept, with each such character shown as U+FFFD, rather
 // than refused (which would lose it on every retry). What our own API receives is refused instead (validate.ts).
 
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this looks for
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const UNSTORABLE_ALL = new RegExp(UNSTORABLE.source, 'g');
 
@@ -33,7 +34,9 @@ export function unstorablePaths(value: unknown, path: (string | number)[] = []):
   if (typeof value === 'string') return hasUnstorableText(value) ? [path.join('.')] : [];
   if (Array.isArray(value)) return value.flatMap((v, i) => unstorablePaths(v, [...path, i]));
   if (isPlainObject(value)) {
-    return Object.entries(value).flatMap(([k, v]) => (hasUnstorableText(k) ? [[...path, storableText(k)].join('.')] : unstorablePaths(v, [...path, k])));
+    return Object.entries(value).flatMap(([k, v]) =>
+      hasUnstorableText(k) ? [[...path, storableText(k)].join('.')] : unstorablePaths(v, [...path, k]),
+    );
   }
   return [];
 }

@@ -19,7 +19,13 @@ function sourceFileUrls(outfile: string): Plugin {
         const source = await fs.readFile(args.path, 'utf8');
         if (!source.includes('import.meta.url')) return undefined;
         const fromBundle = path.relative(path.dirname(outfile), args.path).split(path.sep).join('/');
-        return { contents: source.replaceAll('import.meta.url', `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`), loader: 'ts' };
+        return {
+          contents: source.replaceAll(
+            'import.meta.url',
+            `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`,
+          ),
+          loader: 'ts',
+        };
       });
     },
   };
@@ -44,5 +50,7 @@ export async function bundleServer(outfile = SERVER_BUNDLE) {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const outfile = await bundleServer();
-  process.stdout.write(`server bundled: ${path.relative(process.cwd(), outfile)} (run it with: node --enable-source-maps ${path.relative(process.cwd(), outfile)})\n`);
+  process.stdout.write(
+    `server bundled: ${path.relative(process.cwd(), outfile)} (run it with: node --enable-source-maps ${path.relative(process.cwd(), outfile)})\n`,
+  );
 }

@@ -75,14 +75,20 @@ describe('loadConfig', () => {
 
   it('when nothing says otherwise, then a send is stale after 120 s, Twilio gets 60 s more to show it, and SMS goes to Twilio itself', () => {
     const config = loadConfig({});
-    expect([config.OUTBOUND_STALE_SECONDS, config.OUTBOUND_CONFIRM_GRACE_SECONDS, config.TWILIO_API_BASE_URL]).toEqual([120, 60, undefined]);
+    expect([config.OUTBOUND_STALE_SECONDS, config.OUTBOUND_CONFIRM_GRACE_SECONDS, config.TWILIO_API_BASE_URL]).toEqual([
+      120,
+      60,
+      undefined,
+    ]);
     const message = configErrorFor({ OUTBOUND_STALE_SECONDS: '0', TWILIO_API_BASE_URL: 'ftp://127.0.0.1' });
-    for (const name of ['OUTBOUND_STALE_SECONDS', 'TWILIO_API_BASE_URL']) expect(message).toMatch(new RegExp(`^\\s*${name}\\b`, 'm'));
+    for (const name of ['OUTBOUND_STALE_SECONDS', 'TWILIO_API_BASE_URL'])
+      expect(message).toMatch(new RegExp(`^\\s*${name}\\b`, 'm'));
   });
 
   it('when several values are wrong, then one message names every one of them', () => {
     const message = configErrorFor({ PORT: 'abc', SERVICES: 'web,cron', REDIS_URL: 'http://x', SEED_DEMO: 'maybe' });
-    for (const name of ['PORT', 'SERVICES', 'REDIS_URL', 'SEED_DEMO']) expect(message).toMatch(new RegExp(`^\\s*${name}\\b`, 'm'));
+    for (const name of ['PORT', 'SERVICES', 'REDIS_URL', 'SEED_DEMO'])
+      expect(message).toMatch(new RegExp(`^\\s*${name}\\b`, 'm'));
     expect(message).not.toMatch(/^\s*DATABASE_URL\b/m);
   });
 });

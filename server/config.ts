@@ -22,62 +22,94 @@ const boolean = (fallback: boolean) =>
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
-export const configSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  HOST: z.string().trim().min(1).default('127.0.0.1'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  // A worker-only process has no API to serve, only its health and metrics: on this port (default: PORT).
-  HEALTH_PORT: z.coerce.number().int().min(0).max(65535).optional(),
-  METRICS_TOKEN: z.string().trim().min(16, 'must be at least 16 characters (it guards /metrics)').optional(),
-  PUBLIC_URL: optionalUrl(['http', 'https']),
-  DATA_DIR: z.string().trim().min(1).default('data'),
-  DATABASE_URL: optionalUrl(['postgres', 'postgresql']),
-  REDIS_URL: optionalUrl(['redis', 'rediss']),
-  REDIS_PREFIX: z.string().trim().regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only').default('sb'),
-  SERVICES: z
-    .string()
-    .default(SERVICE_ROLES.join(','))
-    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
-    .pipe(
-      z
-        .array(z.enum(SERVICE_ROLES, { error: (issue) => `unknown role "${String(issue.input)}"; use web, realtime, worker` }))
-        .min(1, 'name at least one of web, realtime, worker'),
-    ),
-  SEED_DEMO: boolean(true),
-  TRUST_PROXY: boolean(false),
-  SESSION_TTL_HOURS: positiveInt(12),
-  SIGN_IN_MAX_ATTEMPTS: positiveInt(5),
-  SIGN_IN_WINDOW_SECONDS: positiveInt(900),
-  PRESENCE_GRACE_SECONDS: z.coerce.number().min(0).default(30),
-  SHUTDOWN_TIMEOUT_SECONDS: positiveInt(25),
-  ROUTING_OFFER_TIMEOUT_SECONDS: positiveInt(20),
-  ROUTING_POP_ACK_SECONDS: positiveInt(10),
-  ROUTING_STICKY_HOURS: z.coerce.number().min(0).default(24),
-  ROUTING_TICK_SECONDS: positiveInt(2),
-  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must be an Account SID: AC followed by 32 hex digits').optional(),
-  TWILIO_AUTH_TOKEN: z.string().min(16, 'must be the account’s auth token').optional(),
-  TWILIO_SMS_FROM: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be the company’s SMS number in E.164, like +14155550100').optional(),
-  TWILIO_VOICE_NUMBER: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be the company’s voice number in E.164, like +14155550100').optional(),
-  TWILIO_API_KEY_SID: z.string().regex(/^SK[0-9a-fA-F]{32}$/, 'must be an API key SID: SK followed by 32 hex digits').optional(),
-  TWILIO_API_KEY_SECRET: z.string().min(16, 'must be the API key’s secret').optional(),
-  // Only for a stand-in of Twilio's REST API (tests); unset, the client talks to Twilio itself.
-  TWILIO_API_BASE_URL: optionalUrl(['http', 'https']),
-  AFTER_CALL_WORK_SECONDS: z.coerce.number().int().min(0).default(120),
-  CALLBACK_RETRY_DELAY_SECONDS: positiveInt(300),
-  CALLBACK_MAX_ATTEMPTS: positiveInt(3),
-  OUTBOUND_STALE_SECONDS: positiveInt(120),
-  OUTBOUND_CONFIRM_GRACE_SECONDS: z.coerce.number().int().min(0).default(60),
-  SIMULATOR_TIME_SCALE: z.coerce.number().positive().max(1).default(1),
-  DEFAULT_PHONE_REGION: z
-    .string()
-    .regex(/^[A-Z]{2}$/, 'must be a two-letter country code, like US or GB')
-    .optional(),
-})
-  .refine((c) => [c.TWILIO_ACCOUNT_SID, c.TWILIO_AUTH_TOKEN, c.TWILIO_SMS_FROM].every((v) => v === undefined) || [c.TWILIO_ACCOUNT_SID, c.TWILIO_AUTH_TOKEN, c.TWILIO_SMS_FROM].every((v) => v !== undefined), {
-    message: 'set all three of TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_SMS_FROM, or none (none runs the built-in simulator)',
-    path: ['TWILIO_ACCOUNT_SID'],
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    HOST: z.string().trim().min(1).default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    // A worker-only process has no API to serve, only its health and metrics: on this port (default: PORT).
+    HEALTH_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    METRICS_TOKEN: z.string().trim().min(16, 'must be at least 16 characters (it guards /metrics)').optional(),
+    PUBLIC_URL: optionalUrl(['http', 'https']),
+    DATA_DIR: z.string().trim().min(1).default('data'),
+    DATABASE_URL: optionalUrl(['postgres', 'postgresql']),
+    REDIS_URL: optionalUrl(['redis', 'rediss']),
+    REDIS_PREFIX: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only')
+      .default('sb'),
+    SERVICES: z
+      .string()
+      .default(SERVICE_ROLES.join(','))
+      .transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z
+          .array(
+            z.enum(SERVICE_ROLES, {
+              error: (issue) => `unknown role "${String(issue.input)}"; use web, realtime, worker`,
+            }),
+          )
+          .min(1, 'name at least one of web, realtime, worker'),
+      ),
+    SEED_DEMO: boolean(true),
+    TRUST_PROXY: boolean(false),
+    SESSION_TTL_HOURS: positiveInt(12),
+    SIGN_IN_MAX_ATTEMPTS: positiveInt(5),
+    SIGN_IN_WINDOW_SECONDS: positiveInt(900),
+    PRESENCE_GRACE_SECONDS: z.coerce.number().min(0).default(30),
+    SHUTDOWN_TIMEOUT_SECONDS: positiveInt(25),
+    ROUTING_OFFER_TIMEOUT_SECONDS: positiveInt(20),
+    ROUTING_POP_ACK_SECONDS: positiveInt(10),
+    ROUTING_STICKY_HOURS: z.coerce.number().min(0).default(24),
+    ROUTING_TICK_SECONDS: positiveInt(2),
+    TWILIO_ACCOUNT_SID: z
+      .string()
+      .regex(/^AC[0-9a-fA-F]{32}$/, 'must be an Account SID: AC followed by 32 hex digits')
+      .optional(),
+    TWILIO_AUTH_TOKEN: z.string().min(16, 'must be the account’s auth token').optional(),
+    TWILIO_SMS_FROM: z
+      .string()
+      .regex(/^\+[1-9]\d{6,14}$/, 'must be the company’s SMS number in E.164, like +14155550100')
+      .optional(),
+    TWILIO_VOICE_NUMBER: z
+      .string()
+      .regex(/^\+[1-9]\d{6,14}$/, 'must be the company’s voice number in E.164, like +14155550100')
+      .optional(),
+    TWILIO_API_KEY_SID: z
+      .string()
+      .regex(/^SK[0-9a-fA-F]{32}$/, 'must be an API key SID: SK followed by 32 hex digits')
+      .optional(),
+    TWILIO_API_KEY_SECRET: z.string().min(16, 'must be the API key’s secret').optional(),
+    // Only for a stand-in of Twilio's REST API (tests); unset, the client talks to Twilio itself.
+    TWILIO_API_BASE_URL: optionalUrl(['http', 'https']),
+    AFTER_CALL_WORK_SECONDS: z.coerce.number().int().min(0).default(120),
+    CALLBACK_RETRY_DELAY_SECONDS: positiveInt(300),
+    CALLBACK_MAX_ATTEMPTS: positiveInt(3),
+    OUTBOUND_STALE_SECONDS: positiveInt(120),
+    OUTBOUND_CONFIRM_GRACE_SECONDS: z.coerce.number().int().min(0).default(60),
+    SIMULATOR_TIME_SCALE: z.coerce.number().positive().max(1).default(1),
+    DEFAULT_PHONE_REGION: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'must be a two-letter country code, like US or GB')
+      .optional(),
   })
+  .refine(
+    (c) =>
+      [c.TWILIO_ACCOUNT_SID, c.TWILIO_AUTH_TOKEN, c.TWILIO_SMS_FROM].every((v) => v === undefined) ||
+      [c.TWILIO_ACCOUNT_SID, c.TWILIO_AUTH_TOKEN, c.TWILIO_SMS_FROM].every((v) => v !== undefined),
+    {
+      message:
+        'set all three of TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_SMS_FROM, or none (none runs the built-in simulator)',
+      path: ['TWILIO_ACCOUNT_SID'],
+    },
+  )
   .refine((c) => (c.TWILIO_API_KEY_SID === undefined) === (c.TWILIO_API_KEY_SECRET === undefined), {
     message: 'set both TWILIO_API_KEY_SID and TWILIO_API_KEY_SECRET (browser calling), or neither',
     path: ['TWILIO_API_KEY_SID'],

@@ -4,7 +4,19 @@ export type Logger = pino.Logger;
 
 // Access logs never include headers (see observability/accessLog.ts); should any log call pass a request's or
 // response's headers, credentials or a session anyway, these stay out of the log.
-const SECRET_KEYS = ['password', 'authToken', 'auth_token', 'token', 'sessionId', 'sessionToken', 'session', 'secret', 'apiKeySecret', 'imapPassword', 'imap_password'];
+const SECRET_KEYS = [
+  'password',
+  'authToken',
+  'auth_token',
+  'token',
+  'sessionId',
+  'sessionToken',
+  'session',
+  'secret',
+  'apiKeySecret',
+  'imapPassword',
+  'imap_password',
+];
 const SECRET_PATHS = [
   'req.headers.cookie',
   'req.headers.authorization',
@@ -22,8 +34,24 @@ const SECRET_PATHS = [
 const CREDENTIAL_IN_TEXT = /\b(Basic|Bearer)\s+[A-Za-z0-9+/=._~-]{8,}/g;
 const scrub = (text: string) => text.replace(CREDENTIAL_IN_TEXT, '$1 [redacted]');
 
-type ErrorLike = Error & { code?: unknown; status?: unknown; statusCode?: unknown; moreInfo?: unknown; errors?: unknown; cause?: unknown };
-type LoggedError = { type: string; message: string; stack?: string; code?: unknown; status?: unknown; moreInfo?: unknown; errors?: LoggedError[]; cause?: LoggedError };
+type ErrorLike = Error & {
+  code?: unknown;
+  status?: unknown;
+  statusCode?: unknown;
+  moreInfo?: unknown;
+  errors?: unknown;
+  cause?: unknown;
+};
+type LoggedError = {
+  type: string;
+  message: string;
+  stack?: string;
+  code?: unknown;
+  status?: unknown;
+  moreInfo?: unknown;
+  errors?: LoggedError[];
+  cause?: LoggedError;
+};
 
 /**
  * An error as it is logged: its kind, message, stack, code and HTTP status, and its causes, nothing else. HTTP
@@ -42,7 +70,8 @@ export function errorWithoutSecrets(err: unknown, depth = 0): unknown {
   if (typeof e.moreInfo === 'string') logged.moreInfo = e.moreInfo;
   // Depth-bounded: causes can be circular.
   if (depth < 3) {
-    if (Array.isArray(e.errors)) logged.errors = e.errors.map((inner) => errorWithoutSecrets(inner, depth + 1) as LoggedError);
+    if (Array.isArray(e.errors))
+      logged.errors = e.errors.map((inner) => errorWithoutSecrets(inner, depth + 1) as LoggedError);
     const cause = errorWithoutSecrets(e.cause, depth + 1);
     if (cause && typeof cause === 'object') logged.cause = cause as LoggedError;
   }

@@ -28,10 +28,13 @@ async function main() {
     stopping = true;
     log.info({ signal }, 'shutting down');
     // Draining is bounded by SHUTDOWN_TIMEOUT_SECONDS; closing jobs and connections after it gets a little more.
-    setTimeout(() => {
-      log.error('shutdown did not finish in time; exiting');
-      process.exit(1);
-    }, (config.SHUTDOWN_TIMEOUT_SECONDS + 15) * 1000).unref();
+    setTimeout(
+      () => {
+        log.error('shutdown did not finish in time; exiting');
+        process.exit(1);
+      },
+      (config.SHUTDOWN_TIMEOUT_SECONDS + 15) * 1000,
+    ).unref();
     running.stop().then(
       () => process.exit(0),
       (err) => {

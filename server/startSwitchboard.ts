@@ -65,10 +65,19 @@ export async function startSwitchboard(config: Config, log: Logger): Promise<Run
       log,
       publisher,
       queues,
-      signInLimiter: createSignInLimiter(redis, config.REDIS_PREFIX, config.SIGN_IN_MAX_ATTEMPTS, config.SIGN_IN_WINDOW_SECONDS),
+      signInLimiter: createSignInLimiter(
+        redis,
+        config.REDIS_PREFIX,
+        config.SIGN_IN_MAX_ATTEMPTS,
+        config.SIGN_IN_WINDOW_SECONDS,
+      ),
       channelSenders: {
         sms: sms.sender,
-        email: createEmailSender({ sql, dataDir: config.DATA_DIR, onSimulatedMail: (email) => publisher.emit([rooms.simulator], 'simulator.changed', { email }) }),
+        email: createEmailSender({
+          sql,
+          dataDir: config.DATA_DIR,
+          onSimulatedMail: (email) => publisher.emit([rooms.simulator], 'simulator.changed', { email }),
+        }),
       },
       sms,
       voice,
@@ -89,15 +98,26 @@ export async function startSwitchboard(config: Config, log: Logger): Promise<Run
     const metrics = createStateMetrics(ctx);
     let url: string | null = null;
     if (config.services.has('web') || config.services.has('realtime')) {
-      const server = await startHttp(ctx, { port: config.PORT, api: config.services.has('web'), realtimeRedisUrl: config.services.has('realtime') ? redisLocation.url : null, metrics });
+      const server = await startHttp(ctx, {
+        port: config.PORT,
+        api: config.services.has('web'),
+        realtimeRedisUrl: config.services.has('realtime') ? redisLocation.url : null,
+        metrics,
+      });
       cleanups.push(server.stop);
       url = selfUrl = server.url;
       // PORT=0 picks any free port: a PUBLIC_URL derived from PORT follows the one actually bound.
-      if (!config.publicUrlGiven && config.PORT === 0) config.PUBLIC_URL = config.HOST === '0.0.0.0' ? url.replace('0.0.0.0', 'localhost') : url;
+      if (!config.publicUrlGiven && config.PORT === 0)
+        config.PUBLIC_URL = config.HOST === '0.0.0.0' ? url.replace('0.0.0.0', 'localhost') : url;
       if (config.services.has('web') && config.SEED_DEMO) process.stdout.write(demoSignInsText(config.PUBLIC_URL));
     } else {
       // A worker-only process still answers probes and scrapes: /healthz, /readyz and /metrics, nothing else.
-      const server = await startHttp(ctx, { port: config.HEALTH_PORT ?? config.PORT, api: false, realtimeRedisUrl: null, metrics });
+      const server = await startHttp(ctx, {
+        port: config.HEALTH_PORT ?? config.PORT,
+        api: false,
+        realtimeRedisUrl: null,
+        metrics,
+      });
       cleanups.push(server.stop);
       url = server.url;
     }
@@ -124,7 +144,10 @@ async function startHttp(ctx: AppContext, { port, api, realtimeRedisUrl, metrics
   const { server, drain } = createDrainingServer(app);
 
   const adapterClients = realtimeRedisUrl
-    ? { pub: createRedis(realtimeRedisUrl, 'socket.io-pub', log), sub: createRedis(realtimeRedisUrl, 'socket.io-sub', log) }
+    ? {
+        pub: createRedis(realtimeRedisUrl, 'socket.io-pub', log),
+        sub: createRedis(realtimeRedisUrl, 'socket.io-sub', log),
+      }
     : null;
   const realtime = adapterClients ? attachRealtime(server, ctx, adapterClients) : null;
   if (realtime) observeSockets(metrics, () => realtime.io.of('/').sockets.size);

@@ -17,7 +17,10 @@ describe('what the repository tells its users', () => {
 
   it('when a newcomer reads the quick start, then it has two commands and CI runs the same test command', () => {
     const quickStart = read('README.md').split('## Quick start')[1].split('```sh')[1].split('```')[0];
-    const commands = quickStart.trim().split('\n').map((line) => line.replace(/#.*/, '').trim());
+    const commands = quickStart
+      .trim()
+      .split('\n')
+      .map((line) => line.replace(/#.*/, '').trim());
     expect(commands).toEqual(['npm ci && npm start', 'npm test']);
     expect(read('.ci/run')).toMatch(/^npm test$/m);
   });
@@ -33,7 +36,11 @@ describe('what the repository tells its users', () => {
     expect(config.HOST).toBe('0.0.0.0');
     expect(app.ports).toContain(`${config.PORT}:${config.PORT}`);
     const db = compose.services.postgres.environment;
-    expect(config.DATABASE_URL).toBe(`postgres://${db.POSTGRES_USER}:${db.POSTGRES_PASSWORD}@postgres:5432/${db.POSTGRES_DB}`);
-    expect(read('Dockerfile')).toMatch(/RUN npm ci[\s\S]*RUN npm run build:console[\s\S]*CMD \["node", "--import", "tsx", "server\/main.ts"\]/);
+    expect(config.DATABASE_URL).toBe(
+      `postgres://${db.POSTGRES_USER}:${db.POSTGRES_PASSWORD}@postgres:5432/${db.POSTGRES_DB}`,
+    );
+    expect(read('Dockerfile')).toMatch(
+      /RUN npm ci[\s\S]*RUN npm run build:console[\s\S]*CMD \["node", "--import", "tsx", "server\/main.ts"\]/,
+    );
   });
 });

@@ -3,7 +3,8 @@ import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import { isDeliveryReport, parseBounce } from './bounce';
 
-const fixture = (name: string) => fs.readFileSync(new URL(`../../test/fixtures/email/${name}`, import.meta.url), 'latin1');
+const fixture = (name: string) =>
+  fs.readFileSync(new URL(`../../test/fixtures/email/${name}`, import.meta.url), 'latin1');
 const parse = (raw: string) => simpleParser(raw, { keepDeliveryStatus: true });
 
 describe('parseBounce', () => {
@@ -14,12 +15,15 @@ describe('parseBounce', () => {
       originalMessageId: '<reply-42.b7e1@switchboard.example.com>',
       recipient: 'nobody@customer.example',
       status: '5.1.1',
-      diagnostic: '550 5.1.1 <nobody@customer.example>: Recipient address rejected: User unknown in virtual mailbox table',
+      diagnostic:
+        '550 5.1.1 <nobody@customer.example>: Recipient address rejected: User unknown in virtual mailbox table',
     });
   });
 
   it('when Postfix returns only the headers (text/rfc822-headers), then the Message-ID is still found', async () => {
-    const mail = await parse(fixture('postfix-dsn.eml').replace('Content-Type: message/rfc822', 'Content-Type: text/rfc822-headers'));
+    const mail = await parse(
+      fixture('postfix-dsn.eml').replace('Content-Type: message/rfc822', 'Content-Type: text/rfc822-headers'),
+    );
     expect(parseBounce(mail)?.originalMessageId).toBe('<reply-42.b7e1@switchboard.example.com>');
   });
 
@@ -32,8 +36,14 @@ describe('parseBounce', () => {
   });
 
   it('when the returned message is missing, then the bounce is still reported with what is known', async () => {
-    const raw = fixture('postfix-dsn.eml').replace(/--4F1A21C0F2A\.1795511523\/mail\.example\.com\nContent-Description: Undelivered Message[\s\S]*?(?=--4F1A21C0F2A\.1795511523\/mail\.example\.com--)/, '');
-    expect(parseBounce(await parse(raw))).toMatchObject({ originalMessageId: null, recipient: 'nobody@customer.example' });
+    const raw = fixture('postfix-dsn.eml').replace(
+      /--4F1A21C0F2A\.1795511523\/mail\.example\.com\nContent-Description: Undelivered Message[\s\S]*?(?=--4F1A21C0F2A\.1795511523\/mail\.example\.com--)/,
+      '',
+    );
+    expect(parseBounce(await parse(raw))).toMatchObject({
+      originalMessageId: null,
+      recipient: 'nobody@customer.example',
+    });
   });
 
   it('when a mail is not a delivery report, even one that talks about failure, then it is no bounce', async () => {

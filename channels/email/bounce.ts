@@ -25,7 +25,10 @@ export type BounceSource = Pick<ParsedMail, 'headers' | 'attachments'>;
 
 export function isDeliveryReport(mail: Pick<ParsedMail, 'headers'>): boolean {
   const contentType = mail.headers.get('content-type') as StructuredHeader | undefined;
-  return contentType?.value?.toLowerCase() === 'multipart/report' && contentType.params?.['report-type']?.toLowerCase() === 'delivery-status';
+  return (
+    contentType?.value?.toLowerCase() === 'multipart/report' &&
+    contentType.params?.['report-type']?.toLowerCase() === 'delivery-status'
+  );
 }
 
 /** The report parts a bounce was read from; they describe the bounce and are not the customer's files. */

@@ -6,13 +6,19 @@ const person = 'alice@customer.example';
 
 describe('classifyAutomation', () => {
   it('when a person writes, then it is not automated', () => {
-    expect(classifyAutomation(headers({ subject: 'Printer on fire' }), person)).toEqual({ automated: false, reason: null });
+    expect(classifyAutomation(headers({ subject: 'Printer on fire' }), person)).toEqual({
+      automated: false,
+      reason: null,
+    });
   });
 
   it.each(['auto-replied', 'auto-generated', 'Auto-Replied; owner-email="carol@customer.example"'])(
     'when Auto-Submitted is %s, then it is automated and the header is named',
     (value) => {
-      expect(classifyAutomation(headers({ 'auto-submitted': value }), person)).toEqual({ automated: true, reason: `Auto-Submitted: ${value}` });
+      expect(classifyAutomation(headers({ 'auto-submitted': value }), person)).toEqual({
+        automated: true,
+        reason: `Auto-Submitted: ${value}`,
+      });
     },
   );
 
@@ -21,7 +27,10 @@ describe('classifyAutomation', () => {
   });
 
   it.each(['bulk', 'junk', 'list', 'Bulk'])('when Precedence is %s, then it is automated', (value) => {
-    expect(classifyAutomation(headers({ precedence: value }), person)).toEqual({ automated: true, reason: `Precedence: ${value}` });
+    expect(classifyAutomation(headers({ precedence: value }), person)).toEqual({
+      automated: true,
+      reason: `Precedence: ${value}`,
+    });
   });
 
   it('when Precedence is something else, then it alone does not make it automated', () => {
@@ -29,12 +38,20 @@ describe('classifyAutomation', () => {
   });
 
   it('when List-Id is present, raw or as mailparser folds it into list.id, then it is automated', () => {
-    expect(classifyAutomation(headers({ 'list-id': 'News <news.vendor.example>' }), person)).toEqual({ automated: true, reason: 'List-Id' });
-    expect(classifyAutomation(headers({ list: { id: { id: 'news.vendor.example' } } }), person)).toEqual({ automated: true, reason: 'List-Id' });
+    expect(classifyAutomation(headers({ 'list-id': 'News <news.vendor.example>' }), person)).toEqual({
+      automated: true,
+      reason: 'List-Id',
+    });
+    expect(classifyAutomation(headers({ list: { id: { id: 'news.vendor.example' } } }), person)).toEqual({
+      automated: true,
+      reason: 'List-Id',
+    });
   });
 
   it('when only List-Unsubscribe is folded into list, then it is not a list mail by that alone', () => {
-    expect(classifyAutomation(headers({ list: { unsubscribe: { url: 'https://vendor.example/u' } } }), person).automated).toBe(false);
+    expect(
+      classifyAutomation(headers({ list: { unsubscribe: { url: 'https://vendor.example/u' } } }), person).automated,
+    ).toBe(false);
   });
 
   it('when X-Autoreply or X-Autorespond is present, then it is automated', () => {

@@ -18,10 +18,12 @@ const SYSTEM_SENDERS = new Set(['mailer-daemon', 'postmaster']);
 export function classifyAutomation(headers: MailHeaders, from: string | null | undefined): AutomationVerdict {
   const autoSubmitted = headerText(headers, 'auto-submitted');
   // "Auto-Submitted: no" is how a person's mail says it is not automated; parameters may follow a ';'.
-  if (autoSubmitted && autoSubmitted.split(';')[0].trim().toLowerCase() !== 'no') return automated(`Auto-Submitted: ${autoSubmitted}`);
+  if (autoSubmitted && autoSubmitted.split(';')[0].trim().toLowerCase() !== 'no')
+    return automated(`Auto-Submitted: ${autoSubmitted}`);
 
   const precedence = headerText(headers, 'precedence');
-  if (precedence && BULK_PRECEDENCE.has(precedence.trim().toLowerCase())) return automated(`Precedence: ${precedence.trim()}`);
+  if (precedence && BULK_PRECEDENCE.has(precedence.trim().toLowerCase()))
+    return automated(`Precedence: ${precedence.trim()}`);
 
   // mailparser folds List-* headers into one `list` entry (List-Id under `id`); a plain map keeps `list-id`.
   const list = headers.get('list') as { id?: unknown } | undefined;

@@ -28,12 +28,20 @@ describe('parseInboundEmail', () => {
         listId: null,
       },
     });
-    expect(parsed).toMatchObject({ attachments: [], rejectedAttachments: [], automation: { automated: false, reason: null }, bounce: null });
+    expect(parsed).toMatchObject({
+      attachments: [],
+      rejectedAttachments: [],
+      automation: { automated: false, reason: null },
+      bounce: null,
+    });
   });
 
   it('when the mail answers one of ours, then the ids it replies to and the subject ticket number are threading hints', async () => {
     const { contact } = await parse(fixture('reply.eml'));
-    expect(contact.replyTo).toEqual({ providerIds: ['<reply-1.8f2c@switchboard.example.com>', '<CAF1plain.4711@mail.customer.example>'], ticketNumber: 1234 });
+    expect(contact.replyTo).toEqual({
+      providerIds: ['<reply-1.8f2c@switchboard.example.com>', '<CAF1plain.4711@mail.customer.example>'],
+      ticketNumber: 1234,
+    });
     expect(contact.metadata).toMatchObject({
       inReplyTo: '<reply-1.8f2c@switchboard.example.com>',
       references: ['<CAF1plain.4711@mail.customer.example>', '<reply-1.8f2c@switchboard.example.com>'],
@@ -53,13 +61,19 @@ describe('parseInboundEmail', () => {
     const parsed = await parse(fixture('out-of-office.eml'));
     expect(parsed.automation).toEqual({ automated: true, reason: 'Auto-Submitted: auto-replied' });
     expect(parsed.contact.metadata).toMatchObject({ autoSubmitted: 'auto-replied' });
-    expect(parsed.contact.replyTo).toEqual({ providerIds: ['<reply-7.aa01@switchboard.example.com>'], ticketNumber: 1300 });
+    expect(parsed.contact.replyTo).toEqual({
+      providerIds: ['<reply-7.aa01@switchboard.example.com>'],
+      ticketNumber: 1300,
+    });
   });
 
   it('when it comes from a mailing list, then it is automated and its list headers are kept', async () => {
     const parsed = await parse(fixture('list.eml'));
     expect(parsed.automation).toEqual({ automated: true, reason: 'Precedence: list' });
-    expect(parsed.contact.metadata).toMatchObject({ precedence: 'list', listId: 'Vendor product news <news.vendor.example>' });
+    expect(parsed.contact.metadata).toMatchObject({
+      precedence: 'list',
+      listId: 'Vendor product news <news.vendor.example>',
+    });
   });
 
   it('when Postfix bounces one of our replies, then the bounce is read, the sender is automated and report parts are no attachments', async () => {
@@ -68,7 +82,8 @@ describe('parseInboundEmail', () => {
       originalMessageId: '<reply-42.b7e1@switchboard.example.com>',
       recipient: 'nobody@customer.example',
       status: '5.1.1',
-      diagnostic: '550 5.1.1 <nobody@customer.example>: Recipient address rejected: User unknown in virtual mailbox table',
+      diagnostic:
+        '550 5.1.1 <nobody@customer.example>: Recipient address rejected: User unknown in virtual mailbox table',
     });
     expect(parsed.automation.automated).toBe(true);
     expect(parsed.attachments).toEqual([]);
@@ -79,9 +94,16 @@ describe('parseInboundEmail', () => {
   it('when an attachment is over the limit, then it is listed as rejected and only the small one is returned', async () => {
     const parsed = await parse(fixture('attachments.eml'), 1024);
     expect(parsed.attachments).toEqual([
-      { filename: 'notes.txt', contentType: 'text/plain', content: Buffer.from('Serial number: PX-4410\nFloor: 3\n'), sizeBytes: 32 },
+      {
+        filename: 'notes.txt',
+        contentType: 'text/plain',
+        content: Buffer.from('Serial number: PX-4410\nFloor: 3\n'),
+        sizeBytes: 32,
+      },
     ]);
-    expect(parsed.rejectedAttachments).toEqual([{ filename: 'invoice.pdf', sizeBytes: 3000, reason: 'larger than the 1024-byte limit' }]);
+    expect(parsed.rejectedAttachments).toEqual([
+      { filename: 'invoice.pdf', sizeBytes: 3000, reason: 'larger than the 1024-byte limit' },
+    ]);
     expect(parsed.contact.text.trim()).toBe('Please find the invoice and the serial number attached.');
     expect(parsed.contact.attachments).toBeUndefined();
   });
@@ -99,13 +121,20 @@ describe('parseInboundEmail', () => {
     const { contact } = await parse(fixture('html-only-script.eml'));
     expect(contact.html).not.toMatch(/script|onload|onclick|tracker\.example|<form|<iframe|<style|javascript:/i);
     expect(contact.html).toContain('<img src="cid:logo@customer.example" alt="logo" />');
-    expect(contact.html).toContain('<a href="https://customer.example/help" rel="noopener noreferrer" target="_blank">Details</a>');
+    expect(contact.html).toContain(
+      '<a href="https://customer.example/help" rel="noopener noreferrer" target="_blank">Details</a>',
+    );
     expect(contact.text).toMatch(/^Hello,\n\nMy account is locked since this morning\./);
     expect(contact.text).not.toContain('document.cookie');
   });
 
   it('when the Message-ID is missing, then the id is a hash of the bytes, the same on every fetch', async () => {
-    const raw = Buffer.from(fixture('plain.eml').toString('latin1').replace(/^Message-ID: .*\n/m, ''), 'latin1');
+    const raw = Buffer.from(
+      fixture('plain.eml')
+        .toString('latin1')
+        .replace(/^Message-ID: .*\n/m, ''),
+      'latin1',
+    );
     const first = await parse(raw);
     const again = await parse(Buffer.from(raw));
     const digest = createHash('sha256').update(raw).digest('hex');
@@ -115,14 +144,20 @@ describe('parseInboundEmail', () => {
   });
 
   it('when To names someone else, then it is kept; when there is no To at all (Bcc), then the mailbox it was delivered to is used', async () => {
-    const raw = Buffer.from('Delivered-To: support@example.com\nMessage-ID: <bcc.1@x.example>\nFrom: a@customer.example\nTo: someone@else.example\nSubject: fyi\n\nhi\n');
+    const raw = Buffer.from(
+      'Delivered-To: support@example.com\nMessage-ID: <bcc.1@x.example>\nFrom: a@customer.example\nTo: someone@else.example\nSubject: fyi\n\nhi\n',
+    );
     expect((await parse(raw)).contact.to).toBe('someone@else.example');
-    const noTo = Buffer.from('Delivered-To: support@example.com\nMessage-ID: <bcc.2@x.example>\nFrom: a@customer.example\nSubject: fyi\n\nhi\n');
+    const noTo = Buffer.from(
+      'Delivered-To: support@example.com\nMessage-ID: <bcc.2@x.example>\nFrom: a@customer.example\nSubject: fyi\n\nhi\n',
+    );
     expect((await parse(noTo)).contact.to).toBe('support@example.com');
   });
 
   it('when there is no From address, then it says so', async () => {
-    await expect(parse(Buffer.from('Message-ID: <x@y>\nTo: support@example.com\nSubject: ?\n\nbody\n'))).rejects.toThrow(new InvalidEmailError('From is missing'));
+    await expect(
+      parse(Buffer.from('Message-ID: <x@y>\nTo: support@example.com\nSubject: ?\n\nbody\n')),
+    ).rejects.toThrow(new InvalidEmailError('From is missing'));
   });
 });
 

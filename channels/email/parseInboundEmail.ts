@@ -94,7 +94,13 @@ function splitAttachments(mail: ParsedMail, isBounce: boolean, maxBytes: number)
       rejectedAttachments.push({ filename, sizeBytes, reason: `larger than the ${maxBytes}-byte limit` });
       return;
     }
-    attachments.push({ filename, contentType: part.contentType, content: part.content, sizeBytes, ...(part.cid ? { contentId: part.cid } : {}) });
+    attachments.push({
+      filename,
+      contentType: part.contentType,
+      content: part.content,
+      sizeBytes,
+      ...(part.cid ? { contentId: part.cid } : {}),
+    });
   });
   return { attachments, rejectedAttachments };
 }
@@ -102,7 +108,9 @@ function splitAttachments(mail: ParsedMail, isBounce: boolean, maxBytes: number)
 function addresses(field: AddressObject | AddressObject[] | undefined): string[] {
   const objects = Array.isArray(field) ? field : field ? [field] : [];
   // A group ("Team: a@x, b@x;") lists its members.
-  return objects.flatMap((o) => o.value.flatMap((a) => (a.group ? a.group : [a]))).flatMap((a) => (a.address ? [a.address] : []));
+  return objects
+    .flatMap((o) => o.value.flatMap((a) => (a.group ? a.group : [a])))
+    .flatMap((a) => (a.address ? [a.address] : []));
 }
 
 // A mail that reached us by Bcc names someone else in To; the delivering server says which of our mailboxes got it.
@@ -113,7 +121,12 @@ function deliveredTo(mail: ParsedMail): string | undefined {
 /** A header as the sender wrote it, unfolded; null when absent. */
 function rawHeader(mail: ParsedMail, name: string): string | null {
   const line = mail.headerLines.find((h) => h.key === name)?.line;
-  return line ? line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim() : null;
+  return line
+    ? line
+        .slice(line.indexOf(':') + 1)
+        .replace(/\r?\n[ \t]+/g, ' ')
+        .trim()
+    : null;
 }
 
 function extensionFor(contentType: string): string {

@@ -3,7 +3,8 @@ import { htmlToPlainText, sanitizeEmailHtml } from './sanitizeEmailHtml';
 
 describe('sanitizeEmailHtml', () => {
   it('when the HTML is ordinary mail markup, then it is kept', () => {
-    const html = '<p>Hello <b>Alice</b>,</p><blockquote><p>quoted</p></blockquote><table width="100%"><tr><td colspan="2" align="left">cell</td></tr></table><ul><li>one</li></ul>';
+    const html =
+      '<p>Hello <b>Alice</b>,</p><blockquote><p>quoted</p></blockquote><table width="100%"><tr><td colspan="2" align="left">cell</td></tr></table><ul><li>one</li></ul>';
     expect(sanitizeEmailHtml(html)).toBe(html);
   });
 
@@ -22,14 +23,25 @@ describe('sanitizeEmailHtml', () => {
         '<a href="data:text/html;base64,PHNjcmlwdD4=">d</a><a href="//evil.example/">e</a><a href="/api/logout">f</a><a href="vbscript:msgbox">g</a>',
     );
     expect(clean).not.toMatch(/href/);
-    expect(clean).toBe('abcdefg'.split('').map((t) => `<a rel="noopener noreferrer" target="_blank">${t}</a>`).join(''));
+    expect(clean).toBe(
+      'abcdefg'
+        .split('')
+        .map((t) => `<a rel="noopener noreferrer" target="_blank">${t}</a>`)
+        .join(''),
+    );
   });
 
   it('when a link is http(s), mailto or tel, then it stays and opens in a new tab without an opener or referrer', () => {
-    expect(sanitizeEmailHtml('<a href="https://customer.example/help?a=1&amp;b=2" target="_self" rel="opener" title="Help" onclick="x()">Details</a>')).toBe(
+    expect(
+      sanitizeEmailHtml(
+        '<a href="https://customer.example/help?a=1&amp;b=2" target="_self" rel="opener" title="Help" onclick="x()">Details</a>',
+      ),
+    ).toBe(
       '<a href="https://customer.example/help?a=1&amp;b=2" title="Help" rel="noopener noreferrer" target="_blank">Details</a>',
     );
-    expect(sanitizeEmailHtml('<a href="mailto:alice@customer.example">mail</a>')).toContain('href="mailto:alice@customer.example"');
+    expect(sanitizeEmailHtml('<a href="mailto:alice@customer.example">mail</a>')).toContain(
+      'href="mailto:alice@customer.example"',
+    );
     expect(sanitizeEmailHtml('<a href="tel:+14155550100">call</a>')).toContain('href="tel:+14155550100"');
   });
 
@@ -59,12 +71,20 @@ describe('sanitizeEmailHtml', () => {
   });
 
   it('when the HTML is a whole document with a title and conditional comments, then only the body content is left', () => {
-    expect(sanitizeEmailHtml('<html><head><title>Newsletter</title></head><body><!--[if mso]><v:rect/><![endif]--><p>Hi</p></body></html>')).toBe('<p>Hi</p>');
+    expect(
+      sanitizeEmailHtml(
+        '<html><head><title>Newsletter</title></head><body><!--[if mso]><v:rect/><![endif]--><p>Hi</p></body></html>',
+      ),
+    ).toBe('<p>Hi</p>');
   });
 });
 
 describe('htmlToPlainText', () => {
   it('when an HTML mail needs a text rendering, then it keeps the words and line breaks and drops code', () => {
-    expect(htmlToPlainText('<style>p{}</style><p>Tom &amp; Jerry &lt;3</p><p>Line<br>two&nbsp;words</p><script>x()</script>')).toBe('Tom & Jerry <3\nLine\ntwo words');
+    expect(
+      htmlToPlainText(
+        '<style>p{}</style><p>Tom &amp; Jerry &lt;3</p><p>Line<br>two&nbsp;words</p><script>x()</script>',
+      ),
+    ).toBe('Tom & Jerry <3\nLine\ntwo words');
   });
 });

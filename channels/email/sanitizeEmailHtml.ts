@@ -27,7 +27,20 @@ const OPTIONS: IOptions = {
   allowedSchemesByTag: { img: ['cid'] },
   allowProtocolRelative: false,
   // Their text is code or chrome, not the customer's words.
-  nonTextTags: ['script', 'style', 'title', 'textarea', 'option', 'noscript', 'iframe', 'object', 'embed', 'svg', 'math', 'template'],
+  nonTextTags: [
+    'script',
+    'style',
+    'title',
+    'textarea',
+    'option',
+    'noscript',
+    'iframe',
+    'object',
+    'embed',
+    'svg',
+    'math',
+    'template',
+  ],
   transformTags: {
     // Links open outside the console and cannot reach back into it (window.opener) or learn where they came from.
     a: (tagName, attribs) => {
@@ -54,14 +67,20 @@ export function sanitizeEmailHtml(html: string): string {
 
 /** The words of an HTML mail without any markup, for when a mail's text rendering is missing. */
 export function htmlToPlainText(html: string): string {
-  return sanitizeHtml(html.replace(/<br\s*\/?>|<\/(?:p|div|tr|li|h\d)>/gi, '$&\n'), { allowedTags: [], allowedAttributes: {}, nonTextTags: OPTIONS.nonTextTags })
-    // sanitize-html re-escapes only these four in text; every other entity is already decoded.
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/\u00a0/g, ' ')
-    .replace(/[ \t]+\n/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return (
+    sanitizeHtml(html.replace(/<br\s*\/?>|<\/(?:p|div|tr|li|h\d)>/gi, '$&\n'), {
+      allowedTags: [],
+      allowedAttributes: {},
+      nonTextTags: OPTIONS.nonTextTags,
+    })
+      // sanitize-html re-escapes only these four in text; every other entity is already decoded.
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&')
+      .replace(/\u00a0/g, ' ')
+      .replace(/[ \t]+\n/g, '\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()
+  );
 }

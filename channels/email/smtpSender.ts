@@ -53,7 +53,11 @@ export function createSmtpSender({ transport, from, domain }: SmtpSenderOptions)
           messageId,
           ...(email.inReplyTo ? { inReplyTo: email.inReplyTo } : {}),
           ...(email.references?.length ? { references: email.references } : {}),
-          attachments: (email.attachments ?? []).map(({ filename, contentType, path }) => ({ filename, contentType, path })),
+          attachments: (email.attachments ?? []).map(({ filename, contentType, path }) => ({
+            filename,
+            contentType,
+            path,
+          })),
           // Attachment paths are files we stored: never let one make nodemailer fetch a URL.
           disableUrlAccess: true,
         });
@@ -79,7 +83,17 @@ export interface SmtpFailure extends Error {
 const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 const BEFORE_SESSION_TIMEOUTS = new Set(['CONNECT_TIMEOUT', 'GREETING_TIMEOUT', 'UPGRADE_TIMEOUT']);
 // Nodemailer refused before talking to anyone (no recipient, a file it may not read, a bad address, no credentials).
-const REFUSED_LOCALLY = new Set(['EENVELOPE', 'EMESSAGE', 'EFILEACCESS', 'EURLACCESS', 'ESTREAM', 'EAUTH', 'ENOAUTH', 'ECONFIG', 'EREQUIRETLS']);
+const REFUSED_LOCALLY = new Set([
+  'EENVELOPE',
+  'EMESSAGE',
+  'EFILEACCESS',
+  'EURLACCESS',
+  'ESTREAM',
+  'EAUTH',
+  'ENOAUTH',
+  'ECONFIG',
+  'EREQUIRETLS',
+]);
 
 /** A nodemailer failure → whether a retry can help and whether the server may already have the message. */
 export function smtpSendError(err: SmtpFailure): SendError {
@@ -87,13 +101,22 @@ export function smtpSendError(err: SmtpFailure): SendError {
     // The server answered with a refusal, so it did not take the message. 4xx: try later. 5xx: it never will,
     // except 503 (commands out of sequence), which is about that session, not the message.
     const retryable = err.responseCode < 500 || err.responseCode === 503;
-    return new SendError(`SMTP ${err.responseCode}: ${err.response ?? err.message}`, `smtp_${err.responseCode}`, retryable);
+    return new SendError(
+      `SMTP ${err.responseCode}: ${err.response ?? err.message}`,
+      `smtp_${err.responseCode}`,
+      retryable,
+    );
   }
   const code = err.originalCode ?? err.code ?? 'network_error';
-  if (NEVER_CONNECTED.has(code) || err.code === 'EDNS' || (err.code === 'ETIMEDOUT' && BEFORE_SESSION_TIMEOUTS.has(err.timeoutType ?? ''))) {
+  if (
+    NEVER_CONNECTED.has(code) ||
+    err.code === 'EDNS' ||
+    (err.code === 'ETIMEDOUT' && BEFORE_SESSION_TIMEOUTS.has(err.timeoutType ?? ''))
+  ) {
     return new SendError(`Could not reach the SMTP server: ${err.message}`, code, true);
   }
-  if (err.code && REFUSED_LOCALLY.has(err.code)) return new SendError(`The mail could not be sent: ${err.message}`, err.code, false);
+  if (err.code && REFUSED_LOCALLY.has(err.code))
+    return new SendError(`The mail could not be sent: ${err.message}`, err.code, false);
   // The connection broke mid-session. Nodemailer does not say whether that was before the message's final
   // dot or while the server was answering it, so assume the worst: it may have been accepted.
   return new SendError(`The SMTP connection failed: ${err.message}`, code, true, true);

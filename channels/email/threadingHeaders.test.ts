@@ -9,7 +9,11 @@ describe('repliedToIds', () => {
   });
 
   it('when References is one string holding several ids, then each is read', () => {
-    expect(repliedToIds({ references: '<a@x.example> <b@x.example>\r\n <c@x.example>' })).toEqual(['<a@x.example>', '<b@x.example>', '<c@x.example>']);
+    expect(repliedToIds({ references: '<a@x.example> <b@x.example>\r\n <c@x.example>' })).toEqual([
+      '<a@x.example>',
+      '<b@x.example>',
+      '<c@x.example>',
+    ]);
   });
 
   it('when neither header is there, or holds no <id>, then there are none', () => {
@@ -30,14 +34,20 @@ describe('ticketNumberInSubject', () => {
     expect(ticketNumberInSubject(subject)).toBe(number);
   });
 
-  it.each(['Order #1234', '[1234]', '[#]', '[#12a]', '', undefined])('when the subject is "%s", then there is no ticket number', (subject) => {
-    expect(ticketNumberInSubject(subject)).toBeNull();
-  });
+  it.each(['Order #1234', '[1234]', '[#]', '[#12a]', '', undefined])(
+    'when the subject is "%s", then there is no ticket number',
+    (subject) => {
+      expect(ticketNumberInSubject(subject)).toBeNull();
+    },
+  );
 });
 
 describe('threadingHints', () => {
   it('when a mail has both kinds of hint, then it carries both in the shape intake reads', () => {
-    expect(threadingHints({ inReplyTo: '<r@sb.example>', subject: 'Re: Help [#9]' })).toEqual({ providerIds: ['<r@sb.example>'], ticketNumber: 9 });
+    expect(threadingHints({ inReplyTo: '<r@sb.example>', subject: 'Re: Help [#9]' })).toEqual({
+      providerIds: ['<r@sb.example>'],
+      ticketNumber: 9,
+    });
     expect(threadingHints({ subject: 'Help' })).toEqual({ providerIds: [] });
   });
 });

@@ -28,7 +28,7 @@ export function threadingHints(mail: ThreadingSource): ThreadingHints {
 /** The Message-IDs a mail answers: every `<…>` in In-Reply-To, then in References, each once, in order. */
 export function repliedToIds(mail: Pick<ParsedMail, 'inReplyTo' | 'references'>): string[] {
   const references = Array.isArray(mail.references) ? mail.references : [mail.references];
-  const ids = [mail.inReplyTo, ...references].flatMap((value) => (value ? value.match(MESSAGE_ID) ?? [] : []));
+  const ids = [mail.inReplyTo, ...references].flatMap((value) => (value ? (value.match(MESSAGE_ID) ?? []) : []));
   return [...new Set(ids)];
 }
 
@@ -43,7 +43,7 @@ export const subjectToken = (ticketNumber: number) => `[#${ticketNumber}]`;
 /** The subject of our reply on a ticket: one "Re:", the ticket's subject without old tokens, our token last. */
 export function replySubject(ticketSubject: string | null | undefined, ticketNumber: number): string {
   let subject = (ticketSubject ?? '').replace(TICKET_TOKENS, ' ');
-  for (let previous = ''; previous !== subject; ) {
+  for (let previous = ''; previous !== subject;) {
     previous = subject;
     subject = subject.replace(REPLY_PREFIX, '');
   }

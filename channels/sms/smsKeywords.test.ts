@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { smsKeyword } from './smsKeywords';
 
 describe('smsKeyword', () => {
-  it.each(['STOP', 'UNSUBSCRIBE', 'END', 'QUIT', 'CANCEL', 'OPTOUT', 'STOPALL', 'REVOKE'])('when the text is %s, then it is an opt-out', (word) => {
-    expect(smsKeyword(word)).toBe('stop');
-    expect(smsKeyword(`  ${word.toLowerCase()}! `)).toBe('stop');
-  });
+  it.each(['STOP', 'UNSUBSCRIBE', 'END', 'QUIT', 'CANCEL', 'OPTOUT', 'STOPALL', 'REVOKE'])(
+    'when the text is %s, then it is an opt-out',
+    (word) => {
+      expect(smsKeyword(word)).toBe('stop');
+      expect(smsKeyword(`  ${word.toLowerCase()}! `)).toBe('stop');
+    },
+  );
 
   it.each(['START', 'YES', 'UNSTOP'])('when the text is %s, then it is an opt-in', (word) => {
     expect(smsKeyword(word.toLowerCase())).toBe('start');

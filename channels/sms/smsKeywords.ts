@@ -7,7 +7,10 @@ const HELP = ['HELP', 'INFO'];
 export type SmsKeyword = 'stop' | 'start' | 'help';
 
 export function smsKeyword(body: string): SmsKeyword | null {
-  const word = body.trim().replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '').toUpperCase();
+  const word = body
+    .trim()
+    .replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '')
+    .toUpperCase();
   if (STOP.includes(word)) return 'stop';
   if (START.includes(word)) return 'start';
   if (HELP.includes(word)) return 'help';

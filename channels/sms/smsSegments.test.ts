@@ -3,7 +3,12 @@ import { countSmsSegments } from './smsSegments';
 
 describe('countSmsSegments', () => {
   it('when the text is plain GSM-7, then 160 characters fit one segment and 161 need two of 153', () => {
-    expect(countSmsSegments('a'.repeat(160))).toEqual({ encoding: 'GSM-7', units: 160, segments: 1, remainingInSegment: 0 });
+    expect(countSmsSegments('a'.repeat(160))).toEqual({
+      encoding: 'GSM-7',
+      units: 160,
+      segments: 1,
+      remainingInSegment: 0,
+    });
     expect(countSmsSegments('a'.repeat(161))).toMatchObject({ segments: 2, remainingInSegment: 306 - 161 });
     expect(countSmsSegments('')).toMatchObject({ segments: 0 });
   });

@@ -3,7 +3,8 @@ import { twilioDeliveryStatus } from './twilioMessageStatus';
 
 describe('twilioDeliveryStatus', () => {
   it('when Twilio holds the message in any state before the carrier, then it counts as sent', () => {
-    for (const status of ['accepted', 'scheduled', 'queued', 'sending', 'sent']) expect(twilioDeliveryStatus(status)).toBe('sent');
+    for (const status of ['accepted', 'scheduled', 'queued', 'sending', 'sent'])
+      expect(twilioDeliveryStatus(status)).toBe('sent');
   });
 
   it('when Twilio reports an outcome, then it is ours: delivered (or read), undelivered, failed (or canceled)', () => {

@@ -3,7 +3,9 @@ import { SendError, type ChannelSender, type ProviderCopy } from '../outbound';
 import { twilioDeliveryStatus } from './twilioMessageStatus';
 
 // Twilio error codes that no retry can fix: the number is invalid, unreachable for SMS, or opted out.
-const PERMANENT_CODES = new Set([21211, 21212, 21214, 21408, 21606, 21610, 21612, 21614, 21617, 30004, 30005, 30006, 30007]);
+const PERMANENT_CODES = new Set([
+  21211, 21212, 21214, 21408, 21606, 21610, 21612, 21614, 21617, 30004, 30005, 30006, 30007,
+]);
 // Failures before a request reached Twilio: safe to send again.
 const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
@@ -19,7 +21,11 @@ export interface TwilioSmsSenderOptions {
 }
 
 /** Sends SMS with Twilio's Messages API and classifies failures: retry, give up, or unknown whether it went out. */
-export function createTwilioSmsSender({ client, defaultFrom, statusCallbackUrl }: TwilioSmsSenderOptions): ChannelSender {
+export function createTwilioSmsSender({
+  client,
+  defaultFrom,
+  statusCallbackUrl,
+}: TwilioSmsSenderOptions): ChannelSender {
   return {
     async send(message) {
       if (!message.to) throw new SendError('The message has no recipient number.', 'no_recipient', false);
@@ -37,14 +43,22 @@ export function createTwilioSmsSender({ client, defaultFrom, statusCallbackUrl }
     },
     async findSent(message, { since, providerId }) {
       if (providerId) {
-        const known = await client.messages(providerId).fetch().catch((err: { status?: number }) => {
-          if (err.status === 404) return null;
-          throw err;
-        });
+        const known = await client
+          .messages(providerId)
+          .fetch()
+          .catch((err: { status?: number }) => {
+            if (err.status === 404) return null;
+            throw err;
+          });
         return known ? [copyOf(known)] : [];
       }
       if (!message.to) return [];
-      const listed = await client.messages.list({ to: message.to, from: message.from ?? defaultFrom, dateSentAfter: since, limit: 50 });
+      const listed = await client.messages.list({
+        to: message.to,
+        from: message.from ?? defaultFrom,
+        dateSentAfter: since,
+        limit: 50,
+      });
       return listed
         .filter((m) => m.body === message.text)
         .sort((a, b) => (a.dateCreated?.getTime() ?? 0) - (b.dateCreated?.getTime() ?? 0))
@@ -54,7 +68,11 @@ export function createTwilioSmsSender({ client, defaultFrom, statusCallbackUrl }
 }
 
 function copyOf(m: { sid: string; status: string; errorCode: number | null }): ProviderCopy {
-  return { providerId: m.sid, status: twilioDeliveryStatus(m.status) ?? 'sent', errorCode: m.errorCode == null ? null : String(m.errorCode) };
+  return {
+    providerId: m.sid,
+    status: twilioDeliveryStatus(m.status) ?? 'sent',
+    errorCode: m.errorCode == null ? null : String(m.errorCode),
+  };
 }
 
 function classify(err: Error & { status?: number; code?: number | string }): SendError {

@@ -8,7 +8,14 @@ const options = [
 
 describe('parseVoiceWebhook', () => {
   it('reads the call and keeps every parameter', () => {
-    const hook = parseVoiceWebhook({ CallSid: `CA${'a'.repeat(32)}`, From: '+14155550100', To: '+15005550006', CallStatus: 'ringing', Digits: '2', Foo: 'bar' });
+    const hook = parseVoiceWebhook({
+      CallSid: `CA${'a'.repeat(32)}`,
+      From: '+14155550100',
+      To: '+15005550006',
+      CallStatus: 'ringing',
+      Digits: '2',
+      Foo: 'bar',
+    });
     expect(hook).toMatchObject({ from: '+14155550100', callStatus: 'ringing', digits: '2' });
     expect(hook.all.Foo).toBe('bar');
   });

@@ -14,9 +14,13 @@ export interface VoiceWebhook {
 }
 
 export function parseVoiceWebhook(body: Record<string, unknown>): VoiceWebhook {
-  const all = Object.fromEntries(Object.entries(body ?? {}).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+  const all = Object.fromEntries(Object.entries(body ?? {}).filter(([, v]) => typeof v === 'string')) as Record<
+    string,
+    string
+  >;
   const { CallSid: callSid, From: from = '', To: to = '' } = all;
-  if (!callSid || !/^CA[0-9a-fA-F]{32}$/.test(callSid)) throw new InvalidVoiceWebhookError('CallSid is required: CA followed by 32 hex digits.');
+  if (!callSid || !/^CA[0-9a-fA-F]{32}$/.test(callSid))
+    throw new InvalidVoiceWebhookError('CallSid is required: CA followed by 32 hex digits.');
   return {
     callSid,
     from,
@@ -29,11 +33,18 @@ export function parseVoiceWebhook(body: Record<string, unknown>): VoiceWebhook {
 }
 
 /** The menu option a caller chose: the key they pressed, else the first option whose word they said. */
-export function chooseOption<O extends { key: string; words: string[] }>(options: O[], input: { digits: string | null; speech: string | null }): O | null {
+export function chooseOption<O extends { key: string; words: string[] }>(
+  options: O[],
+  input: { digits: string | null; speech: string | null },
+): O | null {
   if (input.digits) return options.find((o) => o.key === input.digits![0]) ?? null;
   if (!input.speech) return null;
   const said = input.speech.toLowerCase();
-  return options.find((o) => o.words.some((w) => new RegExp(`(^|\\W)${escapeRegExp(w.toLowerCase())}($|\\W)`, 'u').test(said))) ?? null;
+  return (
+    options.find((o) =>
+      o.words.some((w) => new RegExp(`(^|\\W)${escapeRegExp(w.toLowerCase())}($|\\W)`, 'u').test(said)),
+    ) ?? null
+  );
 }
 
 function escapeRegExp(s: string) {

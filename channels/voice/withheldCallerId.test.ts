@@ -3,7 +3,17 @@ import { isWithheldCallerId } from './withheldCallerId';
 
 describe('isWithheldCallerId', () => {
   it('recognises the words carriers send, in any case', () => {
-    for (const from of ['anonymous', 'Anonymous', 'ANONYMOUS', 'Restricted', 'Unknown', 'Private', 'Unavailable', 'Blocked', ' anonymous ']) {
+    for (const from of [
+      'anonymous',
+      'Anonymous',
+      'ANONYMOUS',
+      'Restricted',
+      'Unknown',
+      'Private',
+      'Unavailable',
+      'Blocked',
+      ' anonymous ',
+    ]) {
       expect(isWithheldCallerId(from), from).toBe(true);
     }
   });
@@ -21,7 +31,14 @@ describe('isWithheldCallerId', () => {
   });
 
   it('does not take a real caller for a withheld one', () => {
-    for (const from of ['+14155550100', '+442071838750', '+8613800138000', 'client:agent-1', 'sip:alice@example.com', 'anonymous-ish']) {
+    for (const from of [
+      '+14155550100',
+      '+442071838750',
+      '+8613800138000',
+      'client:agent-1',
+      'sip:alice@example.com',
+      'anonymous-ish',
+    ]) {
       expect(isWithheldCallerId(from), from).toBe(false);
     }
   });

@@ -12,7 +12,12 @@ export interface SessionUser {
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Creates a session and returns the token for the cookie; only its hash is stored. */
-export async function createSession(sql: Sql, userId: string, ttlHours: number, meta: { userAgent?: string; ip?: string }) {
+export async function createSession(
+  sql: Sql,
+  userId: string,
+  ttlHours: number,
+  meta: { userAgent?: string; ip?: string },
+) {
   const token = randomBytes(32).toString('base64url');
   await sql`
     insert into sessions (id, user_id, expires_at, user_agent, ip)

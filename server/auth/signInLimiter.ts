@@ -8,8 +8,18 @@ import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
  * process shares them.
  */
 export function createSignInLimiter(redis: Redis, prefix: string, maxAttempts: number, windowSeconds: number) {
-  const perAccount = new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}:signin:acct`, points: maxAttempts, duration: windowSeconds });
-  const perAddress = new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}:signin:ip`, points: maxAttempts * 10, duration: windowSeconds });
+  const perAccount = new RateLimiterRedis({
+    storeClient: redis,
+    keyPrefix: `${prefix}:signin:acct`,
+    points: maxAttempts,
+    duration: windowSeconds,
+  });
+  const perAddress = new RateLimiterRedis({
+    storeClient: redis,
+    keyPrefix: `${prefix}:signin:ip`,
+    points: maxAttempts * 10,
+    duration: windowSeconds,
+  });
 
   return {
     /** Counts one attempt; returns the seconds to wait when over the limit, else null. */

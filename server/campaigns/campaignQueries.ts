@@ -10,8 +10,18 @@ const COUNTS = `
   count(r.id) filter (where r.status = 'delivered')::int as delivered,
   count(r.id) filter (where r.status in ('failed', 'undelivered'))::int as failed`;
 
-type CampaignRow = Omit<CampaignSummary, 'createdBy' | 'counts' | 'scheduledAt' | 'createdAt' | 'startedAt' | 'completedAt'> &
-  CampaignSummary['counts'] & { createdById: string; createdByName: string; scheduledAt: Date; createdAt: Date; startedAt: Date | null; completedAt: Date | null };
+type CampaignRow = Omit<
+  CampaignSummary,
+  'createdBy' | 'counts' | 'scheduledAt' | 'createdAt' | 'startedAt' | 'completedAt'
+> &
+  CampaignSummary['counts'] & {
+    createdById: string;
+    createdByName: string;
+    scheduledAt: Date;
+    createdAt: Date;
+    startedAt: Date | null;
+    completedAt: Date | null;
+  };
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
@@ -28,7 +38,14 @@ function present(r: CampaignRow): CampaignSummary {
     createdAt: r.createdAt.toISOString(),
     startedAt: iso(r.startedAt),
     completedAt: iso(r.completedAt),
-    counts: { total: r.total, skipped: r.skipped, pending: r.pending, sent: r.sent, delivered: r.delivered, failed: r.failed },
+    counts: {
+      total: r.total,
+      skipped: r.skipped,
+      pending: r.pending,
+      sent: r.sent,
+      delivered: r.delivered,
+      failed: r.failed,
+    },
   };
 }
 
@@ -60,7 +77,12 @@ export async function listRecipients(sql: Sql, campaignId: string): Promise<Camp
 }
 
 /** Sent, delivered, failed and skipped texts, by period of the campaigns' start and by the supervisor who sent them. */
-export async function campaignStats(sql: Sql, period: 'day' | 'week' | 'month', from: string, to: string): Promise<CampaignStatsResponse> {
+export async function campaignStats(
+  sql: Sql,
+  period: 'day' | 'week' | 'month',
+  from: string,
+  to: string,
+): Promise<CampaignStatsResponse> {
   const inRange = sql`coalesce(c.started_at, c.scheduled_at) >= ${from}::date and coalesce(c.started_at, c.scheduled_at) < ${to}::date + 1`;
   const figures = sql.unsafe(`
     count(distinct c.id)::int as campaigns,
@@ -72,7 +94,9 @@ export async function campaignStats(sql: Sql, period: 'day' | 'week' | 'month', 
     select date_trunc(${period}, coalesce(c.started_at, c.scheduled_at), 'UTC') as period, ${figures}
     from sms_campaigns c left join sms_campaign_recipients r on r.campaign_id = c.id
     where ${inRange} group by 1 order by 1`;
-  const bySender = await sql<(Omit<CampaignStatsResponse['bySender'][number], 'sender'> & { id: string; name: string })[]>`
+  const bySender = await sql<
+    (Omit<CampaignStatsResponse['bySender'][number], 'sender'> & { id: string; name: string })[]
+  >`
     select u.id, u.name, ${figures}
     from sms_campaigns c join users u on u.id = c.created_by left join sms_campaign_recipients r on r.campaign_id = c.id
     where ${inRange} group by u.id order by u.name`;

@@ -12,7 +12,11 @@ type CampaignData = { campaignId: string };
 type RecipientData = { recipientId: string };
 
 export async function scheduleCampaignStart(ctx: Pick<AppContext, 'queues'>, campaignId: string, at: Date) {
-  await ctx.queues.messaging.add('start-campaign', { campaignId }, { jobId: `start-campaign-${campaignId}`, delay: Math.max(0, at.getTime() - Date.now()) });
+  await ctx.queues.messaging.add(
+    'start-campaign',
+    { campaignId },
+    { jobId: `start-campaign-${campaignId}`, delay: Math.max(0, at.getTime() - Date.now()) },
+  );
 }
 
 /**
@@ -52,7 +56,9 @@ export const sendCampaignSmsTask: Task<RecipientData> = {
   queue: 'messaging',
   name: 'send-campaign-sms',
   async perform(ctx, { recipientId }, { lastAttempt }) {
-    const [r] = await ctx.sql<{ campaignId: string; phone: string; body: string; fromNumber: string; round: number; optedOut: boolean }[]>`
+    const [r] = await ctx.sql<
+      { campaignId: string; phone: string; body: string; fromNumber: string; round: number; optedOut: boolean }[]
+    >`
       update sms_campaign_recipients r set status = 'sending', send_started_at = now(), updated_at = now(), error_code = null, error_message = null
       from sms_campaigns c
       where r.id = ${recipientId} and r.status = 'pending' and c.id = r.campaign_id and c.status = 'sending'
@@ -67,7 +73,15 @@ export const sendCampaignSmsTask: Task<RecipientData> = {
     }
     let sent: SendResult;
     try {
-      sent = await ctx.sms.sender.send({ id: recipientId, channel: 'sms', to: r.phone, from: r.fromNumber, subject: null, text: r.body, round: r.round });
+      sent = await ctx.sms.sender.send({
+        id: recipientId,
+        channel: 'sms',
+        to: r.phone,
+        from: r.fromNumber,
+        subject: null,
+        text: r.body,
+        round: r.round,
+      });
     } catch (err) {
       const failure = classifySendFailure(err, lastAttempt);
       if (failure.outcome === 'unconfirmed') {
@@ -76,7 +90,11 @@ export const sendCampaignSmsTask: Task<RecipientData> = {
       }
       if (failure.recipientOptedOut) await setSmsOptOut(ctx.sql, r.phone, true);
       if (failure.outcome === 'failed') {
-        await recordRecipientDelivery(ctx, { recipientId }, { status: 'failed', errorCode: failure.code, errorMessage: failure.message });
+        await recordRecipientDelivery(
+          ctx,
+          { recipientId },
+          { status: 'failed', errorCode: failure.code, errorMessage: failure.message },
+        );
         throw new UnrecoverableError(failure.message);
       }
       await ctx.sql`
@@ -94,10 +112,16 @@ export const sendCampaignSmsTask: Task<RecipientData> = {
 /** Recipients not yet sent are skipped; those already sent stay as they are. */
 export async function cancelCampaign(ctx: AppContext, campaignId: string, userId: string) {
   const changed = await ctx.sql.begin(async (tx) => {
-    const [c] = await tx`update sms_campaigns set status = 'canceled', completed_at = now() where id = ${campaignId} and status in ('scheduled', 'sending') returning id`;
+    const [c] =
+      await tx`update sms_campaigns set status = 'canceled', completed_at = now() where id = ${campaignId} and status in ('scheduled', 'sending') returning id`;
     if (!c) return false;
     await tx`update sms_campaign_recipients set status = 'skipped', skip_reason = 'canceled', updated_at = now() where campaign_id = ${campaignId} and status = 'pending'`;
-    await writeAudit(tx, { actorUserId: userId, action: 'campaign.canceled', entityType: 'sms_campaign', entityId: campaignId });
+    await writeAudit(tx, {
+      actorUserId: userId,
+      action: 'campaign.canceled',
+      entityType: 'sms_campaign',
+      entityId: campaignId,
+    });
     return true;
   });
   if (changed) await publishCampaignChanged(ctx, campaignId);
@@ -114,7 +138,9 @@ export const campaignsTickTask: Task<Record<string, never>> = {
   schedule: () => ({ every: 15_000 }),
   async perform(ctx) {
     // Starting twice is harmless (the job id is the campaign's, and a started campaign is no longer 'scheduled').
-    const due = await ctx.sql<{ id: string }[]>`select id from sms_campaigns where status = 'scheduled' and scheduled_at <= now()`;
+    const due = await ctx.sql<
+      { id: string }[]
+    >`select id from sms_campaigns where status = 'scheduled' and scheduled_at <= now()`;
     for (const c of due) await scheduleCampaignStart(ctx, c.id, new Date());
     const late = await ctx.sql<{ id: string; sendAt: Date; round: number }[]>`
       select r.id, r.send_at, r.send_round as round from sms_campaign_recipients r join sms_campaigns c on c.id = r.campaign_id

@@ -7,8 +7,13 @@ import { scheduleCampaignStart } from './campaignTasks';
 export const campaignInput = z.object({
   name: z.string().trim().min(1, 'is required').max(200),
   text: z.string().min(1, 'is required').max(1600, 'is longer than 1,600 characters (10 segments)'),
-  customerIds: z.array(z.uuid()).min(1, 'choose at least one customer').max(10_000, 'at most 10,000 recipients per campaign'),
-  scheduledAt: z.iso.datetime({ offset: true, error: 'must be an ISO date and time, like 2026-12-01T09:00:00Z' }).optional(),
+  customerIds: z
+    .array(z.uuid())
+    .min(1, 'choose at least one customer')
+    .max(10_000, 'at most 10,000 recipients per campaign'),
+  scheduledAt: z.iso
+    .datetime({ offset: true, error: 'must be an ISO date and time, like 2026-12-01T09:00:00Z' })
+    .optional(),
   ratePerMinute: z.number().int().min(1).max(600).default(60),
 });
 
@@ -20,14 +25,23 @@ export const campaignInput = z.object({
 export async function createCampaign(ctx: AppContext, input: z.infer<typeof campaignInput>, createdBy: string) {
   const scheduledAt = input.scheduledAt ? new Date(input.scheduledAt) : new Date();
   if (scheduledAt.getTime() < Date.now() - 60_000) {
-    throw new HttpError(400, 'invalid_input', 'scheduledAt is in the past.', [{ path: 'scheduledAt', message: 'is in the past' }]);
+    throw new HttpError(400, 'invalid_input', 'scheduledAt is in the past.', [
+      { path: 'scheduledAt', message: 'is in the past' },
+    ]);
   }
   const customerIds = [...new Set(input.customerIds)];
   const campaignId = await ctx.sql.begin(async (tx) => {
-    const found = await tx<{ id: string }[]>`select id from customers where id in ${tx(customerIds)} and merged_into_id is null`;
+    const found = await tx<
+      { id: string }[]
+    >`select id from customers where id in ${tx(customerIds)} and merged_into_id is null`;
     const missing = customerIds.filter((id) => !found.some((f) => f.id === id));
     if (missing.length) {
-      throw new HttpError(400, 'invalid_input', `Unknown or merged customers: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? '…' : ''}`, [{ path: 'customerIds', message: `${missing.length} unknown` }]);
+      throw new HttpError(
+        400,
+        'invalid_input',
+        `Unknown or merged customers: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? '…' : ''}`,
+        [{ path: 'customerIds', message: `${missing.length} unknown` }],
+      );
     }
     const [{ id }] = await tx<{ id: string }[]>`
       insert into sms_campaigns (name, body, from_number, created_by, scheduled_at, rate_per_minute)
@@ -43,7 +57,13 @@ export async function createCampaign(ctx: AppContext, input: z.infer<typeof camp
       left join lateral (select value, sms_opted_out_at from customer_identities i
                          where i.customer_id = c.id and i.kind = 'phone' order by i.created_at, i.value limit 1) p on true
       where c.id in ${tx(customerIds)}`;
-    await writeAudit(tx, { actorUserId: createdBy, action: 'campaign.created', entityType: 'sms_campaign', entityId: id, data: { recipients: customerIds.length, scheduledAt: scheduledAt.toISOString() } });
+    await writeAudit(tx, {
+      actorUserId: createdBy,
+      action: 'campaign.created',
+      entityType: 'sms_campaign',
+      entityId: id,
+      data: { recipients: customerIds.length, scheduledAt: scheduledAt.toISOString() },
+    });
     return id;
   });
   await scheduleCampaignStart(ctx, campaignId, scheduledAt);

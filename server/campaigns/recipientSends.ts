@@ -8,7 +8,8 @@ import type { Sql, TransactionSql } from '../db/client';
 import { movesForward } from '../outbound/deliveryStatus';
 import { publishCampaignChanged } from './campaignEvents';
 
-export type RecipientTarget = { recipientId: string; sendingRound?: number } | { smsSid: string; recipientId?: string; round?: number };
+export type RecipientTarget =
+  { recipientId: string; sendingRound?: number } | { smsSid: string; recipientId?: string; round?: number };
 
 export interface RecipientReport {
   status: DeliveryStatus;
@@ -18,11 +19,19 @@ export interface RecipientReport {
 }
 
 /** One job per send of a recipient's text; a later round (an interrupted send queued again) gets its own. */
-export const recipientJobId = (recipientId: string, round: number) => (round === 0 ? `campaign-sms-${recipientId}` : `campaign-sms-${recipientId}-${round}`);
+export const recipientJobId = (recipientId: string, round: number) =>
+  round === 0 ? `campaign-sms-${recipientId}` : `campaign-sms-${recipientId}-${round}`;
 
-export async function scheduleRecipients(ctx: Pick<AppContext, 'queues'>, recipients: { id: string; sendAt: Date | null; round: number }[]) {
+export async function scheduleRecipients(
+  ctx: Pick<AppContext, 'queues'>,
+  recipients: { id: string; sendAt: Date | null; round: number }[],
+) {
   for (const r of recipients) {
-    await ctx.queues.messaging.add('send-campaign-sms', { recipientId: r.id }, { jobId: recipientJobId(r.id, r.round), delay: Math.max(0, (r.sendAt?.getTime() ?? 0) - Date.now()) });
+    await ctx.queues.messaging.add(
+      'send-campaign-sms',
+      { recipientId: r.id },
+      { jobId: recipientJobId(r.id, r.round), delay: Math.max(0, (r.sendAt?.getTime() ?? 0) - Date.now()) },
+    );
   }
 }
 
@@ -30,9 +39,23 @@ export async function scheduleRecipients(ctx: Pick<AppContext, 'queues'>, recipi
  * Applies a report to a recipient (forward only), then completes the campaign if nobody is left and tells its
  * watchers. Returns the recipient's phone, or null when the report is about no recipient.
  */
-export async function recordRecipientDelivery(ctx: Pick<AppContext, 'sql' | 'publisher'>, target: RecipientTarget, report: RecipientReport) {
+export async function recordRecipientDelivery(
+  ctx: Pick<AppContext, 'sql' | 'publisher'>,
+  target: RecipientTarget,
+  report: RecipientReport,
+) {
   const row = await ctx.sql.begin(async (tx) => {
-    const [r] = await tx<{ id: string; campaignId: string; phone: string; status: string; providerId: string | null; errorCode: string | null; errorMessage: string | null }[]>`
+    const [r] = await tx<
+      {
+        id: string;
+        campaignId: string;
+        phone: string;
+        status: string;
+        providerId: string | null;
+        errorCode: string | null;
+        errorMessage: string | null;
+      }[]
+    >`
       select id, campaign_id, phone, status, provider_id, error_code, error_message from sms_campaign_recipients
       where ${recipientCondition(tx, target)} limit 1 for update`;
     if (!r) return null;
@@ -63,7 +86,8 @@ function recipientCondition(tx: TransactionSql, target: RecipientTarget) {
       : tx``;
     return tx`(provider_id = ${target.smsSid} ${byId})`;
   }
-  if (target.sendingRound !== undefined) return tx`id = ${target.recipientId} and status = 'sending' and send_round = ${target.sendingRound}`;
+  if (target.sendingRound !== undefined)
+    return tx`id = ${target.recipientId} and status = 'sending' and send_round = ${target.sendingRound}`;
   return tx`id = ${target.recipientId}`;
 }
 
@@ -101,7 +125,10 @@ export function staleRecipients(sql: Sql, staleAfterMs: number) {
  * An interrupted send back to its turn, as a new round (only from the round found stale), unless its campaign was
  * canceled meanwhile: then it is skipped like the campaign's other unsent recipients. Returns the new round.
  */
-export async function resendInterruptedRecipient(ctx: Pick<AppContext, 'sql' | 'publisher' | 'queues'>, send: StaleRecipientSend) {
+export async function resendInterruptedRecipient(
+  ctx: Pick<AppContext, 'sql' | 'publisher' | 'queues'>,
+  send: StaleRecipientSend,
+) {
   const [row] = await ctx.sql<{ round: number; status: string }[]>`
     update sms_campaign_recipients r set
       status = case when c.status = 'sending' then 'pending' else 'skipped' end,

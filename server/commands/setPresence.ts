@@ -21,7 +21,8 @@ export async function setPresence(
     const [current] = await tx<{ presence: Presence; presenceChangedAt: Date }[]>`
       select presence, presence_changed_at from users where id = ${userId} for update`;
     if (!current) return null;
-    if (current.presence === presence) return { changed: false, at: current.presenceChangedAt, teamIds: [], withdrawn: [] };
+    if (current.presence === presence)
+      return { changed: false, at: current.presenceChangedAt, teamIds: [], withdrawn: [] };
     const [row] = await tx<{ presenceChangedAt: Date }[]>`
       update users set presence = ${presence}, presence_changed_at = now() where id = ${userId} returning presence_changed_at`;
     await tx`insert into presence_events (user_id, presence, reason, at) values (${userId}, ${presence}, ${reason}, ${row.presenceChangedAt})`;
@@ -40,7 +41,11 @@ export async function setPresence(
     const targets = [rooms.agent(userId), rooms.allSupervisors, ...result.teamIds.map(rooms.teamSupervisors)];
     ctx.publisher.emit(targets, 'presence.changed', view);
     for (const offer of result.withdrawn) {
-      ctx.publisher.emit([rooms.agent(userId)], 'offer.ended', { offerId: offer.id, ticketId: offer.ticketId, reason: 'canceled' });
+      ctx.publisher.emit([rooms.agent(userId)], 'offer.ended', {
+        offerId: offer.id,
+        ticketId: offer.ticketId,
+        reason: 'canceled',
+      });
     }
     if (presence === 'available' || result.withdrawn.length) await kickRouting(ctx);
   }

@@ -18,7 +18,11 @@ export const mergedAway = (customerId: string, mergedIntoId: string, status = 40
  * The customer row, refusing missing (404) and merged-away (404 `merged`) customers.
  * With `lock`, the row is held FOR UPDATE until the transaction ends.
  */
-export async function activeCustomer(tx: Sql | TransactionSql, customerId: string, { lock = false } = {}): Promise<CustomerRecord> {
+export async function activeCustomer(
+  tx: Sql | TransactionSql,
+  customerId: string,
+  { lock = false } = {},
+): Promise<CustomerRecord> {
   const [row] = await tx<CustomerRecord[]>`
     select id, name, company, notes, tags, merged_into_id from customers where id = ${customerId}
     ${lock ? tx`for update` : tx``}`;

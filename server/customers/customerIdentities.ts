@@ -26,7 +26,13 @@ export function canonicalIdentity(kind: IdentityKind, value: string, defaultRegi
  * Gives the customer a phone or email. Returns false when the customer already has it. An identity another
  * customer holds is refused with 409 `identity_taken` naming that customer, so the console can offer a merge.
  */
-export async function addIdentity(sql: Sql, customerId: string, kind: IdentityKind, value: string, actorUserId: string) {
+export async function addIdentity(
+  sql: Sql,
+  customerId: string,
+  kind: IdentityKind,
+  value: string,
+  actorUserId: string,
+) {
   return sql.begin(async (tx) => {
     await activeCustomer(tx, customerId, { lock: true });
     // on conflict: a concurrent claim of the same identity waits for ours and then sees who holds it.
@@ -34,14 +40,22 @@ export async function addIdentity(sql: Sql, customerId: string, kind: IdentityKi
       insert into customer_identities (customer_id, kind, value) values (${customerId}, ${kind}, ${value})
       on conflict (kind, value) do nothing returning id`;
     if (!added) {
-      const [holder] = await tx<{ customerId: string }[]>`select customer_id from customer_identities where kind = ${kind} and value = ${value}`;
+      const [holder] = await tx<
+        { customerId: string }[]
+      >`select customer_id from customer_identities where kind = ${kind} and value = ${value}`;
       if (!holder) throw new HttpError(409, 'conflict', `The ${kind} ${value} changed hands meanwhile; try again.`);
       if (holder.customerId === customerId) return false;
       throw new HttpError(409, 'identity_taken', `The ${kind} ${value} belongs to customer ${holder.customerId}.`, [
         { path: 'value', message: `belongs to customer ${holder.customerId}` },
       ]);
     }
-    await writeAudit(tx, { actorUserId, action: 'customer.identity_added', entityType: 'customer', entityId: customerId, data: { identityId: added.id, kind, value } });
+    await writeAudit(tx, {
+      actorUserId,
+      action: 'customer.identity_added',
+      entityType: 'customer',
+      entityId: customerId,
+      data: { identityId: added.id, kind, value },
+    });
     return true;
   });
 }
@@ -52,6 +66,12 @@ export async function removeIdentity(sql: Sql, customerId: string, identityId: s
     const [removed] = await tx<{ kind: IdentityKind; value: string }[]>`
       delete from customer_identities where id = ${identityId} and customer_id = ${customerId} returning kind, value`;
     if (!removed) throw notFound('Identity');
-    await writeAudit(tx, { actorUserId, action: 'customer.identity_removed', entityType: 'customer', entityId: customerId, data: { identityId, ...removed } });
+    await writeAudit(tx, {
+      actorUserId,
+      action: 'customer.identity_removed',
+      entityType: 'customer',
+      entityId: customerId,
+      data: { identityId, ...removed },
+    });
   });
 }

@@ -3,7 +3,11 @@ import { searchTerms } from './customerSearch';
 
 describe('searchTerms', () => {
   it('when the query is a phone number in any common format, then it is read as E.164 and its digits kept', () => {
-    expect(searchTerms('+1 (415) 555-0100')).toMatchObject({ phone: '+14155550100', email: null, digits: '14155550100' });
+    expect(searchTerms('+1 (415) 555-0100')).toMatchObject({
+      phone: '+14155550100',
+      email: null,
+      digits: '14155550100',
+    });
     expect(searchTerms('(415) 555-0100', 'US')).toMatchObject({ phone: '+14155550100' });
   });
 
@@ -13,7 +17,11 @@ describe('searchTerms', () => {
   });
 
   it('when the query is an email with capitals, then it is lowercased; text is never read as a number', () => {
-    expect(searchTerms(' Grace.Hopper@Example.ORG ')).toMatchObject({ email: 'grace.hopper@example.org', phone: null, digits: null });
+    expect(searchTerms(' Grace.Hopper@Example.ORG ')).toMatchObject({
+      email: 'grace.hopper@example.org',
+      phone: null,
+      digits: null,
+    });
     expect(searchTerms('Acme 2000')).toMatchObject({ phone: null, email: null, digits: null });
   });
 

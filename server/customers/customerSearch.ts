@@ -6,7 +6,12 @@ import { normalizeIdentity } from './identity';
 
 export const customerSearchQuery = z.object({
   q: z.string().trim().max(200, 'must be at most 200 characters').default(''),
-  limit: z.coerce.number('must be a number').int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100').default(20),
+  limit: z.coerce
+    .number('must be a number')
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(100, 'must be at most 100')
+    .default(20),
 });
 
 export interface SearchTerms {
@@ -51,7 +56,12 @@ export function searchTerms(q: string, defaultRegion?: string): SearchTerms {
  * Customers matching the query, never merged-away ones: exact phone/email matches first, then names starting
  * with the query, then the rest, most recently updated first. An empty query lists the most recently updated.
  */
-export async function searchCustomers(sql: Sql, q: string, limit: number, defaultRegion?: string): Promise<CustomerView[]> {
+export async function searchCustomers(
+  sql: Sql,
+  q: string,
+  limit: number,
+  defaultRegion?: string,
+): Promise<CustomerView[]> {
   const t = searchTerms(q, defaultRegion);
   const exact = sql`exists (select 1 from customer_identities i where i.customer_id = c.id
                      and ((i.kind = 'phone' and i.value = ${t.phone}) or (i.kind = 'email' and i.value = ${t.email})))`;
@@ -67,5 +77,8 @@ export async function searchCustomers(sql: Sql, q: string, limit: number, defaul
     where c.merged_into_id is null and ${matches}
     order by case when ${exact} then 0 when c.name ilike ${t.prefix} then 1 else 2 end, c.updated_at desc, c.id
     limit ${limit}`;
-  return listCustomerViews(sql, found.map((r) => r.id));
+  return listCustomerViews(
+    sql,
+    found.map((r) => r.id),
+  );
 }

@@ -14,7 +14,17 @@ describe('mergedProfile', () => {
   });
 
   it('when one side has no notes, then no blank lines are added', () => {
-    expect(mergedProfile({ name: 'A', company: null, notes: '', tags: [] }, { name: 'B', company: null, notes: 'Only here.', tags: [] }).notes).toBe('Only here.');
-    expect(mergedProfile({ name: 'A', company: null, notes: 'Only here.', tags: [] }, { name: 'B', company: null, notes: '  ', tags: [] }).notes).toBe('Only here.');
+    expect(
+      mergedProfile(
+        { name: 'A', company: null, notes: '', tags: [] },
+        { name: 'B', company: null, notes: 'Only here.', tags: [] },
+      ).notes,
+    ).toBe('Only here.');
+    expect(
+      mergedProfile(
+        { name: 'A', company: null, notes: 'Only here.', tags: [] },
+        { name: 'B', company: null, notes: '  ', tags: [] },
+      ).notes,
+    ).toBe('Only here.');
   });
 });

@@ -12,7 +12,11 @@ describe('customerUpdate', () => {
   });
 
   it('when tags repeat or have capitals, then they are lowercased and kept once, in order', () => {
-    expect(customerUpdate.parse({ tags: ['VIP', 'churn-risk', 'vip', ' beta tester '] }).tags).toEqual(['vip', 'churn-risk', 'beta tester']);
+    expect(customerUpdate.parse({ tags: ['VIP', 'churn-risk', 'vip', ' beta tester '] }).tags).toEqual([
+      'vip',
+      'churn-risk',
+      'beta tester',
+    ]);
   });
 
   it('when a tag, the number of tags or a text is out of bounds, then the error names the field', () => {

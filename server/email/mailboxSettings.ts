@@ -3,7 +3,12 @@ import { writeAudit } from '../commands/writeAudit';
 import type { Sql } from '../db/client';
 import { HttpError } from '../http/httpError';
 
-const host = z.string().trim().min(1, 'is required').max(255).regex(/^[A-Za-z0-9.-]+$/, 'must be a host name or IP address');
+const host = z
+  .string()
+  .trim()
+  .min(1, 'is required')
+  .max(255)
+  .regex(/^[A-Za-z0-9.-]+$/, 'must be a host name or IP address');
 const port = z.number().int().min(1).max(65535);
 
 // The fields without defaults: an update changes only what it names.
@@ -26,7 +31,11 @@ const fields = {
   autoAckEnabled: z.boolean(),
   autoAckSubject: z.string().trim().min(1).max(300),
   autoAckBody: z.string().min(1).max(10_000),
-  maxAttachmentBytes: z.number().int().min(1024).max(50 * 1024 * 1024),
+  maxAttachmentBytes: z
+    .number()
+    .int()
+    .min(1024)
+    .max(50 * 1024 * 1024),
   active: z.boolean(),
 };
 
@@ -52,16 +61,36 @@ export const mailboxInput = z.object({
 export const mailboxUpdate = z.object(fields).partial();
 
 const COLUMNS: Record<string, string> = {
-  name: 'name', address: 'address', imapHost: 'imap_host', imapPort: 'imap_port', imapTls: 'imap_tls', imapUser: 'imap_user',
-  imapPassword: 'imap_password', folder: 'folder', processedFolder: 'processed_folder', smtpHost: 'smtp_host', smtpPort: 'smtp_port',
-  smtpTls: 'smtp_tls', smtpUser: 'smtp_user', smtpPassword: 'smtp_password', queueId: 'queue_id', autoAckEnabled: 'auto_ack_enabled',
-  autoAckSubject: 'auto_ack_subject', autoAckBody: 'auto_ack_body', maxAttachmentBytes: 'max_attachment_bytes', active: 'active',
+  name: 'name',
+  address: 'address',
+  imapHost: 'imap_host',
+  imapPort: 'imap_port',
+  imapTls: 'imap_tls',
+  imapUser: 'imap_user',
+  imapPassword: 'imap_password',
+  folder: 'folder',
+  processedFolder: 'processed_folder',
+  smtpHost: 'smtp_host',
+  smtpPort: 'smtp_port',
+  smtpTls: 'smtp_tls',
+  smtpUser: 'smtp_user',
+  smtpPassword: 'smtp_password',
+  queueId: 'queue_id',
+  autoAckEnabled: 'auto_ack_enabled',
+  autoAckSubject: 'auto_ack_subject',
+  autoAckBody: 'auto_ack_body',
+  maxAttachmentBytes: 'max_attachment_bytes',
+  active: 'active',
 };
 // Pointing the mailbox at another server, account or folder makes the stored UID position meaningless.
 const MOVES_THE_FOLDER = ['imapHost', 'imapPort', 'imapUser', 'folder'];
 
 function columns(input: Record<string, unknown>) {
-  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined).map(([k, v]) => [COLUMNS[k], v]));
+  return Object.fromEntries(
+    Object.entries(input)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [COLUMNS[k], v]),
+  );
 }
 
 async function mapErrors<T>(work: () => Promise<T>) {
@@ -69,8 +98,12 @@ async function mapErrors<T>(work: () => Promise<T>) {
     return await work();
   } catch (e) {
     const code = (e as { code?: string }).code;
-    if (code === '23505') throw new HttpError(409, 'taken', 'A mailbox with this name or address exists already.', [{ path: 'address', message: 'is taken' }]);
-    if (code === '23503') throw new HttpError(400, 'invalid_input', 'No such queue.', [{ path: 'queueId', message: 'no such queue' }]);
+    if (code === '23505')
+      throw new HttpError(409, 'taken', 'A mailbox with this name or address exists already.', [
+        { path: 'address', message: 'is taken' },
+      ]);
+    if (code === '23503')
+      throw new HttpError(400, 'invalid_input', 'No such queue.', [{ path: 'queueId', message: 'no such queue' }]);
     throw e;
   }
 }
@@ -79,7 +112,13 @@ export function createMailbox(sql: Sql, input: z.infer<typeof mailboxInput>, act
   return mapErrors(() =>
     sql.begin(async (tx) => {
       const [{ id }] = await tx<{ id: string }[]>`insert into mailboxes ${tx(columns(input))} returning id`;
-      await writeAudit(tx, { actorUserId, action: 'mailbox.created', entityType: 'mailbox', entityId: id, data: { name: input.name, address: input.address } });
+      await writeAudit(tx, {
+        actorUserId,
+        action: 'mailbox.created',
+        entityType: 'mailbox',
+        entityId: id,
+        data: { name: input.name, address: input.address },
+      });
       return id;
     }),
   );
@@ -89,13 +128,20 @@ export function updateMailbox(sql: Sql, id: string, input: z.infer<typeof mailbo
   return mapErrors(() =>
     sql.begin(async (tx) => {
       const changes = columns(input);
-      if (MOVES_THE_FOLDER.some((k) => input[k as keyof typeof input] !== undefined)) Object.assign(changes, { uid_validity: null, last_uid: 0 });
+      if (MOVES_THE_FOLDER.some((k) => input[k as keyof typeof input] !== undefined))
+        Object.assign(changes, { uid_validity: null, last_uid: 0 });
       const [row] = Object.keys(changes).length
         ? await tx`update mailboxes set ${tx(changes)} where id = ${id} and not simulated returning id`
         : await tx`select id from mailboxes where id = ${id} and not simulated`;
       if (!row) throw new HttpError(404, 'not_found', 'Mailbox not found.');
       const { imapPassword, smtpPassword, ...visible } = input;
-      await writeAudit(tx, { actorUserId, action: 'mailbox.updated', entityType: 'mailbox', entityId: id, data: { ...visible, passwordsChanged: Boolean(imapPassword || smtpPassword) } });
+      await writeAudit(tx, {
+        actorUserId,
+        action: 'mailbox.updated',
+        entityType: 'mailbox',
+        entityId: id,
+        data: { ...visible, passwordsChanged: Boolean(imapPassword || smtpPassword) },
+      });
     }),
   );
 }

@@ -26,7 +26,10 @@ const RELOAD_MAILBOXES_MS = 30_000;
 const LEASE_CHECK_MS = 5_000;
 
 /** Called for each new ticket opened by mail, after it is stored (the auto-acknowledgement). */
-export type OnNewEmailTicket = (ctx: AppContext, input: { mailboxId: string; ticketId: string; customerEmail: string; automated: boolean }) => Promise<unknown>;
+export type OnNewEmailTicket = (
+  ctx: AppContext,
+  input: { mailboxId: string; ticketId: string; customerEmail: string; automated: boolean },
+) => Promise<unknown>;
 
 export interface MailboxSyncOptions {
   /** How often a process waiting for a mailbox tries to take it over, and a holder checks it still holds it. */
@@ -43,7 +46,11 @@ export interface MailboxSyncOptions {
  * Every worker process runs this, but a mailbox is synced by one process at a time: the one holding its lease
  * (mailboxLease.ts). The others retry now and then, so one of them takes over when the holder stops or dies.
  */
-export function startMailboxSyncs(ctx: AppContext, onNewTicket?: OnNewEmailTicket, { leaseCheckMs = LEASE_CHECK_MS }: MailboxSyncOptions = {}) {
+export function startMailboxSyncs(
+  ctx: AppContext,
+  onNewTicket?: OnNewEmailTicket,
+  { leaseCheckMs = LEASE_CHECK_MS }: MailboxSyncOptions = {},
+) {
   const syncs = new Map<string, { sync: MailboxSync; version: string }>();
   let closing = false;
   // Added mailboxes start, removed or deactivated ones stop, and changed connection settings reconnect.
@@ -58,10 +65,14 @@ export function startMailboxSyncs(ctx: AppContext, onNewTicket?: OnNewEmailTicke
       syncs.delete(id);
       await running.sync.stop();
     }
-    for (const [id, version] of wanted) if (!syncs.has(id)) syncs.set(id, { sync: new MailboxSync(ctx, id, leaseCheckMs, onNewTicket), version });
+    for (const [id, version] of wanted)
+      if (!syncs.has(id)) syncs.set(id, { sync: new MailboxSync(ctx, id, leaseCheckMs, onNewTicket), version });
   };
   const initial = reload().catch((err) => ctx.log.error({ err }, 'could not load mailboxes'));
-  const timer = setInterval(() => void reload().catch((err) => ctx.log.warn({ err }, 'could not reload mailboxes')), RELOAD_MAILBOXES_MS);
+  const timer = setInterval(
+    () => void reload().catch((err) => ctx.log.warn({ err }, 'could not reload mailboxes')),
+    RELOAD_MAILBOXES_MS,
+  );
   return {
     /** The mailboxes this process syncs now (holds the lease of). */
     syncing: () => [...syncs].filter(([, running]) => running.sync.holding).map(([id]) => id),
@@ -193,7 +204,8 @@ class MailboxSync {
     this.client = client;
     await client.connect();
     const box = await client.mailboxOpen(mailbox.folder);
-    await this.ctx.sql`update mailboxes set state = 'connected', last_error = null, last_connected_at = now() where id = ${this.mailboxId}`;
+    await this.ctx
+      .sql`update mailboxes set state = 'connected', last_error = null, last_connected_at = now() where id = ${this.mailboxId}`;
     this.announce();
     await this.catchUp(client, mailbox, box.uidValidity);
     while (open && !this.halted) {
@@ -208,21 +220,30 @@ class MailboxSync {
   }
 
   private async catchUp(client: ImapFlow, mailbox: MailboxRow, uidValidity: bigint) {
-    const [state] = await this.ctx.sql<{ uidValidity: string | null; lastUid: string }[]>`select uid_validity, last_uid from mailboxes where id = ${this.mailboxId}`;
+    const [state] = await this.ctx.sql<
+      { uidValidity: string | null; lastUid: string }[]
+    >`select uid_validity, last_uid from mailboxes where id = ${this.mailboxId}`;
     let lastUid = Number(state.lastUid);
     if (state.uidValidity !== String(uidValidity)) {
       // A new UIDVALIDITY means the old UIDs mean nothing: read the folder again; Message-IDs keep it from doubling.
       lastUid = 0;
-      await this.ctx.sql`update mailboxes set uid_validity = ${String(uidValidity)}, last_uid = 0 where id = ${this.mailboxId}`;
+      await this.ctx
+        .sql`update mailboxes set uid_validity = ${String(uidValidity)}, last_uid = 0 where id = ${this.mailboxId}`;
     }
     const found = (await client.search({ uid: `${lastUid + 1}:*` }, { uid: true })) || [];
     const uids = found.filter((uid) => uid > lastUid).sort((a, b) => a - b);
     for (let i = 0; i < uids.length && !this.halted; i += BATCH) {
-      const batch = await client.fetchAll(uids.slice(i, i + BATCH).join(','), { uid: true, source: true }, { uid: true });
+      const batch = await client.fetchAll(
+        uids.slice(i, i + BATCH).join(','),
+        { uid: true, source: true },
+        { uid: true },
+      );
       for (const message of batch.sort((a, b) => a.uid - b.uid)) {
         if (this.halted) return;
-        if (await this.processOne(mailbox, message.uid, message.source)) await this.markProcessed(client, mailbox, message.uid);
-        await this.ctx.sql`update mailboxes set last_uid = greatest(last_uid, ${message.uid}), last_synced_at = now() where id = ${this.mailboxId}`;
+        if (await this.processOne(mailbox, message.uid, message.source))
+          await this.markProcessed(client, mailbox, message.uid);
+        await this.ctx
+          .sql`update mailboxes set last_uid = greatest(last_uid, ${message.uid}), last_synced_at = now() where id = ${this.mailboxId}`;
       }
     }
     await this.ctx.sql`update mailboxes set last_synced_at = now() where id = ${this.mailboxId}`;
@@ -233,7 +254,11 @@ class MailboxSync {
     let result: ProcessedEmail;
     try {
       if (!source) throw new InvalidEmailError('the server returned no message body');
-      result = await processInboundEmail(this.ctx, { id: mailbox.id, queueId: mailbox.queueId, maxAttachmentBytes: mailbox.maxAttachmentBytes }, source);
+      result = await processInboundEmail(
+        this.ctx,
+        { id: mailbox.id, queueId: mailbox.queueId, maxAttachmentBytes: mailbox.maxAttachmentBytes },
+        source,
+      );
     } catch (err) {
       // A mail that cannot be read must not stop the mailbox.
       if (err instanceof InvalidEmailError) {
@@ -243,7 +268,12 @@ class MailboxSync {
       throw err;
     }
     if (result.kind === 'contact' && result.newTicket && this.onNewTicket) {
-      await this.onNewTicket(this.ctx, { mailboxId: mailbox.id, ticketId: result.ticketId, customerEmail: result.sender, automated: result.automated });
+      await this.onNewTicket(this.ctx, {
+        mailboxId: mailbox.id,
+        ticketId: result.ticketId,
+        customerEmail: result.sender,
+        automated: result.automated,
+      });
     }
     return true;
   }

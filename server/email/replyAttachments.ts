@@ -28,18 +28,33 @@ const tooLarge = (message: string) => new HttpError(400, 'invalid_input', messag
 
 /** Decodes the attachments and refuses them (400 naming `attachments`) when together they exceed `maxBytes`. */
 export function decodeReplyAttachments(inputs: ReplyAttachmentInput[], maxBytes: number): DecodedAttachment[] {
-  const decoded = inputs.map(({ filename, contentType, contentBase64 }) => ({ filename, contentType, bytes: Buffer.from(contentBase64, 'base64') }));
+  const decoded = inputs.map(({ filename, contentType, contentBase64 }) => ({
+    filename,
+    contentType,
+    bytes: Buffer.from(contentBase64, 'base64'),
+  }));
   const total = decoded.reduce((sum, a) => sum + a.bytes.length, 0);
   if (total > maxBytes) {
-    throw tooLarge(`the attachments come to ${total} bytes; this mailbox sends at most ${maxBytes} bytes of attachments per message`);
+    throw tooLarge(
+      `the attachments come to ${total} bytes; this mailbox sends at most ${maxBytes} bytes of attachments per message`,
+    );
   }
   return decoded;
 }
 
 /** Stores each file by content under the data folder (see storeAttachments.ts) and records it on the message. */
-export async function storeReplyAttachments(tx: TransactionSql, dataDir: string, messageId: string, attachments: DecodedAttachment[]) {
+export async function storeReplyAttachments(
+  tx: TransactionSql,
+  dataDir: string,
+  messageId: string,
+  attachments: DecodedAttachment[],
+) {
   for (const a of attachments) {
-    const stored = await storeAttachment(dataDir, { filename: a.filename, contentType: a.contentType, content: a.bytes });
+    const stored = await storeAttachment(dataDir, {
+      filename: a.filename,
+      contentType: a.contentType,
+      content: a.bytes,
+    });
     await tx`insert into message_attachments (message_id, filename, content_type, size_bytes, location)
              values (${messageId}, ${stored.filename}, ${stored.contentType}, ${stored.sizeBytes}, ${stored.location})`;
   }

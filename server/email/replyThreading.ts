@@ -26,18 +26,38 @@ export interface ReplyThreading {
   metadata: EmailThreadMetadata;
 }
 
-export async function replyThreading(tx: Sql | TransactionSql, ticketId: string, fallbackDomain: string): Promise<ReplyThreading> {
-  const [latest] = await tx<{ providerId: string | null; references: unknown; mailboxId: string | null; address: string | null; maxAttachmentBytes: number | null }[]>`
+export async function replyThreading(
+  tx: Sql | TransactionSql,
+  ticketId: string,
+  fallbackDomain: string,
+): Promise<ReplyThreading> {
+  const [latest] = await tx<
+    {
+      providerId: string | null;
+      references: unknown;
+      mailboxId: string | null;
+      address: string | null;
+      maxAttachmentBytes: number | null;
+    }[]
+  >`
     select m.provider_id, m.metadata -> 'references' as references, b.id as mailbox_id, b.address, b.max_attachment_bytes
     from messages m left join mailboxes b on b.id = m.mailbox_id
     where m.ticket_id = ${ticketId} and m.channel = 'email' and m.direction = 'inbound'
     order by m.created_at desc, m.id desc limit 1`;
-  const mailbox = latest?.mailboxId ? { id: latest.mailboxId, address: latest.address!, maxAttachmentBytes: latest.maxAttachmentBytes! } : null;
-  const metadata: EmailThreadMetadata = { messageId: newMessageId(mailbox ? domainOf(mailbox.address) : fallbackDomain) };
+  const mailbox = latest?.mailboxId
+    ? { id: latest.mailboxId, address: latest.address!, maxAttachmentBytes: latest.maxAttachmentBytes! }
+    : null;
+  const metadata: EmailThreadMetadata = {
+    messageId: newMessageId(mailbox ? domainOf(mailbox.address) : fallbackDomain),
+  };
   if (latest?.providerId) {
-    const earlier = Array.isArray(latest.references) ? latest.references.filter((id): id is string => typeof id === 'string') : [];
+    const earlier = Array.isArray(latest.references)
+      ? latest.references.filter((id): id is string => typeof id === 'string')
+      : [];
     metadata.inReplyTo = latest.providerId;
-    metadata.references = [...earlier.filter((id) => id !== latest.providerId), latest.providerId].slice(-MAX_REFERENCES);
+    metadata.references = [...earlier.filter((id) => id !== latest.providerId), latest.providerId].slice(
+      -MAX_REFERENCES,
+    );
   }
   return { mailbox, metadata };
 }

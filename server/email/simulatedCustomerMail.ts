@@ -32,11 +32,15 @@ export interface SimulatedCustomerMail {
 export async function sendSimulatedCustomerMail(ctx: AppContext, input: SimulatedCustomerMail) {
   const mailbox = await ensureSimulatedMailbox(ctx.sql);
   if (input.from === mailbox.address) {
-    throw new HttpError(400, 'invalid_input', 'from must be the customer’s address, not the support mailbox’s', [{ path: 'from', message: 'is the support mailbox itself' }]);
+    throw new HttpError(400, 'invalid_input', 'from must be the customer’s address, not the support mailbox’s', [
+      { path: 'from', message: 'is the support mailbox itself' },
+    ]);
   }
   const answered = input.inReplyTo ? await findOutboxMail(ctx.sql, input.inReplyTo, input.from) : null;
   if (input.inReplyTo && !answered) {
-    throw new HttpError(400, 'invalid_input', `inReplyTo names no mail that ${input.from} received`, [{ path: 'inReplyTo', message: 'is not a mail in this address’s inbox' }]);
+    throw new HttpError(400, 'invalid_input', `inReplyTo names no mail that ${input.from} received`, [
+      { path: 'inReplyTo', message: 'is not a mail in this address’s inbox' },
+    ]);
   }
   const messageId = newMessageId(domainOf(input.from));
   const raw = await new MailComposer({
@@ -47,15 +51,30 @@ export async function sendSimulatedCustomerMail(ctx: AppContext, input: Simulate
     ...(input.html ? { html: input.html } : {}),
     messageId,
     date: new Date(),
-    ...(answered ? { inReplyTo: answered.messageId, references: [...answered.references, answered.messageId].slice(-MAX_REFERENCES) } : {}),
+    ...(answered
+      ? {
+          inReplyTo: answered.messageId,
+          references: [...answered.references, answered.messageId].slice(-MAX_REFERENCES),
+        }
+      : {}),
   })
     .compile()
     .build();
 
   const result = await processInboundEmail(ctx, mailbox, raw);
-  await recordSimulatedMail(ctx.sql, { mailboxId: mailbox.id, direction: 'from_customer', customerAddress: input.from, raw });
+  await recordSimulatedMail(ctx.sql, {
+    mailboxId: mailbox.id,
+    direction: 'from_customer',
+    customerAddress: input.from,
+    raw,
+  });
   if (result.kind === 'contact' && result.newTicket) {
-    await maybeAutoAcknowledge(ctx, { mailboxId: mailbox.id, ticketId: result.ticketId, customerEmail: result.sender, automated: result.automated });
+    await maybeAutoAcknowledge(ctx, {
+      mailboxId: mailbox.id,
+      ticketId: result.ticketId,
+      customerEmail: result.sender,
+      automated: result.automated,
+    });
   }
   ctx.publisher.emit([rooms.simulator], 'simulator.changed', { email: input.from });
   return { messageId, ticketId: result.ticketId };

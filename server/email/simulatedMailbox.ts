@@ -11,7 +11,9 @@ const SIMULATED_MAILBOX_NAME = 'Email simulator';
 
 /** The simulator runs while no real mailbox is active: once one is, customers' mail is real. */
 export async function emailSimulatorEnabled(sql: Sql): Promise<boolean> {
-  const [row] = await sql<{ real: boolean }[]>`select exists(select 1 from mailboxes where active and not simulated) as real`;
+  const [row] = await sql<
+    { real: boolean }[]
+  >`select exists(select 1 from mailboxes where active and not simulated) as real`;
   return !row.real;
 }
 
@@ -23,6 +25,9 @@ export async function ensureSimulatedMailbox(sql: Sql): Promise<MailboxForIntake
     on conflict do nothing`;
   const [mailbox] = await sql<(MailboxForIntake & { address: string })[]>`
     select id, queue_id, max_attachment_bytes, address from mailboxes where simulated`;
-  if (!mailbox) throw new Error(`The simulated mailbox could not be made: a mailbox named "${SIMULATED_MAILBOX_NAME}" or at ${SIMULATED_MAILBOX_ADDRESS} exists already.`);
+  if (!mailbox)
+    throw new Error(
+      `The simulated mailbox could not be made: a mailbox named "${SIMULATED_MAILBOX_NAME}" or at ${SIMULATED_MAILBOX_ADDRESS} exists already.`,
+    );
   return mailbox;
 }

@@ -14,9 +14,16 @@ export interface SimulatedMailInput {
 }
 
 /** Stores one mail; a second copy with the same Message-ID (a resent reply) is dropped, as a mail client folds it. */
-export async function recordSimulatedMail(sql: Sql, { mailboxId, direction, customerAddress, raw }: SimulatedMailInput): Promise<void> {
+export async function recordSimulatedMail(
+  sql: Sql,
+  { mailboxId, direction, customerAddress, raw }: SimulatedMailInput,
+): Promise<void> {
   const mail = await simpleParser(raw);
-  const attachments = mail.attachments.map((a) => ({ filename: a.filename ?? 'attachment', contentType: a.contentType, sizeBytes: a.size }));
+  const attachments = mail.attachments.map((a) => ({
+    filename: a.filename ?? 'attachment',
+    contentType: a.contentType,
+    sizeBytes: a.size,
+  }));
   await sql`
     insert into simulator_emails (mailbox_id, customer_address, direction, message_id, in_reply_to, "references",
                                   from_header, to_header, subject, body_text, attachments, raw)
@@ -36,7 +43,14 @@ export async function findOutboxMail(sql: Sql, id: string, customerAddress: stri
 
 /** A simulated customer's mailbox: both directions, oldest first (newest last). */
 export async function listSimulatedConversation(sql: Sql, customerAddress: string): Promise<SimulatedEmail[]> {
-  const rows = await sql<(Omit<SimulatedEmail, 'at' | 'from' | 'to' | 'text'> & { fromHeader: string; toHeader: string; bodyText: string; createdAt: Date })[]>`
+  const rows = await sql<
+    (Omit<SimulatedEmail, 'at' | 'from' | 'to' | 'text'> & {
+      fromHeader: string;
+      toHeader: string;
+      bodyText: string;
+      createdAt: Date;
+    })[]
+  >`
     select id, direction, message_id, in_reply_to, "references", from_header, to_header, subject, body_text, attachments, created_at
     from simulator_emails where customer_address = ${customerAddress.toLowerCase()} order by created_at, message_id`;
   return rows.map((r) => ({

@@ -23,11 +23,15 @@ export function simulatorOutboxTransport({ sql, mailboxId, onDelivered }: Option
         const raw = await mail.message.build();
         // One customer per reply; each recipient gets their own copy, as separate SMTP deliveries would.
         const envelope = mail.message.getEnvelope();
-        for (const to of envelope.to) await recordSimulatedMail(sql, { mailboxId, direction: 'to_customer', customerAddress: to, raw });
+        for (const to of envelope.to)
+          await recordSimulatedMail(sql, { mailboxId, direction: 'to_customer', customerAddress: to, raw });
         for (const to of envelope.to) onDelivered(to.toLowerCase());
         return { envelope, messageId: mail.message.messageId() };
       };
-      deliver().then((info) => callback(null, info), (err: Error) => callback(err, undefined as never));
+      deliver().then(
+        (info) => callback(null, info),
+        (err: Error) => callback(err, undefined as never),
+      );
     },
   };
   return nodemailer.createTransport(transport);

@@ -8,12 +8,18 @@ import type { InboundAttachment } from '../../channels/inboundContact';
  * twice (a re-fetched mail) is harmless, and written to a temporary name first so a crash leaves no half file.
  * Returns what intake records: the location relative to the data folder.
  */
-export async function storeAttachment(dataDir: string, file: { filename: string; contentType: string; content: Buffer }): Promise<InboundAttachment> {
+export async function storeAttachment(
+  dataDir: string,
+  file: { filename: string; contentType: string; content: Buffer },
+): Promise<InboundAttachment> {
   const sha = createHash('sha256').update(file.content).digest('hex');
   const relative = path.join('attachments', sha);
   const target = path.join(dataDir, relative);
   await fs.mkdir(path.dirname(target), { recursive: true });
-  const exists = await fs.stat(target).then(() => true, () => false);
+  const exists = await fs.stat(target).then(
+    () => true,
+    () => false,
+  );
   if (!exists) {
     const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`;
     await fs.writeFile(temporary, file.content);

@@ -215,9 +215,16 @@ export interface ServerToClientEvents {
   /** To the offered agent: the screen pop. */
   'offer.created': (event: ScreenPop) => void;
   /** To the offered agent: the offer is over (accepted here or elsewhere, rejected, timed out, withdrawn). */
-  'offer.ended': (event: { offerId: string; ticketId: string; reason: 'accepted' | 'rejected' | 'timed_out' | 'canceled' }) => void;
+  'offer.ended': (event: {
+    offerId: string;
+    ticketId: string;
+    reason: 'accepted' | 'rejected' | 'timed_out' | 'canceled';
+  }) => void;
   /** To the assignee, the ticket's queue and supervisors: re-read the ticket. */
-  'ticket.changed': (event: { ticketId: string; /** Who holds it now, when the sender knows. */ assigneeId?: string | null }) => void;
+  'ticket.changed': (event: {
+    ticketId: string;
+    /** Who holds it now, when the sender knows. */ assigneeId?: string | null;
+  }) => void;
   /** To supervisors and admins: a mailbox's connection state changed; re-read mail health. */
   'mailbox.changed': (event: { mailboxId: string }) => void;
   /** To supervisors: a mass SMS campaign progressed; re-read it. */
@@ -274,7 +281,8 @@ export interface SimulatedSms {
 }
 
 export type CampaignStatus = 'scheduled' | 'sending' | 'completed' | 'canceled';
-export type CampaignRecipientStatus = 'pending' | 'skipped' | 'sending' | 'sent' | 'delivered' | 'undelivered' | 'failed';
+export type CampaignRecipientStatus =
+  'pending' | 'skipped' | 'sending' | 'sent' | 'delivered' | 'undelivered' | 'failed';
 
 export interface CampaignCounts {
   total: number;

@@ -49,15 +49,25 @@ const errorHandler =
   (ctx: AppContext): ErrorRequestHandler =>
   (err, req, res, _next) => {
     if (err instanceof HttpError) {
-      res.status(err.status).json({ error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } });
+      res
+        .status(err.status)
+        .json({ error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } });
     } else if (err?.type === 'entity.parse.failed') {
       res.status(400).json({ error: { code: 'invalid_json', message: 'The request body is not valid JSON.' } });
     } else if (err?.type === 'entity.too.large') {
       res.status(413).json({ error: { code: 'too_large', message: 'The request body is too large.' } });
     } else if (err?.type === 'charset.unsupported' || err?.type === 'encoding.unsupported') {
       // body-parser reads UTF-8 only (and no compressed bodies); err.charset / err.encoding names what was sent.
-      const what = err.type === 'charset.unsupported' ? `charset ${JSON.stringify(err.charset)}` : `Content-Encoding ${JSON.stringify(err.encoding)}`;
-      res.status(415).json({ error: { code: 'unsupported_media_type', message: `The request body's ${what} is not supported; send UTF-8.` } });
+      const what =
+        err.type === 'charset.unsupported'
+          ? `charset ${JSON.stringify(err.charset)}`
+          : `Content-Encoding ${JSON.stringify(err.encoding)}`;
+      res.status(415).json({
+        error: {
+          code: 'unsupported_media_type',
+          message: `The request body's ${what} is not supported; send UTF-8.`,
+        },
+      });
     } else if (typeof err?.type === 'string' && err.expose && err.status >= 400 && err.status < 500) {
       // Any other refusal of a body by body-parser (a form nested too deep, too many parameters) is the client's.
       res.status(err.status).json({ error: { code: 'invalid_body', message: err.message } });
@@ -79,7 +89,10 @@ const NOT_CONSOLE = ['/api', '/webhooks', '/socket.io', '/metrics'];
  * With `api: false` (a realtime-only or worker-only process) only the health routes and /metrics answer.
  * `metrics` is the process's own registry (stateMetrics.ts), served with the process-wide metrics.
  */
-export function createHttpApp(ctx: AppContext, { api = true, consoleDir = CONSOLE_DIST, metrics }: { api?: boolean; consoleDir?: string; metrics?: Registry } = {}) {
+export function createHttpApp(
+  ctx: AppContext,
+  { api = true, consoleDir = CONSOLE_DIST, metrics }: { api?: boolean; consoleDir?: string; metrics?: Registry } = {},
+) {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', ctx.config.TRUST_PROXY);
@@ -109,6 +122,10 @@ function serveConsole(app: express.Express, consoleDir: string) {
   app.use(express.static(consoleDir, { index: false, maxAge: '1h' }));
   app.get('/{*path}', (_req, res) => {
     if (fs.existsSync(index)) res.sendFile(index, { headers: { 'Cache-Control': 'no-cache' } });
-    else res.status(503).type('text').send('The agent console is not built. Run `npm run build:console`, or start with `npm start`.');
+    else
+      res
+        .status(503)
+        .type('text')
+        .send('The agent console is not built. Run `npm run build:console`, or start with `npm start`.');
   });
 }

@@ -36,7 +36,8 @@ export function createDrainingServer(handler: RequestListener) {
       // Not http.Server#close: it also destroys idle keep-alive connections, and a request already on its way
       // over one would be reset.
       net.Server.prototype.close.call(server);
-      const settled = () => inFlight.size === 0 && (keptAlive.size === 0 || Date.now() - lastRequestAt >= IDLE_GRACE_MS);
+      const settled = () =>
+        inFlight.size === 0 && (keptAlive.size === 0 || Date.now() - lastRequestAt >= IDLE_GRACE_MS);
       while (!settled() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
     },
   };

@@ -7,6 +7,8 @@ export function parsePhoneInput(ctx: Pick<AppContext, 'config'>, value: string, 
   try {
     return normalizeIdentity('phone', value, ctx.config.DEFAULT_PHONE_REGION as never);
   } catch {
-    throw new HttpError(400, 'invalid_input', `${field} must be a phone number, like +14155550100`, [{ path: field, message: 'must be a phone number' }]);
+    throw new HttpError(400, 'invalid_input', `${field} must be a phone number, like +14155550100`, [
+      { path: field, message: 'must be a phone number' },
+    ]);
   }
 }

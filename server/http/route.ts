@@ -37,4 +37,6 @@ export const ANY_ROLE = ['agent', 'supervisor', 'admin'] as const satisfies read
 export const SUPERVISORS = ['supervisor', 'admin'] as const satisfies readonly Role[];
 export const ADMINS = ['admin'] as const satisfies readonly Role[];
 
-export const route = <B extends Schema = undefined, P extends Schema = undefined, Q extends Schema = undefined>(def: RouteDef<B, P, Q>) => def;
+export const route = <B extends Schema = undefined, P extends Schema = undefined, Q extends Schema = undefined>(
+  def: RouteDef<B, P, Q>,
+) => def;

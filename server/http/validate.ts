@@ -9,13 +9,22 @@ const UNSTORABLE_MESSAGE = 'contains a NUL character (U+0000) or a lone surrogat
  * Parses input with a zod schema; a failure is a 400 that names each wrong field. Nothing runs on bad input.
  * Every string that passes the schema must also be storable text (see UNSTORABLE_MESSAGE).
  */
-export function validate<S extends z.ZodType>(schema: S, input: unknown, where: 'body' | 'query' | 'params' = 'body'): z.infer<S> {
+export function validate<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  where: 'body' | 'query' | 'params' = 'body',
+): z.infer<S> {
   const result = schema.safeParse(input ?? {});
   const fields = result.success
     ? unstorablePaths(result.data).map((path) => ({ path: path || where, message: UNSTORABLE_MESSAGE }))
     : result.error.issues.map((issue) => ({ path: issue.path.join('.') || where, message: issue.message }));
   if (result.success && fields.length === 0) return result.data;
-  throw new HttpError(400, 'invalid_input', `Invalid ${where}: ${fields.map((f) => `${f.path}: ${f.message}`).join('; ')}`, fields);
+  throw new HttpError(
+    400,
+    'invalid_input',
+    `Invalid ${where}: ${fields.map((f) => `${f.path}: ${f.message}`).join('; ')}`,
+    fields,
+  );
 }
 
 export const idParams = z.object({ id: z.uuid('must be a UUID') });

@@ -3,7 +3,11 @@ import type { InboundContact } from '../../channels/inboundContact';
 import { contactIdentity, unidentifiedCallerName } from './contactIdentity';
 
 const contact = (channel: InboundContact['channel'], kind: 'phone' | 'email', value: string): InboundContact => ({
-  channel, from: { kind, value }, to: '+15005550006', providerId: 'CA1', text: 'Phone call',
+  channel,
+  from: { kind, value },
+  to: '+15005550006',
+  providerId: 'CA1',
+  text: 'Phone call',
 });
 
 describe('contactIdentity', () => {
@@ -22,8 +26,12 @@ describe('contactIdentity', () => {
   });
 
   it('refuses an SMS or an email from no usable address with a 400 naming from', () => {
-    expect(() => contactIdentity(contact('sms', 'phone', 'anonymous'), 'US')).toThrow(expect.objectContaining({ status: 400, code: 'invalid_input' }));
-    expect(() => contactIdentity(contact('email', 'email', 'nobody'), 'US')).toThrow(expect.objectContaining({ status: 400 }));
+    expect(() => contactIdentity(contact('sms', 'phone', 'anonymous'), 'US')).toThrow(
+      expect.objectContaining({ status: 400, code: 'invalid_input' }),
+    );
+    expect(() => contactIdentity(contact('email', 'email', 'nobody'), 'US')).toThrow(
+      expect.objectContaining({ status: 400 }),
+    );
   });
 });
 

@@ -11,11 +11,14 @@ import { HttpError } from '../http/httpError';
  * channel must come from an address we can answer, or it is refused with a 400 naming `from`.
  */
 export function contactIdentity(contact: InboundContact, defaultRegion: string | undefined): string | null {
-  if (contact.channel === 'voice' && contact.from.kind === 'phone') return callerIdentity(contact.from.value, defaultRegion);
+  if (contact.channel === 'voice' && contact.from.kind === 'phone')
+    return callerIdentity(contact.from.value, defaultRegion);
   try {
     return normalizeIdentity(contact.from.kind, contact.from.value, defaultRegion as never);
   } catch (err) {
-    throw new HttpError(400, 'invalid_input', (err as Error).message, [{ path: 'from', message: (err as Error).message }]);
+    throw new HttpError(400, 'invalid_input', (err as Error).message, [
+      { path: 'from', message: (err as Error).message },
+    ]);
   }
 }
 

@@ -35,7 +35,11 @@ export interface IntakeOrigin {
   mailboxId?: string;
 }
 
-export async function intakeContact(ctx: AppContext, contact: InboundContact, origin: IntakeOrigin = {}): Promise<IntakeResult> {
+export async function intakeContact(
+  ctx: AppContext,
+  contact: InboundContact,
+  origin: IntakeOrigin = {},
+): Promise<IntakeResult> {
   const identity = contactIdentity(contact, ctx.config.DEFAULT_PHONE_REGION);
   try {
     const { watchers, ...result } = await ctx.sql.begin((tx) => storeContact(tx, contact, identity, origin));
@@ -53,7 +57,9 @@ async function findStored(ctx: AppContext, contact: InboundContact): Promise<Int
   const [row] = await ctx.sql<{ id: string; ticketId: string; customerId: string }[]>`
     select m.id, m.ticket_id, t.customer_id from messages m join tickets t on t.id = m.ticket_id
     where m.channel = ${contact.channel} and m.provider_id = ${contact.providerId}`;
-  return row ? { messageId: row.id, ticketId: row.ticketId, customerId: row.customerId, created: false, newTicket: false } : null;
+  return row
+    ? { messageId: row.id, ticketId: row.ticketId, customerId: row.customerId, created: false, newTicket: false }
+    : null;
 }
 
 /**
@@ -61,7 +67,12 @@ async function findStored(ctx: AppContext, contact: InboundContact): Promise<Int
  * statements. A customer created here cannot have tickets or be locked by anyone else yet, and a new ticket has
  * no offers to withdraw, so those reads are skipped for them.
  */
-async function storeContact(tx: TransactionSql, contact: InboundContact, identity: string | null, origin: IntakeOrigin): Promise<IntakeResult & { watchers: TicketWatchers }> {
+async function storeContact(
+  tx: TransactionSql,
+  contact: InboundContact,
+  identity: string | null,
+  origin: IntakeOrigin,
+): Promise<IntakeResult & { watchers: TicketWatchers }> {
   const audits: AuditEntry[] = [];
   const customer = await findOrCreateCustomer(tx, contact, identity, audits);
   const customerId = customer.created ? customer.id : await lockCustomer(tx, customer.id);
@@ -69,7 +80,14 @@ async function storeContact(tx: TransactionSql, contact: InboundContact, identit
   if (threadId && !contact.noticeOnly) await rejoinTicket(tx, threadId, contact);
   const ticketId = threadId ?? randomUUID();
   if (!threadId) {
-    audits.push({ actorUserId: null, actorKind: 'customer', action: 'ticket.created', entityType: 'ticket', entityId: ticketId, data: { channel: contact.channel, ...(contact.noticeOnly ? { noticeOnly: true } : {}) } });
+    audits.push({
+      actorUserId: null,
+      actorKind: 'customer',
+      action: 'ticket.created',
+      entityType: 'ticket',
+      entityId: ticketId,
+      data: { channel: contact.channel, ...(contact.noticeOnly ? { noticeOnly: true } : {}) },
+    });
   }
   // A new ticket waits in the queue the channel chose, else in the channel's entry queue (a notice waits nowhere).
   const ticket = threadId
@@ -105,7 +123,12 @@ async function storeContact(tx: TransactionSql, contact: InboundContact, identit
 }
 
 /** The customer this contact is from: found by identity, or created with it (`created`: nobody else can see it yet). */
-async function findOrCreateCustomer(tx: TransactionSql, contact: InboundContact, identity: string | null, audits: AuditEntry[]): Promise<{ id: string; created: boolean }> {
+async function findOrCreateCustomer(
+  tx: TransactionSql,
+  contact: InboundContact,
+  identity: string | null,
+  audits: AuditEntry[],
+): Promise<{ id: string; created: boolean }> {
   if (identity === null) return { id: await createUnidentifiedCaller(tx, contact, audits), created: true };
   const kind = contact.from.kind;
   // Found, or created with its identity in the same statement. Claiming the identity waits for a concurrent
@@ -119,19 +142,39 @@ async function findOrCreateCustomer(tx: TransactionSql, contact: InboundContact,
            exists (select 1 from known) as known, exists (select 1 from claim) as claimed`;
   if (row.known) return { id: row.id, created: false };
   if (row.claimed) {
-    audits.push({ actorUserId: null, actorKind: 'customer', action: 'customer.created', entityType: 'customer', entityId: row.id, data: { [kind]: identity } });
+    audits.push({
+      actorUserId: null,
+      actorKind: 'customer',
+      action: 'customer.created',
+      entityType: 'customer',
+      entityId: row.id,
+      data: { [kind]: identity },
+    });
     return { id: row.id, created: true };
   }
   await tx`delete from customers where id = ${row.id}`;
-  const [winner] = await tx<{ customerId: string }[]>`select customer_id from customer_identities where kind = ${kind} and value = ${identity}`;
+  const [winner] = await tx<
+    { customerId: string }[]
+  >`select customer_id from customer_identities where kind = ${kind} and value = ${identity}`;
   return { id: winner.customerId, created: false };
 }
 
 /** A caller with no usable number: a customer of their own, named for it, found by no later contact. */
-async function createUnidentifiedCaller(tx: TransactionSql, contact: InboundContact, audits: AuditEntry[]): Promise<string> {
+async function createUnidentifiedCaller(
+  tx: TransactionSql,
+  contact: InboundContact,
+  audits: AuditEntry[],
+): Promise<string> {
   const name = contact.from.name?.trim() || unidentifiedCallerName(contact.from.value);
   const [{ id }] = await tx<{ id: string }[]>`insert into customers (name) values (${name}) returning id`;
-  audits.push({ actorUserId: null, actorKind: 'customer', action: 'customer.created', entityType: 'customer', entityId: id, data: { callerId: contact.from.value } });
+  audits.push({
+    actorUserId: null,
+    actorKind: 'customer',
+    action: 'customer.created',
+    entityType: 'customer',
+    entityId: id,
+    data: { callerId: contact.from.value },
+  });
   return id;
 }
 
@@ -140,7 +183,9 @@ async function createUnidentifiedCaller(tx: TransactionSql, contact: InboundCont
  * If a merge committed while we waited for the lock, the contact belongs to the survivor.
  */
 async function lockCustomer(tx: TransactionSql, customerId: string): Promise<string> {
-  const [row] = await tx<{ mergedIntoId: string | null }[]>`select merged_into_id from customers where id = ${customerId} for update`;
+  const [row] = await tx<
+    { mergedIntoId: string | null }[]
+  >`select merged_into_id from customers where id = ${customerId} for update`;
   return row.mergedIntoId ? lockCustomer(tx, row.mergedIntoId) : customerId;
 }
 
@@ -150,9 +195,17 @@ async function rejoinTicket(tx: TransactionSql, ticketId: string, contact: Inbou
     select status, assignee_id, queue_id from tickets where id = ${ticketId} for update`;
   if (t.status === 'resolved' || t.status === 'pending') {
     await tx`update tickets set status = 'open', resolved_at = null where id = ${ticketId}`;
-    await writeAudit(tx, { actorUserId: null, actorKind: 'customer', action: 'ticket.status_changed', entityType: 'ticket', entityId: ticketId, data: { from: t.status, to: 'open' } });
+    await writeAudit(tx, {
+      actorUserId: null,
+      actorKind: 'customer',
+      action: 'ticket.status_changed',
+      entityType: 'ticket',
+      entityId: ticketId,
+      data: { from: t.status, to: 'open' },
+    });
   }
-  if (!t.assigneeId && !t.queueId) await enqueueTicket(tx, ticketId, contact.queueId ?? (await entryQueueFor(tx, contact.channel)));
+  if (!t.assigneeId && !t.queueId)
+    await enqueueTicket(tx, ticketId, contact.queueId ?? (await entryQueueFor(tx, contact.channel)));
 }
 
 /** contact.received: after commit, tell the ticket's watchers and ask routing for an agent. */

@@ -7,7 +7,11 @@ import type { TransactionSql } from '../db/client';
  * number quoted in its subject — only the customer's own: a number in a subject is a claim anyone can type.
  * Voice: every call is its own ticket.
  */
-export async function findThreadTicket(tx: TransactionSql, customerId: string, contact: InboundContact): Promise<string | null> {
+export async function findThreadTicket(
+  tx: TransactionSql,
+  customerId: string,
+  contact: InboundContact,
+): Promise<string | null> {
   if (contact.channel === 'sms') {
     const [row] = await tx<{ id: string }[]>`
       select id from tickets

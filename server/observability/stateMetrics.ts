@@ -27,7 +27,12 @@ function readWaitingByQueue(sql: Sql) {
 }
 
 const withTimeout = <T>(p: Promise<T>) =>
-  Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer in ${READ_TIMEOUT_MS} ms`)), READ_TIMEOUT_MS).unref())]);
+  Promise.race([
+    p,
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`no answer in ${READ_TIMEOUT_MS} ms`)), READ_TIMEOUT_MS).unref(),
+    ),
+  ]);
 
 /** The gauges' collectors run concurrently on a scrape: they share one read, fresh for a second. */
 function sharedRead<T>(read: () => Promise<T>, freshMs = 1000) {
@@ -62,7 +67,9 @@ export function createStateMetrics(ctx: AppContext) {
     labelNames: ['queue'] as const,
     registers: [registry],
     async collect() {
-      await fromRead(this, 'waiting tickets', waitingNow, (rows) => rows.forEach((r) => this.set({ queue: r.queue }, r.waiting)));
+      await fromRead(this, 'waiting tickets', waitingNow, (rows) =>
+        rows.forEach((r) => this.set({ queue: r.queue }, r.waiting)),
+      );
     },
   });
   new Gauge({
@@ -71,7 +78,9 @@ export function createStateMetrics(ctx: AppContext) {
     labelNames: ['queue'] as const,
     registers: [registry],
     async collect() {
-      await fromRead(this, 'waiting tickets', waitingNow, (rows) => rows.forEach((r) => this.set({ queue: r.queue }, r.oldestWaitSeconds)));
+      await fromRead(this, 'waiting tickets', waitingNow, (rows) =>
+        rows.forEach((r) => this.set({ queue: r.queue }, r.oldestWaitSeconds)),
+      );
     },
   });
   new Gauge({
@@ -80,9 +89,15 @@ export function createStateMetrics(ctx: AppContext) {
     labelNames: ['queue', 'state'] as const,
     registers: [registry],
     async collect() {
-      const read = () => withTimeout(Promise.all(QUEUE_NAMES.map(async (queue) => ({ queue, counts: await ctx.queues[queue].getJobCounts(...JOB_STATES) }))));
+      const read = () =>
+        withTimeout(
+          Promise.all(
+            QUEUE_NAMES.map(async (queue) => ({ queue, counts: await ctx.queues[queue].getJobCounts(...JOB_STATES) })),
+          ),
+        );
       await fromRead(this, 'job counts', read, (all) => {
-        for (const { queue, counts } of all) for (const state of JOB_STATES) this.set({ queue, state }, counts[state] ?? 0);
+        for (const { queue, counts } of all)
+          for (const state of JOB_STATES) this.set({ queue, state }, counts[state] ?? 0);
       });
     },
   });

@@ -16,7 +16,10 @@ export function webhookLatency(): RequestHandler {
     const started = process.hrtime.bigint();
     res.once('finish', () => {
       const route = routeByPath.get(req.originalUrl.split('?')[0].replace(/\/+$/, '')) ?? 'other';
-      webhookSeconds.observe({ route, status: String(res.statusCode) }, Number(process.hrtime.bigint() - started) / 1e9);
+      webhookSeconds.observe(
+        { route, status: String(res.statusCode) },
+        Number(process.hrtime.bigint() - started) / 1e9,
+      );
     });
     next();
   };

@@ -17,7 +17,10 @@ export async function askProvider(
   if (!sender.findSent) return { kind: 'cannot_ask' };
   let copies;
   try {
-    copies = await sender.findSent(send, { since: new Date(send.sendStartedAt.getTime() - CLOCK_SKEW_MS), providerId: send.providerId });
+    copies = await sender.findSent(send, {
+      since: new Date(send.sendStartedAt.getTime() - CLOCK_SKEW_MS),
+      providerId: send.providerId,
+    });
   } catch (err) {
     return { kind: 'unreachable', error: (err as Error).message };
   }

@@ -13,4 +13,5 @@ export const loopbackSender: ChannelSender = {
 
 export type ChannelSenders = Partial<Record<OutboundMessage['channel'], ChannelSender>>;
 
-export const senderFor = (senders: ChannelSenders, channel: OutboundMessage['channel']) => senders[channel] ?? loopbackSender;
+export const senderFor = (senders: ChannelSenders, channel: OutboundMessage['channel']) =>
+  senders[channel] ?? loopbackSender;

@@ -23,8 +23,7 @@ export interface DeliveryReport {
 /** Which message a report is about: ours by id, or an SMS by Twilio's sid (or our id from its callback URL). */
 export type MessageTarget =
   /** `sendingRound`: only while that send is still `sending` (the reconciler's verdict on it, and nothing later). */
-  | { messageId: string; sendingRound?: number }
-  | { smsSid: string; messageId?: string; round?: number };
+  { messageId: string; sendingRound?: number } | { smsSid: string; messageId?: string; round?: number };
 
 export interface Advanced {
   messageId: string;
@@ -57,7 +56,11 @@ export async function noteUnconfirmed(sql: Sql, messageId: string, failure: { co
 }
 
 /** Applies a report to a message and tells consoles when it changed what they show. */
-export async function recordDelivery(ctx: Pick<AppContext, 'sql' | 'publisher'>, target: MessageTarget, report: DeliveryReport) {
+export async function recordDelivery(
+  ctx: Pick<AppContext, 'sql' | 'publisher'>,
+  target: MessageTarget,
+  report: DeliveryReport,
+) {
   const advanced = await ctx.sql.begin((tx) => advanceMessage(tx, target, report));
   if (advanced?.changed) await publishTicketChanged(ctx, advanced.ticketId);
   return advanced;
@@ -67,15 +70,30 @@ export async function recordDelivery(ctx: Pick<AppContext, 'sql' | 'publisher'>,
  * Applies a report inside the caller's transaction: the status only moves forward; the provider's id is kept
  * once known; the reason of a failure is stored; the history says sent, delivered or failed (and why).
  */
-export async function advanceMessage(tx: TransactionSql, target: MessageTarget, report: DeliveryReport): Promise<Advanced | null> {
-  const [row] = await tx<{ id: string; ticketId: string; status: string; providerId: string | null; toAddress: string | null; errorCode: string | null; errorMessage: string | null }[]>`
+export async function advanceMessage(
+  tx: TransactionSql,
+  target: MessageTarget,
+  report: DeliveryReport,
+): Promise<Advanced | null> {
+  const [row] = await tx<
+    {
+      id: string;
+      ticketId: string;
+      status: string;
+      providerId: string | null;
+      toAddress: string | null;
+      errorCode: string | null;
+      errorMessage: string | null;
+    }[]
+  >`
     select id, ticket_id, status, provider_id, to_address, error_code, error_message from messages
     where direction = 'outbound' and ${targetCondition(tx, target)}
     limit 1 for update`;
   if (!row) return null;
   const forward = movesForward(row.status, report.status);
   const providerId = row.providerId ?? report.providerId ?? null;
-  if (!forward && providerId === row.providerId && !report.transport) return { messageId: row.id, ticketId: row.ticketId, toAddress: row.toAddress, changed: false };
+  if (!forward && providerId === row.providerId && !report.transport)
+    return { messageId: row.id, ticketId: row.ticketId, toAddress: row.toAddress, changed: false };
 
   const failing = isUndelivered(report.status);
   // A success clears what an earlier attempt left; a failure keeps the earlier reason if this report gives none.
@@ -105,7 +123,8 @@ function targetCondition(tx: TransactionSql, target: MessageTarget) {
       : tx``;
     return tx`channel = 'sms' and (provider_id = ${target.smsSid} ${byId})`;
   }
-  if (target.sendingRound !== undefined) return tx`id = ${target.messageId} and status = 'sending' and send_round = ${target.sendingRound}`;
+  if (target.sendingRound !== undefined)
+    return tx`id = ${target.messageId} and status = 'sending' and send_round = ${target.sendingRound}`;
   return tx`id = ${target.messageId}`;
 }
 
@@ -143,7 +162,11 @@ export function longQueuedMessages(sql: Sql, afterMs: number) {
  * An interrupted send goes back to the queue as a new round (its job id names the round, so the send job that
  * died cannot be confused with this one). Only from the round that was found stale; returns the new round.
  */
-export async function resendInterrupted(ctx: Pick<AppContext, 'sql' | 'publisher'>, send: StaleSend, reason: string): Promise<number | null> {
+export async function resendInterrupted(
+  ctx: Pick<AppContext, 'sql' | 'publisher'>,
+  send: StaleSend,
+  reason: string,
+): Promise<number | null> {
   const round = await ctx.sql.begin(async (tx) => {
     const [row] = await tx<{ round: number }[]>`
       update messages set status = 'queued', send_round = send_round + 1, auto_resends = auto_resends + 1, updated_at = now(),
@@ -153,7 +176,13 @@ export async function resendInterrupted(ctx: Pick<AppContext, 'sql' | 'publisher
       where id = ${send.id} and status = 'sending' and send_round = ${send.round}
       returning send_round as round`;
     if (!row) return null;
-    await writeAudit(tx, { actorUserId: null, action: 'message.resent', entityType: 'ticket', entityId: send.ticketId, data: { messageId: send.id, reason } });
+    await writeAudit(tx, {
+      actorUserId: null,
+      action: 'message.resent',
+      entityType: 'ticket',
+      entityId: send.ticketId,
+      data: { messageId: send.id, reason },
+    });
     return row.round;
   });
   if (round !== null) await publishTicketChanged(ctx, send.ticketId);
@@ -164,7 +193,11 @@ export async function resendInterrupted(ctx: Pick<AppContext, 'sql' | 'publisher
  * An agent sends a failed or undelivered message again: a new round with one automatic resend of its own.
  * Returns the new round, or null when the message is not one that can be retried.
  */
-export async function requeueForRetry(tx: TransactionSql, messageId: string, actorUserId: string): Promise<number | null> {
+export async function requeueForRetry(
+  tx: TransactionSql,
+  messageId: string,
+  actorUserId: string,
+): Promise<number | null> {
   const [before] = await tx<{ ticketId: string; status: string; providerId: string | null }[]>`
     select ticket_id, status, provider_id from messages where id = ${messageId} and direction = 'outbound' for update`;
   if (!before || !isUndelivered(before.status)) return null;

@@ -1,10 +1,21 @@
-import { recordRecipientDelivery, resendInterruptedRecipient, staleRecipients, type StaleRecipientSend } from '../campaigns/recipientSends';
+import {
+  recordRecipientDelivery,
+  resendInterruptedRecipient,
+  staleRecipients,
+  type StaleRecipientSend,
+} from '../campaigns/recipientSends';
 import type { Config } from '../config';
 import type { AppContext } from '../context';
 import type { Task } from '../queues/task';
 import { askProvider } from './askProvider';
 import { senderFor } from './channelSenders';
-import { longQueuedMessages, recordDelivery, resendInterrupted, staleMessages, type StaleSend } from './outboundMessages';
+import {
+  longQueuedMessages,
+  recordDelivery,
+  resendInterrupted,
+  staleMessages,
+  type StaleSend,
+} from './outboundMessages';
 import { queueSend } from './sendMessageTask';
 import { settleStaleSend, type Settlement, type StaleBounds } from './staleSendSettlement';
 
@@ -14,7 +25,8 @@ export const staleBoundsFrom = (config: Config): StaleBounds => ({
 });
 
 /** Often enough that a stale send waits at most a quarter of the bound more (at least every second, at most every 30 s). */
-export const reconcileEveryMs = (config: Config) => Math.min(30_000, Math.max(1_000, (config.OUTBOUND_STALE_SECONDS * 1000) / 4));
+export const reconcileEveryMs = (config: Config) =>
+  Math.min(30_000, Math.max(1_000, (config.OUTBOUND_STALE_SECONDS * 1000) / 4));
 
 /** What a pass did; `longQueued`: queued rows whose job was added again (a job still there is left as it is). */
 type Tally = Record<Settlement['kind'], number> & { longQueued: number };
@@ -30,7 +42,11 @@ export async function reconcileOutbound(ctx: AppContext, bounds = staleBoundsFro
   const tally: Tally = { adopt: 0, wait: 0, resend: 0, fail: 0, longQueued: 0 };
   for (const send of await staleMessages(ctx.sql, bounds.staleAfterMs)) {
     await settleOne(ctx, 'message', send.id, async () => {
-      const settlement = settleStaleSend(await askProvider(ctx.sql, senderFor(ctx.channelSenders, send.channel), send), send, bounds);
+      const settlement = settleStaleSend(
+        await askProvider(ctx.sql, senderFor(ctx.channelSenders, send.channel), send),
+        send,
+        bounds,
+      );
       await applyToMessage(ctx, send, settlement);
       tally[settlement.kind]++;
     });
@@ -64,12 +80,23 @@ async function applyToMessage(ctx: AppContext, send: StaleSend, settlement: Sett
   const target = { messageId: send.id, sendingRound: send.round };
   if (settlement.kind === 'adopt') {
     const { providerId, status, errorCode } = settlement.copy;
-    await recordDelivery(ctx, target, { status, providerId, errorCode, errorMessage: errorCode ? `Twilio error ${errorCode}` : null, via: 'reconciler' });
+    await recordDelivery(ctx, target, {
+      status,
+      providerId,
+      errorCode,
+      errorMessage: errorCode ? `Twilio error ${errorCode}` : null,
+      via: 'reconciler',
+    });
   } else if (settlement.kind === 'resend') {
     const round = await resendInterrupted(ctx, send, settlement.reason);
     if (round !== null) await queueSend(ctx, send.id, round);
   } else if (settlement.kind === 'fail') {
-    await recordDelivery(ctx, target, { status: 'failed', errorCode: settlement.code, errorMessage: settlement.message, via: 'reconciler' });
+    await recordDelivery(ctx, target, {
+      status: 'failed',
+      errorCode: settlement.code,
+      errorMessage: settlement.message,
+      via: 'reconciler',
+    });
   }
 }
 
@@ -77,11 +104,20 @@ async function applyToRecipient(ctx: AppContext, send: StaleRecipientSend, settl
   const target = { recipientId: send.id, sendingRound: send.round };
   if (settlement.kind === 'adopt') {
     const { providerId, status, errorCode } = settlement.copy;
-    await recordRecipientDelivery(ctx, target, { status, providerId, errorCode, errorMessage: errorCode ? `Twilio error ${errorCode}` : null });
+    await recordRecipientDelivery(ctx, target, {
+      status,
+      providerId,
+      errorCode,
+      errorMessage: errorCode ? `Twilio error ${errorCode}` : null,
+    });
   } else if (settlement.kind === 'resend') {
     await resendInterruptedRecipient(ctx, send);
   } else if (settlement.kind === 'fail') {
-    await recordRecipientDelivery(ctx, target, { status: 'failed', errorCode: settlement.code, errorMessage: settlement.message });
+    await recordRecipientDelivery(ctx, target, {
+      status: 'failed',
+      errorCode: settlement.code,
+      errorMessage: settlement.message,
+    });
   }
 }
 

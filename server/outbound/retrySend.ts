@@ -14,7 +14,12 @@ import { queueSend } from './sendMessageTask';
  * round: an email keeps its Message-ID (a copy that did arrive and this one are one mail to the customer), an
  * SMS is a new text. The history records who asked.
  */
-export async function retrySend(ctx: AppContext, viewer: Pick<SessionUser, 'userId' | 'role'>, ticketId: string, messageId: string) {
+export async function retrySend(
+  ctx: AppContext,
+  viewer: Pick<SessionUser, 'userId' | 'role'>,
+  ticketId: string,
+  messageId: string,
+) {
   if (!(await findVisibleTicket(ctx.sql, viewer, ticketId))) throw notFound('Ticket');
   const round = await ctx.sql.begin(async (tx) => {
     const [message] = await tx<{ channel: string; status: string; toAddress: string | null }[]>`
@@ -22,7 +27,11 @@ export async function retrySend(ctx: AppContext, viewer: Pick<SessionUser, 'user
       where id = ${messageId} and ticket_id = ${ticketId} and direction = 'outbound' for update`;
     if (!message) throw notFound('Message');
     if (!isUndelivered(message.status)) {
-      throw new HttpError(409, 'not_retryable', `Only a failed or undelivered message can be sent again; this one is ${message.status}.`);
+      throw new HttpError(
+        409,
+        'not_retryable',
+        `Only a failed or undelivered message can be sent again; this one is ${message.status}.`,
+      );
     }
     if (message.channel === 'sms' && message.toAddress) await refuseOptedOutNumber(tx, message.toAddress);
     return requeueForRetry(tx, messageId, viewer.userId);

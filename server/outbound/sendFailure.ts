@@ -16,6 +16,15 @@ export interface SendFailure {
 /** What a failed send means for the stored row, the same for a reply and a mass-SMS recipient. */
 export function classifySendFailure(err: unknown, lastAttempt: boolean): SendFailure {
   const sendError = err instanceof SendError ? err : null;
-  const outcome = sendError?.maybeAccepted ? 'unconfirmed' : (sendError && !sendError.retryable) || lastAttempt ? 'failed' : 'retry';
-  return { outcome, code: sendError?.code ?? 'send_error', message: (err as Error).message, recipientOptedOut: sendError?.code === OPTED_OUT_ERROR };
+  const outcome = sendError?.maybeAccepted
+    ? 'unconfirmed'
+    : (sendError && !sendError.retryable) || lastAttempt
+      ? 'failed'
+      : 'retry';
+  return {
+    outcome,
+    code: sendError?.code ?? 'send_error',
+    message: (err as Error).message,
+    recipientOptedOut: sendError?.code === OPTED_OUT_ERROR,
+  };
 }

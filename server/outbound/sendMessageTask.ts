@@ -11,7 +11,8 @@ import { classifySendFailure } from './sendFailure';
 export type SendMessageData = { messageId: string };
 
 /** One job per send of a message: the first is `send-<id>`, each later round (a resend, a retry) gets its own. */
-export const sendJobId = (messageId: string, round: number) => (round === 0 ? `send-${messageId}` : `send-${messageId}-${round}`);
+export const sendJobId = (messageId: string, round: number) =>
+  round === 0 ? `send-${messageId}` : `send-${messageId}-${round}`;
 
 /** Queues the send of a stored outbound message; the job id names the message and round, so it is never queued twice. */
 export async function queueSend(ctx: Pick<AppContext, 'queues'>, messageId: string, round = 0) {
@@ -47,12 +48,21 @@ export const sendMessageTask: Task<SendMessageData> = {
         await publishTicketChanged(ctx, message.ticketId);
         throw err;
       }
-      await recordDelivery(ctx, { messageId }, { status: 'failed', errorCode: failure.code, errorMessage: failure.message, via: 'send' });
-      if (failure.recipientOptedOut && message.channel === 'sms' && message.to) await setSmsOptOut(ctx.sql, message.to, true);
+      await recordDelivery(
+        ctx,
+        { messageId },
+        { status: 'failed', errorCode: failure.code, errorMessage: failure.message, via: 'send' },
+      );
+      if (failure.recipientOptedOut && message.channel === 'sms' && message.to)
+        await setSmsOptOut(ctx.sql, message.to, true);
       throw new UnrecoverableError(failure.message);
     }
     // Forward only: the provider's `delivered` callback may already have come, and it stays.
-    await recordDelivery(ctx, { messageId }, { status: 'sent', providerId: sent.providerId, transport: sent.transport, via: 'send' });
+    await recordDelivery(
+      ctx,
+      { messageId },
+      { status: 'sent', providerId: sent.providerId, transport: sent.transport, via: 'send' },
+    );
     return { sent: true };
   },
 };

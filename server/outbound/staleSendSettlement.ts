@@ -32,20 +32,38 @@ export const MAX_AUTOMATIC_RESENDS = 1;
  * Either only once: a second interruption, or a provider that cannot be asked in time, is shown as failed
  * with the reason, for the agent to retry.
  */
-export function settleStaleSend(answer: ProviderAnswer, send: { ageMs: number; autoResends: number; providerId: string | null }, bounds: StaleBounds): Settlement {
+export function settleStaleSend(
+  answer: ProviderAnswer,
+  send: { ageMs: number; autoResends: number; providerId: string | null },
+  bounds: StaleBounds,
+): Settlement {
   if (answer.kind === 'found') return { kind: 'adopt', copy: answer.copy };
   const mayResend = send.autoResends < MAX_AUTOMATIC_RESENDS;
   if (answer.kind === 'cannot_ask') {
     return mayResend
       ? { kind: 'resend', reason: 'no_answer' }
-      : { kind: 'fail', code: 'outcome_unknown', message: 'The mail server’s answer never came, and neither did it on the resend: it may or may not have the mail.' };
+      : {
+          kind: 'fail',
+          code: 'outcome_unknown',
+          message:
+            'The mail server’s answer never came, and neither did it on the resend: it may or may not have the mail.',
+        };
   }
   if (send.ageMs < bounds.staleAfterMs + bounds.graceMs) return { kind: 'wait' };
   if (answer.kind === 'unreachable') {
-    return { kind: 'fail', code: 'outcome_unknown', message: `Twilio could not be asked whether it has this message: ${answer.error}` };
+    return {
+      kind: 'fail',
+      code: 'outcome_unknown',
+      message: `Twilio could not be asked whether it has this message: ${answer.error}`,
+    };
   }
-  if (send.providerId) return { kind: 'fail', code: 'outcome_unknown', message: `Twilio no longer knows message ${send.providerId}.` };
+  if (send.providerId)
+    return { kind: 'fail', code: 'outcome_unknown', message: `Twilio no longer knows message ${send.providerId}.` };
   return mayResend
     ? { kind: 'resend', reason: 'not_at_provider' }
-    : { kind: 'fail', code: 'send_interrupted', message: 'Sending was interrupted before Twilio took the message, on the resend too.' };
+    : {
+        kind: 'fail',
+        code: 'send_interrupted',
+        message: 'Sending was interrupted before Twilio took the message, on the resend too.',
+      };
 }

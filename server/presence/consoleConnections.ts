@@ -28,7 +28,10 @@ export function trackConsoleConnections(ctx: AppContext, localConnections: () =>
   let beatTimer: NodeJS.Timeout | undefined;
   let beating: Promise<void> = Promise.resolve();
 
-  const warn = (what: string, extra: object = {}) => (err: unknown) => ctx.log.warn({ err, ...extra }, what);
+  const warn =
+    (what: string, extra: object = {}) =>
+    (err: unknown) =>
+      ctx.log.warn({ err, ...extra }, what);
 
   function scheduleBeat() {
     beatTimer = setTimeout(() => {
@@ -45,10 +48,13 @@ export function trackConsoleConnections(ctx: AppContext, localConnections: () =>
 
   function scheduleGraceCheck(userId: string) {
     clearTimeout(graceChecks.get(userId));
-    const timer = setTimeout(() => {
-      graceChecks.delete(userId);
-      sweepDepartedAgents(ctx, userId).catch(warn('presence grace check failed', { userId }));
-    }, ctx.config.PRESENCE_GRACE_SECONDS * 1000 + CHECK_MARGIN_MS);
+    const timer = setTimeout(
+      () => {
+        graceChecks.delete(userId);
+        sweepDepartedAgents(ctx, userId).catch(warn('presence grace check failed', { userId }));
+      },
+      ctx.config.PRESENCE_GRACE_SECONDS * 1000 + CHECK_MARGIN_MS,
+    );
     graceChecks.set(userId, timer);
   }
 
@@ -57,7 +63,9 @@ export function trackConsoleConnections(ctx: AppContext, localConnections: () =>
     connected(connection: ConsoleConnection) {
       clearTimeout(graceChecks.get(connection.userId));
       graceChecks.delete(connection.userId);
-      recordConnected(ctx.sql, instanceId, connection).catch(warn('could not record a console connecting', { userId: connection.userId }));
+      recordConnected(ctx.sql, instanceId, connection).catch(
+        warn('could not record a console connecting', { userId: connection.userId }),
+      );
     },
     disconnected(connection: ConsoleConnection) {
       if (closed) return;

@@ -19,7 +19,12 @@ export function createQueues(connection: Redis, redisPrefix: string, log: Logger
     new Queue(name, {
       connection,
       prefix: bullPrefix(redisPrefix),
-      defaultJobOptions: { attempts: 5, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: 1000, removeOnFail: 5000 },
+      defaultJobOptions: {
+        attempts: 5,
+        backoff: { type: 'exponential', delay: 2000 },
+        removeOnComplete: 1000,
+        removeOnFail: 5000,
+      },
     }).on('error', (err) => log.warn({ err: err.message, queue: name }, 'queue connection error')),
   ]);
   return Object.fromEntries(entries) as Queues;

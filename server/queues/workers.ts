@@ -12,9 +12,18 @@ import { bridgeCustomerTask, dialAgentLegTask } from '../voice/voiceTasks';
 import { reconcileVoiceJobsTask } from '../voice/voiceJobReconciler';
 import { presenceSweepTask } from '../presence/presenceSweepTask';
 
-const tasks: Task<any>[] = [purgeExpiredSessionsTask, sendMessageTask, reconcileOutboundTask,
-  startCampaignTask, sendCampaignSmsTask, campaignsTickTask, dialAgentLegTask, bridgeCustomerTask, reconcileVoiceJobsTask,
-  presenceSweepTask];
+const tasks: Task<any>[] = [
+  purgeExpiredSessionsTask,
+  sendMessageTask,
+  reconcileOutboundTask,
+  startCampaignTask,
+  sendCampaignSmsTask,
+  campaignsTickTask,
+  dialAgentLegTask,
+  bridgeCustomerTask,
+  reconcileVoiceJobsTask,
+  presenceSweepTask,
+];
 
 // How often each worker process checks that every job scheduler still exists in Redis (a flush drops them).
 const SCHEDULER_CHECK_MS = 10_000;
@@ -47,14 +56,18 @@ export async function startWorkers(ctx: AppContext, redisUrl: string) {
     for (const task of tasks) {
       if (!task.schedule) continue;
       const queue = ctx.queues[task.queue];
-      if (!(await queue.getJobScheduler(task.name))) await queue.upsertJobScheduler(task.name, task.schedule(ctx.config), { name: task.name, data: {} });
+      if (!(await queue.getJobScheduler(task.name)))
+        await queue.upsertJobScheduler(task.name, task.schedule(ctx.config), { name: task.name, data: {} });
     }
   };
   await dropRetiredSchedulers(ctx);
   await keepSchedulers();
   // A Redis that lost its data (FLUSHALL, a restart without persistence) loses the schedulers too: they are put
   // back from the task list here, and each scheduled task rebuilds what it watches from the database rows.
-  const schedulerCheck = setInterval(() => keepSchedulers().catch((err) => ctx.log.warn({ err: err.message }, 'job scheduler check failed')), SCHEDULER_CHECK_MS);
+  const schedulerCheck = setInterval(
+    () => void keepSchedulers().catch((err) => ctx.log.warn({ err: err.message }, 'job scheduler check failed')),
+    SCHEDULER_CHECK_MS,
+  );
   const router = startRouter(ctx, redisUrl);
   return {
     workers,

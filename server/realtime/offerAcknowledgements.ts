@@ -13,6 +13,8 @@ export function listenForPopAcknowledgements(socket: Socket, ctx: AppContext, us
   socket.on('offer.seen', (event: unknown) => {
     const offerId = (event as { offerId?: unknown } | null)?.offerId;
     if (typeof offerId !== 'string' || !UUID.test(offerId)) return;
-    acknowledgeOffer(ctx, offerId, userId).then((popSeconds) => popSeconds !== null && offerToPopSeconds.observe(popSeconds)).catch((err) => ctx.log.warn({ err, offerId }, 'pop acknowledgement not recorded'));
+    acknowledgeOffer(ctx, offerId, userId)
+      .then((popSeconds) => popSeconds !== null && offerToPopSeconds.observe(popSeconds))
+      .catch((err) => ctx.log.warn({ err, offerId }, 'pop acknowledgement not recorded'));
   });
 }

@@ -26,7 +26,9 @@ export function socketIoKey(prefix: string) {
 export function createPublisher(redis: Redis, prefix: string, log: Logger): Publisher {
   const client = {
     publish: (channel: string, message: string | Buffer) =>
-      redis.publish(channel, message).catch((err: Error) => log.warn({ err: err.message, channel }, 'realtime publish failed')),
+      redis
+        .publish(channel, message)
+        .catch((err: Error) => log.warn({ err: err.message, channel }, 'realtime publish failed')),
   };
   const emitter = new Emitter(client, { key: socketIoKey(prefix) });
   return {

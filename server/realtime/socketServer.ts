@@ -36,10 +36,10 @@ export function attachRealtime(httpServer: HttpServer, ctx: AppContext, adapterC
     [...io.of('/').sockets.values()].map((socket) => ({ socketId: socket.id, userId: socket.data.session.userId })),
   );
 
-  io.use(async (socket, next) => {
-    try {
+  io.use((socket, next) => {
+    const admit = async () => {
       const session = await findSession(ctx.sql, sessionToken(socket.handshake.headers.cookie));
-      if (!session) return next(new Error('unauthenticated'));
+      if (!session) throw new Error('unauthenticated');
       socket.data.session = session;
       // Resolved before the connection completes, so the socket is in every room the moment it is connected.
       socket.data.rooms = [
@@ -48,15 +48,16 @@ export function attachRealtime(httpServer: HttpServer, ctx: AppContext, adapterC
         ...(ctx.sms.mode === 'simulator' || (await emailSimulatorEnabled(ctx.sql)) ? [rooms.simulator] : []),
         ...(await roomsFor(ctx, session)),
       ];
-      next();
-    } catch (err) {
-      next(err as Error);
-    }
+    };
+    admit().then(
+      () => next(),
+      (err: Error) => next(err),
+    );
   });
 
   io.on('connection', (socket) => {
     const connection = { socketId: socket.id, userId: socket.data.session.userId };
-    socket.join(socket.data.rooms);
+    void socket.join(socket.data.rooms);
     consoles.connected(connection);
     socket.on('disconnect', () => consoles.disconnected(connection));
     listenForPopAcknowledgements(socket, ctx, connection.userId);
@@ -71,7 +72,7 @@ export function attachRealtime(httpServer: HttpServer, ctx: AppContext, adapterC
     async close() {
       // First, so the disconnects that closing causes are not taken for consoles leaving.
       await consoles.close();
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await new Promise<void>((resolve) => void io.close(() => resolve()));
     },
   };
 }
@@ -79,7 +80,9 @@ export function attachRealtime(httpServer: HttpServer, ctx: AppContext, adapterC
 async function roomsFor(ctx: AppContext, session: SessionUser): Promise<string[]> {
   if (session.role === 'admin') return [rooms.allSupervisors, rooms.anySupervisor];
   if (session.role === 'supervisor') {
-    const teams = await ctx.sql<{ teamId: string }[]>`select team_id from team_members where user_id = ${session.userId}`;
+    const teams = await ctx.sql<
+      { teamId: string }[]
+    >`select team_id from team_members where user_id = ${session.userId}`;
     return [rooms.anySupervisor, ...teams.map((t) => rooms.teamSupervisors(t.teamId))];
   }
   const queues = await ctx.sql<{ id: string }[]>`${eligibleQueueIds(ctx.sql, session.userId)}`;

@@ -56,12 +56,28 @@ async function startPrivateRedis(binary: string, dir: string, log: Logger): Prom
   const port = await freePort();
   const child = spawn(
     binary,
-    ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', '', '--daemonize', 'no', '--logfile', path.join(dir, 'redis.log')],
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--appendonly',
+      'yes',
+      '--save',
+      '',
+      '--daemonize',
+      'no',
+      '--logfile',
+      path.join(dir, 'redis.log'),
+    ],
     { stdio: 'ignore' },
   );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   for (let i = 0; i < 100; i++) {
-    if (child.exitCode !== null) throw new RedisUnavailableError(`redis-server exited with code ${child.exitCode}; see ${dir}/redis.log`);
+    if (child.exitCode !== null)
+      throw new RedisUnavailableError(`redis-server exited with code ${child.exitCode}; see ${dir}/redis.log`);
     if (await answersPing(port)) {
       await fs.writeFile(portFile, String(port));
       log.info({ port, dir }, 'started a private redis-server');
@@ -100,9 +116,17 @@ export function answersPing(port: number, host = '127.0.0.1', timeoutMs = 500): 
 }
 
 async function isExecutableOnPath(binary: string): Promise<boolean> {
-  const candidates = binary.includes('/') ? [binary] : (process.env.PATH ?? '').split(':').map((dir) => path.join(dir, binary));
+  const candidates = binary.includes('/')
+    ? [binary]
+    : (process.env.PATH ?? '').split(':').map((dir) => path.join(dir, binary));
   for (const candidate of candidates) {
-    if (await fs.access(candidate, fs.constants.X_OK).then(() => true, () => false)) return true;
+    if (
+      await fs.access(candidate, fs.constants.X_OK).then(
+        () => true,
+        () => false,
+      )
+    )
+      return true;
   }
   return false;
 }

@@ -33,7 +33,12 @@ export interface MatchHints {
  * agent's free slots counted down as offers are made. The caller holds the routing lock and loaded the inputs
  * inside it, so decisions never double-offer a ticket or push an agent past capacity.
  */
-export function matchOffers(tickets: readonly RoutableTicket[], agents: RoutableAgent[], hints: MatchHints, now: number) {
+export function matchOffers(
+  tickets: readonly RoutableTicket[],
+  agents: RoutableAgent[],
+  hints: MatchHints,
+  now: number,
+) {
   const made: { ticketId: string; agentId: string }[] = [];
   const pool = agents.map((a) => ({ ...a, free: { ...a.free } }));
   for (const ticket of tickets) {
@@ -46,7 +51,12 @@ export function matchOffers(tickets: readonly RoutableTicket[], agents: Routable
       if (agent.free[ticket.channel] <= 0) continue;
       if (ticket.channel !== 'voice' && agent.onCall && !ticket.blendWithCalls) continue;
       if (!ticket.skillIds.every((s) => agent.skillIds.has(s))) continue;
-      const key: [number, number, number, string] = [avoid?.has(agent.id) ? 1 : 0, agent.id === sticky ? 0 : 1, agent.idleSince, agent.id];
+      const key: [number, number, number, string] = [
+        avoid?.has(agent.id) ? 1 : 0,
+        agent.id === sticky ? 0 : 1,
+        agent.idleSince,
+        agent.id,
+      ];
       if (!bestKey || compareKeys(key, bestKey) < 0) [best, bestKey] = [agent, key];
     }
     if (!best) continue;

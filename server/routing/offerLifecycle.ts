@@ -10,7 +10,12 @@ import { kickRouting } from './routingTasks';
 import { withRoutingLock } from './routingPass';
 import { connectAgentToTicket } from '../voice/connectCall';
 
-const offerGone = () => new HttpError(409, 'offer_gone', 'This offer is no longer available: it expired, was withdrawn or was answered already.');
+const offerGone = () =>
+  new HttpError(
+    409,
+    'offer_gone',
+    'This offer is no longer available: it expired, was withdrawn or was answered already.',
+  );
 
 async function lockPendingOffer(tx: TransactionSql, offerId: string, agentId: string) {
   const [offer] = await tx<{ id: string; ticketId: string; status: string; agentId: string; expired: boolean }[]>`
@@ -28,7 +33,13 @@ export async function acceptOffer(ctx: AppContext, offerId: string, agentId: str
     await tx`
       update tickets set assignee_id = ${agentId}, status = case when status = 'new' then 'open' else status end, updated_at = now()
       where id = ${offer.ticketId}`;
-    await writeAudit(tx, { actorUserId: agentId, action: 'ticket.assigned', entityType: 'ticket', entityId: offer.ticketId, data: { agentId, via: 'offer' } });
+    await writeAudit(tx, {
+      actorUserId: agentId,
+      action: 'ticket.assigned',
+      entityType: 'ticket',
+      entityId: offer.ticketId,
+      data: { agentId, via: 'offer' },
+    });
     return offer.ticketId;
   });
   ctx.publisher.emit([rooms.agent(agentId)], 'offer.ended', { offerId, ticketId, reason: 'accepted' });
@@ -44,7 +55,13 @@ export async function rejectOffer(ctx: AppContext, offerId: string, agentId: str
   const ticketId = await ctx.sql.begin(async (tx) => {
     const offer = await lockPendingOffer(tx, offerId, agentId);
     await tx`update offers set status = 'rejected', responded_at = now(), seen_at = coalesce(seen_at, now()) where id = ${offerId}`;
-    await writeAudit(tx, { actorUserId: agentId, action: 'ticket.offer_rejected', entityType: 'ticket', entityId: offer.ticketId, data: { agentId, offerId } });
+    await writeAudit(tx, {
+      actorUserId: agentId,
+      action: 'ticket.offer_rejected',
+      entityType: 'ticket',
+      entityId: offer.ticketId,
+      data: { agentId, offerId },
+    });
     return offer.ticketId;
   });
   ctx.publisher.emit([rooms.agent(agentId)], 'offer.ended', { offerId, ticketId, reason: 'rejected' });
@@ -61,7 +78,9 @@ export async function rejectOffer(ctx: AppContext, offerId: string, agentId: str
 export async function expireOffers(ctx: AppContext) {
   const { ROUTING_POP_ACK_SECONDS: ackSeconds, AFTER_CALL_WORK_SECONDS: acwSeconds } = ctx.config;
   const ended = await withRoutingLock(ctx, async (tx) => {
-    const rows = await tx<{ id: string; ticketId: string; agentId: string; status: 'timed_out' | 'unseen'; onCall: boolean }[]>`
+    const rows = await tx<
+      { id: string; ticketId: string; agentId: string; status: 'timed_out' | 'unseen'; onCall: boolean }[]
+    >`
       update offers o set status = case when o.seen_at is null then 'unseen' else 'timed_out' end, responded_at = now()
       where o.status = 'pending'
         and (o.expires_at <= now() or (o.seen_at is null and o.offered_at <= now() - make_interval(secs => ${ackSeconds})))
@@ -81,7 +100,11 @@ export async function expireOffers(ctx: AppContext) {
     return rows;
   });
   for (const r of ended) {
-    ctx.publisher.emit([rooms.agent(r.agentId)], 'offer.ended', { offerId: r.id, ticketId: r.ticketId, reason: r.status === 'unseen' ? 'canceled' : 'timed_out' });
+    ctx.publisher.emit([rooms.agent(r.agentId)], 'offer.ended', {
+      offerId: r.id,
+      ticketId: r.ticketId,
+      reason: r.status === 'unseen' ? 'canceled' : 'timed_out',
+    });
   }
   const away = new Set(ended.filter((r) => r.status === 'timed_out' && !r.onCall).map((r) => r.agentId));
   for (const agentId of away) await setPresence(ctx, agentId, 'away', 'missed-offer');
@@ -92,7 +115,11 @@ export async function expireOffers(ctx: AppContext) {
  * The agent's console has the screen pop on screen (or the agent answered it): from now on the offer counts as
  * seen. Returns how long the pop took to reach the console, for the first acknowledgement only.
  */
-export async function acknowledgeOffer(ctx: Pick<AppContext, 'sql'>, offerId: string, agentId: string): Promise<number | null> {
+export async function acknowledgeOffer(
+  ctx: Pick<AppContext, 'sql'>,
+  offerId: string,
+  agentId: string,
+): Promise<number | null> {
   const [row] = await ctx.sql<{ popSeconds: number }[]>`
     update offers set seen_at = now()
     where id = ${offerId} and agent_id = ${agentId} and status = 'pending' and seen_at is null
@@ -116,7 +143,13 @@ export async function overflowWaitingTickets(ctx: AppContext) {
         and not exists (select 1 from offers o where o.ticket_id = t.id and o.status = 'pending')
       returning t.id, q.id as from_queue_id, q.overflow_queue_id as to_queue_id`;
     for (const r of rows) {
-      await writeAudit(tx, { actorUserId: null, action: 'ticket.overflowed', entityType: 'ticket', entityId: r.id, data: { fromQueueId: r.fromQueueId, toQueueId: r.toQueueId } });
+      await writeAudit(tx, {
+        actorUserId: null,
+        action: 'ticket.overflowed',
+        entityType: 'ticket',
+        entityId: r.id,
+        data: { fromQueueId: r.fromQueueId, toQueueId: r.toQueueId },
+      });
     }
     return rows;
   });

@@ -31,9 +31,14 @@ export function startRouter(ctx: AppContext, redisUrl: string) {
       wanted = false;
       try {
         const offers = await makeOffers(ctx);
-        if (offers.length) armDeadline(Date.now() + Math.min(config.ROUTING_POP_ACK_SECONDS, config.ROUTING_OFFER_TIMEOUT_SECONDS) * 1000);
+        if (offers.length)
+          armDeadline(
+            Date.now() + Math.min(config.ROUTING_POP_ACK_SECONDS, config.ROUTING_OFFER_TIMEOUT_SECONDS) * 1000,
+          );
         // The next pass need not wait for these pops to be built and sent.
-        announceOffers(ctx, offers).catch((err) => log.warn({ err }, 'screen pops not sent; unacknowledged offers are made again'));
+        announceOffers(ctx, offers).catch((err) =>
+          log.warn({ err }, 'screen pops not sent; unacknowledged offers are made again'),
+        );
       } catch (err) {
         log.warn({ err }, 'routing pass failed; the next trigger or tick retries');
       }
@@ -66,10 +71,13 @@ export function startRouter(ctx: AppContext, redisUrl: string) {
     if (closed || at >= deadlineAt) return;
     clearTimeout(deadlineTimer);
     deadlineAt = at;
-    deadlineTimer = setTimeout(() => {
-      deadlineAt = Infinity;
-      void sweep();
-    }, Math.max(0, at - Date.now()) + 100);
+    deadlineTimer = setTimeout(
+      () => {
+        deadlineAt = Infinity;
+        void sweep();
+      },
+      Math.max(0, at - Date.now()) + 100,
+    );
   }
 
   const tick = setInterval(() => {
@@ -77,7 +85,9 @@ export function startRouter(ctx: AppContext, redisUrl: string) {
     void sweep();
   }, config.ROUTING_TICK_SECONDS * 1000);
   subscriber.on('message', route);
-  void subscriber.subscribe(routingChannel(config.REDIS_PREFIX)).catch((err) => log.warn({ err: err.message }, 'routing trigger subscription failed'));
+  void subscriber
+    .subscribe(routingChannel(config.REDIS_PREFIX))
+    .catch((err) => log.warn({ err: err.message }, 'routing trigger subscription failed'));
   // ioredis re-subscribes after a reconnect; a trigger published while it was away is covered by routing now.
   subscriber.on('ready', route);
   // A process starting up takes over the deadlines of offers made by processes that are gone.

@@ -13,10 +13,22 @@ export const isWaiting = (sql: Sql | TransactionSql) => sql`
  * agent who goes away meanwhile waits for it and then withdraws the offers it made (setPresence locks the row).
  */
 export async function loadRoutableAgents(tx: TransactionSql, afterCallWorkSeconds: number): Promise<RoutableAgent[]> {
-  const rows = await tx<{
-    id: string; idleSince: Date; skillIds: string[]; capacityVoice: number; capacitySms: number; capacityEmail: number;
-    calls: number; sms: number; email: number; offeredVoice: number; offeredSms: number; offeredEmail: number;
-  }[]>`
+  const rows = await tx<
+    {
+      id: string;
+      idleSince: Date;
+      skillIds: string[];
+      capacityVoice: number;
+      capacitySms: number;
+      capacityEmail: number;
+      calls: number;
+      sms: number;
+      email: number;
+      offeredVoice: number;
+      offeredSms: number;
+      offeredEmail: number;
+    }[]
+  >`
     select u.id, greatest(u.presence_changed_at, coalesce(u.last_offered_at, u.presence_changed_at)) as idle_since,
       array(select a.skill_id from agent_skills a where a.user_id = u.id) as skill_ids,
       u.capacity_voice, u.capacity_sms, u.capacity_email,
@@ -35,7 +47,11 @@ export async function loadRoutableAgents(tx: TransactionSql, afterCallWorkSecond
     id: r.id,
     idleSince: r.idleSince.getTime(),
     skillIds: new Set(r.skillIds),
-    free: { voice: r.capacityVoice - r.calls - r.offeredVoice, sms: r.capacitySms - r.sms - r.offeredSms, email: r.capacityEmail - r.email - r.offeredEmail },
+    free: {
+      voice: r.capacityVoice - r.calls - r.offeredVoice,
+      sms: r.capacitySms - r.sms - r.offeredSms,
+      email: r.capacityEmail - r.email - r.offeredEmail,
+    },
     onCall: r.calls + r.offeredVoice > 0,
   }));
 }
@@ -45,7 +61,12 @@ export async function loadRoutableAgents(tx: TransactionSql, afterCallWorkSecond
  * agent over another for it: agents who turned it down, let it lapse or never saw it since it started waiting,
  * or whose ringing for its call just failed, are tried last; the customer's agent from the sticky window first.
  */
-export async function listWaitingTickets(tx: TransactionSql, channels: readonly Channel[], stickyHours: number, limit = 200) {
+export async function listWaitingTickets(
+  tx: TransactionSql,
+  channels: readonly Channel[],
+  stickyHours: number,
+  limit = 200,
+) {
   const rows = await tx<(RoutableTicket & { avoidAgentIds: string[]; stickyAgentId: string | null })[]>`
     select t.id, t.queue_id, t.channel, t.customer_id, q.blend_with_calls,
       array(select qs.skill_id from queue_skills qs where qs.queue_id = t.queue_id) as skill_ids,

@@ -13,12 +13,18 @@ export const demoTeam = { name: 'Front line' };
 export const demoBusinessHours = {
   name: 'Weekdays 8–20',
   timezone: 'UTC',
-  intervals: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '08:00', closes: '20:00' })).concat([{ weekday: 6, opens: '09:00', closes: '13:00' }]),
+  intervals: [1, 2, 3, 4, 5]
+    .map((weekday) => ({ weekday, opens: '08:00', closes: '20:00' }))
+    .concat([{ weekday: 6, opens: '09:00', closes: '13:00' }]),
   holidays: [],
 };
 
 export const demoQueues = [
-  { name: 'General', skills: [] as string[], entryForChannels: ['voice', 'sms', 'email'] as ('voice' | 'sms' | 'email')[] },
+  {
+    name: 'General',
+    skills: [] as string[],
+    entryForChannels: ['voice', 'sms', 'email'] as ('voice' | 'sms' | 'email')[],
+  },
   { name: 'Technical support', skills: ['technical'], overflowTo: 'General', overflowAfterSeconds: 300 },
 ];
 
@@ -33,5 +39,11 @@ export const demoUsers = [
 export const demoCustomers = [
   { name: 'Grace Hopper', company: 'Navy Labs', tags: ['vip'], phone: '+14155550101', email: 'grace@example.org' },
   { name: 'Linus Park', company: 'Park & Sons', tags: [], phone: '+447700900123', email: 'linus@example.net' },
-  { name: '王芳', company: '上海贸易有限公司', tags: ['mandarin'], phone: '+8613800138000', email: 'wang.fang@example.cn' },
+  {
+    name: '王芳',
+    company: '上海贸易有限公司',
+    tags: ['mandarin'],
+    phone: '+8613800138000',
+    email: 'wang.fang@example.cn',
+  },
 ];

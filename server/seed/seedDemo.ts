@@ -2,7 +2,15 @@ import type { Sql } from '../db/client';
 import { createBusinessHours, saveQueue } from '../settings/queueSettings';
 import { createSkill, createTeam } from '../settings/teamAndSkillSettings';
 import { createUser } from '../settings/userSettings';
-import { DEMO_PASSWORD, demoBusinessHours, demoCustomers, demoQueues, demoSkills, demoTeam, demoUsers } from './demoData';
+import {
+  DEMO_PASSWORD,
+  demoBusinessHours,
+  demoCustomers,
+  demoQueues,
+  demoSkills,
+  demoTeam,
+  demoUsers,
+} from './demoData';
 
 const SEED_NAME = 'demo';
 const SEED_LOCK_KEY = 72_410_002;
@@ -35,7 +43,9 @@ async function idByName(sql: Sql, table: 'skills' | 'teams' | 'queues' | 'busine
 async function seedSteps(sql: Sql) {
   for (const skill of demoSkills) if (!(await idByName(sql, 'skills', skill.name))) await createSkill(sql, skill, null);
   const teamId = (await idByName(sql, 'teams', demoTeam.name)) ?? (await createTeam(sql, demoTeam, null));
-  const hoursId = (await idByName(sql, 'business_hours', demoBusinessHours.name)) ?? (await createBusinessHours(sql, demoBusinessHours, null));
+  const hoursId =
+    (await idByName(sql, 'business_hours', demoBusinessHours.name)) ??
+    (await createBusinessHours(sql, demoBusinessHours, null));
   for (const q of demoQueues) {
     if (await idByName(sql, 'queues', q.name)) continue;
     const overflowQueueId = q.overflowTo ? await idByName(sql, 'queues', q.overflowTo) : null;
@@ -57,13 +67,19 @@ async function seedSteps(sql: Sql) {
   for (const u of demoUsers) {
     const [exists] = await sql`select 1 from users where email = ${u.email}`;
     if (exists) continue;
-    await createUser(sql, { ...u, password: DEMO_PASSWORD, teamIds: u.role === 'admin' ? [] : [teamId], capacity: {} }, null);
+    await createUser(
+      sql,
+      { ...u, password: DEMO_PASSWORD, teamIds: u.role === 'admin' ? [] : [teamId], capacity: {} },
+      null,
+    );
   }
   for (const c of demoCustomers) {
     const [exists] = await sql`select 1 from customer_identities where kind = 'phone' and value = ${c.phone}`;
     if (exists) continue;
     await sql.begin(async (tx) => {
-      const [{ id }] = await tx<{ id: string }[]>`insert into customers (name, company, tags) values (${c.name}, ${c.company}, ${c.tags}) returning id`;
+      const [{ id }] = await tx<
+        { id: string }[]
+      >`insert into customers (name, company, tags) values (${c.name}, ${c.company}, ${c.tags}) returning id`;
       await tx`insert into customer_identities (customer_id, kind, value) values (${id}, 'phone', ${c.phone}), (${id}, 'email', ${c.email})`;
     });
   }

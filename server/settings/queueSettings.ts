@@ -9,9 +9,18 @@ const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM');
 
 export const businessHoursInput = z.object({
   name: z.string().trim().min(1, 'is required').max(200),
-  timezone: z.string().refine((tz) => Intl.supportedValuesOf('timeZone').includes(tz) || tz === 'UTC', 'must be an IANA time zone, like Europe/Paris'),
+  timezone: z
+    .string()
+    .refine(
+      (tz) => Intl.supportedValuesOf('timeZone').includes(tz) || tz === 'UTC',
+      'must be an IANA time zone, like Europe/Paris',
+    ),
   intervals: z
-    .array(z.object({ weekday: z.number().int().min(0).max(6), opens: time, closes: time }).refine((i) => i.closes > i.opens, { message: 'closes must be after opens', path: ['closes'] }))
+    .array(
+      z
+        .object({ weekday: z.number().int().min(0).max(6), opens: time, closes: time })
+        .refine((i) => i.closes > i.opens, { message: 'closes must be after opens', path: ['closes'] }),
+    )
     .min(1, 'needs at least one open interval'),
   holidays: z.array(z.object({ day: z.iso.date(), name: z.string().trim().min(1) })).default([]),
 });
@@ -39,11 +48,17 @@ type Tx = Sql | TransactionSql;
 async function setQueueSkills(tx: Tx, queueId: string, names: string[]) {
   const skillIds = await resolveSkillIds(tx, names);
   await tx`delete from queue_skills where queue_id = ${queueId}`;
-  for (const skillId of skillIds) await tx`insert into queue_skills (queue_id, skill_id) values (${queueId}, ${skillId})`;
+  for (const skillId of skillIds)
+    await tx`insert into queue_skills (queue_id, skill_id) values (${queueId}, ${skillId})`;
 }
 
 /** Creates a queue, or replaces its settings when `queueId` is given. */
-export async function saveQueue(sql: Sql, input: z.infer<typeof queueInput>, actorUserId: string | null, queueId?: string) {
+export async function saveQueue(
+  sql: Sql,
+  input: z.infer<typeof queueInput>,
+  actorUserId: string | null,
+  queueId?: string,
+) {
   try {
     return await sql.begin(async (tx) => {
       const values = {
@@ -60,28 +75,57 @@ export async function saveQueue(sql: Sql, input: z.infer<typeof queueInput>, act
         : await tx<{ id: string }[]>`insert into queues ${tx(values)} returning id`;
       if (!row) throw new HttpError(404, 'not_found', 'Queue not found.');
       await setQueueSkills(tx, row.id, input.skills);
-      await writeAudit(tx, { actorUserId, action: queueId ? 'queue.updated' : 'queue.created', entityType: 'queue', entityId: row.id, data: input });
+      await writeAudit(tx, {
+        actorUserId,
+        action: queueId ? 'queue.updated' : 'queue.created',
+        entityType: 'queue',
+        entityId: row.id,
+        data: input,
+      });
       return row.id;
     });
   } catch (e) {
     const code = (e as { code?: string }).code;
-    if (code === '23505') throw new HttpError(409, 'name_taken', `A queue named ${input.name} already exists.`, [{ path: 'name', message: 'is taken' }]);
-    if (code === '23503' || code === '23514') throw new HttpError(400, 'invalid_input', `Queue settings refer to something that does not exist or is not allowed: ${(e as Error).message}`);
+    if (code === '23505')
+      throw new HttpError(409, 'name_taken', `A queue named ${input.name} already exists.`, [
+        { path: 'name', message: 'is taken' },
+      ]);
+    if (code === '23503' || code === '23514')
+      throw new HttpError(
+        400,
+        'invalid_input',
+        `Queue settings refer to something that does not exist or is not allowed: ${(e as Error).message}`,
+      );
     throw e;
   }
 }
 
-export async function createBusinessHours(sql: Sql, input: z.infer<typeof businessHoursInput>, actorUserId: string | null) {
+export async function createBusinessHours(
+  sql: Sql,
+  input: z.infer<typeof businessHoursInput>,
+  actorUserId: string | null,
+) {
   return sql.begin(async (tx) => {
-    const [row] = await tx<{ id: string }[]>`insert into business_hours (name, timezone) values (${input.name}, ${input.timezone}) on conflict (name) do nothing returning id`;
-    if (!row) throw new HttpError(409, 'name_taken', `Business hours named ${input.name} already exist.`, [{ path: 'name', message: 'is taken' }]);
+    const [row] = await tx<
+      { id: string }[]
+    >`insert into business_hours (name, timezone) values (${input.name}, ${input.timezone}) on conflict (name) do nothing returning id`;
+    if (!row)
+      throw new HttpError(409, 'name_taken', `Business hours named ${input.name} already exist.`, [
+        { path: 'name', message: 'is taken' },
+      ]);
     for (const i of input.intervals) {
       await tx`insert into business_hours_intervals (business_hours_id, weekday, opens, closes) values (${row.id}, ${i.weekday}, ${i.opens}, ${i.closes})`;
     }
     for (const h of input.holidays) {
       await tx`insert into business_hours_holidays (business_hours_id, day, name) values (${row.id}, ${h.day}, ${h.name})`;
     }
-    await writeAudit(tx, { actorUserId, action: 'business_hours.created', entityType: 'business_hours', entityId: row.id, data: input });
+    await writeAudit(tx, {
+      actorUserId,
+      action: 'business_hours.created',
+      entityType: 'business_hours',
+      entityId: row.id,
+      data: input,
+    });
     return row.id;
   });
 }

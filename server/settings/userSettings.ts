@@ -16,7 +16,11 @@ export const userInput = z.object({
   skills: z.array(z.string()).default([]),
   teamIds: z.array(z.uuid()).default([]),
   capacity: z.object({ voice: capacity, sms: capacity, email: capacity }).partial().default({}),
-  phoneNumber: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be E.164, like +14155550100').nullable().optional(),
+  phoneNumber: z
+    .string()
+    .regex(/^\+[1-9]\d{6,14}$/, 'must be E.164, like +14155550100')
+    .nullable()
+    .optional(),
 });
 // No defaults here: an update changes only the fields it names (a default would reset skills and teams).
 export const userUpdate = z
@@ -43,11 +47,15 @@ async function replaceMemberships(tx: Tx, userId: string, input: { skills?: stri
   }
   if (input.teamIds) {
     await tx`delete from team_members where user_id = ${userId}`;
-    for (const teamId of input.teamIds) await tx`insert into team_members (team_id, user_id) values (${teamId}, ${userId})`;
+    for (const teamId of input.teamIds)
+      await tx`insert into team_members (team_id, user_id) values (${teamId}, ${userId})`;
   }
 }
 
-const emailTaken = (email: string) => new HttpError(409, 'email_taken', `A user with email ${email} already exists.`, [{ path: 'email', message: 'is taken' }]);
+const emailTaken = (email: string) =>
+  new HttpError(409, 'email_taken', `A user with email ${email} already exists.`, [
+    { path: 'email', message: 'is taken' },
+  ]);
 
 /** Two saves of one email at once both pass the check; the unique index refuses the second, which is the same 409. */
 const refuseTakenEmail = (email: string | undefined) => (err: unknown) => {
@@ -58,26 +66,35 @@ const refuseTakenEmail = (email: string | undefined) => (err: unknown) => {
 
 export async function createUser(sql: Sql, input: z.infer<typeof userInput>, actorUserId: string | null) {
   const passwordHash = await hashPassword(input.password);
-  return sql.begin(async (tx) => {
-    const [taken] = await tx`select 1 from users where email = ${input.email}`;
-    if (taken) throw emailTaken(input.email);
-    const [{ id }] = await tx<{ id: string }[]>`
+  return sql
+    .begin(async (tx) => {
+      const [taken] = await tx`select 1 from users where email = ${input.email}`;
+      if (taken) throw emailTaken(input.email);
+      const [{ id }] = await tx<{ id: string }[]>`
       insert into users (email, name, role, password_hash, phone_number, capacity_voice, capacity_sms, capacity_email)
       values (${input.email}, ${input.name}, ${input.role}, ${passwordHash}, ${input.phoneNumber ?? null},
               ${input.capacity.voice ?? 1}, ${input.capacity.sms ?? 3}, ${input.capacity.email ?? 5})
       returning id`;
-    await replaceMemberships(tx, id, input);
-    await writeAudit(tx, { actorUserId, action: 'user.created', entityType: 'user', entityId: id, data: { email: input.email, role: input.role } });
-    return id;
-  }).catch(refuseTakenEmail(input.email));
+      await replaceMemberships(tx, id, input);
+      await writeAudit(tx, {
+        actorUserId,
+        action: 'user.created',
+        entityType: 'user',
+        entityId: id,
+        data: { email: input.email, role: input.role },
+      });
+      return id;
+    })
+    .catch(refuseTakenEmail(input.email));
 }
 
 export async function updateUser(sql: Sql, userId: string, input: z.infer<typeof userUpdate>, actorUserId: string) {
   const passwordHash = input.password ? await hashPassword(input.password) : null;
-  return sql.begin(async (tx) => {
-    const [found] = await tx`select 1 from users where id = ${userId} for update`;
-    if (!found) throw new HttpError(404, 'not_found', 'User not found.');
-    await tx`
+  return sql
+    .begin(async (tx) => {
+      const [found] = await tx`select 1 from users where id = ${userId} for update`;
+      if (!found) throw new HttpError(404, 'not_found', 'User not found.');
+      await tx`
       update users set
         email = coalesce(${input.email ?? null}, email),
         name = coalesce(${input.name ?? null}, name),
@@ -90,8 +107,15 @@ export async function updateUser(sql: Sql, userId: string, input: z.infer<typeof
         active = coalesce(${input.active ?? null}, active),
         updated_at = now()
       where id = ${userId}`;
-    await replaceMemberships(tx, userId, input);
-    const { password: _secret, ...changes } = input;
-    await writeAudit(tx, { actorUserId, action: 'user.updated', entityType: 'user', entityId: userId, data: changes });
-  }).catch(refuseTakenEmail(input.email));
+      await replaceMemberships(tx, userId, input);
+      const { password: _secret, ...changes } = input;
+      await writeAudit(tx, {
+        actorUserId,
+        action: 'user.updated',
+        entityType: 'user',
+        entityId: userId,
+        data: changes,
+      });
+    })
+    .catch(refuseTakenEmail(input.email));
 }

@@ -29,7 +29,13 @@ export async function applySmsStatus(ctx: AppContext, update: SmsStatusUpdate): 
   };
   const target = { smsSid: update.messageSid, messageId: update.messageId, round: update.round };
   const message = await recordDelivery(ctx, target, { ...report, via: 'status_callback' });
-  const phone = message ? message.toAddress : await recordRecipientDelivery(ctx, { smsSid: update.messageSid, recipientId: update.messageId, round: update.round }, report);
+  const phone = message
+    ? message.toAddress
+    : await recordRecipientDelivery(
+        ctx,
+        { smsSid: update.messageSid, recipientId: update.messageId, round: update.round },
+        report,
+      );
   if (message === null && phone === null) return false;
   if (update.errorCode === OPTED_OUT_ERROR && phone) await setSmsOptOut(ctx.sql, phone, true);
   return true;

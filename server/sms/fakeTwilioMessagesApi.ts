@@ -51,7 +51,8 @@ export class FakeTwilioMessagesApi {
 
   async request(req: HttpRequest): Promise<HttpResponse> {
     const path = new URL(req.uri).pathname;
-    if (!path.startsWith(`/2010-04-01/Accounts/${this.options.accountSid}/Messages`)) return json(404, { code: 20404, message: `The requested resource ${path} was not found`, status: 404 });
+    if (!path.startsWith(`/2010-04-01/Accounts/${this.options.accountSid}/Messages`))
+      return json(404, { code: 20404, message: `The requested resource ${path} was not found`, status: 404 });
     if (req.method.toLowerCase() === 'post' && path.endsWith('/Messages.json')) return this.create(req.data ?? {});
     if (req.method.toLowerCase() === 'get' && path.endsWith('/Messages.json')) return this.list(req.params ?? {});
     const one = req.method.toLowerCase() === 'get' ? /\/Messages\/(SM[0-9a-f]{32})\.json$/.exec(path) : null;
@@ -61,9 +62,11 @@ export class FakeTwilioMessagesApi {
 
   private async create(data: Record<string, string>): Promise<HttpResponse> {
     const { To: to, From: from, Body: body = '', StatusCallback: statusCallback } = data;
-    if (!to || !from) return json(400, { code: 21604, message: "A 'To' and a 'From' phone number are required.", status: 400 });
+    if (!to || !from)
+      return json(400, { code: 21604, message: "A 'To' and a 'From' phone number are required.", status: 400 });
     const refusal = MAGIC_RECIPIENTS[to];
-    if (refusal) return json(400, { ...refusal, status: 400, more_info: `https://www.twilio.com/docs/errors/${refusal.code}` });
+    if (refusal)
+      return json(400, { ...refusal, status: 400, more_info: `https://www.twilio.com/docs/errors/${refusal.code}` });
     const sid = `SM${randomBytes(16).toString('hex')}`;
     const [row] = await this.options.sql<{ createdAt: Date }[]>`
       insert into simulator_messages (sid, phone, company_number, direction, body, status, status_callback)
@@ -75,22 +78,58 @@ export class FakeTwilioMessagesApi {
 
   private async list(params: Record<string, string>): Promise<HttpResponse> {
     const since = params['DateSent>'] ?? params.DateSent;
-    const rows = await this.options.sql<{ sid: string; phone: string; companyNumber: string; body: string; status: string; createdAt: Date }[]>`
+    const rows = await this.options.sql<
+      { sid: string; phone: string; companyNumber: string; body: string; status: string; createdAt: Date }[]
+    >`
       select sid, phone, company_number, body, status, created_at from simulator_messages
       where direction = 'to_phone'
         ${params.To ? this.options.sql`and phone = ${params.To}` : this.options.sql``}
         ${params.From ? this.options.sql`and company_number = ${params.From}` : this.options.sql``}
         ${since ? this.options.sql`and created_at >= ${new Date(since)}` : this.options.sql``}
       order by created_at desc limit 50`;
-    const messages = rows.map((r) => this.resource({ sid: r.sid, to: r.phone, from: r.companyNumber, body: r.body, status: r.status, createdAt: r.createdAt }));
-    return json(200, { messages, page: 0, page_size: 50, first_page_uri: null, next_page_uri: null, previous_page_uri: null, uri: `/2010-04-01/Accounts/${this.options.accountSid}/Messages.json` });
+    const messages = rows.map((r) =>
+      this.resource({
+        sid: r.sid,
+        to: r.phone,
+        from: r.companyNumber,
+        body: r.body,
+        status: r.status,
+        createdAt: r.createdAt,
+      }),
+    );
+    return json(200, {
+      messages,
+      page: 0,
+      page_size: 50,
+      first_page_uri: null,
+      next_page_uri: null,
+      previous_page_uri: null,
+      uri: `/2010-04-01/Accounts/${this.options.accountSid}/Messages.json`,
+    });
   }
 
   private async fetch(sid: string): Promise<HttpResponse> {
-    const [r] = await this.options.sql<{ sid: string; phone: string; companyNumber: string; body: string; status: string; createdAt: Date }[]>`
+    const [r] = await this.options.sql<
+      { sid: string; phone: string; companyNumber: string; body: string; status: string; createdAt: Date }[]
+    >`
       select sid, phone, company_number, body, status, created_at from simulator_messages where sid = ${sid} and direction = 'to_phone'`;
-    if (!r) return json(404, { code: 20404, message: `The requested resource /Messages/${sid}.json was not found`, status: 404 });
-    return json(200, this.resource({ sid: r.sid, to: r.phone, from: r.companyNumber, body: r.body, status: r.status, createdAt: r.createdAt }));
+    if (!r)
+      return json(404, {
+        code: 20404,
+        message: `The requested resource /Messages/${sid}.json was not found`,
+        status: 404,
+      });
+    return json(
+      200,
+      this.resource({
+        sid: r.sid,
+        to: r.phone,
+        from: r.companyNumber,
+        body: r.body,
+        status: r.status,
+        createdAt: r.createdAt,
+      }),
+    );
   }
 
   private resource(m: { sid: string; to: string; from: string; body: string; status: string; createdAt: Date }) {
@@ -115,20 +154,43 @@ export class FakeTwilioMessagesApi {
     for (const status of ['sent', 'delivered']) {
       await new Promise((r) => setTimeout(r, this.options.callbackDelayMs ?? 150));
       if (this.closed) return;
-      await this.options.sql`update simulator_messages set status = ${status}, updated_at = now() where sid = ${sid}`.catch(() => {});
+      await this.options
+        .sql`update simulator_messages set status = ${status}, updated_at = now() where sid = ${sid}`.catch(() => {});
       this.options.onPhoneChanged(to);
       if (!statusCallback || this.options.statusCallbacks === false) continue;
-      const params = { MessageSid: sid, SmsSid: sid, MessageStatus: status, SmsStatus: status, AccountSid: this.options.accountSid, From: from, To: to, ApiVersion: '2010-04-01' };
-      await postSigned(this.options.authToken, statusCallback, this.options.deliveryAddress(statusCallback), params).catch(() => {});
+      const params = {
+        MessageSid: sid,
+        SmsSid: sid,
+        MessageStatus: status,
+        SmsStatus: status,
+        AccountSid: this.options.accountSid,
+        From: from,
+        To: to,
+        ApiVersion: '2010-04-01',
+      };
+      await postSigned(
+        this.options.authToken,
+        statusCallback,
+        this.options.deliveryAddress(statusCallback),
+        params,
+      ).catch(() => {});
     }
   }
 }
 
 /** Posts form parameters signed exactly as Twilio signs its webhooks (the signature covers the public URL). */
-export async function postSigned(authToken: string, signedUrl: string, deliverTo: string, params: Record<string, string>) {
+export async function postSigned(
+  authToken: string,
+  signedUrl: string,
+  deliverTo: string,
+  params: Record<string, string>,
+) {
   return fetch(deliverTo, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilio.getExpectedTwilioSignature(authToken, signedUrl, params) },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-twilio-signature': twilio.getExpectedTwilioSignature(authToken, signedUrl, params),
+    },
     body: new URLSearchParams(params).toString(),
   });
 }

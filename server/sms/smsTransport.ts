@@ -40,10 +40,15 @@ interface Deps {
  * through its `httpClient` at the built-in fake Messages API, with a signing token the deployment makes once.
  */
 export async function createSmsTransport({ config, sql, publisher, selfUrl }: Deps): Promise<SmsTransport> {
-  const statusCallbackUrl = (messageId: string, round: number) => `${config.PUBLIC_URL}${smsStatusPath}?messageId=${messageId}&round=${round}`;
+  const statusCallbackUrl = (messageId: string, round: number) =>
+    `${config.PUBLIC_URL}${smsStatusPath}?messageId=${messageId}&round=${round}`;
   if (config.TWILIO_ACCOUNT_SID && config.TWILIO_AUTH_TOKEN && config.TWILIO_SMS_FROM) {
     // TWILIO_API_BASE_URL: a stand-in of Twilio's REST API (the crash tests' fake in another process); never set in production.
-    const client = twilio(config.TWILIO_ACCOUNT_SID, config.TWILIO_AUTH_TOKEN, config.TWILIO_API_BASE_URL ? { httpClient: twilioHttpClientAt(config.TWILIO_API_BASE_URL) as never } : {});
+    const client = twilio(
+      config.TWILIO_ACCOUNT_SID,
+      config.TWILIO_AUTH_TOKEN,
+      config.TWILIO_API_BASE_URL ? { httpClient: twilioHttpClientAt(config.TWILIO_API_BASE_URL) as never } : {},
+    );
     return {
       mode: 'twilio',
       authToken: config.TWILIO_AUTH_TOKEN,

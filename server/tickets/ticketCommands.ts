@@ -4,7 +4,12 @@ import type { SessionUser } from '../auth/sessions';
 import { writeAudit } from '../commands/writeAudit';
 import type { AppContext } from '../context';
 import type { TransactionSql } from '../db/client';
-import { decodeReplyAttachments, DEFAULT_MAX_ATTACHMENT_BYTES, storeReplyAttachments, type ReplyAttachmentInput } from '../email/replyAttachments';
+import {
+  decodeReplyAttachments,
+  DEFAULT_MAX_ATTACHMENT_BYTES,
+  storeReplyAttachments,
+  type ReplyAttachmentInput,
+} from '../email/replyAttachments';
 import { domainOf, replyThreading } from '../email/replyThreading';
 import type { TicketPriority, TicketStatus, TicketType } from '../http/apiTypes';
 import { HttpError, notFound } from '../http/httpError';
@@ -26,7 +31,12 @@ export interface TicketChanges {
 }
 
 /** Runs a change on a ticket the viewer may see, inside a transaction with the ticket row locked. */
-async function changeVisibleTicket<T>(ctx: AppContext, viewer: Viewer, ticketId: string, change: (tx: TransactionSql) => Promise<T>) {
+async function changeVisibleTicket<T>(
+  ctx: AppContext,
+  viewer: Viewer,
+  ticketId: string,
+  change: (tx: TransactionSql) => Promise<T>,
+) {
   if (!(await findVisibleTicket(ctx.sql, viewer, ticketId))) throw notFound('Ticket');
   return ctx.sql.begin(async (tx) => {
     await tx`select 1 from tickets where id = ${ticketId} for update`;
@@ -37,11 +47,21 @@ async function changeVisibleTicket<T>(ctx: AppContext, viewer: Viewer, ticketId:
 /** Status, priority, type and subject: each change is audited; resolving or closing frees the agent's capacity. */
 export async function updateTicket(ctx: AppContext, viewer: Viewer, ticketId: string, changes: TicketChanges) {
   const withdrawn = await changeVisibleTicket(ctx, viewer, ticketId, async (tx) => {
-    const [before] = await tx<{ status: TicketStatus; priority: TicketPriority; type: TicketType | null; subject: string }[]>`
+    const [before] = await tx<
+      { status: TicketStatus; priority: TicketPriority; type: TicketType | null; subject: string }[]
+    >`
       select status, priority, type, subject from tickets where id = ${ticketId}`;
-    const fields = (['status', 'priority', 'type', 'subject'] as const).filter((f) => changes[f] !== undefined && changes[f] !== before[f]);
+    const fields = (['status', 'priority', 'type', 'subject'] as const).filter(
+      (f) => changes[f] !== undefined && changes[f] !== before[f],
+    );
     for (const field of fields) {
-      await writeAudit(tx, { actorUserId: viewer.userId, action: `ticket.${field}_changed`, entityType: 'ticket', entityId: ticketId, data: { from: before[field], to: changes[field] } });
+      await writeAudit(tx, {
+        actorUserId: viewer.userId,
+        action: `ticket.${field}_changed`,
+        entityType: 'ticket',
+        entityId: ticketId,
+        data: { from: before[field], to: changes[field] },
+      });
     }
     if (!fields.length) return [];
     const status = changes.status ?? before.status;
@@ -60,21 +80,48 @@ export async function updateTicket(ctx: AppContext, viewer: Viewer, ticketId: st
 }
 
 /** Hands a ticket to a queue (it waits for routing there) or straight to an agent. */
-export async function transferTicket(ctx: AppContext, viewer: Viewer, ticketId: string, to: { queueId: string } | { agentId: string }) {
+export async function transferTicket(
+  ctx: AppContext,
+  viewer: Viewer,
+  ticketId: string,
+  to: { queueId: string } | { agentId: string },
+) {
   const withdrawn = await changeVisibleTicket(ctx, viewer, ticketId, async (tx) => {
     if ('queueId' in to) {
       const [queue] = await tx`select 1 from queues where id = ${to.queueId}`;
-      if (!queue) throw new HttpError(400, 'invalid_input', 'No such queue.', [{ path: 'queueId', message: 'no such queue' }]);
+      if (!queue)
+        throw new HttpError(400, 'invalid_input', 'No such queue.', [{ path: 'queueId', message: 'no such queue' }]);
       const withdrawnOffers = await enqueueTicket(tx, ticketId, to.queueId);
-      await writeAudit(tx, { actorUserId: viewer.userId, action: 'ticket.transferred', entityType: 'ticket', entityId: ticketId, data: { toQueueId: to.queueId } });
+      await writeAudit(tx, {
+        actorUserId: viewer.userId,
+        action: 'ticket.transferred',
+        entityType: 'ticket',
+        entityId: ticketId,
+        data: { toQueueId: to.queueId },
+      });
       return withdrawnOffers;
     }
     const [agent] = await tx`select 1 from users where id = ${to.agentId} and active and role = 'agent'`;
-    if (!agent) throw new HttpError(400, 'invalid_input', 'No such active agent.', [{ path: 'agentId', message: 'no such active agent' }]);
+    if (!agent)
+      throw new HttpError(400, 'invalid_input', 'No such active agent.', [
+        { path: 'agentId', message: 'no such active agent' },
+      ]);
     const withdrawnOffers = await cancelPendingOffers(tx, ticketId);
     await tx`update tickets set assignee_id = ${to.agentId}, status = case when status = 'new' then 'open' else status end, updated_at = now() where id = ${ticketId}`;
-    await writeAudit(tx, { actorUserId: viewer.userId, action: 'ticket.transferred', entityType: 'ticket', entityId: ticketId, data: { toAgentId: to.agentId } });
-    await writeAudit(tx, { actorUserId: viewer.userId, action: 'ticket.assigned', entityType: 'ticket', entityId: ticketId, data: { agentId: to.agentId, via: 'transfer' } });
+    await writeAudit(tx, {
+      actorUserId: viewer.userId,
+      action: 'ticket.transferred',
+      entityType: 'ticket',
+      entityId: ticketId,
+      data: { toAgentId: to.agentId },
+    });
+    await writeAudit(tx, {
+      actorUserId: viewer.userId,
+      action: 'ticket.assigned',
+      entityType: 'ticket',
+      entityId: ticketId,
+      data: { agentId: to.agentId, via: 'transfer' },
+    });
     return withdrawnOffers;
   });
   // The previous assignee's inbox must drop it too.
@@ -90,7 +137,13 @@ export async function addNote(ctx: AppContext, viewer: Viewer, ticketId: string,
       insert into messages (ticket_id, channel, direction, author_user_id, status, body_text)
       values (${ticketId}, 'note', 'internal', ${viewer.userId}, 'received', ${text}) returning id`;
     await tx`update tickets set updated_at = now() where id = ${ticketId}`;
-    await writeAudit(tx, { actorUserId: viewer.userId, action: 'message.note_added', entityType: 'ticket', entityId: ticketId, data: { messageId: m.id } });
+    await writeAudit(tx, {
+      actorUserId: viewer.userId,
+      action: 'message.note_added',
+      entityType: 'ticket',
+      entityId: ticketId,
+      data: { messageId: m.id },
+    });
     return m.id;
   });
   await publishTicketChanged(ctx, ticketId);
@@ -103,9 +156,23 @@ export async function addNote(ctx: AppContext, viewer: Viewer, ticketId: string,
  * An email reply leaves from the mailbox the customer last wrote to, threaded under their latest mail, and
  * may carry files.
  */
-export async function queueReply(ctx: AppContext, viewer: Viewer, ticketId: string, text: string, attachments: ReplyAttachmentInput[] = []) {
+export async function queueReply(
+  ctx: AppContext,
+  viewer: Viewer,
+  ticketId: string,
+  text: string,
+  attachments: ReplyAttachmentInput[] = [],
+) {
   const messageId = await changeVisibleTicket(ctx, viewer, ticketId, async (tx) => {
-    const [t] = await tx<{ channel: 'voice' | 'sms' | 'email'; subject: string; number: string; to: string | null; ourAddress: string | null }[]>`
+    const [t] = await tx<
+      {
+        channel: 'voice' | 'sms' | 'email';
+        subject: string;
+        number: string;
+        to: string | null;
+        ourAddress: string | null;
+      }[]
+    >`
       select t.channel, t.subject, t.number,
         coalesce((select m.from_address from messages m where m.ticket_id = t.id and m.direction = 'inbound' order by m.created_at desc limit 1),
                  (select i.value from customer_identities i where i.customer_id = t.customer_id
@@ -113,14 +180,35 @@ export async function queueReply(ctx: AppContext, viewer: Viewer, ticketId: stri
         (select m.to_address from messages m where m.ticket_id = t.id and m.direction = 'inbound' order by m.created_at desc limit 1) as our_address
       from tickets t where t.id = ${ticketId}`;
     // A reply is sent through the ticket's channel, and a phone line carries no written message: it would go nowhere.
-    if (t.channel === 'voice') throw new HttpError(409, 'voice_ticket', 'This is a phone ticket: call the customer back, or add an internal note.');
+    if (t.channel === 'voice')
+      throw new HttpError(
+        409,
+        'voice_ticket',
+        'This is a phone ticket: call the customer back, or add an internal note.',
+      );
     if (attachments.length && t.channel !== 'email') {
-      throw new HttpError(400, 'invalid_input', 'attachments are only sent by email', [{ path: 'attachments', message: 'attachments are only sent by email' }]);
+      throw new HttpError(400, 'invalid_input', 'attachments are only sent by email', [
+        { path: 'attachments', message: 'attachments are only sent by email' },
+      ]);
     }
-    if (!t.to) throw new HttpError(409, 'no_address', `The customer has no ${t.channel === 'email' ? 'email address' : 'phone number'} to reply to.`);
+    if (!t.to)
+      throw new HttpError(
+        409,
+        'no_address',
+        `The customer has no ${t.channel === 'email' ? 'email address' : 'phone number'} to reply to.`,
+      );
     if (t.channel === 'sms') await refuseOptedOutNumber(tx, t.to);
-    const email = t.channel === 'email' ? await replyThreading(tx, ticketId, t.ourAddress ? domainOf(t.ourAddress) : new URL(ctx.config.PUBLIC_URL).hostname) : null;
-    const files = email ? decodeReplyAttachments(attachments, email.mailbox?.maxAttachmentBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES) : [];
+    const email =
+      t.channel === 'email'
+        ? await replyThreading(
+            tx,
+            ticketId,
+            t.ourAddress ? domainOf(t.ourAddress) : new URL(ctx.config.PUBLIC_URL).hostname,
+          )
+        : null;
+    const files = email
+      ? decodeReplyAttachments(attachments, email.mailbox?.maxAttachmentBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES)
+      : [];
     const [m] = await tx<{ id: string }[]>`
       insert into messages (ticket_id, channel, direction, author_user_id, status, mailbox_id, from_address, to_address, subject, body_text, metadata)
       values (${ticketId}, ${t.channel}, 'outbound', ${viewer.userId}, 'queued', ${email?.mailbox?.id ?? null},
@@ -129,7 +217,13 @@ export async function queueReply(ctx: AppContext, viewer: Viewer, ticketId: stri
       returning id`;
     await storeReplyAttachments(tx, ctx.config.DATA_DIR, m.id, files);
     await tx`update tickets set status = case when status = 'new' then 'open' else status end, updated_at = now() where id = ${ticketId}`;
-    await writeAudit(tx, { actorUserId: viewer.userId, action: 'message.reply_queued', entityType: 'ticket', entityId: ticketId, data: { messageId: m.id } });
+    await writeAudit(tx, {
+      actorUserId: viewer.userId,
+      action: 'message.reply_queued',
+      entityType: 'ticket',
+      entityId: ticketId,
+      data: { messageId: m.id },
+    });
     return m.id;
   });
   // Read before the send is queued: the answer shows the reply as stored, whatever the worker does next.
@@ -139,9 +233,13 @@ export async function queueReply(ctx: AppContext, viewer: Viewer, ticketId: stri
   return stored;
 }
 
-
 async function afterTicketChange(ctx: AppContext, ticketId: string, withdrawn: { id: string; agentId: string }[]) {
-  for (const offer of withdrawn) ctx.publisher.emit([rooms.agent(offer.agentId)], 'offer.ended', { offerId: offer.id, ticketId, reason: 'canceled' });
+  for (const offer of withdrawn)
+    ctx.publisher.emit([rooms.agent(offer.agentId)], 'offer.ended', {
+      offerId: offer.id,
+      ticketId,
+      reason: 'canceled',
+    });
   await publishTicketChanged(ctx, ticketId);
   // Capacity may have freed up, or the ticket may be waiting again.
   await kickRouting(ctx);

@@ -11,7 +11,11 @@ export interface TicketWatchers {
  * Tells everyone watching a ticket to re-read it: its assignee, its queue, and the supervisors of the queue's team.
  * A caller that has just written who they are (`known`) spares the read.
  */
-export async function publishTicketChanged(ctx: Pick<AppContext, 'sql' | 'publisher'>, ticketId: string, known?: TicketWatchers) {
+export async function publishTicketChanged(
+  ctx: Pick<AppContext, 'sql' | 'publisher'>,
+  ticketId: string,
+  known?: TicketWatchers,
+) {
   const [t] = known
     ? [known]
     : await ctx.sql<TicketWatchers[]>`

@@ -37,7 +37,10 @@ function selectTickets(sql: Sql, where: SqlFragment, order: SqlFragment = sql`t.
 
 /** The open tickets assigned to the user: their inbox. */
 export async function listInbox(sql: Sql, viewer: Pick<SessionUser, 'userId' | 'role'>) {
-  const rows = await selectTickets(sql, sql`t.assignee_id = ${viewer.userId} and t.status not in ('resolved', 'closed')`);
+  const rows = await selectTickets(
+    sql,
+    sql`t.assignee_id = ${viewer.userId} and t.status not in ('resolved', 'closed')`,
+  );
   return rows.map(presentTicket);
 }
 

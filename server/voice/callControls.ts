@@ -15,7 +15,8 @@ import { voiceUrl } from './voiceUrls';
 export async function callForControl(ctx: AppContext, callId: string, user: SessionUser): Promise<CallRow> {
   const call = await findCall(ctx.sql, callId);
   if (!call) throw new HttpError(404, 'not_found', 'Call not found.');
-  if (user.role === 'agent' && call.agentId !== user.userId) throw new HttpError(403, 'forbidden', 'This call is not yours.');
+  if (user.role === 'agent' && call.agentId !== user.userId)
+    throw new HttpError(403, 'forbidden', 'This call is not yours.');
   return call;
 }
 
@@ -31,7 +32,8 @@ export async function hangUpCall(ctx: AppContext, call: CallRow) {
   requireLive(call);
   if (call.callSid) {
     const customer = ctx.voice.client.calls(call.callSid);
-    if (call.connectedAt) await customer.update({ url: voiceUrl(ctx.config.PUBLIC_URL, 'goodbye', { callId: call.id }), method: 'POST' });
+    if (call.connectedAt)
+      await customer.update({ url: voiceUrl(ctx.config.PUBLIC_URL, 'goodbye', { callId: call.id }), method: 'POST' });
     else if (call.direction === 'outbound') await endTwilioCall(ctx, call.callSid);
   }
   for (const leg of await liveLegs(ctx.sql, call.id)) {
@@ -47,17 +49,34 @@ export async function holdCall(ctx: AppContext, call: CallRow, hold: boolean) {
 /** Sends the customer back to wait in a queue (their ticket keeps its age); the agent leaves the call. */
 export async function transferCallToQueue(ctx: AppContext, call: CallRow, queueId: string, actorUserId: string | null) {
   requireLive(call);
-  if (call.direction !== 'inbound' || !call.callSid || !call.ticketId) throw new HttpError(409, 'cannot_transfer', 'Only a customer’s incoming call can be put back in a queue.');
+  if (call.direction !== 'inbound' || !call.callSid || !call.ticketId)
+    throw new HttpError(409, 'cannot_transfer', 'Only a customer’s incoming call can be put back in a queue.');
   const [queue] = await ctx.sql`select 1 from queues where id = ${queueId}`;
-  if (!queue) throw new HttpError(400, 'invalid_input', 'queueId: no such queue', [{ path: 'queueId', message: 'no such queue' }]);
+  if (!queue)
+    throw new HttpError(400, 'invalid_input', 'queueId: no such queue', [
+      { path: 'queueId', message: 'no such queue' },
+    ]);
   const legs = await liveLegs(ctx.sql, call.id);
   await ctx.sql.begin(async (tx) => {
     await tx`update calls set agent_id = null, queue_id = ${queueId}, customer_on_hold = false, customer_in_conference = false, updated_at = now() where id = ${call.id}`;
     await enqueueTicket(tx, call.ticketId!, queueId);
-    await writeAudit(tx, { actorUserId, action: 'call.transferred', entityType: 'ticket', entityId: call.ticketId!, data: { callId: call.id, queueId } });
+    await writeAudit(tx, {
+      actorUserId,
+      action: 'call.transferred',
+      entityType: 'ticket',
+      entityId: call.ticketId!,
+      data: { callId: call.id, queueId },
+    });
   });
-  await ctx.voice.client.calls(call.callSid).update({ url: voiceUrl(ctx.config.PUBLIC_URL, 'requeue', { callId: call.id }), method: 'POST' });
-  for (const leg of legs) if (leg.callSid) await ctx.voice.client.calls(leg.callSid).update({ status: 'completed' }).catch(() => undefined);
+  await ctx.voice.client
+    .calls(call.callSid)
+    .update({ url: voiceUrl(ctx.config.PUBLIC_URL, 'requeue', { callId: call.id }), method: 'POST' });
+  for (const leg of legs)
+    if (leg.callSid)
+      await ctx.voice.client
+        .calls(leg.callSid)
+        .update({ status: 'completed' })
+        .catch(() => undefined);
   await publishCallChanged(ctx, call.id);
   await kickRouting(ctx);
 }
@@ -69,32 +88,65 @@ export async function transferCallToQueue(ctx: AppContext, call: CallRow, queueI
  */
 export async function transferCallToAgent(ctx: AppContext, call: CallRow, agentId: string, actorUserId: string | null) {
   requireLive(call);
-  if (!call.customerInConference) throw new HttpError(409, 'call_not_connected', 'Only a connected call can be handed to another agent.');
+  if (!call.customerInConference)
+    throw new HttpError(409, 'call_not_connected', 'Only a connected call can be handed to another agent.');
   const [agent] = await ctx.sql<{ id: string; name: string; presence: string }[]>`
     select id, name, presence from users where id = ${agentId} and active and role in ('agent', 'supervisor', 'admin')`;
-  if (!agent) throw new HttpError(400, 'invalid_input', 'agentId: no such active user', [{ path: 'agentId', message: 'no such active user' }]);
+  if (!agent)
+    throw new HttpError(400, 'invalid_input', 'agentId: no such active user', [
+      { path: 'agentId', message: 'no such active user' },
+    ]);
   // Nothing would ring: the customer would wait on hold for nobody.
-  if (agent.presence === 'offline') throw new HttpError(409, 'agent_offline', `${agent.name} is offline and cannot take calls.`);
+  if (agent.presence === 'offline')
+    throw new HttpError(409, 'agent_offline', `${agent.name} is offline and cannot take calls.`);
   const legs = await liveLegs(ctx.sql, call.id);
   await setCustomerHold(ctx, call.id, true);
   if (call.ticketId) {
     await ctx.sql.begin(async (tx) => {
       await tx`update tickets set assignee_id = ${agentId}, updated_at = now() where id = ${call.ticketId}`;
-      await writeAudit(tx, { actorUserId, action: 'call.transferred', entityType: 'ticket', entityId: call.ticketId!, data: { callId: call.id, agentId } });
+      await writeAudit(tx, {
+        actorUserId,
+        action: 'call.transferred',
+        entityType: 'ticket',
+        entityId: call.ticketId!,
+        data: { callId: call.id, agentId },
+      });
     });
   }
   await ringAgent(ctx, call.id, agentId);
-  for (const leg of legs) if (leg.callSid) await ctx.voice.client.calls(leg.callSid).update({ status: 'completed' }).catch(() => undefined);
+  for (const leg of legs)
+    if (leg.callSid)
+      await ctx.voice.client
+        .calls(leg.callSid)
+        .update({ status: 'completed' })
+        .catch(() => undefined);
 }
 
 /** After-call work done: the disposition and note are kept on the call, and the agent can be offered the next contact. */
-export async function wrapUpCall(ctx: AppContext, callId: string, agentId: string, input: { disposition: string; note: string }) {
+export async function wrapUpCall(
+  ctx: AppContext,
+  callId: string,
+  agentId: string,
+  input: { disposition: string; note: string },
+) {
   const [row] = await ctx.sql<{ ticketId: string | null }[]>`
     update calls set wrap_up = 'done', disposition = ${input.disposition}, wrap_up_note = ${input.note}, wrapped_up_at = now(), updated_at = now()
     where id = ${callId} and agent_id = ${agentId} and ended_at is not null and wrap_up is distinct from 'done'
     returning ticket_id`;
-  if (!row) throw new HttpError(409, 'no_wrap_up', 'There is no after-call work for you on this call (it is still going, already wrapped up, or not yours).');
-  if (row.ticketId) await writeAudit(ctx.sql, { actorUserId: agentId, action: 'call.wrapped_up', entityType: 'ticket', entityId: row.ticketId, data: { callId, ...input } });
+  if (!row)
+    throw new HttpError(
+      409,
+      'no_wrap_up',
+      'There is no after-call work for you on this call (it is still going, already wrapped up, or not yours).',
+    );
+  if (row.ticketId)
+    await writeAudit(ctx.sql, {
+      actorUserId: agentId,
+      action: 'call.wrapped_up',
+      entityType: 'ticket',
+      entityId: row.ticketId,
+      data: { callId, ...input },
+    });
   await publishCallChanged(ctx, callId);
   await kickRouting(ctx);
 }

@@ -29,7 +29,9 @@ const callColumns = (sql: Sql | TransactionSql) => sql`
   enqueued_at, connected_at, ended_at, customer_in_conference, callback_requested, voicemail`;
 
 export async function findCall(sql: Sql | TransactionSql, callId: string, forUpdate = false): Promise<CallRow | null> {
-  const [row] = await sql<CallRow[]>`select ${callColumns(sql)} from calls where id = ${callId} ${forUpdate ? sql`for update` : sql``}`;
+  const [row] = await sql<
+    CallRow[]
+  >`select ${callColumns(sql)} from calls where id = ${callId} ${forUpdate ? sql`for update` : sql``}`;
   return row ?? null;
 }
 
@@ -56,7 +58,9 @@ export interface LegRow {
 }
 
 export async function findLeg(sql: Sql | TransactionSql, legId: string): Promise<LegRow | null> {
-  const [row] = await sql<LegRow[]>`select id, call_id, agent_id, call_sid, status, answered_at, ended_at from call_legs where id = ${legId}`;
+  const [row] = await sql<
+    LegRow[]
+  >`select id, call_id, agent_id, call_sid, status, answered_at, ended_at from call_legs where id = ${legId}`;
   return row ?? null;
 }
 
@@ -72,7 +76,13 @@ export function liveLegs(sql: Sql | TransactionSql, callId: string) {
     where call_id = ${callId} and ended_at is null order by created_at`;
 }
 
-function phaseOf(r: { endedAt: Date | null; customerInConference: boolean; enqueuedAt: Date | null; direction: string; liveLegs: number }): CallPhase {
+function phaseOf(r: {
+  endedAt: Date | null;
+  customerInConference: boolean;
+  enqueuedAt: Date | null;
+  direction: string;
+  liveLegs: number;
+}): CallPhase {
   if (r.endedAt) return 'ended';
   if (r.customerInConference) return 'connected';
   if (r.liveLegs > 0 || r.direction === 'outbound') return 'ringing';
@@ -88,18 +98,36 @@ export interface CallViewContext {
   config: { AFTER_CALL_WORK_SECONDS: number };
 }
 
-function wrapUpDeadline(r: { wrapUp: CallView['wrapUp']; endedAt: Date | null }, afterCallWorkSeconds: number): string | null {
+function wrapUpDeadline(
+  r: { wrapUp: CallView['wrapUp']; endedAt: Date | null },
+  afterCallWorkSeconds: number,
+): string | null {
   if (r.wrapUp !== 'pending' || !r.endedAt) return null;
   return new Date(r.endedAt.getTime() + afterCallWorkSeconds * 1000).toISOString();
 }
 
 /** Calls as the console shows them, with their agent legs. */
-export async function listCallViews(ctx: CallViewContext, where: { callIds?: string[]; ticketId?: string }): Promise<CallView[]> {
+export async function listCallViews(
+  ctx: CallViewContext,
+  where: { callIds?: string[]; ticketId?: string },
+): Promise<CallView[]> {
   const { sql } = ctx;
-  const rows = await sql<(CallRow & {
-    ivrPath: string[]; createdAt: Date; waitSeconds: number | null; talkSeconds: number | null; abandoned: boolean; customerOnHold: boolean;
-    recordingSid: string | null; recordingUrl: string | null; wrapUp: CallView['wrapUp']; disposition: string | null; wrapUpNote: string | null; error: string | null;
-  })[]>`
+  const rows = await sql<
+    (CallRow & {
+      ivrPath: string[];
+      createdAt: Date;
+      waitSeconds: number | null;
+      talkSeconds: number | null;
+      abandoned: boolean;
+      customerOnHold: boolean;
+      recordingSid: string | null;
+      recordingUrl: string | null;
+      wrapUp: CallView['wrapUp'];
+      disposition: string | null;
+      wrapUpNote: string | null;
+      error: string | null;
+    })[]
+  >`
     select ${callColumns(sql)}, ivr_path, created_at, wait_seconds, talk_seconds, abandoned, customer_on_hold, recording_sid, recording_url,
       wrap_up, disposition, wrap_up_note, error
     from calls
@@ -113,18 +141,46 @@ export async function listCallViews(ctx: CallViewContext, where: { callIds?: str
   return rows.map((r) => {
     const own = legs.filter((l) => l.callId === r.id);
     const legViews: CallLegView[] = own.map((l) => ({
-      id: l.id, agentId: l.agentId, agentName: l.agentName, to: l.toAddress, status: l.status, muted: l.muted, answeredAt: iso(l.answeredAt), endedAt: iso(l.endedAt),
+      id: l.id,
+      agentId: l.agentId,
+      agentName: l.agentName,
+      to: l.toAddress,
+      status: l.status,
+      muted: l.muted,
+      answeredAt: iso(l.answeredAt),
+      endedAt: iso(l.endedAt),
     }));
     return {
-      id: r.id, callSid: r.callSid, ticketId: r.ticketId, customerId: r.customerId, direction: r.direction, origin: r.origin,
-      from: r.fromNumber, to: r.toNumber, status: r.status,
+      id: r.id,
+      callSid: r.callSid,
+      ticketId: r.ticketId,
+      customerId: r.customerId,
+      direction: r.direction,
+      origin: r.origin,
+      from: r.fromNumber,
+      to: r.toNumber,
+      status: r.status,
       phase: phaseOf({ ...r, liveLegs: own.filter((l) => !l.endedAt).length }),
-      ivrPath: r.ivrPath, queueId: r.queueId, agentId: r.agentId, createdAt: r.createdAt.toISOString(),
-      enqueuedAt: iso(r.enqueuedAt), connectedAt: iso(r.connectedAt), endedAt: iso(r.endedAt),
-      waitSeconds: r.waitSeconds, talkSeconds: r.talkSeconds, abandoned: r.abandoned, callbackRequested: r.callbackRequested,
-      voicemail: r.voicemail, customerOnHold: r.customerOnHold,
+      ivrPath: r.ivrPath,
+      queueId: r.queueId,
+      agentId: r.agentId,
+      createdAt: r.createdAt.toISOString(),
+      enqueuedAt: iso(r.enqueuedAt),
+      connectedAt: iso(r.connectedAt),
+      endedAt: iso(r.endedAt),
+      waitSeconds: r.waitSeconds,
+      talkSeconds: r.talkSeconds,
+      abandoned: r.abandoned,
+      callbackRequested: r.callbackRequested,
+      voicemail: r.voicemail,
+      customerOnHold: r.customerOnHold,
       recording: r.recordingSid && r.recordingUrl ? { sid: r.recordingSid, url: r.recordingUrl } : null,
-      wrapUp: r.wrapUp, wrapUpDeadline: wrapUpDeadline(r, ctx.config.AFTER_CALL_WORK_SECONDS), disposition: r.disposition, wrapUpNote: r.wrapUpNote, error: r.error, legs: legViews,
+      wrapUp: r.wrapUp,
+      wrapUpDeadline: wrapUpDeadline(r, ctx.config.AFTER_CALL_WORK_SECONDS),
+      disposition: r.disposition,
+      wrapUpNote: r.wrapUpNote,
+      error: r.error,
+      legs: legViews,
     };
   });
 }

@@ -6,7 +6,10 @@ import type { CallStatsResponse, CallStatsRow } from '../http/voiceApiTypes';
  * who hung up first; they belong to no agent, so they appear on rows without one), total and average talk time.
  * Periods are cut in UTC.
  */
-export async function callStats(sql: Sql, q: { from: Date; to: Date; groupBy: 'day' | 'week' | 'month'; agentId?: string }): Promise<CallStatsResponse> {
+export async function callStats(
+  sql: Sql,
+  q: { from: Date; to: Date; groupBy: 'day' | 'week' | 'month'; agentId?: string },
+): Promise<CallStatsResponse> {
   const rows = await sql<(Omit<CallStatsRow, 'period'> & { period: Date })[]>`
     select date_trunc(${q.groupBy}, c.created_at at time zone 'UTC') as period, c.agent_id, u.name as agent_name,
       count(*) filter (where c.direction = 'inbound')::int as inbound,

@@ -61,28 +61,44 @@ async function endCall(ctx: AppContext, callId: string, status: CallStatus) {
       await tx`
         update tickets set status = 'resolved', resolved_at = now(), routable_after = null, updated_at = now()
         where id = ${c.ticketId} and assignee_id is null and status not in ('resolved', 'closed')`;
-      await writeAudit(tx, { actorUserId: null, actorKind: 'customer', action: 'call.abandoned', entityType: 'ticket', entityId: c.ticketId, data: { callId, status } });
+      await writeAudit(tx, {
+        actorUserId: null,
+        actorKind: 'customer',
+        action: 'call.abandoned',
+        entityType: 'ticket',
+        entityId: c.ticketId,
+        data: { callId, status },
+      });
       return { ...c, withdrawn };
     }
     return { ...c, withdrawn: [] as { id: string; agentId: string }[] };
   });
-  for (const o of ended.withdrawn) ctx.publisher.emit([rooms.agent(o.agentId)], 'offer.ended', { offerId: o.id, ticketId: ended.ticketId!, reason: 'canceled' });
+  for (const o of ended.withdrawn)
+    ctx.publisher.emit([rooms.agent(o.agentId)], 'offer.ended', {
+      offerId: o.id,
+      ticketId: ended.ticketId!,
+      reason: 'canceled',
+    });
   const call = (await findCall(ctx.sql, callId))!;
   let callbackId = call.callbackId;
-  if (call.callbackRequested && !callbackId && call.queueId && ownNumber) callbackId = await requestCallbackFromCall(ctx, callId, call.queueId, ownNumber);
+  if (call.callbackRequested && !callbackId && call.queueId && ownNumber)
+    callbackId = await requestCallbackFromCall(ctx, callId, call.queueId, ownNumber);
   // An agent rung for this caller, who then chose a callback, never talked to them: the callback is anyone's to dial.
   if (callbackId && call.direction === 'inbound' && !ended.connected) await releaseWaitingCallback(ctx, callbackId);
   // A customer we called who answered yet never reached an agent (the agent hung up just then, or joining failed)
   // was not served: the attempt failed, and is tried again while attempts remain. (It still counts: they were rung.)
   const outcome = ended.connected ? 'completed' : status === 'completed' ? 'failed' : status;
-  if (call.callbackId && call.direction === 'outbound') await settleCallbackAttempt(ctx, call.callbackId, call.callSid, outcome);
+  if (call.callbackId && call.direction === 'outbound')
+    await settleCallbackAttempt(ctx, call.callbackId, call.callSid, outcome);
   if (call.origin === 'click_to_dial' && !ended.connected) {
     await ctx.sql`update calls set error = coalesce(error, ${`The customer's line: ${status}.`}) where id = ${callId}`;
   }
   await dropUnplacedLegs(ctx.sql, callId);
   for (const leg of await liveLegs(ctx.sql, callId)) {
     if (!leg.callSid) continue;
-    await endTwilioCall(ctx, leg.callSid, Boolean(leg.answeredAt)).catch((err) => ctx.log.info({ err: err.message, leg: leg.id }, 'agent leg already gone'));
+    await endTwilioCall(ctx, leg.callSid, Boolean(leg.answeredAt)).catch((err) =>
+      ctx.log.info({ err: err.message, leg: leg.id }, 'agent leg already gone'),
+    );
   }
   await publishCallChanged(ctx, callId);
   await kickRouting(ctx);
@@ -93,7 +109,11 @@ async function endCall(ctx: AppContext, callId: string, status: CallStatus) {
  * on hold audio, goes to the next agent, and the agent is set away. An agent who hangs up ends the conversation for
  * the customer unless another agent has the call (a transfer) — and never leaves a customer alone in the conference.
  */
-export async function applyLegStatus(ctx: AppContext, p: { legId: string; callSid: string | null; status: string }, dialError?: string) {
+export async function applyLegStatus(
+  ctx: AppContext,
+  p: { legId: string; callSid: string | null; status: string },
+  dialError?: string,
+) {
   if (!isCallStatus(p.status)) return;
   const [row] = await ctx.sql<{ id: string }[]>`
     update call_legs set status = ${p.status}, call_sid = coalesce(call_sid, ${p.callSid}),
@@ -125,7 +145,8 @@ async function agentLeftCall(ctx: AppContext, callId: string, agentId: string, l
   const next = await ctx.sql.begin(async (tx) => {
     const call = (await findCall(tx, callId, true))!;
     if (call.endedAt || call.agentId !== agentId) return null;
-    const [other] = await tx`select 1 from call_legs where call_id = ${callId} and id <> ${legId} and ended_at is null limit 1`;
+    const [other] =
+      await tx`select 1 from call_legs where call_id = ${callId} and id <> ${legId} and ended_at is null limit 1`;
     if (other) return null;
     if (call.customerInConference) return { kind: 'goodbye' as const, call };
     if (call.direction === 'outbound') {
@@ -137,15 +158,26 @@ async function agentLeftCall(ctx: AppContext, callId: string, agentId: string, l
     }
     await tx`update calls set agent_id = null, updated_at = now() where id = ${callId}`;
     if (call.ticketId && call.queueId) await requeueCaller(tx, call, call.queueId);
-    await writeAudit(tx, { actorUserId: null, action: 'call.agent_missed', entityType: 'ticket', entityId: call.ticketId ?? callId, data: { agentId, status: 'completed', callId, hungUpBeforeConnected: true } });
+    await writeAudit(tx, {
+      actorUserId: null,
+      action: 'call.agent_missed',
+      entityType: 'ticket',
+      entityId: call.ticketId ?? callId,
+      data: { agentId, status: 'completed', callId, hungUpBeforeConnected: true },
+    });
     return { kind: 'requeued' as const, call };
   });
   if (!next) return;
   const { call } = next;
   if (next.kind === 'goodbye' && call.callSid) {
-    await ctx.voice.client.calls(call.callSid).update({ url: voiceUrl(ctx.config.PUBLIC_URL, 'goodbye', { callId }), method: 'POST' });
+    await ctx.voice.client
+      .calls(call.callSid)
+      .update({ url: voiceUrl(ctx.config.PUBLIC_URL, 'goodbye', { callId }), method: 'POST' });
   } else if (next.kind === 'stopDialling') {
-    if (call.callSid) await endTwilioCall(ctx, call.callSid).catch((err) => ctx.log.info({ err: err.message, callId }, 'customer call already gone'));
+    if (call.callSid)
+      await endTwilioCall(ctx, call.callSid).catch((err) =>
+        ctx.log.info({ err: err.message, callId }, 'customer call already gone'),
+      );
     await endCall(ctx, callId, 'canceled');
   } else if (next.kind === 'requeued') {
     if (call.ticketId) await ticketLeftAgent(ctx, call.ticketId, agentId);
@@ -196,13 +228,21 @@ async function agentMissedCall(ctx: AppContext, callId: string, agentId: string,
     if (call.customerInConference) {
       const previous = await previousAgentOnCall(tx, callId, agentId);
       const [ticket] = call.ticketId
-        ? await tx<{ queueId: string | null }[]>`select coalesce(${call.queueId}::uuid, queue_id) as queue_id from tickets where id = ${call.ticketId}`
+        ? await tx<
+            { queueId: string | null }[]
+          >`select coalesce(${call.queueId}::uuid, queue_id) as queue_id from tickets where id = ${call.ticketId}`
         : [];
       if (previous && (await freeToTakeCall(tx, previous, callId, ctx.config.AFTER_CALL_WORK_SECONDS))) {
         next = { kind: 'recall', agentId: previous };
         if (call.ticketId) {
           await tx`update tickets set assignee_id = ${previous}, updated_at = now() where id = ${call.ticketId}`;
-          await writeAudit(tx, { actorUserId: null, action: 'call.transferred', entityType: 'ticket', entityId: call.ticketId, data: { callId, agentId: previous, recall: true } });
+          await writeAudit(tx, {
+            actorUserId: null,
+            action: 'call.transferred',
+            entityType: 'ticket',
+            entityId: call.ticketId,
+            data: { callId, agentId: previous, recall: true },
+          });
         }
       } else if (call.ticketId && ticket?.queueId) {
         await requeueCaller(tx, call, ticket.queueId);
@@ -210,7 +250,13 @@ async function agentMissedCall(ctx: AppContext, callId: string, agentId: string,
         next = { kind: 'apologise' };
         if (call.ticketId && previous) {
           await tx`update tickets set assignee_id = ${previous}, updated_at = now() where id = ${call.ticketId}`;
-          await writeAudit(tx, { actorUserId: null, action: 'ticket.assigned', entityType: 'ticket', entityId: call.ticketId, data: { agentId: previous, via: 'missed-transfer' } });
+          await writeAudit(tx, {
+            actorUserId: null,
+            action: 'ticket.assigned',
+            entityType: 'ticket',
+            entityId: call.ticketId,
+            data: { agentId: previous, via: 'missed-transfer' },
+          });
         }
       }
     } else {
@@ -218,11 +264,14 @@ async function agentMissedCall(ctx: AppContext, callId: string, agentId: string,
         // The agent's own callback or dial-out: nothing reached the customer.
         const error = dialError ? `Could not ring the agent: ${dialError}` : `The agent's phone: ${status}.`;
         await tx`update calls set ended_at = now(), status = 'canceled', error = ${error} where id = ${callId}`;
-        if (call.callbackId) await tx`update callbacks set status = 'pending', updated_at = now() where id = ${call.callbackId} and status = 'dialing'`;
+        if (call.callbackId)
+          await tx`update callbacks set status = 'pending', updated_at = now() where id = ${call.callbackId} and status = 'dialing'`;
       }
       if (call.ticketId && (call.direction === 'inbound' || call.callbackId)) {
         if (call.queueId || call.direction === 'outbound') {
-          const [{ queueId }] = await tx<{ queueId: string | null }[]>`select coalesce(${call.queueId}::uuid, queue_id) as queue_id from tickets where id = ${call.ticketId}`;
+          const [{ queueId }] = await tx<
+            { queueId: string | null }[]
+          >`select coalesce(${call.queueId}::uuid, queue_id) as queue_id from tickets where id = ${call.ticketId}`;
           await requeueCaller(tx, call, queueId);
         } else {
           await tx`update tickets set routable_after = null where id = ${call.ticketId}`;
@@ -230,17 +279,34 @@ async function agentMissedCall(ctx: AppContext, callId: string, agentId: string,
       }
     }
     if (dialError) {
-      await writeAudit(tx, { actorUserId: null, action: 'call.agent_dial_failed', entityType: 'ticket', entityId: call.ticketId ?? callId, data: { agentId, callId, error: dialError } });
+      await writeAudit(tx, {
+        actorUserId: null,
+        action: 'call.agent_dial_failed',
+        entityType: 'ticket',
+        entityId: call.ticketId ?? callId,
+        data: { agentId, callId, error: dialError },
+      });
     } else {
-      await writeAudit(tx, { actorUserId: null, action: 'call.agent_missed', entityType: 'ticket', entityId: call.ticketId ?? callId, data: { agentId, status, callId } });
+      await writeAudit(tx, {
+        actorUserId: null,
+        action: 'call.agent_missed',
+        entityType: 'ticket',
+        entityId: call.ticketId ?? callId,
+        data: { agentId, status, callId },
+      });
     }
     return next;
   });
   if (!dialError) await setPresence(ctx, agentId, 'away', 'missed-offer');
   if (next?.kind === 'recall') await ringAgent(ctx, callId, next.agentId);
   if (next?.kind === 'apologise' && call.callSid) {
-    const twiml = twimlFor(ctx, await loadIvr(ctx.sql)).goodbye('Sorry, nobody is free to take your call right now. We will get back to you. Goodbye.');
-    await ctx.voice.client.calls(call.callSid).update({ twiml }).catch((err) => ctx.log.info({ err: err.message, callId }, 'customer call already gone'));
+    const twiml = twimlFor(ctx, await loadIvr(ctx.sql)).goodbye(
+      'Sorry, nobody is free to take your call right now. We will get back to you. Goodbye.',
+    );
+    await ctx.voice.client
+      .calls(call.callSid)
+      .update({ twiml })
+      .catch((err) => ctx.log.info({ err: err.message, callId }, 'customer call already gone'));
   }
   if (call.ticketId) await ticketLeftAgent(ctx, call.ticketId, agentId);
   await kickRouting(ctx);

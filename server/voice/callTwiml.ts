@@ -12,7 +12,10 @@ type VoiceResponse = InstanceType<typeof twilio.twiml.VoiceResponse>;
 export class CallTwiml {
   constructor(
     private readonly publicUrl: string,
-    private readonly ivr: Pick<IvrSettings, 'language' | 'holdMessage' | 'holdMusicUrl' | 'callbackKey' | 'voicemailPrompt' | 'closedMessage'>,
+    private readonly ivr: Pick<
+      IvrSettings,
+      'language' | 'holdMessage' | 'holdMusicUrl' | 'callbackKey' | 'voicemailPrompt' | 'closedMessage'
+    >,
   ) {}
 
   private url(path: VoicePath, query: Record<string, string> = {}) {
@@ -55,7 +58,12 @@ export class CallTwiml {
     const r = this.response();
     if (before) this.say(r, before);
     r.enqueue(
-      { waitUrl: this.url('wait', { callId }), waitUrlMethod: 'POST', action: this.url('queueResult', { callId }), method: 'POST' },
+      {
+        waitUrl: this.url('wait', { callId }),
+        waitUrlMethod: 'POST',
+        action: this.url('queueResult', { callId }),
+        method: 'POST',
+      },
       queueId,
     );
     return r.toString();
@@ -66,7 +74,10 @@ export class CallTwiml {
     const r = this.response();
     if (announcement) this.say(r, announcement);
     const gather = r.gather({ numDigits: 1, timeout: 2, action: this.url('waitChoice', { callId }), method: 'POST' });
-    this.say(gather, `To be called back instead of waiting, keeping your place in line, press ${spokenKey(this.ivr.callbackKey)}.`);
+    this.say(
+      gather,
+      `To be called back instead of waiting, keeping your place in line, press ${spokenKey(this.ivr.callbackKey)}.`,
+    );
     if (this.ivr.holdMusicUrl) gather.play(this.ivr.holdMusicUrl);
     else {
       this.say(gather, this.ivr.holdMessage);
@@ -101,9 +112,10 @@ export class CallTwiml {
       method: 'POST',
       actionOnEmptyResult: true,
     });
-    const prompt = callableOwnNumber(callerNumber) === null
-      ? 'Your number is withheld. Please enter the number we should call you back at, then press pound.'
-      : `We will call you back at ${spokenDigits(callerNumber)}. To confirm, press 1 then pound. To be called at another number, enter it now, then press pound.`;
+    const prompt =
+      callableOwnNumber(callerNumber) === null
+        ? 'Your number is withheld. Please enter the number we should call you back at, then press pound.'
+        : `We will call you back at ${spokenDigits(callerNumber)}. To confirm, press 1 then pound. To be called at another number, enter it now, then press pound.`;
     this.say(gather, prompt);
     return r.toString();
   }
@@ -188,7 +200,8 @@ export class CallTwiml {
 }
 
 /** The line's TwiML for this deployment's public address and the IVR settings in force. */
-export const twimlFor = (ctx: { config: { PUBLIC_URL: string } }, ivr: IvrSettings) => new CallTwiml(ctx.config.PUBLIC_URL, ivr);
+export const twimlFor = (ctx: { config: { PUBLIC_URL: string } }, ivr: IvrSettings) =>
+  new CallTwiml(ctx.config.PUBLIC_URL, ivr);
 
 /** Digits read one by one, so a number is spoken as a number. */
 export function spokenDigits(number: string) {

@@ -17,8 +17,15 @@ export function keyedCallbackNumber(keyed: string, callerNumber: string | null, 
   const digits = keyed.replace(/[^0-9]/g, '');
   if (digits.length < 6) return null;
   const caller = callerNumber ? parsePhoneNumberFromString(callerNumber) : undefined;
-  const international = digits.startsWith('00') ? digits.slice(2) : digits.startsWith('011') && caller?.countryCallingCode === '1' ? digits.slice(3) : null;
+  const international = digits.startsWith('00')
+    ? digits.slice(2)
+    : digits.startsWith('011') && caller?.countryCallingCode === '1'
+      ? digits.slice(3)
+      : null;
   const region = (caller?.country ?? caller?.getPossibleCountries()[0] ?? defaultRegion) as CountryCode | undefined;
-  const phone = international !== null || !region ? parsePhoneNumberFromString(`+${international ?? digits}`) : parsePhoneNumberFromString(digits, region);
+  const phone =
+    international !== null || !region
+      ? parsePhoneNumberFromString(`+${international ?? digits}`)
+      : parsePhoneNumberFromString(digits, region);
   return phone?.isPossible() ? phone.number : null;
 }

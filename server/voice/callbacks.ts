@@ -24,7 +24,13 @@ const MAX_NUMBER_ATTEMPTS = 3;
  * the caller's place: it rides on their ticket, whose age in the queue is unchanged, and routing offers it like any
  * contact. A caller who never got this far (hung up while asked) is called back on their own number.
  */
-export async function answerCallbackNumber(ctx: AppContext, callId: string, queueId: string, attempt: number, digits: string | null): Promise<string> {
+export async function answerCallbackNumber(
+  ctx: AppContext,
+  callId: string,
+  queueId: string,
+  attempt: number,
+  digits: string | null,
+): Promise<string> {
   const ivr = await loadIvr(ctx.sql);
   const twiml = twimlFor(ctx, ivr);
   const call = await findCall(ctx.sql, callId);
@@ -40,10 +46,18 @@ export async function answerCallbackNumber(ctx: AppContext, callId: string, queu
       await ctx.sql`update calls set callback_requested = false, updated_at = now() where id = ${callId} and callback_id is null`;
       return twiml.goodbye('Sorry, we could not take your number. Please call again later. Goodbye.');
     }
-    return twiml.callbackNumber(callId, queueId, call.fromNumber, attempt + 1, 'Sorry, that is not a number we can call.');
+    return twiml.callbackNumber(
+      callId,
+      queueId,
+      call.fromNumber,
+      attempt + 1,
+      'Sorry, that is not a number we can call.',
+    );
   }
   await requestCallbackFromCall(ctx, callId, queueId, phone);
-  return twiml.goodbye(`Thank you. We will call you back at ${phone.replace(/\D/g, '').split('').join(' ')}, keeping your place in line. Goodbye.`);
+  return twiml.goodbye(
+    `Thank you. We will call you back at ${phone.replace(/\D/g, '').split('').join(' ')}, keeping your place in line. Goodbye.`,
+  );
 }
 
 /** Files the callback for a call (once), on the call's ticket, which becomes routable again at its old position. */
@@ -57,16 +71,27 @@ export async function requestCallbackFromCall(ctx: AppContext, callId: string, q
   }
   const ticketId = (await findCall(ctx.sql, callId))!.ticketId!;
   const callbackId = await ctx.sql.begin(async (tx) => {
-    const [locked] = await tx<{ callbackId: string | null }[]>`select callback_id from calls where id = ${callId} for update`;
+    const [locked] = await tx<
+      { callbackId: string | null }[]
+    >`select callback_id from calls where id = ${callId} for update`;
     if (locked.callbackId) return locked.callbackId;
-    const [t] = await tx<{ queuedAt: Date | null; customerId: string }[]>`select queued_at, customer_id from tickets where id = ${ticketId}`;
+    const [t] = await tx<
+      { queuedAt: Date | null; customerId: string }[]
+    >`select queued_at, customer_id from tickets where id = ${ticketId}`;
     const [cb] = await tx<{ id: string }[]>`
       insert into callbacks (customer_id, ticket_id, origin_call_id, queue_id, phone_number, queued_since, due_at, max_attempts)
       values (${t.customerId}, ${ticketId}, ${callId}, ${queueId}, ${phone}, ${t.queuedAt ?? new Date()}, now(), ${ctx.config.CALLBACK_MAX_ATTEMPTS})
       returning id`;
     await tx`update calls set callback_id = ${cb.id}, callback_requested = true, updated_at = now() where id = ${callId}`;
     await tx`update tickets set routable_after = null, updated_at = now() where id = ${ticketId}`;
-    await writeAudit(tx, { actorUserId: null, actorKind: 'customer', action: 'callback.requested', entityType: 'ticket', entityId: ticketId, data: { phone, callbackId: cb.id } });
+    await writeAudit(tx, {
+      actorUserId: null,
+      actorKind: 'customer',
+      action: 'callback.requested',
+      entityType: 'ticket',
+      entityId: ticketId,
+      data: { phone, callbackId: cb.id },
+    });
     return cb.id;
   });
   await publishCallChanged(ctx, callId);
@@ -91,7 +116,13 @@ export async function releaseWaitingCallback(ctx: AppContext, callbackId: string
       for update of t`;
     if (!t) return null;
     await tx`update tickets set assignee_id = null, queue_id = ${t.queueId}, updated_at = now() where id = ${t.id}`;
-    await writeAudit(tx, { actorUserId: null, action: 'ticket.transferred', entityType: 'ticket', entityId: t.id, data: { toQueueId: t.queueId, fromAgentId: t.assigneeId, reason: 'callback-waiting', callbackId } });
+    await writeAudit(tx, {
+      actorUserId: null,
+      action: 'ticket.transferred',
+      entityType: 'ticket',
+      entityId: t.id,
+      data: { toQueueId: t.queueId, fromAgentId: t.assigneeId, reason: 'callback-waiting', callbackId },
+    });
     return t;
   });
   if (!released) return;
@@ -111,11 +142,16 @@ export async function scheduleCallback(
 ) {
   const phone = parsePhoneInput(ctx, input.phoneNumber, 'phoneNumber');
   const result = await ctx.sql.begin(async (tx) => {
-    const [customer] = await tx<{ id: string; mergedIntoId: string | null }[]>`select id, merged_into_id from customers where id = ${input.customerId}`;
+    const [customer] = await tx<
+      { id: string; mergedIntoId: string | null }[]
+    >`select id, merged_into_id from customers where id = ${input.customerId}`;
     if (!customer) throw new HttpError(404, 'not_found', 'Customer not found.');
     const customerId = customer.mergedIntoId ?? customer.id;
     const [queue] = await tx`select 1 from queues where id = ${input.queueId}`;
-    if (!queue) throw new HttpError(400, 'invalid_input', 'queueId: no such queue', [{ path: 'queueId', message: 'no such queue' }]);
+    if (!queue)
+      throw new HttpError(400, 'invalid_input', 'queueId: no such queue', [
+        { path: 'queueId', message: 'no such queue' },
+      ]);
     const [ticket] = await tx<{ id: string }[]>`
       insert into tickets (customer_id, channel, subject, status, queue_id, queued_at, waiting_since, routable_after)
       values (${customerId}, 'voice', ${`Callback to ${phone}`}, 'new', ${input.queueId}, ${input.dueAt}, ${input.dueAt}, ${input.dueAt})
@@ -124,7 +160,13 @@ export async function scheduleCallback(
       insert into callbacks (customer_id, ticket_id, queue_id, phone_number, queued_since, due_at, max_attempts, requested_by_user_id, note)
       values (${customerId}, ${ticket.id}, ${input.queueId}, ${phone}, ${input.dueAt}, ${input.dueAt}, ${ctx.config.CALLBACK_MAX_ATTEMPTS}, ${actorUserId}, ${input.note})
       returning id`;
-    await writeAudit(tx, { actorUserId, action: 'callback.scheduled', entityType: 'ticket', entityId: ticket.id, data: { phone, dueAt: input.dueAt.toISOString(), callbackId: cb.id } });
+    await writeAudit(tx, {
+      actorUserId,
+      action: 'callback.scheduled',
+      entityType: 'ticket',
+      entityId: ticket.id,
+      data: { phone, dueAt: input.dueAt.toISOString(), callbackId: cb.id },
+    });
     return { ticketId: ticket.id, callbackId: cb.id };
   });
   await publishTicketChanged(ctx, result.ticketId);
@@ -150,20 +192,40 @@ function visibleCallbacksCondition(sql: Sql, viewer: Pick<SessionUser, 'userId' 
  */
 export async function cancelCallback(ctx: AppContext, callbackId: string, actor: Pick<SessionUser, 'userId' | 'role'>) {
   const actorUserId = actor.userId;
-  const [visible] = await ctx.sql`select 1 from callbacks c where c.id = ${callbackId} and ${visibleCallbacksCondition(ctx.sql, actor)}`;
+  const [visible] =
+    await ctx.sql`select 1 from callbacks c where c.id = ${callbackId} and ${visibleCallbacksCondition(ctx.sql, actor)}`;
   if (!visible) throw new HttpError(404, 'not_found', 'Callback not found.');
   const ticket = await ctx.sql.begin(async (tx) => {
     const [cb] = await tx<{ status: string; ticketId: string | null; originCallId: string | null }[]>`
       select status, ticket_id, origin_call_id from callbacks where id = ${callbackId} for update`;
-    if (!['pending', 'offered'].includes(cb.status)) throw new HttpError(409, 'callback_not_pending', `This callback is ${cb.status}; only a waiting callback can be canceled.`);
+    if (!['pending', 'offered'].includes(cb.status))
+      throw new HttpError(
+        409,
+        'callback_not_pending',
+        `This callback is ${cb.status}; only a waiting callback can be canceled.`,
+      );
     await tx`update callbacks set status = 'canceled', updated_at = now() where id = ${callbackId}`;
     if (!cb.ticketId) {
-      await writeAudit(tx, { actorUserId, action: 'callback.canceled', entityType: 'ticket', entityId: callbackId, data: { callbackId } });
+      await writeAudit(tx, {
+        actorUserId,
+        action: 'callback.canceled',
+        entityType: 'ticket',
+        entityId: callbackId,
+        data: { callbackId },
+      });
       return null;
     }
-    const [before] = await tx<{ status: string; queueId: string | null }[]>`select status, queue_id from tickets where id = ${cb.ticketId} for update`;
+    const [before] = await tx<
+      { status: string; queueId: string | null }[]
+    >`select status, queue_id from tickets where id = ${cb.ticketId} for update`;
     const withdrawn = await unqueue(tx, cb.ticketId);
-    await writeAudit(tx, { actorUserId, action: 'callback.canceled', entityType: 'ticket', entityId: cb.ticketId, data: { callbackId } });
+    await writeAudit(tx, {
+      actorUserId,
+      action: 'callback.canceled',
+      entityType: 'ticket',
+      entityId: cb.ticketId,
+      data: { callbackId },
+    });
     const [resolved] = cb.originCallId
       ? []
       : await tx`
@@ -173,12 +235,23 @@ export async function cancelCallback(ctx: AppContext, callbackId: string, actor:
             and not exists (select 1 from callbacks o where o.ticket_id = t.id and o.id <> ${callbackId} and o.status in ('pending', 'offered', 'dialing'))
           returning t.id`;
     if (resolved) {
-      await writeAudit(tx, { actorUserId, action: 'ticket.status_changed', entityType: 'ticket', entityId: cb.ticketId, data: { from: before.status, to: 'resolved', reason: 'callback-canceled', callbackId } });
+      await writeAudit(tx, {
+        actorUserId,
+        action: 'ticket.status_changed',
+        entityType: 'ticket',
+        entityId: cb.ticketId,
+        data: { from: before.status, to: 'resolved', reason: 'callback-canceled', callbackId },
+      });
     }
     return { id: cb.ticketId, queueId: before.queueId, withdrawn };
   });
   if (!ticket) return;
-  for (const o of ticket.withdrawn) ctx.publisher.emit([rooms.agent(o.agentId)], 'offer.ended', { offerId: o.id, ticketId: ticket.id, reason: 'canceled' });
+  for (const o of ticket.withdrawn)
+    ctx.publisher.emit([rooms.agent(o.agentId)], 'offer.ended', {
+      offerId: o.id,
+      ticketId: ticket.id,
+      reason: 'canceled',
+    });
   // The queue it left is told too: its waiting list drops it.
   if (ticket.queueId) ctx.publisher.emit([rooms.queue(ticket.queueId)], 'ticket.changed', { ticketId: ticket.id });
   await publishTicketChanged(ctx, ticket.id);
@@ -198,7 +271,12 @@ async function unqueue(tx: TransactionSql, ticketId: string) {
  * it is tried again after the delay too, and does not use up one of the customer's attempts (the attempt log still
  * shows it, so `attempts` may then exceed `max_attempts`).
  */
-export async function settleCallbackAttempt(ctx: AppContext, callbackId: string, callSid: string | null, outcome: string) {
+export async function settleCallbackAttempt(
+  ctx: AppContext,
+  callbackId: string,
+  callSid: string | null,
+  outcome: string,
+) {
   const ticketId = await ctx.sql.begin(async (tx) => {
     const [cb] = await tx<{ attempts: number; maxAttempts: number; ticketId: string | null; status: string }[]>`
       select attempts, max_attempts, ticket_id, status from callbacks where id = ${callbackId} for update`;
@@ -218,7 +296,13 @@ export async function settleCallbackAttempt(ctx: AppContext, callbackId: string,
         where id = ${cb.ticketId}`;
     }
     if (cb.ticketId) {
-      await writeAudit(tx, { actorUserId: null, action: `callback.${status === 'pending' ? 'retry_scheduled' : status}`, entityType: 'ticket', entityId: cb.ticketId, data: { callbackId, attempt: cb.attempts, outcome, callSid } });
+      await writeAudit(tx, {
+        actorUserId: null,
+        action: `callback.${status === 'pending' ? 'retry_scheduled' : status}`,
+        entityType: 'ticket',
+        entityId: cb.ticketId,
+        data: { callbackId, attempt: cb.attempts, outcome, callSid },
+      });
     }
     return cb.ticketId;
   });
@@ -231,7 +315,9 @@ export async function listCallbacks(
   filter: { status?: string; ticketId?: string; customerId?: string; visibleTo?: Pick<SessionUser, 'userId' | 'role'> },
 ): Promise<CallbackView[]> {
   const { sql } = ctx;
-  const rows = await sql<(Omit<CallbackView, 'dueAt' | 'queuedSince' | 'attemptLog'> & { dueAt: Date; queuedSince: Date })[]>`
+  const rows = await sql<
+    (Omit<CallbackView, 'dueAt' | 'queuedSince' | 'attemptLog'> & { dueAt: Date; queuedSince: Date })[]
+  >`
     select c.id, c.customer_id, cu.name as customer_name, c.ticket_id, c.queue_id, c.phone_number, c.status, c.due_at, c.queued_since,
       c.attempts, c.max_attempts, c.note, c.last_outcome, c.requested_by_user_id
     from callbacks c left join customers cu on cu.id = c.customer_id
@@ -245,7 +331,16 @@ export async function listCallbacks(
       c.updated_at desc
     limit 200`;
   const attempts = rows.length
-    ? await sql<{ callbackId: string; attempt: number; agentId: string | null; outcome: string | null; startedAt: Date; endedAt: Date | null }[]>`
+    ? await sql<
+        {
+          callbackId: string;
+          attempt: number;
+          agentId: string | null;
+          outcome: string | null;
+          startedAt: Date;
+          endedAt: Date | null;
+        }[]
+      >`
         select callback_id, attempt, agent_id, outcome, started_at, ended_at from callback_attempts
         where callback_id = any(${rows.map((r) => r.id)}::uuid[]) order by attempt`
     : [];
@@ -255,6 +350,12 @@ export async function listCallbacks(
     queuedSince: r.queuedSince.toISOString(),
     attemptLog: attempts
       .filter((a) => a.callbackId === r.id)
-      .map((a) => ({ attempt: a.attempt, agentId: a.agentId, outcome: a.outcome, startedAt: a.startedAt.toISOString(), endedAt: a.endedAt?.toISOString() ?? null })),
+      .map((a) => ({
+        attempt: a.attempt,
+        agentId: a.agentId,
+        outcome: a.outcome,
+        startedAt: a.startedAt.toISOString(),
+        endedAt: a.endedAt?.toISOString() ?? null,
+      })),
   }));
 }

@@ -26,17 +26,33 @@ const STATUS_EVENTS = ['initiated', 'ringing', 'answered', 'completed'];
 export async function connectAgentToTicket(ctx: AppContext, ticketId: string, agentId: string) {
   const live = await findLiveCallOfTicket(ctx.sql, ticketId);
   const callerLeaving = live?.direction === 'inbound' && live.callbackRequested && !live.connectedAt;
-  if (live && !callerLeaving && (live.direction === 'inbound' || live.connectedAt)) return ringAgent(ctx, live.id, agentId);
+  if (live && !callerLeaving && (live.direction === 'inbound' || live.connectedAt))
+    return ringAgent(ctx, live.id, agentId);
   const [callback] = await ctx.sql<{ id: string; phoneNumber: string; customerId: string | null }[]>`
     select id, phone_number, customer_id from callbacks where ticket_id = ${ticketId} and status in ('pending', 'offered') order by due_at limit 1`;
-  if (callback) return startOutboundCall(ctx, { ticketId, agentId, customerId: callback.customerId, to: callback.phoneNumber, origin: 'callback', callbackId: callback.id });
+  if (callback)
+    return startOutboundCall(ctx, {
+      ticketId,
+      agentId,
+      customerId: callback.customerId,
+      to: callback.phoneNumber,
+      origin: 'callback',
+      callbackId: callback.id,
+    });
   return null;
 }
 
 /** A call we place to a customer (callback, click-to-dial): a row first, then the agent's leg; the customer is dialled once the agent answers. */
 export async function startOutboundCall(
   ctx: AppContext,
-  o: { ticketId: string; agentId: string; customerId: string | null; to: string; origin: 'callback' | 'click_to_dial'; callbackId?: string },
+  o: {
+    ticketId: string;
+    agentId: string;
+    customerId: string | null;
+    to: string;
+    origin: 'callback' | 'click_to_dial';
+    callbackId?: string;
+  },
 ) {
   const callId = await ctx.sql.begin(async (tx) => {
     const [call] = await tx<{ id: string }[]>`
@@ -44,7 +60,13 @@ export async function startOutboundCall(
       values ('outbound', ${o.origin}, ${ctx.voice.companyNumber}, ${o.to}, 'queued', ${o.ticketId}, ${o.customerId}, ${o.agentId}, ${o.callbackId ?? null})
       returning id`;
     if (o.callbackId) await tx`update callbacks set status = 'dialing', updated_at = now() where id = ${o.callbackId}`;
-    await writeAudit(tx, { actorUserId: o.agentId, action: 'call.placed', entityType: 'ticket', entityId: o.ticketId, data: { to: o.to, origin: o.origin, callId: call.id } });
+    await writeAudit(tx, {
+      actorUserId: o.agentId,
+      action: 'call.placed',
+      entityType: 'ticket',
+      entityId: o.ticketId,
+      data: { to: o.to, origin: o.origin, callId: call.id },
+    });
     return call.id;
   });
   return ringAgent(ctx, callId, o.agentId);
@@ -52,7 +74,9 @@ export async function startOutboundCall(
 
 /** Adds the agent's leg to a call and asks a worker to dial it. */
 export async function ringAgent(ctx: AppContext, callId: string, agentId: string) {
-  const [agent] = await ctx.sql<{ id: string; phoneNumber: string | null }[]>`select id, phone_number from users where id = ${agentId}`;
+  const [agent] = await ctx.sql<
+    { id: string; phoneNumber: string | null }[]
+  >`select id, phone_number from users where id = ${agentId}`;
   const [leg] = await ctx.sql<{ id: string }[]>`
     insert into call_legs (call_id, agent_id, to_address) values (${callId}, ${agentId}, ${agentAddress(agent)}) returning id`;
   await ctx.sql`update calls set agent_id = ${agentId}, updated_at = now() where id = ${callId}`;
@@ -76,7 +100,9 @@ export async function dialAgentLeg(ctx: AppContext, legId: string) {
     statusCallbackMethod: 'POST',
     timeout: AGENT_RING_SECONDS,
   });
-  const [placed] = await ctx.sql<{ endedAt: Date | null }[]>`update call_legs set call_sid = coalesce(call_sid, ${created.sid}) where id = ${legId} returning ended_at`;
+  const [placed] = await ctx.sql<
+    { endedAt: Date | null }[]
+  >`update call_legs set call_sid = coalesce(call_sid, ${created.sid}) where id = ${legId} returning ended_at`;
   // The caller hung up while this leg was being placed: stop the agent's phone ringing for nobody.
   if (placed?.endedAt) await endTwilioCall(ctx, created.sid).catch(() => undefined);
 }
@@ -86,7 +112,8 @@ export async function dialAgentLeg(ctx: AppContext, legId: string) {
  * the call's conference — otherwise they would sit there alone (the agent hung up while they were on their way).
  */
 export async function agentOnTheLine(sql: Sql | TransactionSql, callId: string): Promise<boolean> {
-  const [leg] = await sql`select 1 from call_legs where call_id = ${callId} and answered_at is not null and ended_at is null limit 1`;
+  const [leg] =
+    await sql`select 1 from call_legs where call_id = ${callId} and answered_at is not null and ended_at is null limit 1`;
   return Boolean(leg);
 }
 
@@ -115,8 +142,11 @@ export async function answerLeg(ctx: AppContext, legId: string): Promise<string>
     return twiml.goodbye('The caller chose to be called back instead.');
   }
   await enqueueBridgeCustomer(ctx, call.id, legId);
-  const [customer] = call.customerId ? await ctx.sql<{ name: string | null }[]>`select name from customers where id = ${call.customerId}` : [];
-  const before = call.direction === 'outbound' && !call.connectedAt ? `Calling ${customer?.name ?? call.toNumber}.` : undefined;
+  const [customer] = call.customerId
+    ? await ctx.sql<{ name: string | null }[]>`select name from customers where id = ${call.customerId}`
+    : [];
+  const before =
+    call.direction === 'outbound' && !call.connectedAt ? `Calling ${customer?.name ?? call.toNumber}.` : undefined;
   return twiml.agentJoins(call.id, before);
 }
 
@@ -153,7 +183,8 @@ export async function bridgeCustomer(ctx: AppContext, callId: string) {
         where id = ${call.callbackId}
           and not exists (select 1 from callback_attempts a where a.callback_id = c.id and a.attempt = c.attempts and a.outcome is null)
         returning attempts`;
-      if (cb) await tx`insert into callback_attempts (callback_id, attempt, agent_id) values (${call.callbackId}, ${cb.attempts}, ${call.agentId}) on conflict do nothing`;
+      if (cb)
+        await tx`insert into callback_attempts (callback_id, attempt, agent_id) values (${call.callbackId}, ${cb.attempts}, ${call.agentId}) on conflict do nothing`;
     }
     return true;
   });
@@ -177,7 +208,10 @@ export async function bridgeCustomer(ctx: AppContext, callId: string) {
   }
   // The agent hung up while the customer was being dialled (the call ended then, with nothing to cancel yet): stop
   // the customer's phone ringing for nobody.
-  if (placed?.endedAt) await endTwilioCall(ctx, created.sid).catch((err) => ctx.log.info({ err: err.message, callId }, 'customer call already gone'));
+  if (placed?.endedAt)
+    await endTwilioCall(ctx, created.sid).catch((err) =>
+      ctx.log.info({ err: err.message, callId }, 'customer call already gone'),
+    );
   await publishCallChanged(ctx, callId);
 }
 
@@ -206,7 +240,11 @@ export async function answerJoin(ctx: AppContext, callId: string): Promise<strin
     return twiml.customerJoins(callId);
   }
   if (call?.direction === 'inbound' && !call.endedAt && call.queueId) {
-    return twiml.enqueue(callId, call.queueId, 'Sorry, the agent is no longer available. Please hold while we find someone else to help you.');
+    return twiml.enqueue(
+      callId,
+      call.queueId,
+      'Sorry, the agent is no longer available. Please hold while we find someone else to help you.',
+    );
   }
   return twiml.goodbye(
     call?.callbackId

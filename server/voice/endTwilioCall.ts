@@ -12,7 +12,11 @@ const LIVE = ['queued', 'initiated', 'ringing', 'in-progress'];
  * through ends `canceled`), and completed when Twilio still reports it live, or refused the cancel.
  * Errors from the final request are the caller's to swallow or log (a call already gone answers 404).
  */
-export async function endTwilioCall(ctx: Pick<AppContext, 'voice'>, callSid: string, knownAnswered = false): Promise<void> {
+export async function endTwilioCall(
+  ctx: Pick<AppContext, 'voice'>,
+  callSid: string,
+  knownAnswered = false,
+): Promise<void> {
   const call = ctx.voice.client.calls(callSid);
   if (!knownAnswered) {
     const canceled = await call.update({ status: 'canceled' }).catch(() => null);

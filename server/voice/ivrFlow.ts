@@ -30,7 +30,11 @@ async function recordIncomingCall(ctx: AppContext, hook: VoiceWebhook): Promise<
   // Found by the identity intake files the caller under. A withheld or malformed caller ID finds nobody: the call is
   // still answered, and if it reaches a queue, intake files it under a customer of its own.
   const phone = callerIdentity(hook.from, ctx.config.DEFAULT_PHONE_REGION);
-  const [known] = phone ? await ctx.sql<{ customerId: string }[]>`select customer_id from customer_identities where kind = 'phone' and value = ${phone}` : [];
+  const [known] = phone
+    ? await ctx.sql<
+        { customerId: string }[]
+      >`select customer_id from customer_identities where kind = 'phone' and value = ${phone}`
+    : [];
   const customerId = known?.customerId ?? null;
   const status = hook.callStatus === 'in-progress' || hook.callStatus === 'queued' ? hook.callStatus : 'ringing';
   const [row] = await ctx.sql<{ id: string; created: boolean }[]>`
@@ -39,7 +43,10 @@ async function recordIncomingCall(ctx: AppContext, hook: VoiceWebhook): Promise<
     on conflict (call_sid) do update set updated_at = now()
     returning id, (xmax = 0) as created`;
   // Twilio waits for the menu, not for the monitors: they are told after the answer is on its way.
-  if (row.created) publishCallChanged(ctx, row.id).catch((err) => ctx.log.warn({ err, callId: row.id }, 'incoming call not published'));
+  if (row.created)
+    publishCallChanged(ctx, row.id).catch((err) =>
+      ctx.log.warn({ err, callId: row.id }, 'incoming call not published'),
+    );
   return row.id;
 }
 
@@ -66,7 +73,14 @@ async function appendPath(ctx: AppContext, callId: string, step: string, at: num
 }
 
 /** The caller answered a menu (or did not): follow the chosen option, ask again, or after three misses take the first option. */
-export async function answerMenu(ctx: AppContext, callId: string, menuId: string, attempt: number, step: number | null, hook: VoiceWebhook): Promise<string> {
+export async function answerMenu(
+  ctx: AppContext,
+  callId: string,
+  menuId: string,
+  attempt: number,
+  step: number | null,
+  hook: VoiceWebhook,
+): Promise<string> {
   const call = await findCall(ctx.sql, callId);
   if (!call) throw new HttpError(404, 'not_found', 'Call not found.');
   const ivr = await loadIvr(ctx.sql);
@@ -76,7 +90,8 @@ export async function answerMenu(ctx: AppContext, callId: string, menuId: string
   const chosen = chooseOption(menu.options, hook);
   if (!chosen) {
     if (attempt + 1 < MAX_MENU_ATTEMPTS) {
-      const sorry = hook.digits || hook.speech ? 'Sorry, that is not one of the choices.' : 'Sorry, I did not get that.';
+      const sorry =
+        hook.digits || hook.speech ? 'Sorry, that is not one of the choices.' : 'Sorry, I did not get that.';
       // Asked again, nothing recorded: the path is as long as it was.
       return twiml.menu(callId, menu, attempt + 1, step ?? (await pathLength(ctx, callId)), sorry);
     }
@@ -88,12 +103,20 @@ export async function answerMenu(ctx: AppContext, callId: string, menuId: string
 }
 
 async function pathLength(ctx: AppContext, callId: string) {
-  const [row] = await ctx.sql<{ length: number }[]>`select cardinality(ivr_path) as length from calls where id = ${callId}`;
+  const [row] = await ctx.sql<
+    { length: number }[]
+  >`select cardinality(ivr_path) as length from calls where id = ${callId}`;
   return row?.length ?? 0;
 }
 
 /** `step`: the path's length once this choice is recorded, where a submenu asks from. */
-async function followAction(ctx: AppContext, ivr: IvrSettings, callId: string, action: IvrAction, step: number): Promise<string> {
+async function followAction(
+  ctx: AppContext,
+  ivr: IvrSettings,
+  callId: string,
+  action: IvrAction,
+  step: number,
+): Promise<string> {
   const twiml = twimlFor(ctx, ivr);
   switch (action.type) {
     case 'submenu':

@@ -52,7 +52,9 @@ export type IvrSettings = z.infer<typeof ivrSettingsInput>;
 
 /** What a new deployment answers with until an admin edits it: greeting, then every caller to the voice entry queue. */
 export function defaultIvr(entryQueueId: string | null): IvrSettings {
-  const action: IvrAction = entryQueueId ? { type: 'queue', queueId: entryQueueId } : { type: 'voicemail', queueId: null };
+  const action: IvrAction = entryQueueId
+    ? { type: 'queue', queueId: entryQueueId }
+    : { type: 'voicemail', queueId: null };
   return {
     businessHoursId: null,
     language: 'en-US',
@@ -70,7 +72,12 @@ export function defaultIvr(entryQueueId: string | null): IvrSettings {
         prompt: 'To speak to an agent, press 1. To leave a message, press 2.',
         options: [
           { key: '1', words: ['agent', 'support'], label: 'Agent', action },
-          { key: '2', words: ['message', 'voicemail'], label: 'Voicemail', action: { type: 'voicemail', queueId: null } },
+          {
+            key: '2',
+            words: ['message', 'voicemail'],
+            label: 'Voicemail',
+            action: { type: 'voicemail', queueId: null },
+          },
         ],
       },
     ],
@@ -92,31 +99,39 @@ async function checkReferences(sql: Sql, ivr: IvrSettings) {
     const words = new Set<string>();
     m.options.forEach((o, j) => {
       const at = `menus.${i}.options.${j}`;
-      if (keys.has(o.key)) problems.push({ path: `${at}.key`, message: `key ${o.key} is used twice in menu "${m.id}"` });
+      if (keys.has(o.key))
+        problems.push({ path: `${at}.key`, message: `key ${o.key} is used twice in menu "${m.id}"` });
       keys.add(o.key);
       for (const w of o.words) {
-        if (words.has(w.toLowerCase())) problems.push({ path: `${at}.words`, message: `"${w}" is used twice in menu "${m.id}"` });
+        if (words.has(w.toLowerCase()))
+          problems.push({ path: `${at}.words`, message: `"${w}" is used twice in menu "${m.id}"` });
         words.add(w.toLowerCase());
       }
-      if (o.action.type === 'submenu' && !menuIds.has(o.action.menuId)) problems.push({ path: `${at}.action.menuId`, message: `no menu "${o.action.menuId}"` });
+      if (o.action.type === 'submenu' && !menuIds.has(o.action.menuId))
+        problems.push({ path: `${at}.action.menuId`, message: `no menu "${o.action.menuId}"` });
       if ('queueId' in o.action && o.action.queueId) queueIds.add(o.action.queueId);
     });
   });
   if (queueIds.size) {
-    const found = new Set((await sql<{ id: string }[]>`select id from queues where id = any(${[...queueIds]}::uuid[])`).map((r) => r.id));
+    const found = new Set(
+      (await sql<{ id: string }[]>`select id from queues where id = any(${[...queueIds]}::uuid[])`).map((r) => r.id),
+    );
     for (const q of queueIds) if (!found.has(q)) problems.push({ path: 'menus', message: `queue ${q} does not exist` });
   }
   if (ivr.businessHoursId) {
     const [hours] = await sql`select 1 from business_hours where id = ${ivr.businessHoursId}`;
     if (!hours) problems.push({ path: 'businessHoursId', message: 'these business hours do not exist' });
   }
-  if (problems.length) throw new HttpError(400, 'invalid_input', problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems);
+  if (problems.length)
+    throw new HttpError(400, 'invalid_input', problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems);
 }
 
 export async function loadIvr(sql: Sql): Promise<IvrSettings> {
   const [row] = await sql<{ ivr: IvrSettings }[]>`select ivr from voice_settings`;
   if (row) return ivrSettingsInput.parse(row.ivr);
-  const [entry] = await sql<{ id: string }[]>`select id from queues where 'voice' = any(entry_for_channels) order by name limit 1`;
+  const [entry] = await sql<
+    { id: string }[]
+  >`select id from queues where 'voice' = any(entry_for_channels) order by name limit 1`;
   return defaultIvr(entry?.id ?? null);
 }
 
@@ -126,6 +141,12 @@ export async function saveIvr(sql: Sql, ivr: IvrSettings, actorUserId: string) {
     await tx`
       insert into voice_settings (ivr, updated_by) values (${tx.json(ivr as never)}, ${actorUserId})
       on conflict (id) do update set ivr = excluded.ivr, updated_by = excluded.updated_by, updated_at = now()`;
-    await writeAudit(tx, { actorUserId, action: 'ivr.updated', entityType: 'settings', entityId: 'ivr', data: { menus: ivr.menus.length } });
+    await writeAudit(tx, {
+      actorUserId,
+      action: 'ivr.updated',
+      entityType: 'settings',
+      entityId: 'ivr',
+      data: { menus: ivr.menus.length },
+    });
   });
 }

@@ -21,7 +21,9 @@ import { estimatedWaitSeconds, queuePosition } from './queuePosition';
  */
 export async function enterQueue(ctx: AppContext, ivr: IvrSettings, callId: string, queueId: string): Promise<string> {
   const twiml = twimlFor(ctx, ivr);
-  const [queue] = await ctx.sql<{ name: string; businessHoursId: string | null }[]>`select name, business_hours_id from queues where id = ${queueId}`;
+  const [queue] = await ctx.sql<
+    { name: string; businessHoursId: string | null }[]
+  >`select name, business_hours_id from queues where id = ${queueId}`;
   if (!queue) return twiml.voicemail(callId, null, 'Sorry, that line is not available.');
   if (!(await isOpen(ctx.sql, queue.businessHoursId))) {
     await ctx.sql`update calls set voicemail = true, queue_id = ${queueId} where id = ${callId}`;
@@ -97,17 +99,29 @@ export async function answerWaitChoice(ctx: AppContext, callId: string, digits: 
     await dropUnplacedLegs(tx, callId);
     // Offers before the ticket, the order accepting an offer locks them in.
     const withdrawn = await cancelPendingOffers(tx, ticketId);
-    const [held] = await tx<{ assigneeId: string | null }[]>`select assignee_id from tickets where id = ${ticketId} for update`;
+    const [held] = await tx<
+      { assigneeId: string | null }[]
+    >`select assignee_id from tickets where id = ${ticketId} for update`;
     await tx`update tickets set assignee_id = null, routable_after = 'infinity', updated_at = now() where id = ${ticketId}`;
     if (held?.assigneeId) {
-      await writeAudit(tx, { actorUserId: null, actorKind: 'customer', action: 'ticket.transferred', entityType: 'ticket', entityId: ticketId, data: { toQueueId: locked.queueId, fromAgentId: held.assigneeId, reason: 'callback-requested' } });
+      await writeAudit(tx, {
+        actorUserId: null,
+        actorKind: 'customer',
+        action: 'ticket.transferred',
+        entityType: 'ticket',
+        entityId: ticketId,
+        data: { toQueueId: locked.queueId, fromAgentId: held.assigneeId, reason: 'callback-requested' },
+      });
     }
     return { withdrawn, ringing: legs.filter((l) => l.callSid), releasedFrom: held?.assigneeId ?? null };
   });
   if (!chosen) return twiml.empty();
-  for (const o of chosen.withdrawn) ctx.publisher.emit([rooms.agent(o.agentId)], 'offer.ended', { offerId: o.id, ticketId, reason: 'canceled' });
+  for (const o of chosen.withdrawn)
+    ctx.publisher.emit([rooms.agent(o.agentId)], 'offer.ended', { offerId: o.id, ticketId, reason: 'canceled' });
   for (const leg of chosen.ringing) {
-    await endTwilioCall(ctx, leg.callSid!).catch((err) => ctx.log.info({ err: err.message, leg: leg.id }, 'agent leg already gone'));
+    await endTwilioCall(ctx, leg.callSid!).catch((err) =>
+      ctx.log.info({ err: err.message, leg: leg.id }, 'agent leg already gone'),
+    );
   }
   if (chosen.releasedFrom) {
     ctx.publisher.emit([rooms.agent(chosen.releasedFrom)], 'ticket.changed', { ticketId });
@@ -121,14 +135,22 @@ export async function answerWaitChoice(ctx: AppContext, callId: string, digits: 
  * The caller left the queue. Left for a callback: ask for the number. Hung up: the status callback settles abandonment.
  * Redirected: we connected them to an agent, nothing to add. A queue error: take a message rather than drop the caller.
  */
-export async function answerQueueResult(ctx: AppContext, callId: string, result: string, queueSeconds: number | null): Promise<string> {
+export async function answerQueueResult(
+  ctx: AppContext,
+  callId: string,
+  result: string,
+  queueSeconds: number | null,
+): Promise<string> {
   const ivr = await loadIvr(ctx.sql);
   const twiml = twimlFor(ctx, ivr);
   const call = await findCall(ctx.sql, callId);
   if (!call) return twiml.empty();
-  if (queueSeconds !== null) await ctx.sql`update calls set wait_seconds = coalesce(wait_seconds, ${queueSeconds}) where id = ${callId}`;
-  if (result === 'leave' && call.callbackRequested) return twiml.callbackNumber(callId, call.queueId!, call.fromNumber, 0);
-  if (['hangup', 'redirected', 'bridged', 'redirected-from-bridged', 'bridging-in-process'].includes(result)) return twiml.empty();
+  if (queueSeconds !== null)
+    await ctx.sql`update calls set wait_seconds = coalesce(wait_seconds, ${queueSeconds}) where id = ${callId}`;
+  if (result === 'leave' && call.callbackRequested)
+    return twiml.callbackNumber(callId, call.queueId!, call.fromNumber, 0);
+  if (['hangup', 'redirected', 'bridged', 'redirected-from-bridged', 'bridging-in-process'].includes(result))
+    return twiml.empty();
   await ctx.sql`update calls set voicemail = true where id = ${callId}`;
   await kickRouting(ctx);
   return twiml.voicemail(callId, call.queueId, 'Sorry, we cannot hold your call right now.');

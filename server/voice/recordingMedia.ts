@@ -24,13 +24,28 @@ const unavailable = (why: string) => new HttpError(502, 'recording_unavailable',
  * cannot fetch it: we fetch it and stream it through, passing the Range header on so an <audio> element can seek.
  * The simulator has no audio and answers with silence as long as the recording.
  */
-export async function sendRecordingMedia(ctx: AppContext, recording: StoredRecording, range: string | undefined, res: Response) {
+export async function sendRecordingMedia(
+  ctx: AppContext,
+  recording: StoredRecording,
+  range: string | undefined,
+  res: Response,
+) {
   if (ctx.voice.simulator) return sendSimulatedRecording(ctx.voice.simulator, recording.sid, range, res);
   // The account's credentials go with the request: only ever to Twilio itself, whatever address a row holds.
   const media = twilioMediaUrl(recording.url);
-  if (!media) throw new HttpError(404, 'recording_not_at_twilio', 'The recording’s stored address is not one of Twilio’s, so it is not fetched.');
-  const upstream = await fetchFromTwilio(ctx.voice, aimedAtStandIn(`${media.href}.mp3`, ctx.config.TWILIO_API_BASE_URL), range);
-  if (upstream.status === 404) throw new HttpError(404, 'recording_gone', 'The recording is no longer available at Twilio.');
+  if (!media)
+    throw new HttpError(
+      404,
+      'recording_not_at_twilio',
+      'The recording’s stored address is not one of Twilio’s, so it is not fetched.',
+    );
+  const upstream = await fetchFromTwilio(
+    ctx.voice,
+    aimedAtStandIn(`${media.href}.mp3`, ctx.config.TWILIO_API_BASE_URL),
+    range,
+  );
+  if (upstream.status === 404)
+    throw new HttpError(404, 'recording_gone', 'The recording is no longer available at Twilio.');
   if (upstream.status !== 200 && upstream.status !== 206 && upstream.status !== 416) {
     await upstream.body?.cancel();
     const refused = upstream.status === 401 || upstream.status === 403 ? ': it refused this account’s credentials' : '';
@@ -90,17 +105,29 @@ async function fetchFromTwilio(voice: VoiceTransport, url: string, range: string
   } catch (err) {
     // fetch says only "fetch failed"; its cause says why (refused, DNS, TLS).
     const cause = (err as Error & { cause?: Error }).cause;
-    const why = headersTimeout.signal.aborted ? `no answer within ${UPSTREAM_HEADERS_TIMEOUT_MS / 1000} s` : (cause?.message ?? (err as Error).message);
+    const why = headersTimeout.signal.aborted
+      ? `no answer within ${UPSTREAM_HEADERS_TIMEOUT_MS / 1000} s`
+      : (cause?.message ?? (err as Error).message);
     throw unavailable(`Could not reach Twilio for the recording (${why}).`);
   } finally {
     clearTimeout(timer);
   }
 }
 
-function sendSimulatedRecording(simulator: FakeTwilioVoice, recordingSid: string, range: string | undefined, res: Response) {
+function sendSimulatedRecording(
+  simulator: FakeTwilioVoice,
+  recordingSid: string,
+  range: string | undefined,
+  res: Response,
+) {
   const media = simulator.recordingMedia(recordingSid);
   // The simulator keeps recordings in memory only: a restart forgets them.
-  if (!media) throw new HttpError(404, 'recording_gone', 'The phone simulator no longer holds this recording (it keeps them only while it runs).');
+  if (!media)
+    throw new HttpError(
+      404,
+      'recording_gone',
+      'The phone simulator no longer holds this recording (it keeps them only while it runs).',
+    );
   const size = media.body.length;
   const wanted = parseByteRange(range, size);
   res.setHeader('Accept-Ranges', 'bytes');
@@ -118,6 +145,7 @@ async function streamOut(ctx: AppContext, body: Readable, res: Response) {
     await pipeline(body, res);
   } catch (err) {
     // The listener closing the player mid-stream (a premature close of our response) is normal; Twilio breaking off is not.
-    if ((err as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') ctx.log.warn({ err }, 'recording stream from Twilio broke off');
+    if ((err as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE')
+      ctx.log.warn({ err }, 'recording stream from Twilio broke off');
   }
 }

@@ -6,7 +6,17 @@ import type { ScreenPopVoice } from '../http/apiTypes';
  * callback, not the call that already ended.
  */
 export async function findScreenPopVoice(sql: Sql, ticketId: string): Promise<ScreenPopVoice | null> {
-  const [callback] = await sql<{ phoneNumber: string; note: string; dueAt: Date; queuedSince: Date; attempts: number; maxAttempts: number; queueName: string | null }[]>`
+  const [callback] = await sql<
+    {
+      phoneNumber: string;
+      note: string;
+      dueAt: Date;
+      queuedSince: Date;
+      attempts: number;
+      maxAttempts: number;
+      queueName: string | null;
+    }[]
+  >`
     select cb.phone_number, cb.note, cb.due_at, cb.queued_since, cb.attempts, cb.max_attempts, q.name as queue_name
     from callbacks cb left join queues q on q.id = cb.queue_id
     where cb.ticket_id = ${ticketId} and cb.status in ('pending', 'offered')
@@ -20,7 +30,9 @@ export async function findScreenPopVoice(sql: Sql, ticketId: string): Promise<Sc
       callback: { phoneNumber, note, dueAt: dueAt.toISOString(), attempts, maxAttempts },
     };
   }
-  const [call] = await sql<{ voicemail: boolean; enqueuedAt: Date | null; createdAt: Date; queueName: string | null }[]>`
+  const [call] = await sql<
+    { voicemail: boolean; enqueuedAt: Date | null; createdAt: Date; queueName: string | null }[]
+  >`
     select c.voicemail, c.enqueued_at, c.created_at, q.name as queue_name
     from calls c left join queues q on q.id = c.queue_id
     where c.ticket_id = ${ticketId} and c.direction = 'inbound'

@@ -1,7 +1,11 @@
 import type { TransactionSql } from '../db/client';
 
 /** The agent who last talked on the call before `missedAgentId` did not pick up: whoever handed it to them. */
-export async function previousAgentOnCall(tx: TransactionSql, callId: string, missedAgentId: string): Promise<string | null> {
+export async function previousAgentOnCall(
+  tx: TransactionSql,
+  callId: string,
+  missedAgentId: string,
+): Promise<string | null> {
   const [previous] = await tx<{ agentId: string }[]>`
     select agent_id from call_legs
     where call_id = ${callId} and agent_id <> ${missedAgentId} and answered_at is not null
@@ -14,7 +18,12 @@ export async function previousAgentOnCall(tx: TransactionSql, callId: string, mi
  * not in after-call work, and with no call offered to them. A missed agent is set away, so a call never bounces
  * between two agents who both stopped answering.
  */
-export async function freeToTakeCall(tx: TransactionSql, agentId: string, callId: string, afterCallWorkSeconds: number): Promise<boolean> {
+export async function freeToTakeCall(
+  tx: TransactionSql,
+  agentId: string,
+  callId: string,
+  afterCallWorkSeconds: number,
+): Promise<boolean> {
   const [free] = await tx`
     select 1 from users u
     where u.id = ${agentId} and u.active and u.presence = 'available'

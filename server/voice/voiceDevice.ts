@@ -13,11 +13,25 @@ const TOKEN_TTL_SECONDS = 3600;
 export async function voiceDeviceFor(ctx: AppContext, userId: string): Promise<VoiceDeviceResponse> {
   const [user] = await ctx.sql<{ phoneNumber: string | null }[]>`select phone_number from users where id = ${userId}`;
   const identity = clientIdentity(userId);
-  const base = { mode: ctx.voice.mode, identity, phoneNumber: user?.phoneNumber ?? null, token: null, tokenExpiresAt: null };
+  const base = {
+    mode: ctx.voice.mode,
+    identity,
+    phoneNumber: user?.phoneNumber ?? null,
+    token: null,
+    tokenExpiresAt: null,
+  };
   if (user?.phoneNumber) return { ...base, endpoint: 'phone' };
   if (ctx.voice.mode === 'simulator') return { ...base, endpoint: 'browser' };
   if (!ctx.voice.apiKey) return { ...base, endpoint: 'none' };
-  const token = new twilio.jwt.AccessToken(ctx.voice.accountSid, ctx.voice.apiKey.sid, ctx.voice.apiKey.secret, { identity, ttl: TOKEN_TTL_SECONDS });
+  const token = new twilio.jwt.AccessToken(ctx.voice.accountSid, ctx.voice.apiKey.sid, ctx.voice.apiKey.secret, {
+    identity,
+    ttl: TOKEN_TTL_SECONDS,
+  });
   token.addGrant(new twilio.jwt.AccessToken.VoiceGrant({ incomingAllow: true }));
-  return { ...base, endpoint: 'browser', token: token.toJwt(), tokenExpiresAt: new Date(Date.now() + TOKEN_TTL_SECONDS * 1000).toISOString() };
+  return {
+    ...base,
+    endpoint: 'browser',
+    token: token.toJwt(),
+    tokenExpiresAt: new Date(Date.now() + TOKEN_TTL_SECONDS * 1000).toISOString(),
+  };
 }

@@ -40,7 +40,10 @@ export async function createVoiceTransport({ config, sql, publisher, selfUrl }: 
       companyNumber: config.TWILIO_VOICE_NUMBER ?? config.TWILIO_SMS_FROM!,
       client: twilio(config.TWILIO_ACCOUNT_SID, config.TWILIO_AUTH_TOKEN),
       simulator: null,
-      apiKey: config.TWILIO_API_KEY_SID && config.TWILIO_API_KEY_SECRET ? { sid: config.TWILIO_API_KEY_SID, secret: config.TWILIO_API_KEY_SECRET } : null,
+      apiKey:
+        config.TWILIO_API_KEY_SID && config.TWILIO_API_KEY_SECRET
+          ? { sid: config.TWILIO_API_KEY_SID, secret: config.TWILIO_API_KEY_SECRET }
+          : null,
     };
   }
   // The same token the SMS simulator signs with: one simulated Twilio account.
@@ -54,8 +57,17 @@ export async function createVoiceTransport({ config, sql, publisher, selfUrl }: 
     deliveryAddress: (url) => localAddress(url, config.PUBLIC_URL, selfUrl()),
     // PUBLIC_URL is read when a call comes in: with PORT=0 it is only known once the server listens.
     timeScale: config.SIMULATOR_TIME_SCALE,
-    incomingNumbers: () => ({ [companyNumber]: { voiceUrl: voiceUrl(config.PUBLIC_URL, 'incoming'), statusCallback: voiceUrl(config.PUBLIC_URL, 'status') } }),
-    onChanged: (change) => publisher.emit([rooms.simulator], 'voice.simulator.changed', { callSid: change.callSid, endpoints: [change.from, change.to] }),
+    incomingNumbers: () => ({
+      [companyNumber]: {
+        voiceUrl: voiceUrl(config.PUBLIC_URL, 'incoming'),
+        statusCallback: voiceUrl(config.PUBLIC_URL, 'status'),
+      },
+    }),
+    onChanged: (change) =>
+      publisher.emit([rooms.simulator], 'voice.simulator.changed', {
+        callSid: change.callSid,
+        endpoints: [change.from, change.to],
+      }),
   });
   return {
     mode: 'simulator',

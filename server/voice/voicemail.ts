@@ -17,25 +17,55 @@ export interface RecordingParams {
  * The caller finished a message: it is stored as a contact (a voice ticket in the chosen queue, or the voice entry
  * queue), with the recording attached, once per RecordingSid; the transcription joins it when Twilio sends it.
  */
-export async function answerVoicemail(ctx: AppContext, callId: string, queueId: string | null, rec: RecordingParams): Promise<string> {
+export async function answerVoicemail(
+  ctx: AppContext,
+  callId: string,
+  queueId: string | null,
+  rec: RecordingParams,
+): Promise<string> {
   const ivr = await loadIvr(ctx.sql);
   const call = await findCall(ctx.sql, callId);
   if (call) await storeVoicemail(ctx, call, queueId, rec);
   return twimlFor(ctx, ivr).goodbye('Thank you for your message. Goodbye.');
 }
 
-async function storeVoicemail(ctx: AppContext, call: NonNullable<Awaited<ReturnType<typeof findCall>>>, queueId: string | null, rec: RecordingParams) {
-  const [{ early }] = await ctx.sql<{ early: string | null }[]>`select voicemail_transcription as early from calls where id = ${call.id}`;
-  const duration = rec.durationSeconds === null ? '' : ` (${Math.floor(rec.durationSeconds / 60)}:${String(rec.durationSeconds % 60).padStart(2, '0')})`;
+async function storeVoicemail(
+  ctx: AppContext,
+  call: NonNullable<Awaited<ReturnType<typeof findCall>>>,
+  queueId: string | null,
+  rec: RecordingParams,
+) {
+  const [{ early }] = await ctx.sql<
+    { early: string | null }[]
+  >`select voicemail_transcription as early from calls where id = ${call.id}`;
+  const duration =
+    rec.durationSeconds === null
+      ? ''
+      : ` (${Math.floor(rec.durationSeconds / 60)}:${String(rec.durationSeconds % 60).padStart(2, '0')})`;
   const stored = await intakeContact(ctx, {
     channel: 'voice',
     from: { kind: 'phone', value: call.fromNumber },
     to: call.toNumber,
     providerId: rec.recordingSid,
-    subject: isWithheldCallerId(call.fromNumber) ? 'Voicemail from a withheld number' : `Voicemail from ${call.fromNumber}`,
+    subject: isWithheldCallerId(call.fromNumber)
+      ? 'Voicemail from a withheld number'
+      : `Voicemail from ${call.fromNumber}`,
     text: early ?? `Voicemail${duration}. Transcription pending.`,
-    attachments: [{ filename: `voicemail-${rec.recordingSid}.mp3`, contentType: 'audio/mpeg', sizeBytes: 0, location: `${rec.recordingUrl}.mp3` }],
-    metadata: { callSid: call.callSid, recordingSid: rec.recordingSid, recordingUrl: rec.recordingUrl, durationSeconds: rec.durationSeconds, voicemail: true },
+    attachments: [
+      {
+        filename: `voicemail-${rec.recordingSid}.mp3`,
+        contentType: 'audio/mpeg',
+        sizeBytes: 0,
+        location: `${rec.recordingUrl}.mp3`,
+      },
+    ],
+    metadata: {
+      callSid: call.callSid,
+      recordingSid: rec.recordingSid,
+      recordingUrl: rec.recordingUrl,
+      durationSeconds: rec.durationSeconds,
+      voicemail: true,
+    },
     ...(queueId ? { queueId } : {}),
   });
   await ctx.sql`update messages set call_id = ${call.id} where id = ${stored.messageId}`;
@@ -54,8 +84,15 @@ async function storeVoicemail(ctx: AppContext, call: NonNullable<Awaited<ReturnT
  * Twilio's transcription of a voicemail: replaces the placeholder text of the message its recording made. Arriving
  * first, it waits on the call for that message.
  */
-export async function applyTranscription(ctx: AppContext, callId: string, p: { recordingSid: string; text: string | null; status: string }) {
-  const text = p.status === 'completed' && p.text ? `Voicemail transcription: ${p.text}` : 'Voicemail (no transcription available).';
+export async function applyTranscription(
+  ctx: AppContext,
+  callId: string,
+  p: { recordingSid: string; text: string | null; status: string },
+) {
+  const text =
+    p.status === 'completed' && p.text
+      ? `Voicemail transcription: ${p.text}`
+      : 'Voicemail (no transcription available).';
   // Kept on the call first, then applied to the message: whichever of the two stores runs second sees the other's
   // work, so a transcription racing the message it belongs to is never lost.
   await ctx.sql`update calls set voicemail_transcription = ${text} where id = ${callId}`;

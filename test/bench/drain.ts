@@ -26,7 +26,7 @@ const STARVED_LIMIT_MS = 1000;
 
 const between = (low: number, high: number) => low + Math.random() * (high - low);
 
-runBenchmark('Drain', 210, async () => {
+void runBenchmark('Drain', 210, async () => {
   console.log(`Drain — ${CONTACTS} signed SMS at ${RATE}/s over two processes, ${AGENTS} agents with SMS capacity 3`);
   const db = await freshDatabase('drain');
   const env = serverEnv(db.url, freshRedisPrefix('drain'));
@@ -37,22 +37,33 @@ runBenchmark('Drain', 210, async () => {
   await staffFloor(db.sql, urls, AGENTS, {
     capacitySms: 3,
     tally,
-    onPop: (agent, pop) => void workOffer(agent, pop, { acceptAfterMs: between(500, 1500), resolveAfterMs: between(3000, 6000) }, tally),
+    onPop: (agent, pop) =>
+      void workOffer(agent, pop, { acceptAfterMs: between(500, 1500), resolveAfterMs: between(3000, 6000) }, tally),
   });
 
   const sampler = startStarvationSampler(db.url);
   const cpu = startCpuMeter();
-  const shots = await fireOpenLoop(urls, Array.from({ length: CONTACTS }, (_, i) => signedSms(benchPhone(i))), RATE);
+  const shots = await fireOpenLoop(
+    urls,
+    Array.from({ length: CONTACTS }, (_, i) => signedSms(benchPhone(i))),
+    RATE,
+  );
   const answered = shots.filter(answered2xx);
   const drained = await waitUntil(async () => {
-    const [row] = await db.sql<{ open: number }[]>`select count(*)::int as open from tickets where status not in ('resolved', 'closed')`;
+    const [row] = await db.sql<
+      { open: number }[]
+    >`select count(*)::int as open from tickets where status not in ('resolved', 'closed')`;
     return row.open === 0;
   }, DRAIN_LIMIT_MS);
   const starvation = await sampler.stop();
   const benchCpu = cpu.read();
 
-  const [stored] = await db.sql<{ n: number }[]>`select count(*)::int as n from messages where channel = 'sms' and provider_id = any(${answered.map((s) => s.key)})`;
-  const [floor] = await db.sql<{ tickets: number; offered: number; accepted: number; resolved: number; lastOfferS: number; lastResolveS: number }[]>`
+  const [stored] = await db.sql<
+    { n: number }[]
+  >`select count(*)::int as n from messages where channel = 'sms' and provider_id = any(${answered.map((s) => s.key)})`;
+  const [floor] = await db.sql<
+    { tickets: number; offered: number; accepted: number; resolved: number; lastOfferS: number; lastResolveS: number }[]
+  >`
     select count(*)::int as tickets,
       count(*) filter (where exists (select 1 from offers o where o.ticket_id = t.id))::int as offered,
       count(*) filter (where exists (select 1 from offers o where o.ticket_id = t.id and o.status = 'accepted'))::int as accepted,
@@ -68,17 +79,57 @@ runBenchmark('Drain', 210, async () => {
   const worst = Math.max(0, ...starvedTimes);
   const firstOffer = distribution(toFirstOffer.map((r) => r.ms));
 
-  printTable(`Drain, ${CONTACTS} SMS at ${RATE}/s, two processes, ${AGENTS} agents × 3 (starved = unoffered while a free slot was there for it)`,
-    ['sent', '2xx', 'stored', 'tickets', 'offered', 'accepted', 'resolved', 'last offer', 'all resolved', 'stored→1st offer p50/p99', 'starved max', `starved > ${STARVED_LIMIT_MS / 1000} s`],
-    [[shots.length, answered.length, stored.n, floor.tickets, floor.offered, floor.accepted, floor.resolved, `${floor.lastOfferS?.toFixed(1)} s`,
-      drained ? `${floor.lastResolveS?.toFixed(1)} s` : `not in ${DRAIN_LIMIT_MS / 1000} s`, `${ms(firstOffer.p50)} / ${ms(firstOffer.p99)}`, ms(worst), starvedOver]]);
-  console.log(`sampler: ${starvation.samples} samples, one per ${ms(starvation.meanIntervalMs)} ms; most waiting unoffered at once ${starvation.maxWaiting}, most free slots at once ${starvation.maxFreeSlots}; ` +
-    `most over capacity ${starvation.maxOverCapacity}${starvation.failedSamples ? `; ${starvation.failedSamples} samples failed (${starvation.lastError})` : ''}`);
-  console.log(`${describeTally(tally)}; generator lag ${ms(generatorLag(shots))} ms, this process ${Math.round(benchCpu * 100)} % of a core`);
+  printTable(
+    `Drain, ${CONTACTS} SMS at ${RATE}/s, two processes, ${AGENTS} agents × 3 (starved = unoffered while a free slot was there for it)`,
+    [
+      'sent',
+      '2xx',
+      'stored',
+      'tickets',
+      'offered',
+      'accepted',
+      'resolved',
+      'last offer',
+      'all resolved',
+      'stored→1st offer p50/p99',
+      'starved max',
+      `starved > ${STARVED_LIMIT_MS / 1000} s`,
+    ],
+    [
+      [
+        shots.length,
+        answered.length,
+        stored.n,
+        floor.tickets,
+        floor.offered,
+        floor.accepted,
+        floor.resolved,
+        `${floor.lastOfferS?.toFixed(1)} s`,
+        drained ? `${floor.lastResolveS?.toFixed(1)} s` : `not in ${DRAIN_LIMIT_MS / 1000} s`,
+        `${ms(firstOffer.p50)} / ${ms(firstOffer.p99)}`,
+        ms(worst),
+        starvedOver,
+      ],
+    ],
+  );
+  console.log(
+    `sampler: ${starvation.samples} samples, one per ${ms(starvation.meanIntervalMs)} ms; most waiting unoffered at once ${starvation.maxWaiting}, most free slots at once ${starvation.maxFreeSlots}; ` +
+      `most over capacity ${starvation.maxOverCapacity}${starvation.failedSamples ? `; ${starvation.failedSamples} samples failed (${starvation.lastError})` : ''}`,
+  );
+  console.log(
+    `${describeTally(tally)}; generator lag ${ms(generatorLag(shots))} ms, this process ${Math.round(benchCpu * 100)} % of a core`,
+  );
   if (answered.length < shots.length) console.log(`failed webhooks: ${failureSummary(shots)}`);
 
   const complete = stored.n === shots.length && drained;
-  printVerdict(`Drain: no ticket unoffered > ${STARVED_LIMIT_MS / 1000} s while a slot is free, none lost, all drained`,
-    `${starvedOver} tickets over, worst ${ms(worst)} ms; ${shots.length - stored.n} lost; ${drained ? 'drained' : 'not drained'}`, complete && starvedOver === 0);
-  printVerdict('Drain: no agent over capacity', `most over ${starvation.maxOverCapacity}`, starvation.maxOverCapacity === 0);
+  printVerdict(
+    `Drain: no ticket unoffered > ${STARVED_LIMIT_MS / 1000} s while a slot is free, none lost, all drained`,
+    `${starvedOver} tickets over, worst ${ms(worst)} ms; ${shots.length - stored.n} lost; ${drained ? 'drained' : 'not drained'}`,
+    complete && starvedOver === 0,
+  );
+  printVerdict(
+    'Drain: no agent over capacity',
+    `most over ${starvation.maxOverCapacity}`,
+    starvation.maxOverCapacity === 0,
+  );
 });

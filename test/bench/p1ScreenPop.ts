@@ -41,30 +41,76 @@ interface RunFigures {
   benchCpu: number;
 }
 
-runBenchmark('P1 screen pop', 150, async () => {
-  console.log(`P1 — signed inbound SMS → screen pop on the offered agent's socket: ${RATE}/s for ${SECONDS} s (after ${WARMUP_SECONDS} s warm-up), ${AGENTS} agents`);
+void runBenchmark('P1 screen pop', 150, async () => {
+  console.log(
+    `P1 — signed inbound SMS → screen pop on the offered agent's socket: ${RATE}/s for ${SECONDS} s (after ${WARMUP_SECONDS} s warm-up), ${AGENTS} agents`,
+  );
   const bare = await measureBare();
   const server = await measureServer();
   printTable(
     `P1 at ${RATE}/s, ${AGENTS} agents (ms; pop = webhook due → offer.created on the agent's socket)`,
-    ['run', 'sent', '2xx', 'stored', 'popped', 'lost', 'http p99', 'pop p50', 'pop p95', 'pop p99', 'pop max', 'gen lag', 'bench cpu'],
-    [bare, server].map((r) => [r.label, r.sent, r.answered, r.stored, r.popped, r.sent - r.popped, ms(r.http.p99), ms(r.pop.p50), ms(r.pop.p95), ms(r.pop.p99), ms(r.pop.max), ms(r.lag), `${Math.round(r.benchCpu * 100)} %`]),
+    [
+      'run',
+      'sent',
+      '2xx',
+      'stored',
+      'popped',
+      'lost',
+      'http p99',
+      'pop p50',
+      'pop p95',
+      'pop p99',
+      'pop max',
+      'gen lag',
+      'bench cpu',
+    ],
+    [bare, server].map((r) => [
+      r.label,
+      r.sent,
+      r.answered,
+      r.stored,
+      r.popped,
+      r.sent - r.popped,
+      ms(r.http.p99),
+      ms(r.pop.p50),
+      ms(r.pop.p95),
+      ms(r.pop.p99),
+      ms(r.pop.max),
+      ms(r.lag),
+      `${Math.round(r.benchCpu * 100)} %`,
+    ]),
   );
   const complete = server.popped === server.sent;
-  printVerdict('P1 pop p99 ≤ 50 ms, every contact stored and popped', `p99 ${ms(server.pop.p99)} ms, ${server.sent - server.popped} lost`, complete && server.pop.p99 !== null && server.pop.p99 <= 50);
-  printVerdict('P1 pop p99 ≤ 3× bare express + socket.io + INSERT', `${ratio(server.pop.p99, bare.pop.p99)} (bare p99 ${ms(bare.pop.p99)} ms)`, complete && server.pop.p99 !== null && bare.pop.p99 !== null && server.pop.p99 <= 3 * bare.pop.p99);
+  printVerdict(
+    'P1 pop p99 ≤ 50 ms, every contact stored and popped',
+    `p99 ${ms(server.pop.p99)} ms, ${server.sent - server.popped} lost`,
+    complete && server.pop.p99 !== null && server.pop.p99 <= 50,
+  );
+  printVerdict(
+    'P1 pop p99 ≤ 3× bare express + socket.io + INSERT',
+    `${ratio(server.pop.p99, bare.pop.p99)} (bare p99 ${ms(bare.pop.p99)} ms)`,
+    complete && server.pop.p99 !== null && bare.pop.p99 !== null && server.pop.p99 <= 3 * bare.pop.p99,
+  );
 });
 
 async function measureBare(): Promise<RunFigures> {
   const db = await freshDatabase('p1_bare', { migrated: false });
   const bare = await startBareBaseline(db.url, { sockets: true });
   const pops = new Map<string, number>();
-  const sockets = Array.from({ length: AGENTS }, () => io(bare.url, { transports: ['websocket'], reconnection: false }));
+  const sockets = Array.from({ length: AGENTS }, () =>
+    io(bare.url, { transports: ['websocket'], reconnection: false }),
+  );
   onCleanup('close bare sockets', () => sockets.forEach((s) => s.close()));
-  for (const socket of sockets) socket.on('offer.created', (event: { from: string }) => firstPop(pops, event.from, performance.now()));
-  if (!(await waitUntil(() => sockets.every((s) => s.connected), 10_000))) throw new Error('bare baseline sockets did not connect');
-  const figures = await measure('bare express + socket.io + INSERT', bare.url, pops, async (keys) =>
-    (await db.sql<{ key: string }[]>`select key from bare_events where key = any(${keys})`).length);
+  for (const socket of sockets)
+    socket.on('offer.created', (event: { from: string }) => firstPop(pops, event.from, performance.now()));
+  if (!(await waitUntil(() => sockets.every((s) => s.connected), 10_000)))
+    throw new Error('bare baseline sockets did not connect');
+  const figures = await measure(
+    'bare express + socket.io + INSERT',
+    bare.url,
+    pops,
+    async (keys) => (await db.sql<{ key: string }[]>`select key from bare_events where key = any(${keys})`).length,
+  );
   sockets.forEach((s) => s.close());
   await bare.stop();
   return figures;
@@ -86,13 +132,19 @@ async function measureServer(): Promise<RunFigures> {
     },
   });
   const floor = startStarvationSampler(db.url);
-  const figures = await measure('switchboard', server.url, pops, async (keys) =>
-    (await db.sql`select 1 from messages where channel = 'sms' and provider_id = any(${keys})`).length);
+  const figures = await measure(
+    'switchboard',
+    server.url,
+    pops,
+    async (keys) => (await db.sql`select 1 from messages where channel = 'sms' and provider_id = any(${keys})`).length,
+  );
   const sampled = await floor.stop();
   await sleep(2500); // the last tickets' resolves, so the tally below is complete
   console.log(describeTally(tally));
-  console.log(`floor: fewest free SMS slots ${sampled.minFreeSlots} of ${AGENTS * 5}, most tickets waiting unoffered at once ${sampled.maxWaiting}, ` +
-    `${[...sampled.starvedMs.values()].filter((t) => t > 1000).length} unoffered > 1 s while a slot was free`);
+  console.log(
+    `floor: fewest free SMS slots ${sampled.minFreeSlots} of ${AGENTS * 5}, most tickets waiting unoffered at once ${sampled.maxWaiting}, ` +
+      `${[...sampled.starvedMs.values()].filter((t) => t > 1000).length} unoffered > 1 s while a slot was free`,
+  );
   return figures;
 }
 
@@ -101,8 +153,17 @@ const firstPop = (pops: Map<string, number>, phone: string, at: number) => {
 };
 
 /** Warm-up (discarded), then the measured run; pops are matched to webhooks by the customer's number. */
-async function measure(label: string, url: string, pops: Map<string, number>, countStored: (keys: string[]) => Promise<number>): Promise<RunFigures> {
-  await fireOpenLoop([url], Array.from({ length: RATE * WARMUP_SECONDS }, (_, i) => signedSms(benchPhone(i))), RATE);
+async function measure(
+  label: string,
+  url: string,
+  pops: Map<string, number>,
+  countStored: (keys: string[]) => Promise<number>,
+): Promise<RunFigures> {
+  await fireOpenLoop(
+    [url],
+    Array.from({ length: RATE * WARMUP_SECONDS }, (_, i) => signedSms(benchPhone(i))),
+    RATE,
+  );
   await sleep(2000);
   const requests = Array.from({ length: Math.round(RATE * SECONDS) }, (_, i) => signedSms(benchPhone(1_000_000 + i)));
   const cpu = startCpuMeter();

@@ -20,7 +20,7 @@ const SECONDS = envNumber('BENCH_SECONDS', 8);
 const P99_LIMIT = 250;
 const TARGET_RATE = 500;
 
-runBenchmark('P2 SMS throughput', 300, async () => {
+void runBenchmark('P2 SMS throughput', 300, async () => {
   console.log(`P2 — signed inbound SMS, one process, no agent online: steps ${STEPS.join(', ')}/s of ${SECONDS} s`);
   const bareDb = await freshDatabase('p2_bare', { migrated: false });
   const bare = await startBareBaseline(bareDb.url);
@@ -37,11 +37,21 @@ runBenchmark('P2 SMS throughput', 300, async () => {
   const queues = watchServerQueues(prefix);
   const serverSteps = await climbLadder(server.url, STEPS, SECONDS, P99_LIMIT, {
     request: (i) => signedSms(benchPhone(i)),
-    countStored: async (keys) => (await db.sql`select 1 from messages where channel = 'sms' and provider_id = any(${keys})`).length,
+    countStored: async (keys) =>
+      (await db.sql`select 1 from messages where channel = 'sms' and provider_id = any(${keys})`).length,
     settle: () => settleJobs(() => queues.jobsInHand()),
   });
 
-  printLadder(`P2 signed inbound SMS, one process (ms from due to answer; "settled": the previous step's jobs finished)`, serverSteps, bareSteps, P99_LIMIT);
+  printLadder(
+    `P2 signed inbound SMS, one process (ms from due to answer; "settled": the previous step's jobs finished)`,
+    serverSteps,
+    bareSteps,
+    P99_LIMIT,
+  );
   const held = highestHeld(serverSteps, P99_LIMIT);
-  printVerdict(`P2 ≥ ${TARGET_RATE}/s per process with p99 ≤ ${P99_LIMIT} ms and 0 lost`, `highest step held: ${held ?? 'none'}/s (bare baseline: ${highestHeld(bareSteps, P99_LIMIT) ?? 'none'}/s)`, (held ?? 0) >= TARGET_RATE);
+  printVerdict(
+    `P2 ≥ ${TARGET_RATE}/s per process with p99 ≤ ${P99_LIMIT} ms and 0 lost`,
+    `highest step held: ${held ?? 'none'}/s (bare baseline: ${highestHeld(bareSteps, P99_LIMIT) ?? 'none'}/s)`,
+    (held ?? 0) >= TARGET_RATE,
+  );
 });

@@ -17,7 +17,7 @@ const SECONDS = envNumber('BENCH_SECONDS', 10);
 const TARGET_RATE = 200;
 const P99_LIMIT = 20;
 
-runBenchmark('P4 voice webhook', 120, async () => {
+void runBenchmark('P4 voice webhook', 120, async () => {
   console.log(`P4 — signed POST /webhooks/twilio/voice, new calls: steps ${STEPS.join(', ')}/s of ${SECONDS} s`);
   const bareDb = await freshDatabase('p4_bare', { migrated: false });
   const bare = await startBareBaseline(bareDb.url);
@@ -39,8 +39,16 @@ runBenchmark('P4 voice webhook', 120, async () => {
     settle: () => settleJobs(() => queues.jobsInHand()),
   });
 
-  printLadder('P4 signed incoming-call webhook, one process (ms from due to answer)', serverSteps, bareSteps, P99_LIMIT);
+  printLadder(
+    'P4 signed incoming-call webhook, one process (ms from due to answer)',
+    serverSteps,
+    bareSteps,
+    P99_LIMIT,
+  );
   const atTarget = serverSteps.find((s) => s.rate === TARGET_RATE);
-  printVerdict(`P4 p99 ≤ ${P99_LIMIT} ms at ${TARGET_RATE} new calls/s, 0 lost`, atTarget ? `p99 ${ms(atTarget.latency.p99)} ms, ${lost(atTarget)} lost` : 'not run',
-    !!atTarget && lost(atTarget) === 0 && atTarget.latency.p99 !== null && atTarget.latency.p99 <= P99_LIMIT);
+  printVerdict(
+    `P4 p99 ≤ ${P99_LIMIT} ms at ${TARGET_RATE} new calls/s, 0 lost`,
+    atTarget ? `p99 ${ms(atTarget.latency.p99)} ms, ${lost(atTarget)} lost` : 'not run',
+    !!atTarget && lost(atTarget) === 0 && atTarget.latency.p99 !== null && atTarget.latency.p99 <= P99_LIMIT,
+  );
 });

@@ -48,7 +48,12 @@ for (const bench of chosen) {
   console.log(`\n=== ${bench.name} (${bench.file}, at most ${bench.limitSeconds} s) ===`);
   const started = performance.now();
   const outcome = await runOne(bench.file, bench.limitSeconds);
-  outcomes.push(`${bench.name.padEnd(6)} ${outcome.padEnd(24)} ${((performance.now() - started) / 1000).toFixed(0)} s, load average after ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  outcomes.push(
+    `${bench.name.padEnd(6)} ${outcome.padEnd(24)} ${((performance.now() - started) / 1000).toFixed(0)} s, load average after ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
 }
 console.log(`\n=== summary ===\n${outcomes.join('\n')}`);
 await embedded?.stop();
@@ -63,10 +68,13 @@ function runOne(file: string, limitSeconds: number): Promise<string> {
   });
   current = child.pid!;
   let stoppedAtLimit = false;
-  const term = setTimeout(() => {
-    stoppedAtLimit = true;
-    signalGroup(child.pid!, 'SIGTERM');
-  }, (limitSeconds + 20) * 1000);
+  const term = setTimeout(
+    () => {
+      stoppedAtLimit = true;
+      signalGroup(child.pid!, 'SIGTERM');
+    },
+    (limitSeconds + 20) * 1000,
+  );
   const kill = setTimeout(() => signalGroup(child.pid!, 'SIGKILL'), (limitSeconds + 50) * 1000);
   return new Promise((resolve) => {
     child.once('exit', (code, signal) => {
@@ -90,7 +98,8 @@ function signalGroup(pid: number, signal: NodeJS.Signals) {
 }
 
 async function printMachine() {
-  const cpu = fs.readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.+)$/m)?.[1] ?? os.cpus()[0]?.model ?? 'unknown';
+  const cpu =
+    fs.readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.+)$/m)?.[1] ?? os.cpus()[0]?.model ?? 'unknown';
   const sql = createSql(process.env.DATABASE_URL!, { max: 1 });
   const [{ serverVersion }] = await sql<{ serverVersion: string }[]>`show server_version`;
   await sql.end();
@@ -98,9 +107,18 @@ async function printMachine() {
   const redisVersion = (await redis.info('server')).match(/redis_version:(\S+)/)?.[1] ?? 'unknown';
   redis.disconnect();
   console.log('Switchboard benchmarks');
-  console.log(`machine: ${os.availableParallelism()} CPUs (nproc), ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB memory, ${os.type()} ${os.release()}`);
-  console.log(`software: Node.js ${process.version}, PostgreSQL ${serverVersion}${embedded ? ' (embedded)' : ''}, Redis ${redisVersion}`);
-  console.log(`load average at start: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} (other work on the machine skews every figure)`);
+  console.log(
+    `machine: ${os.availableParallelism()} CPUs (nproc), ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB memory, ${os.type()} ${os.release()}`,
+  );
+  console.log(
+    `software: Node.js ${process.version}, PostgreSQL ${serverVersion}${embedded ? ' (embedded)' : ''}, Redis ${redisVersion}`,
+  );
+  console.log(
+    `load average at start: ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} (other work on the machine skews every figure)`,
+  );
 }
 
 async function startPrivatePostgres() {

@@ -30,7 +30,8 @@ async function signIn(page: Page, user: { email: string; password: string }) {
   await page.evaluate(() => ((window as unknown as { loadMarker: number }).loadMarker = 42));
 }
 const sameLoad = (page: Page) => page.evaluate(() => (window as unknown as { loadMarker?: number }).loadMarker === 42);
-const agentRow = (page: Page, email: string) => page.locator(`tr[data-testid="agent-row"][data-agent-email="${email}"]`);
+const agentRow = (page: Page, email: string) =>
+  page.locator(`tr[data-testid="agent-row"][data-agent-email="${email}"]`);
 
 describe('the agent console in Chromium', () => {
   it('when an agent signs in and switches presence, then the supervisor’s monitor updates live, and both survive a server restart without reloading', async () => {
@@ -62,10 +63,16 @@ describe('the agent console in Chromium', () => {
 
     // Restart the server under the open consoles.
     await server.stop();
-    await expect.poll(() => agentPage.getAttribute('[data-testid="connection-status"]', 'data-state')).toBe('reconnecting');
+    await expect
+      .poll(() => agentPage.getAttribute('[data-testid="connection-status"]', 'data-state'))
+      .toBe('reconnecting');
     server = await startTestServer(env);
-    await expect.poll(() => agentPage.getAttribute('[data-testid="connection-status"]', 'data-state'), { timeout: 20_000 }).toBe('connected');
-    await expect.poll(() => supervisorPage.getAttribute('[data-testid="connection-status"]', 'data-state'), { timeout: 20_000 }).toBe('connected');
+    await expect
+      .poll(() => agentPage.getAttribute('[data-testid="connection-status"]', 'data-state'), { timeout: 20_000 })
+      .toBe('connected');
+    await expect
+      .poll(() => supervisorPage.getAttribute('[data-testid="connection-status"]', 'data-state'), { timeout: 20_000 })
+      .toBe('connected');
 
     await agentPage.selectOption('[data-testid="presence-switch"]', 'away');
     await expect.poll(() => agentRow(supervisorPage, agent.email).getAttribute('data-presence')).toBe('away');
@@ -82,6 +89,8 @@ describe('the agent console in Chromium', () => {
     const labels = await page.locator('[data-testid="presence-switch"] option').allTextContents();
     expect(labels.join(' ')).toMatch(/可用/);
     expect(labels.join(' ')).toMatch(/离线/);
-    await expect.poll(async () => (await db.sql`select locale from users where id = ${agent.id}`)[0].locale).toBe('zh-CN');
+    await expect
+      .poll(async () => (await db.sql`select locale from users where id = ${agent.id}`)[0].locale)
+      .toBe('zh-CN');
   });
 });

@@ -31,7 +31,9 @@ describe('email through the simulator in Chromium', () => {
     const agentPage = await (await browser.newContext()).newPage();
     await signInAs(agentPage, server.url, agent);
     await agentPage.selectOption('[data-testid="presence-switch"]', 'available');
-    await expect.poll(async () => (await db.sql`select presence from users where id = ${agent.id}`)[0].presence).toBe('available');
+    await expect
+      .poll(async () => (await db.sql`select presence from users where id = ${agent.id}`)[0].presence)
+      .toBe('available');
 
     const customerPage = await (await browser.newContext()).newPage();
     await signInAs(customerPage, server.url, tester);
@@ -40,7 +42,10 @@ describe('email through the simulator in Chromium', () => {
     await customerPage.fill('[data-testid="sim-email-address"]', customer);
     await customerPage.fill('[data-testid="sim-email-name"]', 'Mei Lin');
     await customerPage.fill('[data-testid="sim-email-subject"]', 'Blender broken');
-    await customerPage.fill('[data-testid="sim-email-text"]', '<p>My <b>blender</b> stopped working.</p><script>document.title = "owned"</script>');
+    await customerPage.fill(
+      '[data-testid="sim-email-text"]',
+      '<p>My <b>blender</b> stopped working.</p><script>document.title = "owned"</script>',
+    );
     await customerPage.check('[data-testid="sim-email-as-html"]');
     await customerPage.click('[data-testid="sim-email-send"]');
     const sent = customerPage.locator('[data-testid="sim-email"][data-direction="from_customer"]');
@@ -58,20 +63,32 @@ describe('email through the simulator in Chromium', () => {
     await expect.poll(() => frame.locator('b').textContent()).toBe('blender');
     expect(await frame.locator('script').count()).toBe(0);
     expect(await agentPage.title()).not.toBe('owned');
-    expect(await inbound.locator('[data-testid="message-html"]').getAttribute('sandbox')).not.toContain('allow-scripts');
+    expect(await inbound.locator('[data-testid="message-html"]').getAttribute('sandbox')).not.toContain(
+      'allow-scripts',
+    );
     await inbound.locator('[data-testid="message-view-text"]').click();
     await expect.poll(() => inbound.locator('.message-text').textContent()).toContain('My blender stopped working.');
 
     await agentPage.fill('[data-testid="reply-text"]', 'A new blender is on its way.');
     await agentPage.click('[data-testid="send-reply"]');
-    await expect.poll(() => agentPage.locator('[data-testid="message"][data-direction="outbound"]').getAttribute('data-status'), { timeout: 10_000 }).toBe('sent');
+    await expect
+      .poll(() => agentPage.locator('[data-testid="message"][data-direction="outbound"]').getAttribute('data-status'), {
+        timeout: 10_000,
+      })
+      .toBe('sent');
 
     const received = customerPage.locator('[data-testid="sim-email"][data-direction="to_customer"]');
     await expect.poll(() => received.count(), { timeout: 10_000 }).toBe(1);
-    expect(await received.locator('[data-testid="sim-email-text-body"]').textContent()).toBe('A new blender is on its way.');
+    expect(await received.locator('[data-testid="sim-email-text-body"]').textContent()).toBe(
+      'A new blender is on its way.',
+    );
     const [{ number }] = await db.sql`select number from tickets`;
-    expect(await received.locator('[data-testid="sim-email-subject-line"]').textContent()).toBe(`Re: Blender broken [#${number}]`);
-    expect(await received.locator('[data-testid="sim-email-in-reply-to"]').textContent()).toBe(await sent.getAttribute('data-message-id'));
+    expect(await received.locator('[data-testid="sim-email-subject-line"]').textContent()).toBe(
+      `Re: Blender broken [#${number}]`,
+    );
+    expect(await received.locator('[data-testid="sim-email-in-reply-to"]').textContent()).toBe(
+      await sent.getAttribute('data-message-id'),
+    );
 
     await received.locator('[data-testid="sim-email-reply"]').click();
     expect(await customerPage.inputValue('[data-testid="sim-email-subject"]')).toBe(`Re: Blender broken [#${number}]`);

@@ -41,12 +41,16 @@ describe('a reply that could not be sent, in the console', () => {
     const reply = page.locator(`[data-testid="message"][data-message-id="${id}"]`);
     await reply.waitFor();
     expect(await reply.getAttribute('data-status')).toBe('failed');
-    expect(await reply.locator('[data-testid="delivery-error"]').textContent()).toBe('Sending was interrupted twice before the provider took the message.');
+    expect(await reply.locator('[data-testid="delivery-error"]').textContent()).toBe(
+      'Sending was interrupted twice before the provider took the message.',
+    );
     expect(await reply.locator('[data-testid="retry-send"]').textContent()).toBe('Retry');
 
     await page.selectOption('[data-testid="language-switch"]', 'zh-CN');
     await expect.poll(() => reply.locator('[data-testid="retry-send"]').textContent()).toBe('重试');
-    expect(await reply.locator('[data-testid="delivery-error"]').textContent()).toBe('发送两次都在服务商接收消息之前中断。');
+    expect(await reply.locator('[data-testid="delivery-error"]').textContent()).toBe(
+      '发送两次都在服务商接收消息之前中断。',
+    );
 
     await reply.locator('[data-testid="retry-send"]').click();
     await expect.poll(() => reply.getAttribute('data-status'), { timeout: 15_000 }).toBe('delivered');
@@ -54,7 +58,13 @@ describe('a reply that could not be sent, in the console', () => {
     const retried = page.locator('[data-testid="audit-entry"][data-action="message.retried"]');
     await expect.poll(() => retried.count()).toBe(1);
     expect(await retried.textContent()).toContain('已按要求重新发送消息');
-    await expect.poll(() => page.locator('[data-testid="audit-entry"][data-action="message.delivered"]').count()).toBe(1);
-    expect((await db.sql`select count(*)::int as n from simulator_messages where phone = ${phone} and direction = 'to_phone'`)[0].n).toBe(1);
+    await expect
+      .poll(() => page.locator('[data-testid="audit-entry"][data-action="message.delivered"]').count())
+      .toBe(1);
+    expect(
+      (
+        await db.sql`select count(*)::int as n from simulator_messages where phone = ${phone} and direction = 'to_phone'`
+      )[0].n,
+    ).toBe(1);
   });
 });

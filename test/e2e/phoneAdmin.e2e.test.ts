@@ -48,7 +48,9 @@ describe('the phone line settings in Chromium', () => {
     const main = page.locator('[data-testid="ivr-menu"][data-root="true"]');
     // The built-in line: key 1 to the voice entry queue, key 2 to voicemail.
     expect(await main.locator('[data-testid="ivr-option"]').count()).toBe(2);
-    expect(await main.locator('[data-testid="ivr-option"][data-key="1"] [data-testid="ivr-option-queue"]').inputValue()).toBe(entryQueueId);
+    expect(
+      await main.locator('[data-testid="ivr-option"][data-key="1"] [data-testid="ivr-option-queue"]').inputValue(),
+    ).toBe(entryQueueId);
 
     await page.click('[data-testid="ivr-add-menu"]');
     const billing = page.locator('[data-testid="ivr-menu"]').nth(1);
@@ -76,8 +78,18 @@ describe('the phone line settings in Chromium', () => {
     await page.locator('[data-testid="ivr-saved"]').waitFor();
     const ivr = await storedIvr();
     expect(ivr?.menus.map((menu) => menu.id)).toEqual(['main', 'billing']);
-    expect(ivr?.menus[0].options[2]).toEqual({ key: '3', words: [], label: 'Billing', action: { type: 'submenu', menuId: 'billing' } });
-    expect(ivr?.menus[1].options[0]).toEqual({ key: '1', words: ['invoice', 'bill'], label: 'Invoices', action: { type: 'queue', queueId: billingQueueId } });
+    expect(ivr?.menus[0].options[2]).toEqual({
+      key: '3',
+      words: [],
+      label: 'Billing',
+      action: { type: 'submenu', menuId: 'billing' },
+    });
+    expect(ivr?.menus[1].options[0]).toEqual({
+      key: '1',
+      words: ['invoice', 'bill'],
+      label: 'Invoices',
+      action: { type: 'queue', queueId: billingQueueId },
+    });
 
     await page.reload();
     await page.locator('[data-testid="ivr-editor"]').waitFor();
@@ -117,8 +129,15 @@ describe('call statistics in Chromium', () => {
     const ada = await aUser(db.sql, 'agent', { name: 'Ada Agent' });
     const ben = await aUser(db.sql, 'agent', { name: 'Ben Agent' });
     // Two days ago at noon UTC: inside the default range (the last 30 days) whatever the time of day.
-    const [{ at }] = await db.sql<{ at: Date }[]>`select date_trunc('day', now()) - interval '2 days' + interval '12 hours' as at`;
-    const call = (direction: 'inbound' | 'outbound', agentId: string | null, talkSeconds: number | null, abandoned = false) => db.sql`
+    const [{ at }] = await db.sql<
+      { at: Date }[]
+    >`select date_trunc('day', now()) - interval '2 days' + interval '12 hours' as at`;
+    const call = (
+      direction: 'inbound' | 'outbound',
+      agentId: string | null,
+      talkSeconds: number | null,
+      abandoned = false,
+    ) => db.sql`
       insert into calls (call_sid, direction, from_number, to_number, status, agent_id, created_at, enqueued_at, connected_at, answered_at, ended_at, talk_seconds, abandoned)
       values (${`CA${randomBytes(16).toString('hex')}`}, ${direction}, '+14155550100', '+14155550199', 'completed', ${agentId}, ${at}, ${at},
         ${talkSeconds === null ? null : at}, ${talkSeconds === null ? null : at}, ${at}, ${talkSeconds}, ${abandoned})`;
@@ -131,7 +150,8 @@ describe('call statistics in Chromium', () => {
     await page.click('a[href="/reports/calls"]');
     await page.locator('[data-testid="call-stats"]').waitFor();
     const day = at.toISOString().slice(0, 10);
-    const rowOf = (agentId: string) => page.locator(`[data-testid="call-stats-row"][data-period="${day}"][data-agent-id="${agentId}"]`);
+    const rowOf = (agentId: string) =>
+      page.locator(`[data-testid="call-stats-row"][data-period="${day}"][data-agent-id="${agentId}"]`);
     const cells = async (agentId: string) =>
       Object.fromEntries(
         await rowOf(agentId)
@@ -140,13 +160,43 @@ describe('call statistics in Chromium', () => {
       );
 
     await rowOf(ada.id).waitFor();
-    expect(await cells(ada.id)).toEqual({ inbound: '1', outbound: '1', answered: '2', abandoned: '0', talk: '0:03:10', averageTalk: '0:01:35' });
-    expect(await cells(ben.id)).toEqual({ inbound: '1', outbound: '0', answered: '1', abandoned: '0', talk: '0:05:00', averageTalk: '0:05:00' });
-    expect(await cells('')).toEqual({ inbound: '1', outbound: '0', answered: '0', abandoned: '1', talk: '0:00:00', averageTalk: '—' });
+    expect(await cells(ada.id)).toEqual({
+      inbound: '1',
+      outbound: '1',
+      answered: '2',
+      abandoned: '0',
+      talk: '0:03:10',
+      averageTalk: '0:01:35',
+    });
+    expect(await cells(ben.id)).toEqual({
+      inbound: '1',
+      outbound: '0',
+      answered: '1',
+      abandoned: '0',
+      talk: '0:05:00',
+      averageTalk: '0:05:00',
+    });
+    expect(await cells('')).toEqual({
+      inbound: '1',
+      outbound: '0',
+      answered: '0',
+      abandoned: '1',
+      talk: '0:00:00',
+      averageTalk: '—',
+    });
     const totals = Object.fromEntries(
-      await page.locator('[data-testid="call-stats-totals"] td[data-kind]').evaluateAll((tds) => tds.map((td) => [td.getAttribute('data-kind'), td.textContent])),
+      await page
+        .locator('[data-testid="call-stats-totals"] td[data-kind]')
+        .evaluateAll((tds) => tds.map((td) => [td.getAttribute('data-kind'), td.textContent])),
     );
-    expect(totals).toEqual({ inbound: '3', outbound: '1', answered: '3', abandoned: '1', talk: '0:08:10', averageTalk: '0:02:43' });
+    expect(totals).toEqual({
+      inbound: '3',
+      outbound: '1',
+      answered: '3',
+      abandoned: '1',
+      talk: '0:08:10',
+      averageTalk: '0:02:43',
+    });
 
     await page.selectOption('[data-testid="call-stats-agent"]', ada.id);
     await expect.poll(() => page.locator('[data-testid="call-stats-row"]').count()).toBe(1);
@@ -168,22 +218,36 @@ describe('callbacks in Chromium', () => {
     await form.locator('[data-testid="schedule-callback-submit"]').click();
     await page.locator('[data-testid="callback-scheduled"]').waitFor();
 
-    const [stored] = await db.sql<{ id: string; queueId: string; phoneNumber: string; note: string; requestedByUserId: string; status: string }[]>`
+    const [stored] = await db.sql<
+      { id: string; queueId: string; phoneNumber: string; note: string; requestedByUserId: string; status: string }[]
+    >`
       select id, queue_id, phone_number, note, requested_by_user_id, status from callbacks where customer_id = ${customerId}`;
-    expect(stored).toMatchObject({ queueId: billingQueueId, phoneNumber: phone, note: 'Asked about the March invoice', requestedByUserId: agent.id, status: 'pending' });
-    const onCustomer = page.locator(`[data-testid="customer-callbacks"] [data-testid="callback"][data-callback-id="${stored.id}"]`);
+    expect(stored).toMatchObject({
+      queueId: billingQueueId,
+      phoneNumber: phone,
+      note: 'Asked about the March invoice',
+      requestedByUserId: agent.id,
+      status: 'pending',
+    });
+    const onCustomer = page.locator(
+      `[data-testid="customer-callbacks"] [data-testid="callback"][data-callback-id="${stored.id}"]`,
+    );
     await onCustomer.waitFor();
     expect(await onCustomer.getAttribute('data-status')).toBe('pending');
 
     await page.click('a[href="/callbacks"]');
-    const listed = page.locator(`[data-testid="callback-list"] [data-testid="callback"][data-callback-id="${stored.id}"]`);
+    const listed = page.locator(
+      `[data-testid="callback-list"] [data-testid="callback"][data-callback-id="${stored.id}"]`,
+    );
     await listed.waitFor();
     expect(await listed.textContent()).toContain('Asked about the March invoice');
     expect(await listed.locator('[data-kind="phone"]').textContent()).toBe(phone);
     expect(await listed.locator('[data-kind="attempts"]').textContent()).toBe('0 of 3');
 
     await listed.locator('[data-testid="cancel-callback"]').click();
-    const canceled = page.locator(`[data-testid="callback-list-recent"] [data-testid="callback"][data-callback-id="${stored.id}"]`);
+    const canceled = page.locator(
+      `[data-testid="callback-list-recent"] [data-testid="callback"][data-callback-id="${stored.id}"]`,
+    );
     await canceled.waitFor();
     expect(await canceled.getAttribute('data-status')).toBe('canceled');
     expect(await canceled.locator('[data-testid="cancel-callback"]').count()).toBe(0);
@@ -201,8 +265,16 @@ describe('callbacks in Chromium', () => {
     await bar.evaluate((element) => {
       const seen: string[] = [];
       (window as unknown as { callBarSeen: string[] }).callBarSeen = seen;
-      const note = () => seen.push(`${element.getAttribute('data-status')}|${element.querySelector('[data-testid="call-status"]')?.textContent ?? ''}|${!!element.querySelector('[data-testid="call-answer"]')}`);
-      new MutationObserver(note).observe(element, { subtree: true, childList: true, attributes: true, characterData: true });
+      const note = () =>
+        seen.push(
+          `${element.getAttribute('data-status')}|${element.querySelector('[data-testid="call-status"]')?.textContent ?? ''}|${!!element.querySelector('[data-testid="call-answer"]')}`,
+        );
+      new MutationObserver(note).observe(element, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        characterData: true,
+      });
     });
     await page.locator(`[data-testid="click-to-dial"][data-phone="${phone}"]`).click();
     await page.locator('[data-testid="ticket-view"]').waitFor();

@@ -32,7 +32,9 @@ describe('SMS through the simulator in Chromium', () => {
     const agentPage = await (await browser.newContext()).newPage();
     await signInAs(agentPage, server.url, agent);
     await agentPage.selectOption('[data-testid="presence-switch"]', 'available');
-    await expect.poll(async () => (await db.sql`select presence from users where id = ${agent.id}`)[0].presence).toBe('available');
+    await expect
+      .poll(async () => (await db.sql`select presence from users where id = ${agent.id}`)[0].presence)
+      .toBe('available');
 
     const phonePage = await (await browser.newContext()).newPage();
     await signInAs(phonePage, server.url, tester);
@@ -41,7 +43,9 @@ describe('SMS through the simulator in Chromium', () => {
     await phonePage.fill('[data-testid="sim-phone"]', phone);
     await phonePage.fill('[data-testid="sim-text"]', '我的订单还没到，能帮我查一下吗？');
     await phonePage.click('[data-testid="sim-send"]');
-    await expect.poll(() => phonePage.locator('[data-testid="sim-message"][data-direction="from_phone"]').count()).toBe(1);
+    await expect
+      .poll(() => phonePage.locator('[data-testid="sim-message"][data-direction="from_phone"]').count())
+      .toBe(1);
 
     const pop = agentPage.locator('[data-testid="screen-pop"]');
     await pop.waitFor({ timeout: 10_000 });
@@ -57,6 +61,10 @@ describe('SMS through the simulator in Chromium', () => {
     await expect.poll(() => reply.count(), { timeout: 10_000 }).toBe(1);
     expect(await reply.textContent()).toContain('您好，订单今天发货。');
     await expect.poll(() => reply.getAttribute('data-status'), { timeout: 10_000 }).toBe('delivered');
-    await expect.poll(() => agentPage.locator('[data-testid="message"][data-direction="outbound"]').getAttribute('data-status'), { timeout: 10_000 }).toBe('delivered');
+    await expect
+      .poll(() => agentPage.locator('[data-testid="message"][data-direction="outbound"]').getAttribute('data-status'), {
+        timeout: 10_000,
+      })
+      .toBe('delivered');
   });
 });

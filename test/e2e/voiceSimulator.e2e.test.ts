@@ -47,7 +47,9 @@ describe('a phone call through the simulator in Chromium', () => {
     const agentPage = await newPage();
     await signInAs(agentPage, server.url, agent);
     await agentPage.selectOption('[data-testid="presence-switch"]', 'available');
-    await expect.poll(async () => (await db.sql`select presence from users where id = ${agent.id}`)[0].presence).toBe('available');
+    await expect
+      .poll(async () => (await db.sql`select presence from users where id = ${agent.id}`)[0].presence)
+      .toBe('available');
     await expect.poll(() => callBar(agentPage).getAttribute('data-device')).toBe('simulator');
     expect(await callBar(agentPage).getAttribute('data-status')).toBe('idle');
 
@@ -63,7 +65,9 @@ describe('a phone call through the simulator in Chromium', () => {
     await expect.poll(() => key1.isEnabled(), { timeout: 20_000 }).toBe(true);
     expect(await phonePage.locator('[data-testid="sim-call-transcript"]').textContent()).toContain('press 1');
     await key1.click();
-    await expect.poll(() => phonePage.locator('[data-testid="sim-call-status"]').getAttribute('data-state'), { timeout: 15_000 }).toBe('queued');
+    await expect
+      .poll(() => phonePage.locator('[data-testid="sim-call-status"]').getAttribute('data-state'), { timeout: 15_000 })
+      .toBe('queued');
 
     const pop = agentPage.locator('[data-testid="screen-pop"]');
     await pop.waitFor({ timeout: 15_000 });
@@ -76,39 +80,58 @@ describe('a phone call through the simulator in Chromium', () => {
     // Accepting rings the agent's (simulated) browser phone, which answers by itself: both sides are connected.
     await expect.poll(() => callBar(agentPage).getAttribute('data-phase'), { timeout: 20_000 }).toBe('connected');
     await expect.poll(() => callBar(agentPage).getAttribute('data-status')).toBe('connected');
-    await expect.poll(() => phonePage.locator('[data-testid="sim-call-status"]').getAttribute('data-state'), { timeout: 15_000 }).toBe('connected');
+    await expect
+      .poll(() => phonePage.locator('[data-testid="sim-call-status"]').getAttribute('data-state'), { timeout: 15_000 })
+      .toBe('connected');
     expect(await callBar(agentPage).locator('[data-testid="call-customer"]').textContent()).toContain(phone);
 
     // Hold: the caller hears hold audio; mute: the agent's microphone in the conference.
     await agentPage.click('[data-testid="call-hold"]');
     await expect.poll(() => callBar(agentPage).getAttribute('data-status'), { timeout: 10_000 }).toBe('onHold');
-    await expect.poll(() => phonePage.locator('[data-testid="sim-call-status"]').getAttribute('data-state'), { timeout: 10_000 }).toBe('onHold');
+    await expect
+      .poll(() => phonePage.locator('[data-testid="sim-call-status"]').getAttribute('data-state'), { timeout: 10_000 })
+      .toBe('onHold');
     await agentPage.click('[data-testid="call-hold"]');
     await expect.poll(() => callBar(agentPage).getAttribute('data-status'), { timeout: 10_000 }).toBe('connected');
     // Muting moves nothing: Hang up stays under the mouse, the indicator appears in space kept for it.
-    const boxes = async () => Promise.all(['call-hold', 'call-mute', 'call-transfer', 'call-hangup'].map((id) => agentPage.locator(`[data-testid="${id}"]`).boundingBox()));
+    const boxes = async () =>
+      Promise.all(
+        ['call-hold', 'call-mute', 'call-transfer', 'call-hangup'].map((id) =>
+          agentPage.locator(`[data-testid="${id}"]`).boundingBox(),
+        ),
+      );
     const unmuted = await boxes();
     expect(await agentPage.locator('[data-testid="call-muted"]').isVisible()).toBe(false);
     await agentPage.click('[data-testid="call-mute"]');
-    await expect.poll(() => agentPage.locator('[data-testid="call-mute"]').getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('true');
+    await expect
+      .poll(() => agentPage.locator('[data-testid="call-mute"]').getAttribute('aria-pressed'), { timeout: 10_000 })
+      .toBe('true');
     expect(await agentPage.locator('[data-testid="call-muted"]').isVisible()).toBe(true);
     expect(await boxes()).toEqual(unmuted);
 
     await agentPage.click('[data-testid="call-hangup"]');
     await expect.poll(() => callBar(agentPage).getAttribute('data-status'), { timeout: 15_000 }).toBe('wrapUp');
-    await expect.poll(() => phonePage.locator('[data-testid="sim-call-status"]').getAttribute('data-state'), { timeout: 15_000 }).toBe('ended');
+    await expect
+      .poll(() => phonePage.locator('[data-testid="sim-call-status"]').getAttribute('data-state'), { timeout: 15_000 })
+      .toBe('ended');
 
     const form = agentPage.locator('[data-testid="wrap-up-form"]');
     // The frozen timer says what it is; wrap-up counts down to when the next contact comes anyway; focus is on the outcome.
     expect(await callBar(agentPage).locator('[data-testid="call-timer"]').textContent()).toMatch(/^Talk \d+:\d\d$/);
-    await expect.poll(() => form.locator('[data-testid="wrap-up-left"]').textContent(), { timeout: 10_000 }).toMatch(/^Wrap-up: [12]:\d\d left$/);
-    await expect.poll(() => agentPage.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('wrap-up-disposition');
+    await expect
+      .poll(() => form.locator('[data-testid="wrap-up-left"]').textContent(), { timeout: 10_000 })
+      .toMatch(/^Wrap-up: [12]:\d\d left$/);
+    await expect
+      .poll(() => agentPage.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('wrap-up-disposition');
     await form.locator('[data-testid="wrap-up-disposition"]').selectOption('resolved');
     await form.locator('[data-testid="wrap-up-note"]').fill('Order status explained.');
     await form.locator('[data-testid="wrap-up-submit"]').click();
     await expect.poll(() => callBar(agentPage).getAttribute('data-status'), { timeout: 10_000 }).toBe('idle');
 
-    const [call] = await db.sql<{ disposition: string; wrapUpNote: string; wrapUp: string; talkSeconds: number | null }[]>`
+    const [call] = await db.sql<
+      { disposition: string; wrapUpNote: string; wrapUp: string; talkSeconds: number | null }[]
+    >`
       select disposition, wrap_up_note, wrap_up, talk_seconds from calls where from_number = ${phone}`;
     expect(call).toMatchObject({ disposition: 'resolved', wrapUpNote: 'Order status explained.', wrapUp: 'done' });
     expect(call.talkSeconds).not.toBeNull();
@@ -132,7 +155,9 @@ describe('transferring a call to another agent in Chromium', () => {
     const firstPage = await newPage();
     await signInAs(firstPage, server.url, first);
     await firstPage.selectOption('[data-testid="presence-switch"]', 'available');
-    await expect.poll(async () => (await db.sql`select presence from users where id = ${first.id}`)[0].presence).toBe('available');
+    await expect
+      .poll(async () => (await db.sql`select presence from users where id = ${first.id}`)[0].presence)
+      .toBe('available');
     const colleaguePage = await newPage();
     await signInAs(colleaguePage, server.url, colleague);
     await expect.poll(() => callBar(colleaguePage).getAttribute('data-device')).toBe('simulator');
@@ -153,16 +178,22 @@ describe('transferring a call to another agent in Chromium', () => {
 
     // The colleague comes online (someone offline could not take the call: nothing would ring).
     await colleaguePage.selectOption('[data-testid="presence-switch"]', 'available');
-    await expect.poll(async () => (await db.sql`select presence from users where id = ${colleague.id}`)[0].presence).toBe('available');
+    await expect
+      .poll(async () => (await db.sql`select presence from users where id = ${colleague.id}`)[0].presence)
+      .toBe('available');
 
     await firstPage.click('[data-testid="call-transfer"]');
     const target = firstPage.locator('[data-testid="call-transfer-target"]');
     await expect.poll(() => target.isEnabled()).toBe(true);
     // Focus moves into the panel; offline agents are listed but cannot be chosen; Escape closes the panel.
-    await expect.poll(() => firstPage.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('call-transfer-target');
+    await expect
+      .poll(() => firstPage.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('call-transfer-target');
     const offline = target.locator('option[data-presence="offline"]');
     expect(await offline.count()).toBeGreaterThan(0);
-    expect(await offline.evaluateAll((options) => options.every((option) => (option as HTMLOptionElement).disabled))).toBe(true);
+    expect(
+      await offline.evaluateAll((options) => options.every((option) => (option as HTMLOptionElement).disabled)),
+    ).toBe(true);
     expect(await target.locator(`option[value="agent:${colleague.id}"]`).isDisabled()).toBe(false);
     await firstPage.keyboard.press('Escape');
     await expect.poll(() => firstPage.locator('[data-testid="call-transfer-panel"]').count()).toBe(0);
@@ -178,7 +209,9 @@ describe('transferring a call to another agent in Chromium', () => {
     await expect.poll(() => callBar(firstPage).getAttribute('data-status'), { timeout: 10_000 }).toBe('idle');
     await colleaguePage.click('[data-testid="call-answer"]');
     await expect.poll(() => callBar(colleaguePage).getAttribute('data-status'), { timeout: 20_000 }).toBe('connected');
-    await expect.poll(() => phonePage.locator('[data-testid="sim-call-status"]').getAttribute('data-state'), { timeout: 15_000 }).toBe('connected');
+    await expect
+      .poll(() => phonePage.locator('[data-testid="sim-call-status"]').getAttribute('data-state'), { timeout: 15_000 })
+      .toBe('connected');
 
     await phonePage.click('[data-testid="sim-call-hangup"]');
     await expect.poll(() => callBar(colleaguePage).getAttribute('data-status'), { timeout: 15_000 }).toBe('wrapUp');
@@ -193,7 +226,9 @@ describe('a caller who withholds their number, in Chromium', () => {
     const agentPage = await newPage();
     await signInAs(agentPage, server.url, agent);
     await agentPage.selectOption('[data-testid="presence-switch"]', 'available');
-    await expect.poll(async () => (await db.sql`select presence from users where id = ${agent.id}`)[0].presence).toBe('available');
+    await expect
+      .poll(async () => (await db.sql`select presence from users where id = ${agent.id}`)[0].presence)
+      .toBe('available');
 
     const phonePage = await newPage();
     await signInAs(phonePage, server.url, tester);

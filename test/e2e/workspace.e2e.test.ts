@@ -34,7 +34,9 @@ describe('the agent workspace in Chromium', () => {
     const page = await (await browser.newContext()).newPage();
     await signIn(page, agent);
     await page.selectOption('[data-testid="presence-switch"]', 'available');
-    await expect.poll(async () => (await db.sql`select presence from users where id = ${agent.id}`)[0].presence).toBe('available');
+    await expect
+      .poll(async () => (await db.sql`select presence from users where id = ${agent.id}`)[0].presence)
+      .toBe('available');
 
     const { ticketId } = await intakeContact(server.ctx, anSms('+1 415 555 0199', 'My order #4411 has not arrived'));
     const pop = page.locator('[data-testid="screen-pop"]');
@@ -47,7 +49,9 @@ describe('the agent workspace in Chromium', () => {
     await page.waitForURL(`**/tickets/${ticketId}`);
     const view = page.locator('[data-testid="ticket-view"]');
     await view.waitFor();
-    await expect.poll(() => page.locator('[data-testid="message"][data-direction="inbound"]').first().textContent()).toContain('My order #4411');
+    await expect
+      .poll(() => page.locator('[data-testid="message"][data-direction="inbound"]').first().textContent())
+      .toContain('My order #4411');
     expect(await page.locator('[data-testid="screen-pop"]').count()).toBe(0);
 
     await page.fill('[data-testid="reply-text"]', 'Sorry about that, it ships today.');
@@ -58,13 +62,26 @@ describe('the agent workspace in Chromium', () => {
     await expect.poll(() => reply.first().getAttribute('data-status'), { timeout: 10_000 }).toBe('delivered');
 
     await page.click('[data-testid="resolve-ticket"]');
-    await expect.poll(async () => (await db.sql`select status from tickets where id = ${ticketId}`)[0].status).toBe('resolved');
+    await expect
+      .poll(async () => (await db.sql`select status from tickets where id = ${ticketId}`)[0].status)
+      .toBe('resolved');
     await expect.poll(() => page.locator('[data-testid="ticket-status"]').inputValue()).toBe('resolved');
-    const [stored] = await db.sql`select status, body_text from messages where ticket_id = ${ticketId} and direction = 'outbound'`;
+    const [stored] =
+      await db.sql`select status, body_text from messages where ticket_id = ${ticketId} and direction = 'outbound'`;
     expect(stored).toEqual({ status: 'delivered', bodyText: 'Sorry about that, it ships today.' });
-    const audit = (await db.sql`select action from audit_log where entity_id = ${ticketId} order by id`).map((a) => a.action);
+    const audit = (await db.sql`select action from audit_log where entity_id = ${ticketId} order by id`).map(
+      (a) => a.action,
+    );
     // The history says what became of the reply, not only that it was written.
-    expect(audit).toEqual(['ticket.created', 'ticket.offered', 'ticket.assigned', 'message.reply_queued', 'message.sent', 'message.delivered', 'ticket.status_changed']);
+    expect(audit).toEqual([
+      'ticket.created',
+      'ticket.offered',
+      'ticket.assigned',
+      'message.reply_queued',
+      'message.sent',
+      'message.delivered',
+      'ticket.status_changed',
+    ]);
     await expect.poll(() => page.locator('[data-testid="audit-entry"]').count()).toBe(7);
   });
 });

@@ -32,8 +32,14 @@ describe('sign-in', () => {
 
   it('when the email or the password is wrong, then the answer is the same and says only that', async () => {
     const agent = await aUser(db.sql, 'agent');
-    const wrongPassword = await new TestClient(server.url).post('/api/auth/sign-in', { email: agent.email, password: 'not-the-password' });
-    const unknownEmail = await new TestClient(server.url).post('/api/auth/sign-in', { email: 'nobody@example.com', password: 'whatever-password' });
+    const wrongPassword = await new TestClient(server.url).post('/api/auth/sign-in', {
+      email: agent.email,
+      password: 'not-the-password',
+    });
+    const unknownEmail = await new TestClient(server.url).post('/api/auth/sign-in', {
+      email: 'nobody@example.com',
+      password: 'whatever-password',
+    });
     expect(wrongPassword.status).toBe(401);
     expect(unknownEmail.status).toBe(401);
     expect(wrongPassword.body).toEqual(unknownEmail.body);
@@ -44,7 +50,8 @@ describe('sign-in', () => {
   it('when attempts exceed the limit, then sign-in answers 429 with Retry-After, even with the right password', async () => {
     const agent = await aUser(db.sql, 'agent');
     const client = new TestClient(server.url);
-    for (let i = 0; i < 3; i++) expect((await client.post('/api/auth/sign-in', { email: agent.email, password: 'guess-' + i })).status).toBe(401);
+    for (let i = 0; i < 3; i++)
+      expect((await client.post('/api/auth/sign-in', { email: agent.email, password: 'guess-' + i })).status).toBe(401);
     const limited = await client.post('/api/auth/sign-in', { email: agent.email, password: agent.password });
     expect(limited.status).toBe(429);
     expect(limited.body.error.code).toBe('rate_limited');
@@ -56,7 +63,10 @@ describe('sign-in', () => {
     // The per-address limit here is 30 attempts (ten times SIGN_IN_MAX_ATTEMPTS): 35 agents sign in from 127.0.0.1.
     const floor = await Promise.all(Array.from({ length: 35 }, () => aUser(db.sql, 'agent')));
     for (const agent of floor) {
-      const res = await new TestClient(server.url).post('/api/auth/sign-in', { email: agent.email, password: agent.password });
+      const res = await new TestClient(server.url).post('/api/auth/sign-in', {
+        email: agent.email,
+        password: agent.password,
+      });
       expect(res.status).toBe(200);
     }
   });
@@ -65,7 +75,11 @@ describe('sign-in', () => {
     const res = await new TestClient(server.url).post('/api/auth/sign-in', { email: 'not-an-email', password: '' });
     expect(res.status).toBe(400);
     expect(res.body.error.fields.map((f: { path: string }) => f.path).sort()).toEqual(['email', 'password']);
-    const notJson = await fetch(`${server.url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{oops' });
+    const notJson = await fetch(`${server.url}/api/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{oops',
+    });
     expect(notJson.status).toBe(400);
     expect((await notJson.json()).error.code).toBe('invalid_json');
   });
@@ -88,20 +102,30 @@ describe('password change', () => {
     const agent = await aUser(db.sql, 'agent');
     const laptop = await new TestClient(server.url).signIn(agent.email, agent.password);
     const phone = await new TestClient(server.url).signIn(agent.email, agent.password);
-    const res = await laptop.post('/api/auth/password', { currentPassword: agent.password, newPassword: 'a-brand-new-password' });
+    const res = await laptop.post('/api/auth/password', {
+      currentPassword: agent.password,
+      newPassword: 'a-brand-new-password',
+    });
     expect(res.status).toBe(204);
     expect((await laptop.get('/api/me')).status).toBe(200);
     expect((await phone.get('/api/me')).status).toBe(401);
-    expect((await new TestClient(server.url).post('/api/auth/sign-in', { email: agent.email, password: agent.password })).status).toBe(401);
+    expect(
+      (await new TestClient(server.url).post('/api/auth/sign-in', { email: agent.email, password: agent.password }))
+        .status,
+    ).toBe(401);
     await new TestClient(server.url).signIn(agent.email, 'a-brand-new-password');
-    const [audit] = await db.sql`select action from audit_log where entity_id = ${agent.id} and action = 'user.password_changed'`;
+    const [audit] =
+      await db.sql`select action from audit_log where entity_id = ${agent.id} and action = 'user.password_changed'`;
     expect(audit).toBeDefined();
   });
 
   it('when the current password is wrong or the new one too short, then nothing changes', async () => {
     const agent = await aUser(db.sql, 'agent');
     const client = await new TestClient(server.url).signIn(agent.email, agent.password);
-    const wrong = await client.post('/api/auth/password', { currentPassword: 'not-it-at-all', newPassword: 'another-long-password' });
+    const wrong = await client.post('/api/auth/password', {
+      currentPassword: 'not-it-at-all',
+      newPassword: 'another-long-password',
+    });
     expect(wrong.status).toBe(400);
     expect(wrong.body.error.code).toBe('wrong_password');
     const short = await client.post('/api/auth/password', { currentPassword: agent.password, newPassword: 'short' });

@@ -34,9 +34,22 @@ afterAll(async () => {
 });
 
 /** Posts a raw body to a Twilio webhook path, signed as Twilio would sign `signedParams`. */
-function postSignedRaw(path: string, body: string, contentType: string, signedParams: Record<string, string | string[]>) {
-  const signature = twilio.getExpectedTwilioSignature(sign().authToken, sign().publicUrl + path, signedParams as Record<string, string>);
-  return fetch(server.url + path, { method: 'POST', headers: { 'content-type': contentType, 'x-twilio-signature': signature }, body });
+function postSignedRaw(
+  path: string,
+  body: string,
+  contentType: string,
+  signedParams: Record<string, string | string[]>,
+) {
+  const signature = twilio.getExpectedTwilioSignature(
+    sign().authToken,
+    sign().publicUrl + path,
+    signedParams as Record<string, string>,
+  );
+  return fetch(server.url + path, {
+    method: 'POST',
+    headers: { 'content-type': contentType, 'x-twilio-signature': signature },
+    body,
+  });
 }
 
 describe('text from providers with NUL or broken surrogates', () => {
@@ -55,9 +68,20 @@ describe('text from providers with NUL or broken surrogates', () => {
 
   it('when Twilio posts a voicemail transcription with a NUL, then it answers 204 and the voicemail message reads the text with U+FFFD', async () => {
     const recordingSid = `RE${randomBytes(16).toString('hex')}`;
-    await intakeContact(server.ctx, { channel: 'voice', from: { kind: 'phone', value: aPhone() }, to: COMPANY, providerId: recordingSid, text: 'Voicemail (transcription pending).' });
+    await intakeContact(server.ctx, {
+      channel: 'voice',
+      from: { kind: 'phone', value: aPhone() },
+      to: COMPANY,
+      providerId: recordingSid,
+      text: 'Voicemail (transcription pending).',
+    });
     const path = `/webhooks/twilio/voice/transcription?callId=${randomUUID()}`;
-    const res = await postTwilioWebhook(server.url, path, { RecordingSid: recordingSid, TranscriptionText: 'call me\u0000back', TranscriptionStatus: 'completed' }, sign());
+    const res = await postTwilioWebhook(
+      server.url,
+      path,
+      { RecordingSid: recordingSid, TranscriptionText: 'call me\u0000back', TranscriptionStatus: 'completed' },
+      sign(),
+    );
     expect(res.status).toBe(204);
     const [message] = await db.sql`select body_text, metadata from messages where provider_id = ${recordingSid}`;
     expect(message.bodyText).toBe('Voicemail transcription: call me\ufffdback');
@@ -77,10 +101,21 @@ describe('API input with NUL or lone surrogates', () => {
     const ticketId = await aTicket(db.sql, { customerId });
     expect(refusedField(await agent.get('/api/customers?q=%00'))).toEqual(['q']);
     expect(refusedField(await agent.post(`/api/tickets/${ticketId}/notes`, { text: 'note\u0000' }))).toEqual(['text']);
-    expect(refusedField(await agent.post(`/api/tickets/${ticketId}/replies`, { text: 'reply\ud800' }))).toEqual(['text']);
+    expect(refusedField(await agent.post(`/api/tickets/${ticketId}/replies`, { text: 'reply\ud800' }))).toEqual([
+      'text',
+    ]);
     expect(refusedField(await agent.patch(`/api/tickets/${ticketId}`, { subject: 'x\ud800' }))).toEqual(['subject']);
     expect(refusedField(await agent.patch(`/api/customers/${customerId}`, { name: 'Ann\u0000' }))).toEqual(['name']);
-    expect(refusedField(await admin.post('/api/admin/users', { email: 'nul@example.com', name: 'N\udc00', role: 'agent', password: 'long-enough-password' }))).toEqual(['name']);
+    expect(
+      refusedField(
+        await admin.post('/api/admin/users', {
+          email: 'nul@example.com',
+          name: 'N\udc00',
+          role: 'agent',
+          password: 'long-enough-password',
+        }),
+      ),
+    ).toEqual(['name']);
     expect(await db.sql`select 1 from messages where ticket_id = ${ticketId}`).toHaveLength(0);
     expect(await db.sql`select 1 from users where email = 'nul@example.com'`).toHaveLength(0);
   });
@@ -96,7 +131,11 @@ describe('API input with NUL or lone surrogates', () => {
 describe('a JSON body in a charset other than UTF-8', () => {
   it('when sign-in, an API route or a webhook is sent charset=latin1, then it answers 415 naming the charset', async () => {
     const post = (path: string, contentType: string, body: string) =>
-      fetch(server.url + path, { method: 'POST', headers: { 'content-type': contentType, ...(agent.cookie ? { cookie: agent.cookie } : {}) }, body });
+      fetch(server.url + path, {
+        method: 'POST',
+        headers: { 'content-type': contentType, ...(agent.cookie ? { cookie: agent.cookie } : {}) },
+        body,
+      });
     for (const path of ['/api/auth/sign-in', '/api/callbacks']) {
       const res = await post(path, 'application/json; charset=latin1', '{"email":"a@example.com","password":"x"}');
       expect(res.status).toBe(415);
@@ -110,7 +149,12 @@ describe('a JSON body in a charset other than UTF-8', () => {
 describe('signed webhooks that are not what Twilio sends', () => {
   it('when a signed SMS webhook has a JSON body, then it answers 400 and stores nothing', async () => {
     const phone = aPhone();
-    const res = await postSignedRaw('/webhooks/twilio/sms', JSON.stringify(incomingSmsParams(phone, COMPANY, 'json')), 'application/json', {});
+    const res = await postSignedRaw(
+      '/webhooks/twilio/sms',
+      JSON.stringify(incomingSmsParams(phone, COMPANY, 'json')),
+      'application/json',
+      {},
+    );
     expect(res.status).toBe(400);
     expect(await res.text()).toMatch(/form-encoded/);
     expect(await db.sql`select 1 from messages where from_address = ${phone}`).toHaveLength(0);
@@ -120,38 +164,65 @@ describe('signed webhooks that are not what Twilio sends', () => {
     const phone = aPhone();
     const params = incomingSmsParams(phone, COMPANY, 'twice');
     const body = `${new URLSearchParams(params)}&Body=again`;
-    const sms = await postSignedRaw('/webhooks/twilio/sms', body, 'application/x-www-form-urlencoded', { ...params, Body: [params.Body, 'again'] });
+    const sms = await postSignedRaw('/webhooks/twilio/sms', body, 'application/x-www-form-urlencoded', {
+      ...params,
+      Body: [params.Body, 'again'],
+    });
     expect(sms.status).toBe(400);
     expect(await sms.text()).toMatch(/Body/);
     expect(await db.sql`select 1 from messages where from_address = ${phone}`).toHaveLength(0);
 
     const callSid = `CA${randomBytes(16).toString('hex')}`;
-    const voice = await postSignedRaw('/webhooks/twilio/voice/incoming', `CallSid=${callSid}&From=${encodeURIComponent(phone)}&From=x`, 'application/x-www-form-urlencoded', { CallSid: callSid, From: [phone, 'x'] });
+    const voice = await postSignedRaw(
+      '/webhooks/twilio/voice/incoming',
+      `CallSid=${callSid}&From=${encodeURIComponent(phone)}&From=x`,
+      'application/x-www-form-urlencoded',
+      { CallSid: callSid, From: [phone, 'x'] },
+    );
     expect(voice.status).toBe(400);
     expect(await db.sql`select 1 from calls where call_sid = ${callSid}`).toHaveLength(0);
   });
 
   it('when a signed status callback carries MessageStatus=__proto__, a __proto__ parameter or a bracketed name, then it answers 4xx (204 for a status Twilio may add later) and changes nothing', async () => {
-    const post = (body: string, signed: Record<string, string>) => postSignedRaw('/webhooks/twilio/sms/status', body, 'application/x-www-form-urlencoded', signed);
+    const post = (body: string, signed: Record<string, string>) =>
+      postSignedRaw('/webhooks/twilio/sms/status', body, 'application/x-www-form-urlencoded', signed);
     const sid = `SM${randomBytes(16).toString('hex')}`;
-    expect((await post(`MessageSid=${sid}&MessageStatus=__proto__`, { MessageSid: sid, MessageStatus: '__proto__' })).status).toBe(204);
-    expect((await post(`__proto__=x&MessageSid=${sid}&MessageStatus=sent`, JSON.parse(`{"__proto__":"x","MessageSid":"${sid}","MessageStatus":"sent"}`))).status).toBeLessThan(500);
-    const bracketed = await post(`MessageSid=${sid}&MessageStatus[__proto__]=sent`, { MessageSid: sid, 'MessageStatus[__proto__]': 'sent' });
+    expect(
+      (await post(`MessageSid=${sid}&MessageStatus=__proto__`, { MessageSid: sid, MessageStatus: '__proto__' })).status,
+    ).toBe(204);
+    expect(
+      (
+        await post(
+          `__proto__=x&MessageSid=${sid}&MessageStatus=sent`,
+          JSON.parse(`{"__proto__":"x","MessageSid":"${sid}","MessageStatus":"sent"}`),
+        )
+      ).status,
+    ).toBeLessThan(500);
+    const bracketed = await post(`MessageSid=${sid}&MessageStatus[__proto__]=sent`, {
+      MessageSid: sid,
+      'MessageStatus[__proto__]': 'sent',
+    });
     expect(bracketed.status).toBe(400);
   });
 });
 
 describe('two creations of one user at once', () => {
-  it('when another creation of the same email commits between this one\'s check and its insert, then it answers 409 naming email', async () => {
+  it("when another creation of the same email commits between this one's check and its insert, then it answers 409 naming email", async () => {
     const email = `race-${randomBytes(4).toString('hex')}@example.com`;
     let answer: Promise<{ status: number; body: any }> | undefined;
     // The other creation: inserted but not yet committed, so the API's check passes and its insert waits on the
     // unique index until this transaction commits — the interleaving two concurrent requests can have.
     await db.sql.begin(async (tx) => {
       await tx`insert into users (email, name, role, password_hash) values (${email}, 'First', 'agent', 'not-a-real-hash')`;
-      answer = admin.post('/api/admin/users', { email, name: 'Second', role: 'agent', password: 'long-enough-password' });
+      answer = admin.post('/api/admin/users', {
+        email,
+        name: 'Second',
+        role: 'agent',
+        password: 'long-enough-password',
+      });
       await waitFor(
-        () => db.sql`select 1 from pg_stat_activity where wait_event_type = 'Lock' and query like '%insert into users%'`,
+        () =>
+          db.sql`select 1 from pg_stat_activity where wait_event_type = 'Lock' and query like '%insert into users%'`,
         (rows) => rows.length > 0,
         30_000,
       );
@@ -161,5 +232,4 @@ describe('two creations of one user at once', () => {
     expect(res.body.error.fields).toEqual([{ path: 'email', message: 'is taken' }]);
     expect(await db.sql`select name from users where email = ${email}`).toEqual([{ name: 'First' }]);
   });
-
 });

@@ -34,16 +34,25 @@ async function startFakeTwilioMedia() {
   const expectedAuth = `Basic ${Buffer.from(`${ACCOUNT_SID}:${AUTH_TOKEN}`).toString('base64')}`;
   const server = http.createServer((req, res) => {
     seen.push({ path: req.url ?? '', authorization: req.headers.authorization, range: req.headers.range });
-    if (req.headers.authorization !== expectedAuth) return void res.writeHead(401, { 'content-type': 'application/json' }).end('{"code":20003}');
+    if (req.headers.authorization !== expectedAuth)
+      return void res.writeHead(401, { 'content-type': 'application/json' }).end('{"code":20003}');
     const sid = req.url?.match(/^\/2010-04-01\/Accounts\/AC\w+\/Recordings\/(RE\w+)\.mp3$/)?.[1];
     if (sid?.startsWith('REbroken')) return void res.writeHead(500).end();
     const audio = sid && recordings.get(sid);
     if (!audio) return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"code":20404}');
     const range = req.headers.range?.match(/^bytes=(\d+)-(\d*)$/);
-    if (!range) return void res.writeHead(200, { 'content-type': 'audio/mpeg', 'content-length': audio.length, 'accept-ranges': 'bytes' }).end(audio);
+    if (!range)
+      return void res
+        .writeHead(200, { 'content-type': 'audio/mpeg', 'content-length': audio.length, 'accept-ranges': 'bytes' })
+        .end(audio);
     const start = Number(range[1]);
     const end = range[2] ? Math.min(Number(range[2]), audio.length - 1) : audio.length - 1;
-    res.writeHead(206, { 'content-type': 'audio/mpeg', 'content-length': end - start + 1, 'content-range': `bytes ${start}-${end}/${audio.length}`, 'accept-ranges': 'bytes' });
+    res.writeHead(206, {
+      'content-type': 'audio/mpeg',
+      'content-length': end - start + 1,
+      'content-range': `bytes ${start}-${end}/${audio.length}`,
+      'accept-ranges': 'bytes',
+    });
     res.end(audio.subarray(start, end + 1));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -85,7 +94,11 @@ describe('with Twilio: call recordings are streamed from Twilio with the account
     const params = incomingCallParams(aPhone(), COMPANY);
     const menu = await twiml('/webhooks/twilio/voice', params);
     const action = menu.Gather[0].action as string;
-    return { params, callId: new URL(action).searchParams.get('callId')!, next: await twiml(pathOf(action), { ...params, Digits: digit }) };
+    return {
+      params,
+      callId: new URL(action).searchParams.get('callId')!,
+      next: await twiml(pathOf(action), { ...params, Digits: digit }),
+    };
   }
 
   /** The caller leaves a voicemail whose recording is `recording`: Twilio posts the Record action, then the recording status. */
@@ -93,14 +106,28 @@ describe('with Twilio: call recordings are streamed from Twilio with the account
     const { params, callId, next } = await callAndPress('2');
     const rec = { RecordingSid: recording.sid, RecordingUrl: recording.url, RecordingDuration: '4' };
     await twiml(pathOf(next.Record[0].action), { ...params, ...rec, Digits: '#' });
-    expect((await post(pathOf(next.Record[0].recordingStatusCallback), { AccountSid: ACCOUNT_SID, CallSid: params.CallSid, ...rec, RecordingStatus: 'completed' })).status).toBe(204);
+    expect(
+      (
+        await post(pathOf(next.Record[0].recordingStatusCallback), {
+          AccountSid: ACCOUNT_SID,
+          CallSid: params.CallSid,
+          ...rec,
+          RecordingStatus: 'completed',
+        })
+      ).status,
+    ).toBe(204);
     return callId;
   }
 
   /** A conversation's recording is ready: Twilio posts the recording status callback the conference asked for. */
   async function recordingReady(callId: string, callSid: string, recording: { sid: string; url: string }) {
     const res = await post(`/webhooks/twilio/voice/recording?callId=${callId}&kind=conversation`, {
-      AccountSid: ACCOUNT_SID, CallSid: callSid, RecordingSid: recording.sid, RecordingUrl: recording.url, RecordingStatus: 'completed', RecordingDuration: '30',
+      AccountSid: ACCOUNT_SID,
+      CallSid: callSid,
+      RecordingSid: recording.sid,
+      RecordingUrl: recording.url,
+      RecordingStatus: 'completed',
+      RecordingDuration: '30',
     });
     expect(res.status).toBe(204);
   }
@@ -109,7 +136,12 @@ describe('with Twilio: call recordings are streamed from Twilio with the account
     db = await createTestDatabase();
     media = await startFakeTwilioMedia();
     server = await startTestServer(
-      testEnv(db.url, { TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_AUTH_TOKEN: AUTH_TOKEN, TWILIO_SMS_FROM: COMPANY, TWILIO_API_BASE_URL: media.local }),
+      testEnv(db.url, {
+        TWILIO_ACCOUNT_SID: ACCOUNT_SID,
+        TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+        TWILIO_SMS_FROM: COMPANY,
+        TWILIO_API_BASE_URL: media.local,
+      }),
     );
     // Calls and voicemails land in a queue that needs a skill: who has it may see them, who lacks it may not.
     const billing = await aSkill(db.sql);
@@ -178,7 +210,10 @@ describe('with Twilio: call recordings are streamed from Twilio with the account
   });
 
   it('when the call does not exist, or sits on a ticket the user may not see, then it is "not found" and Twilio is not asked', async () => {
-    expect((await getBytes(agent, `/api/calls/${randomUUID()}/recording`)).json().error).toEqual({ code: 'not_found', message: 'Call not found.' });
+    expect((await getBytes(agent, `/api/calls/${randomUUID()}/recording`)).json().error).toEqual({
+      code: 'not_found',
+      message: 'Call not found.',
+    });
 
     const recording = media.add(randomBytes(100));
     const callId = await leaveVoicemail(recording);
@@ -186,7 +221,9 @@ describe('with Twilio: call recordings are streamed from Twilio with the account
     const res = await getBytes(outsider, `/api/calls/${callId}/recording`);
     expect(res.status).toBe(404);
     expect(res.json().error.code).toBe('not_found');
-    const [attachment] = await db.sql<{ id: string }[]>`select a.id from message_attachments a join messages m on m.id = a.message_id where m.call_id = ${callId}`;
+    const [attachment] = await db.sql<
+      { id: string }[]
+    >`select a.id from message_attachments a join messages m on m.id = a.message_id where m.call_id = ${callId}`;
     expect((await getBytes(outsider, `/api/attachments/${attachment.id}`)).status).toBe(404);
     expect(media.seen.length).toBe(asked);
   });
@@ -195,18 +232,33 @@ describe('with Twilio: call recordings are streamed from Twilio with the account
     const gone = await leaveVoicemail({ sid: aRecordingSid(), url: media.urlOf(aRecordingSid()) });
     const goneRes = await getBytes(agent, `/api/calls/${gone}/recording`);
     expect(goneRes.status).toBe(404);
-    expect(goneRes.json().error).toEqual({ code: 'recording_gone', message: 'The recording is no longer available at Twilio.' });
+    expect(goneRes.json().error).toEqual({
+      code: 'recording_gone',
+      message: 'The recording is no longer available at Twilio.',
+    });
 
-    const broken = await leaveVoicemail({ sid: aRecordingSid(), url: media.urlOf(`REbroken${randomBytes(4).toString('hex')}`) });
+    const broken = await leaveVoicemail({
+      sid: aRecordingSid(),
+      url: media.urlOf(`REbroken${randomBytes(4).toString('hex')}`),
+    });
     const brokenRes = await getBytes(agent, `/api/calls/${broken}/recording`);
     expect(brokenRes.status).toBe(502);
-    expect(brokenRes.json().error).toEqual({ code: 'recording_unavailable', message: 'Twilio answered HTTP 500 for the recording.' });
+    expect(brokenRes.json().error).toEqual({
+      code: 'recording_unavailable',
+      message: 'Twilio answered HTTP 500 for the recording.',
+    });
   });
 
   it('when the stored recording address is not Twilio’s own HTTPS host, then it is 404 and no request leaves, to that host or any other', async () => {
     // Another host, listening: it would receive the account's credentials if the proxy followed the stored address.
     const foreign: string[] = [];
-    const elsewhere = http.createServer((req, res) => void (foreign.push(`${req.headers.authorization} ${req.url}`), res.writeHead(200, { 'content-type': 'audio/mpeg' }).end('x')));
+    const elsewhere = http.createServer(
+      (req, res) =>
+        void (
+          foreign.push(`${req.headers.authorization} ${req.url}`),
+          res.writeHead(200, { 'content-type': 'audio/mpeg' }).end('x')
+        ),
+    );
     await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
     const path = `/2010-04-01/Accounts/${ACCOUNT_SID}/Recordings/${aRecordingSid()}`;
     const foreignBase = `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}`;
@@ -241,7 +293,10 @@ describe('with Twilio: call recordings are streamed from Twilio with the account
 
   it('when the stored recording address is a regional Twilio host, then it is fetched', async () => {
     const recording = media.add(randomBytes(64));
-    const regional = { sid: recording.sid, url: recording.url.replace('https://api.twilio.com', 'https://api.dublin.ie1.twilio.com') };
+    const regional = {
+      sid: recording.sid,
+      url: recording.url.replace('https://api.twilio.com', 'https://api.dublin.ie1.twilio.com'),
+    };
     const callId = await leaveVoicemail(regional);
     const res = await getBytes(agent, `/api/calls/${callId}/recording`);
     expect(res.status).toBe(200);
@@ -251,7 +306,10 @@ describe('with Twilio: call recordings are streamed from Twilio with the account
   it('when other provider media is downloaded (an MMS picture), then it still answers 409 remote_media', async () => {
     const phone = aPhone();
     const mms = incomingSmsParams(phone, COMPANY, 'Photo of the damage', {
-      AccountSid: ACCOUNT_SID, NumMedia: '1', MediaUrl0: `https://api.twilio.com/2010-04-01/Accounts/${ACCOUNT_SID}/Messages/MM1/Media/ME1`, MediaContentType0: 'image/jpeg',
+      AccountSid: ACCOUNT_SID,
+      NumMedia: '1',
+      MediaUrl0: `https://api.twilio.com/2010-04-01/Accounts/${ACCOUNT_SID}/Messages/MM1/Media/ME1`,
+      MediaContentType0: 'image/jpeg',
     });
     expect((await post('/webhooks/twilio/sms', mms)).status).toBe(200);
     const [attachment] = await db.sql<{ id: string }[]>`
@@ -286,13 +344,16 @@ describe('with the phone simulator: recordings are silent WAVs as long as the me
     sim().pressDigits(vm, '2');
     await sim().waitFor(vm, (c) => c.awaiting?.kind === 'record', 10_000);
     sim().leaveRecording(vm, 'Please call me about my invoice');
-    const stored = await waitFor(async () => {
-      const [row] = await db.sql<{ callId: string; attachmentId: string; duration: number }[]>`
+    const stored = await waitFor(
+      async () => {
+        const [row] = await db.sql<{ callId: string; attachmentId: string; duration: number }[]>`
         select c.id as call_id, a.id as attachment_id, (m.metadata->>'durationSeconds')::int as duration
         from calls c join messages m on m.call_id = c.id join message_attachments a on a.message_id = m.id
         where c.call_sid = ${vm} and c.recording_sid is not null`;
-      return row ?? null;
-    }, (row) => row !== null);
+        return row ?? null;
+      },
+      (row) => row !== null,
+    );
     expect(stored).not.toBeNull();
     const expectedBytes = 44 + stored!.duration * 8000 * 2;
 

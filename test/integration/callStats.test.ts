@@ -12,7 +12,13 @@ let supervisor: TestClient;
 let alice: Awaited<ReturnType<typeof aUser>>;
 let bob: Awaited<ReturnType<typeof aUser>>;
 
-type CallFixture = { at: string; direction?: 'inbound' | 'outbound'; agentId?: string | null; talk?: number | null; abandoned?: boolean };
+type CallFixture = {
+  at: string;
+  direction?: 'inbound' | 'outbound';
+  agentId?: string | null;
+  talk?: number | null;
+  abandoned?: boolean;
+};
 async function aCall(c: CallFixture) {
   const connected = c.talk != null;
   await db.sql`
@@ -52,15 +58,45 @@ const stats = async (query: string) => {
 describe('call statistics', () => {
   it('by day and agent: inbound, outbound, answered, abandoned, total and average talk time', async () => {
     const body = await stats('from=2026-03-02&to=2026-03-03&groupBy=day');
-    const row = (period: string, agentId: string | null) => body.rows.find((r: any) => r.period === period && r.agentId === agentId);
+    const row = (period: string, agentId: string | null) =>
+      body.rows.find((r: any) => r.period === period && r.agentId === agentId);
     expect(row('2026-03-02', alice.id)).toEqual({
-      period: '2026-03-02', agentId: alice.id, agentName: 'Alice', inbound: 2, outbound: 1, answered: 3, abandoned: 0, talkSeconds: 210, averageTalkSeconds: 70,
+      period: '2026-03-02',
+      agentId: alice.id,
+      agentName: 'Alice',
+      inbound: 2,
+      outbound: 1,
+      answered: 3,
+      abandoned: 0,
+      talkSeconds: 210,
+      averageTalkSeconds: 70,
     });
-    expect(row('2026-03-02', null)).toMatchObject({ inbound: 1, outbound: 0, answered: 0, abandoned: 1, talkSeconds: 0, averageTalkSeconds: null });
-    expect(row('2026-03-03', bob.id)).toMatchObject({ agentName: 'Bob', inbound: 1, outbound: 1, answered: 1, talkSeconds: 300, averageTalkSeconds: 300 });
+    expect(row('2026-03-02', null)).toMatchObject({
+      inbound: 1,
+      outbound: 0,
+      answered: 0,
+      abandoned: 1,
+      talkSeconds: 0,
+      averageTalkSeconds: null,
+    });
+    expect(row('2026-03-03', bob.id)).toMatchObject({
+      agentName: 'Bob',
+      inbound: 1,
+      outbound: 1,
+      answered: 1,
+      talkSeconds: 300,
+      averageTalkSeconds: 300,
+    });
     expect(body.rows).toHaveLength(3);
     // `to` is the last day included; April is not.
-    expect(body.totals).toEqual({ inbound: 4, outbound: 2, answered: 4, abandoned: 1, talkSeconds: 510, averageTalkSeconds: 128 });
+    expect(body.totals).toEqual({
+      inbound: 4,
+      outbound: 2,
+      answered: 4,
+      abandoned: 1,
+      talkSeconds: 510,
+      averageTalkSeconds: 128,
+    });
   });
 
   it('by month, for one agent', async () => {
@@ -69,7 +105,13 @@ describe('call statistics', () => {
       ['2026-03-01', 1, 1, 300],
       ['2026-04-01', 1, 0, 90],
     ]);
-    expect(body.totals).toMatchObject({ inbound: 2, outbound: 1, answered: 2, talkSeconds: 390, averageTalkSeconds: 195 });
+    expect(body.totals).toMatchObject({
+      inbound: 2,
+      outbound: 1,
+      answered: 2,
+      talkSeconds: 390,
+      averageTalkSeconds: 195,
+    });
   });
 
   it('by week, starting on Mondays', async () => {

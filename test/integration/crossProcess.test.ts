@@ -17,7 +17,10 @@ const sockets: Socket[] = [];
 beforeAll(async () => {
   db = await createTestDatabase();
   // Two processes of one deployment: same database, same Redis prefix.
-  const env = testEnv(db.url, { REDIS_PREFIX: `${inject('redisPrefix')}-two-${randomBytes(3).toString('hex')}`, PRESENCE_GRACE_SECONDS: '1' });
+  const env = testEnv(db.url, {
+    REDIS_PREFIX: `${inject('redisPrefix')}-two-${randomBytes(3).toString('hex')}`,
+    PRESENCE_GRACE_SECONDS: '1',
+  });
   [a, b] = await Promise.all([spawnServer(env), spawnServer(env)]);
 }, 120_000);
 afterAll(async () => {

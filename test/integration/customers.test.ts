@@ -33,13 +33,24 @@ afterAll(async () => {
   await db?.drop();
 });
 
-async function aProfile(p: { name?: string | null; company?: string | null; notes?: string; tags?: string[]; phone?: string; email?: string } = {}) {
+async function aProfile(
+  p: {
+    name?: string | null;
+    company?: string | null;
+    notes?: string;
+    tags?: string[];
+    phone?: string;
+    email?: string;
+  } = {},
+) {
   const [{ id }] = await db.sql<{ id: string }[]>`
     insert into customers (name, company, notes, tags)
     values (${p.name === undefined ? `Customer ${unique()}` : p.name}, ${p.company ?? null}, ${p.notes ?? ''}, ${p.tags ?? []}::text[])
     returning id`;
-  if (p.phone) await db.sql`insert into customer_identities (customer_id, kind, value) values (${id}, 'phone', ${p.phone})`;
-  if (p.email) await db.sql`insert into customer_identities (customer_id, kind, value) values (${id}, 'email', ${p.email})`;
+  if (p.phone)
+    await db.sql`insert into customer_identities (customer_id, kind, value) values (${id}, 'phone', ${p.phone})`;
+  if (p.email)
+    await db.sql`insert into customer_identities (customer_id, kind, value) values (${id}, 'email', ${p.email})`;
   return id;
 }
 
@@ -57,13 +68,19 @@ async function aCall(customerId: string, ticketId: string | null = null) {
 }
 
 async function aCallback(customerId: string) {
-  const [{ id }] = await db.sql<{ id: string }[]>`insert into callbacks (customer_id, phone_number) values (${customerId}, ${aPhone()}) returning id`;
+  const [{ id }] = await db.sql<
+    { id: string }[]
+  >`insert into callbacks (customer_id, phone_number) values (${customerId}, ${aPhone()}) returning id`;
   return id;
 }
 
 const customerRow = async (id: string) =>
-  (await db.sql<{ name: string | null; company: string | null; notes: string; tags: string[]; mergedIntoId: string | null }[]>`
-    select name, company, notes, tags, merged_into_id from customers where id = ${id}`)[0];
+  (
+    await db.sql<
+      { name: string | null; company: string | null; notes: string; tags: string[]; mergedIntoId: string | null }[]
+    >`
+    select name, company, notes, tags, merged_into_id from customers where id = ${id}`
+  )[0];
 const auditOf = async (id: string, action: string) =>
   db.sql<{ actorUserId: string; data: Record<string, any> }[]>`
     select actor_user_id, data from audit_log where entity_type = 'customer' and entity_id = ${id} and action = ${action}`;
@@ -89,11 +106,17 @@ describe('searching customers', () => {
     const found = await agent.get(`/api/customers?q=${encodeURIComponent('+1 (415) 555-0100')}`);
     expect(found.status).toBe(200);
     expect(ids(found.body.customers)).toEqual([customer]);
-    expect(found.body.customers[0].identities).toEqual([{ id: expect.any(String), kind: 'phone', value: phone, smsOptedOutAt: null }]);
-    expect(ids((await agent.get(`/api/customers?q=${encodeURIComponent('555-0100')}`)).body.customers)).toContain(customer);
+    expect(found.body.customers[0].identities).toEqual([
+      { id: expect.any(String), kind: 'phone', value: phone, smsOptedOutAt: null },
+    ]);
+    expect(ids((await agent.get(`/api/customers?q=${encodeURIComponent('555-0100')}`)).body.customers)).toContain(
+      customer,
+    );
     // Its digits (4402079460958) are no substring of the stored number: only reading it as a phone finds the customer.
     const london = await aProfile({ phone: '+442079460958' });
-    expect(ids((await agent.get(`/api/customers?q=${encodeURIComponent('+44 (0)20 7946 0958')}`)).body.customers)).toEqual([london]);
+    expect(
+      ids((await agent.get(`/api/customers?q=${encodeURIComponent('+44 (0)20 7946 0958')}`)).body.customers),
+    ).toEqual([london]);
   });
 
   it('when an email, or part of one, is typed with capitals, then the customer with that email is found', async () => {
@@ -101,14 +124,18 @@ describe('searching customers', () => {
     const customer = await aProfile({ name: 'Mail Person', email: `grace@${domain}` });
     const res = await agent.get(`/api/customers?q=${encodeURIComponent(`Grace@${domain.toUpperCase()}`)}`);
     expect(ids(res.body.customers)).toEqual([customer]);
-    expect(ids((await agent.get(`/api/customers?q=${encodeURIComponent(`@${domain.toUpperCase()}`)}`)).body.customers)).toEqual([customer]);
+    expect(
+      ids((await agent.get(`/api/customers?q=${encodeURIComponent(`@${domain.toUpperCase()}`)}`)).body.customers),
+    ).toEqual([customer]);
   });
 
   it('when a customer was merged away, then search never shows them', async () => {
     const tag = unique();
     const survivor = await aProfile({ name: `Twin ${tag}` });
     const mergedAway = await aProfile({ name: `Twin ${tag}` });
-    expect(ids((await agent.get(`/api/customers?q=twin%20${tag}`)).body.customers).sort()).toEqual([survivor, mergedAway].sort());
+    expect(ids((await agent.get(`/api/customers?q=twin%20${tag}`)).body.customers).sort()).toEqual(
+      [survivor, mergedAway].sort(),
+    );
     await db.sql`update customers set merged_into_id = ${survivor} where id = ${mergedAway}`;
     expect(ids((await agent.get(`/api/customers?q=twin%20${tag}`)).body.customers)).toEqual([survivor]);
   });
@@ -175,17 +202,36 @@ describe('a customer’s detail', () => {
 describe('changing a customer', () => {
   it('when some fields are patched, then only those change and the audit trail records who changed what', async () => {
     const customer = await aProfile({ name: 'Ada', company: 'Engines Ltd', notes: 'Old note', tags: ['vip'] });
-    const res = await agent.patch(`/api/customers/${customer}`, { company: '  Analytical Engines  ', tags: ['VIP', 'beta', 'vip'] });
+    const res = await agent.patch(`/api/customers/${customer}`, {
+      company: '  Analytical Engines  ',
+      tags: ['VIP', 'beta', 'vip'],
+    });
     expect(res.status).toBe(200);
-    expect(res.body.customer).toMatchObject({ id: customer, name: 'Ada', company: 'Analytical Engines', notes: 'Old note', tags: ['vip', 'beta'] });
-    expect(await customerRow(customer)).toMatchObject({ name: 'Ada', company: 'Analytical Engines', notes: 'Old note', tags: ['vip', 'beta'] });
+    expect(res.body.customer).toMatchObject({
+      id: customer,
+      name: 'Ada',
+      company: 'Analytical Engines',
+      notes: 'Old note',
+      tags: ['vip', 'beta'],
+    });
+    expect(await customerRow(customer)).toMatchObject({
+      name: 'Ada',
+      company: 'Analytical Engines',
+      notes: 'Old note',
+      tags: ['vip', 'beta'],
+    });
 
     const audit = (await agent.get(`/api/customers/${customer}`)).body.audit as AuditEntryView[];
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({
       action: 'customer.updated',
       actor: { kind: 'user', id: agentUser.id, name: 'Avery Agent' },
-      data: { changes: { company: { from: 'Engines Ltd', to: 'Analytical Engines' }, tags: { from: ['vip'], to: ['vip', 'beta'] } } },
+      data: {
+        changes: {
+          company: { from: 'Engines Ltd', to: 'Analytical Engines' },
+          tags: { from: ['vip'], to: ['vip', 'beta'] },
+        },
+      },
     });
     expect(Object.keys(audit[0].data.changes as object).sort()).toEqual(['company', 'tags']);
 
@@ -220,8 +266,13 @@ describe('a customer’s phones and emails', () => {
     const customer = await aProfile();
     const res = await agent.post(`/api/customers/${customer}/identities`, { kind: 'phone', value: '+44 7700 900123' });
     expect(res.status).toBe(201);
-    expect(res.body.customer.identities).toEqual([{ id: expect.any(String), kind: 'phone', value: '+447700900123', smsOptedOutAt: null }]);
-    const mail = await agent.post(`/api/customers/${customer}/identities`, { kind: 'email', value: ' Ada@Example.COM ' });
+    expect(res.body.customer.identities).toEqual([
+      { id: expect.any(String), kind: 'phone', value: '+447700900123', smsOptedOutAt: null },
+    ]);
+    const mail = await agent.post(`/api/customers/${customer}/identities`, {
+      kind: 'email',
+      value: ' Ada@Example.COM ',
+    });
     expect(mail.body.customer.identities.map((i: { value: string }) => i.value)).toContain('ada@example.com');
 
     const again = await agent.post(`/api/customers/${customer}/identities`, { kind: 'phone', value: '+447700900123' });
@@ -236,12 +287,19 @@ describe('a customer’s phones and emails', () => {
 
   it('when the value is not a phone number or email, then it answers 400 naming value and stores nothing', async () => {
     const customer = await aProfile();
-    for (const body of [{ kind: 'phone', value: 'call me' }, { kind: 'email', value: 'ada@' }, { kind: 'phone', value: '' }]) {
+    for (const body of [
+      { kind: 'phone', value: 'call me' },
+      { kind: 'email', value: 'ada@' },
+      { kind: 'phone', value: '' },
+    ]) {
       const res = await agent.post(`/api/customers/${customer}/identities`, body);
       expect(res.status).toBe(400);
       expect(res.body.error.fields[0].path).toBe('value');
     }
-    expect((await agent.post(`/api/customers/${customer}/identities`, { kind: 'fax', value: '+14155550111' })).body.error.fields[0].path).toBe('kind');
+    expect(
+      (await agent.post(`/api/customers/${customer}/identities`, { kind: 'fax', value: '+14155550111' })).body.error
+        .fields[0].path,
+    ).toBe('kind');
     expect(await db.sql`select 1 from customer_identities where customer_id = ${customer}`).toHaveLength(0);
   });
 
@@ -249,24 +307,36 @@ describe('a customer’s phones and emails', () => {
     const phone = aPhone();
     const holder = await aProfile({ phone });
     const customer = await aProfile();
-    const res = await agent.post(`/api/customers/${customer}/identities`, { kind: 'phone', value: phone.replace(/^\+1(\d{3})(\d{3})(\d{4})$/, '+1 ($1) $2-$3') });
+    const res = await agent.post(`/api/customers/${customer}/identities`, {
+      kind: 'phone',
+      value: phone.replace(/^\+1(\d{3})(\d{3})(\d{4})$/, '+1 ($1) $2-$3'),
+    });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('identity_taken');
     expect(res.body.error.message).toContain(holder);
-    expect(await db.sql`select customer_id from customer_identities where value = ${phone}`).toEqual([{ customerId: holder }]);
+    expect(await db.sql`select customer_id from customer_identities where value = ${phone}`).toEqual([
+      { customerId: holder },
+    ]);
     expect(await auditOf(customer, 'customer.identity_added')).toHaveLength(0);
   });
 
   it('when an identity is removed, then it is gone and audited; an identity of another customer cannot be removed through this one', async () => {
     const customer = await aProfile({ phone: aPhone(), email: `remove.${unique()}@example.com` });
     const other = await aProfile({ phone: aPhone() });
-    const [phone] = await db.sql<{ id: string; value: string }[]>`select id, value from customer_identities where customer_id = ${customer} and kind = 'phone'`;
-    const [othersPhone] = await db.sql<{ id: string }[]>`select id from customer_identities where customer_id = ${other}`;
+    const [phone] = await db.sql<
+      { id: string; value: string }[]
+    >`select id, value from customer_identities where customer_id = ${customer} and kind = 'phone'`;
+    const [othersPhone] = await db.sql<
+      { id: string }[]
+    >`select id from customer_identities where customer_id = ${other}`;
 
     const res = await agent.request('DELETE', `/api/customers/${customer}/identities/${phone.id}`);
     expect(res.status).toBe(200);
     expect(res.body.customer.identities.map((i: { kind: string }) => i.kind)).toEqual(['email']);
-    expect((await auditOf(customer, 'customer.identity_removed'))[0]).toMatchObject({ actorUserId: agentUser.id, data: { kind: 'phone', value: phone.value } });
+    expect((await auditOf(customer, 'customer.identity_removed'))[0]).toMatchObject({
+      actorUserId: agentUser.id,
+      data: { kind: 'phone', value: phone.value },
+    });
 
     expect((await agent.request('DELETE', `/api/customers/${customer}/identities/${othersPhone.id}`)).status).toBe(404);
     expect(await db.sql`select 1 from customer_identities where id = ${othersPhone.id}`).toHaveLength(1);
@@ -276,17 +346,42 @@ describe('a customer’s phones and emails', () => {
 describe('merging customers', () => {
   const tables = ['customers', 'customer_identities', 'tickets', 'messages', 'calls', 'callbacks'] as const;
   const countRows = async () =>
-    Object.fromEntries(await Promise.all(tables.map(async (t) => [t, Number((await db.sql.unsafe(`select count(*) as n from ${t}`))[0].n)])));
+    Object.fromEntries(
+      await Promise.all(
+        tables.map(async (t) => [t, Number((await db.sql.unsafe(`select count(*) as n from ${t}`))[0].n)]),
+      ),
+    );
   const owned = async (customerId: string) => ({
-    identities: (await db.sql<{ id: string }[]>`select id from customer_identities where customer_id = ${customerId} order by id`).map((r) => r.id),
-    tickets: (await db.sql<{ id: string }[]>`select id from tickets where customer_id = ${customerId} order by id`).map((r) => r.id),
-    calls: (await db.sql<{ id: string }[]>`select id from calls where customer_id = ${customerId} order by id`).map((r) => r.id),
-    callbacks: (await db.sql<{ id: string }[]>`select id from callbacks where customer_id = ${customerId} order by id`).map((r) => r.id),
+    identities: (
+      await db.sql<{ id: string }[]>`select id from customer_identities where customer_id = ${customerId} order by id`
+    ).map((r) => r.id),
+    tickets: (await db.sql<{ id: string }[]>`select id from tickets where customer_id = ${customerId} order by id`).map(
+      (r) => r.id,
+    ),
+    calls: (await db.sql<{ id: string }[]>`select id from calls where customer_id = ${customerId} order by id`).map(
+      (r) => r.id,
+    ),
+    callbacks: (
+      await db.sql<{ id: string }[]>`select id from callbacks where customer_id = ${customerId} order by id`
+    ).map((r) => r.id),
   });
 
   it('when one customer is merged into another, then the survivor has everything, the source is marked merged, nothing is lost, and both are audited', async () => {
-    const survivor = await aProfile({ name: null, company: 'Acme', notes: 'Calls on Mondays.', tags: ['vip', 'beta'], phone: aPhone() });
-    const source = await aProfile({ name: 'Grace Hopper', company: 'Navy', notes: 'Prefers email.', tags: ['beta', 'churn-risk'], phone: aPhone(), email: `grace.${unique()}@example.com` });
+    const survivor = await aProfile({
+      name: null,
+      company: 'Acme',
+      notes: 'Calls on Mondays.',
+      tags: ['vip', 'beta'],
+      phone: aPhone(),
+    });
+    const source = await aProfile({
+      name: 'Grace Hopper',
+      company: 'Navy',
+      notes: 'Prefers email.',
+      tags: ['beta', 'churn-risk'],
+      phone: aPhone(),
+      email: `grace.${unique()}@example.com`,
+    });
     const survivorTicket = await aTicket(db.sql, { customerId: survivor, channel: 'voice' });
     const smsTicket = await aTicket(db.sql, { customerId: source, channel: 'sms' });
     const emailTicket = await aTicket(db.sql, { customerId: source, channel: 'email' });
@@ -319,16 +414,26 @@ describe('merging customers', () => {
     expect(await owned(source)).toEqual({ identities: [], tickets: [], calls: [], callbacks: [] });
     expect(sourceBefore.calls).toEqual([sourceCall]);
     expect(sourceBefore.callbacks).toEqual([sourceCallback]);
-    expect(await customerRow(source)).toMatchObject({ mergedIntoId: survivor, name: 'Grace Hopper', notes: 'Prefers email.' });
+    expect(await customerRow(source)).toMatchObject({
+      mergedIntoId: survivor,
+      name: 'Grace Hopper',
+      notes: 'Prefers email.',
+    });
 
     const detail = (await agent.get(`/api/customers/${survivor}`)).body as CustomerDetailResponse;
     expect(detail.tickets.map((t) => t.id).sort()).toEqual([survivorTicket, smsTicket, emailTicket].sort());
     expect(detail.interactions.map((i) => i.text)).toEqual(['Survivor voicemail', 'From the source by SMS']);
     const moved = { identities: 2, tickets: 2, calls: 1, callbacks: 1 };
     expect(detail.audit).toEqual([
-      expect.objectContaining({ action: 'customer.merged', actor: expect.objectContaining({ id: agentUser.id, name: 'Avery Agent' }), data: { sourceCustomerId: source, moved } }),
+      expect.objectContaining({
+        action: 'customer.merged',
+        actor: expect.objectContaining({ id: agentUser.id, name: 'Avery Agent' }),
+        data: { sourceCustomerId: source, moved },
+      }),
     ]);
-    expect(await auditOf(source, 'customer.merged_away')).toEqual([{ actorUserId: agentUser.id, data: { mergedIntoId: survivor, moved } }]);
+    expect(await auditOf(source, 'customer.merged_away')).toEqual([
+      { actorUserId: agentUser.id, data: { mergedIntoId: survivor, moved } },
+    ]);
     expect((await agent.get(`/api/customers/${source}`)).body.error.code).toBe('merged');
   });
 
@@ -384,7 +489,9 @@ describe('customer.changed', () => {
       sockets.push(socket);
       return socket;
     };
-    const [supervisor, admin, assignee, bystander] = await Promise.all([supervisorUser, adminUser, assigneeUser, bystanderUser].map(connect));
+    const [supervisor, admin, assignee, bystander] = await Promise.all(
+      [supervisorUser, adminUser, assigneeUser, bystanderUser].map(connect),
+    );
 
     const customer = await aProfile();
     const source = await aProfile();

@@ -34,7 +34,9 @@ async function user(fields: { role?: string } = {}) {
 }
 
 async function queue() {
-  const [{ id }] = await db.sql<{ id: string }[]>`insert into queues (name) values (${`Queue ${unique()}`}) returning id`;
+  const [{ id }] = await db.sql<
+    { id: string }[]
+  >`insert into queues (name) values (${`Queue ${unique()}`}) returning id`;
   return id;
 }
 
@@ -55,7 +57,9 @@ describe('data model constraints', () => {
   it('when an email identity has upper-case letters, then it is refused; the lower-case form is accepted', async () => {
     const customerId = await aCustomer(db.sql);
     const email = `jane.${unique()}@example.com`;
-    await expect(identity(customerId, 'email', email.replace('jane', 'Jane'))).rejects.toMatchObject({ code: CHECK_VIOLATION });
+    await expect(identity(customerId, 'email', email.replace('jane', 'Jane'))).rejects.toMatchObject({
+      code: CHECK_VIOLATION,
+    });
     await expect(identity(customerId, 'email', email)).resolves.toBeUndefined();
   });
 
@@ -79,7 +83,9 @@ describe('data model constraints', () => {
     await message(ticketId, 'note', null);
     await message(ticketId, 'note', null);
     await message(ticketId, 'sms', null);
-    const [{ count }] = await db.sql<{ count: number }[]>`select count(*)::int from messages where ticket_id = ${ticketId}`;
+    const [{ count }] = await db.sql<
+      { count: number }[]
+    >`select count(*)::int from messages where ticket_id = ${ticketId}`;
     expect(count).toBe(5);
   });
 
@@ -98,22 +104,34 @@ describe('data model constraints', () => {
     const customerId = await aCustomer(db.sql);
     const ids = [];
     for (let i = 0; i < 3; i++) ids.push(await aTicket(db.sql, { customerId }));
-    const rows = await db.sql<{ id: string; number: string }[]>`select id, number from tickets where id = any(${ids}::uuid[])`;
+    const rows = await db.sql<
+      { id: string; number: string }[]
+    >`select id, number from tickets where id = any(${ids}::uuid[])`;
     const numbers = ids.map((id) => BigInt(rows.find((r) => r.id === id)!.number));
     expect(numbers[0]).toBeGreaterThan(0n);
     expect(numbers[1]).toBeGreaterThan(numbers[0]);
     expect(numbers[2]).toBeGreaterThan(numbers[1]);
     // Numbers are assigned by the database, never by the caller.
-    await expect(db.sql`insert into tickets (number, customer_id, channel) values (1, ${customerId}, 'sms')`).rejects.toMatchObject({ code: '428C9' });
+    await expect(
+      db.sql`insert into tickets (number, customer_id, channel) values (1, ${customerId}, 'sms')`,
+    ).rejects.toMatchObject({ code: '428C9' });
   });
 
   it('when a queue overflows into itself, or names only one of overflow queue and overflow seconds, then it is refused', async () => {
     const main = await queue();
     const overflow = await queue();
-    await expect(db.sql`update queues set overflow_queue_id = id, overflow_after_seconds = 60 where id = ${main}`).rejects.toMatchObject({ code: CHECK_VIOLATION });
-    await expect(db.sql`update queues set overflow_queue_id = ${overflow} where id = ${main}`).rejects.toMatchObject({ code: CHECK_VIOLATION });
-    await expect(db.sql`update queues set overflow_after_seconds = 60 where id = ${main}`).rejects.toMatchObject({ code: CHECK_VIOLATION });
-    await expect(db.sql`update queues set overflow_queue_id = ${overflow}, overflow_after_seconds = 0 where id = ${main}`).rejects.toMatchObject({ code: CHECK_VIOLATION });
+    await expect(
+      db.sql`update queues set overflow_queue_id = id, overflow_after_seconds = 60 where id = ${main}`,
+    ).rejects.toMatchObject({ code: CHECK_VIOLATION });
+    await expect(db.sql`update queues set overflow_queue_id = ${overflow} where id = ${main}`).rejects.toMatchObject({
+      code: CHECK_VIOLATION,
+    });
+    await expect(db.sql`update queues set overflow_after_seconds = 60 where id = ${main}`).rejects.toMatchObject({
+      code: CHECK_VIOLATION,
+    });
+    await expect(
+      db.sql`update queues set overflow_queue_id = ${overflow}, overflow_after_seconds = 0 where id = ${main}`,
+    ).rejects.toMatchObject({ code: CHECK_VIOLATION });
     await db.sql`update queues set overflow_queue_id = ${overflow}, overflow_after_seconds = 60 where id = ${main}`;
     const [row] = await db.sql`select overflow_queue_id, overflow_after_seconds from queues where id = ${main}`;
     expect(row).toEqual({ overflowQueueId: overflow, overflowAfterSeconds: 60 });
@@ -121,7 +139,8 @@ describe('data model constraints', () => {
 
   it('when a callback is requested for a number not in E.164, then it is refused', async () => {
     const customerId = await aCustomer(db.sql);
-    const callback = (phone: string) => db.sql`insert into callbacks (customer_id, phone_number) values (${customerId}, ${phone})`;
+    const callback = (phone: string) =>
+      db.sql`insert into callbacks (customer_id, phone_number) values (${customerId}, ${phone})`;
     await expect(callback('07700 900123')).rejects.toMatchObject({ code: CHECK_VIOLATION });
     await expect(callback('+0123')).rejects.toMatchObject({ code: CHECK_VIOLATION });
     await expect(callback('+447700900123')).resolves.toBeTruthy();

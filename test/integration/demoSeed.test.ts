@@ -31,7 +31,14 @@ describe('the demo seed', () => {
     try {
       expect(server.output()).toContain('Switchboard console: http://localhost:3456');
       expect(server.output()).toMatch(/agent\s+alice@example\.com\s+switchboard-demo/);
-      expect(await counts()).toEqual({ admins: 1, supervisors: 1, agents: 3, queues: 2, queuesWithHours: 2, customers: 3 });
+      expect(await counts()).toEqual({
+        admins: 1,
+        supervisors: 1,
+        agents: 3,
+        queues: 2,
+        queuesWithHours: 2,
+        customers: 3,
+      });
       const skillSets = await db.sql<{ skills: string[] }[]>`
         select array_agg(s.name order by s.name) as skills from users u join agent_skills a on a.user_id = u.id join skills s on s.id = a.skill_id
         where u.role = 'agent' group by u.id`;

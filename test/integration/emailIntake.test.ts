@@ -58,12 +58,33 @@ function aMail(subject: string, body: string, headers: Record<string, string> = 
   return { messageId, raw: Buffer.from(lines.join('\r\n')) };
 }
 
-const stored = (providerId: string) => db.sql<{ id: string; ticketId: string; subject: string; bodyText: string; mailboxId: string; metadata: Record<string, unknown> }[]>`
+const stored = (providerId: string) => db.sql<
+  {
+    id: string;
+    ticketId: string;
+    subject: string;
+    bodyText: string;
+    mailboxId: string;
+    metadata: Record<string, unknown>;
+  }[]
+>`
   select id, ticket_id, subject, body_text, mailbox_id, metadata from messages where channel = 'email' and provider_id = ${providerId}`;
-const storedOnce = async (providerId: string) => (await waitFor(() => stored(providerId), (rows) => rows.length > 0))[0];
+const storedOnce = async (providerId: string) =>
+  (
+    await waitFor(
+      () => stored(providerId),
+      (rows) => rows.length > 0,
+    )
+  )[0];
 
 async function flagsOf(uid: number) {
-  const client = new ImapFlow({ host: dovecot.host, port: dovecot.port, secure: false, auth: { user: dovecot.user, pass: dovecot.password }, logger: false });
+  const client = new ImapFlow({
+    host: dovecot.host,
+    port: dovecot.port,
+    secure: false,
+    auth: { user: dovecot.user, pass: dovecot.password },
+    logger: false,
+  });
   await client.connect();
   try {
     await client.mailboxOpen('INBOX');
@@ -79,7 +100,8 @@ describe('email intake over IMAP', () => {
     const { uid } = await dovecot.appendRaw(fixture('plain.eml'));
     const message = await storedOnce('<CAF1plain.4711@mail.customer.example>');
     expect(message).toMatchObject({ subject: 'Printer on fire', mailboxId });
-    const [ticket] = await db.sql`select t.channel, t.subject, c.value from tickets t join customer_identities c on c.customer_id = t.customer_id where t.id = ${message.ticketId}`;
+    const [ticket] =
+      await db.sql`select t.channel, t.subject, c.value from tickets t join customer_identities c on c.customer_id = t.customer_id where t.id = ${message.ticketId}`;
     expect(ticket).toEqual({ channel: 'email', subject: 'Printer on fire', value: 'alice@customer.example' });
     await expect.poll(() => flagsOf(uid)).toContain('\\Seen');
   });
@@ -108,8 +130,17 @@ describe('email intake over IMAP', () => {
     await dovecot.appendRaw(mail.raw);
     await db.sql`update mailboxes set last_uid = 0 where id = ${mailboxId}`;
     await restart();
-    await waitFor(async () => (await db.sql`select last_synced_at > now() - interval '5 seconds' as fresh from mailboxes where id = ${mailboxId}`)[0].fresh, Boolean);
-    await waitFor(async () => Number((await db.sql`select last_uid from mailboxes where id = ${mailboxId}`)[0].lastUid), (n) => n >= 6);
+    await waitFor(
+      async () =>
+        (
+          await db.sql`select last_synced_at > now() - interval '5 seconds' as fresh from mailboxes where id = ${mailboxId}`
+        )[0].fresh,
+      Boolean,
+    );
+    await waitFor(
+      async () => Number((await db.sql`select last_uid from mailboxes where id = ${mailboxId}`)[0].lastUid),
+      (n) => n >= 6,
+    );
     expect(await stored(mail.messageId)).toHaveLength(1);
   });
 
@@ -119,9 +150,17 @@ describe('email intake over IMAP', () => {
     const mails = Array.from({ length: 8 }, (_, i) => aMail(`Batch ${i}`, `Mail ${i}`));
     for (const m of mails) await dovecot.appendRaw(m.raw);
     server = await startTestServer(env);
-    await waitFor(async () => (await Promise.all(mails.map((m) => stored(m.messageId)))).filter((r) => r.length).length, (n) => n >= 1, 15_000);
+    await waitFor(
+      async () => (await Promise.all(mails.map((m) => stored(m.messageId)))).filter((r) => r.length).length,
+      (n) => n >= 1,
+      15_000,
+    );
     await restart();
-    const counts = await waitFor(async () => Promise.all(mails.map(async (m) => (await stored(m.messageId)).length)), (c) => c.every((n) => n === 1), 15_000);
+    const counts = await waitFor(
+      async () => Promise.all(mails.map(async (m) => (await stored(m.messageId)).length)),
+      (c) => c.every((n) => n === 1),
+      15_000,
+    );
     expect(counts).toEqual(Array(8).fill(1));
   });
 
@@ -129,8 +168,14 @@ describe('email intake over IMAP', () => {
     const before = (await db.sql`select count(*)::int as n from messages where channel = 'email'`)[0].n;
     await db.sql`update mailboxes set uid_validity = 1 where id = ${mailboxId}`;
     await restart();
-    await waitFor(async () => (await db.sql`select uid_validity from mailboxes where id = ${mailboxId}`)[0].uidValidity, (v) => v !== '1');
-    await waitFor(async () => Number((await db.sql`select last_uid from mailboxes where id = ${mailboxId}`)[0].lastUid), (n) => n > 0);
+    await waitFor(
+      async () => (await db.sql`select uid_validity from mailboxes where id = ${mailboxId}`)[0].uidValidity,
+      (v) => v !== '1',
+    );
+    await waitFor(
+      async () => Number((await db.sql`select last_uid from mailboxes where id = ${mailboxId}`)[0].lastUid),
+      (n) => n > 0,
+    );
     await new Promise((r) => setTimeout(r, 500));
     expect((await db.sql`select count(*)::int as n from messages where channel = 'email'`)[0].n).toBe(before);
   });
@@ -149,9 +194,14 @@ describe('email intake over IMAP', () => {
       returning id`;
     const tickets = (await db.sql`select count(*)::int as n from tickets`)[0].n;
     await dovecot.appendRaw(fixture('postfix-dsn.eml'));
-    const failed = await waitFor(async () => (await db.sql`select status, error_message from messages where id = ${reply.id}`)[0], (m) => m.status === 'failed');
+    const failed = await waitFor(
+      async () => (await db.sql`select status, error_message from messages where id = ${reply.id}`)[0],
+      (m) => m.status === 'failed',
+    );
     expect(failed.errorMessage).toMatch(/550/);
-    expect(await db.sql`select body_text from messages where ticket_id = ${first.ticketId} and channel = 'note'`).toEqual([{ bodyText: expect.stringMatching(/^Delivery to .* failed/) }]);
+    expect(
+      await db.sql`select body_text from messages where ticket_id = ${first.ticketId} and channel = 'note'`,
+    ).toEqual([{ bodyText: expect.stringMatching(/^Delivery to .* failed/) }]);
     expect((await db.sql`select count(*)::int as n from tickets`)[0].n).toBe(tickets);
   });
 
@@ -169,7 +219,10 @@ describe('email intake over IMAP', () => {
     } finally {
       socket.close();
     }
-    const health = await waitFor(async () => (await db.sql`select state, last_error from mailboxes where id = ${id}`)[0], (m) => m.state === 'error');
+    const health = await waitFor(
+      async () => (await db.sql`select state, last_error from mailboxes where id = ${id}`)[0],
+      (m) => m.state === 'error',
+    );
     expect(health.state).toBe('error');
     expect(health.lastError).toMatch(/ECONNREFUSED|connect/i);
     await db.sql`update mailboxes set active = false where id = ${id}`;
@@ -180,14 +233,30 @@ describe('email intake over IMAP', () => {
     try {
       await db.sql`update mailboxes set auto_ack_enabled = true, smtp_host = ${sink.host}, smtp_port = ${sink.port}, smtp_tls = false where id = ${mailboxId}`;
       const raw = (from: string, subject: string, extra = '') =>
-        Buffer.from([`Message-ID: <${randomBytes(6).toString('hex')}@example.net>`, `From: ${from}`, 'To: support@example.com', `Subject: ${subject}`, extra, '', 'Hello'].filter(Boolean).join('\r\n'));
+        Buffer.from(
+          [
+            `Message-ID: <${randomBytes(6).toString('hex')}@example.net>`,
+            `From: ${from}`,
+            'To: support@example.com',
+            `Subject: ${subject}`,
+            extra,
+            '',
+            'Hello',
+          ]
+            .filter(Boolean)
+            .join('\r\n'),
+        );
       await dovecot.appendRaw(raw('Bob <bob@example.net>', 'Broken router'));
       await sink.waitFor(1, 10_000);
-      const [ticket] = await db.sql`select t.number from tickets t join messages m on m.ticket_id = t.id where m.from_address = 'bob@example.net'`;
+      const [ticket] =
+        await db.sql`select t.number from tickets t join messages m on m.ticket_id = t.id where m.from_address = 'bob@example.net'`;
       expect(JSON.stringify(sink.messages[0].parsed.to)).toContain('bob@example.net');
       expect(sink.messages[0].parsed.subject).toContain(`[#${ticket.number}]`);
       await dovecot.appendRaw(raw('Carol <carol@example.net>', 'Out of office', 'Auto-Submitted: auto-replied'));
-      await waitFor(() => db.sql`select 1 from messages where from_address = 'carol@example.net'`, (rows) => rows.length > 0);
+      await waitFor(
+        () => db.sql`select 1 from messages where from_address = 'carol@example.net'`,
+        (rows) => rows.length > 0,
+      );
       await new Promise((r) => setTimeout(r, 1000));
       expect(sink.messages).toHaveLength(1);
     } finally {

@@ -74,14 +74,33 @@ async function anEmailTicket(
 
 const sentTo = (address: string) => sink.messages.filter((m) => m.envelope.rcptTo.some((r) => r.address === address));
 const waitForMail = async (address: string, count = 1) => {
-  const mails = await waitFor(async () => sentTo(address), (list) => list.length >= count, 15_000);
+  const mails = await waitFor(
+    async () => sentTo(address),
+    (list) => list.length >= count,
+    15_000,
+  );
   expect(mails).toHaveLength(count);
   return mails;
 };
 const messageRow = async (id: string) =>
-  (await db.sql<{ status: string; providerId: string | null; errorCode: string | null; errorMessage: string | null; metadata: Record<string, any> }[]>`
-    select status, provider_id, error_code, error_message, metadata from messages where id = ${id}`)[0];
-const untilSettled = (id: string, timeoutMs = 15_000) => waitFor(() => messageRow(id), (m) => m.status === 'sent' || m.status === 'failed', timeoutMs);
+  (
+    await db.sql<
+      {
+        status: string;
+        providerId: string | null;
+        errorCode: string | null;
+        errorMessage: string | null;
+        metadata: Record<string, any>;
+      }[]
+    >`
+    select status, provider_id, error_code, error_message, metadata from messages where id = ${id}`
+  )[0];
+const untilSettled = (id: string, timeoutMs = 15_000) =>
+  waitFor(
+    () => messageRow(id),
+    (m) => m.status === 'sent' || m.status === 'failed',
+    timeoutMs,
+  );
 
 describe('an agent’s email reply', () => {
   it('when an agent replies with a file, then the mailbox sends it threaded under the customer’s mail, with the stored Message-ID and the file intact', async () => {
@@ -94,7 +113,9 @@ describe('an agent’s email reply', () => {
     const file = randomBytes(3000);
     const res = await client.post(`/api/tickets/${ticketId}/replies`, {
       text: 'Here is the corrected invoice.\nRegards',
-      attachments: [{ filename: 'invoice.pdf', contentType: 'application/pdf', contentBase64: file.toString('base64') }],
+      attachments: [
+        { filename: 'invoice.pdf', contentType: 'application/pdf', contentBase64: file.toString('base64') },
+      ],
     });
     expect(res.status).toBe(201);
     expect(res.body.message).toMatchObject({
@@ -104,28 +125,42 @@ describe('an agent’s email reply', () => {
       from: mailbox.address,
       to: customer,
       subject: `Re: Invoice question [#${number}]`,
-      attachments: [expect.objectContaining({ filename: 'invoice.pdf', contentType: 'application/pdf', sizeBytes: 3000 })],
+      attachments: [
+        expect.objectContaining({ filename: 'invoice.pdf', contentType: 'application/pdf', sizeBytes: 3000 }),
+      ],
     });
 
     const [mail] = await waitForMail(customer);
     const row = await untilSettled(res.body.message.id);
     expect(row.status).toBe('sent');
-    expect(row.metadata).toMatchObject({ messageId: row.providerId, inReplyTo: '<orig@customer.example>', transport: 'smtp' });
+    expect(row.metadata).toMatchObject({
+      messageId: row.providerId,
+      inReplyTo: '<orig@customer.example>',
+      transport: 'smtp',
+    });
     const { parsed } = mail;
     expect(parsed.from?.value).toEqual([expect.objectContaining({ address: mailbox.address })]);
-    expect(parsed.to && !Array.isArray(parsed.to) && parsed.to.value).toEqual([expect.objectContaining({ address: customer })]);
+    expect(parsed.to && !Array.isArray(parsed.to) && parsed.to.value).toEqual([
+      expect.objectContaining({ address: customer }),
+    ]);
     expect(parsed.subject).toBe(`Re: Invoice question [#${number}]`);
     expect(parsed.messageId).toBe(row.providerId);
     expect(parsed.messageId).toMatch(/^<[0-9a-f]{32}@switchboard\.test>$/);
     expect(parsed.inReplyTo).toBe('<orig@customer.example>');
-    expect(parsed.references).toEqual(['<first@customer.example>', '<second@switchboard.test>', '<orig@customer.example>']);
+    expect(parsed.references).toEqual([
+      '<first@customer.example>',
+      '<second@switchboard.test>',
+      '<orig@customer.example>',
+    ]);
     expect(parsed.text?.trim()).toBe('Here is the corrected invoice.\nRegards');
     expect(parsed.attachments).toHaveLength(1);
     expect(parsed.attachments[0]).toMatchObject({ filename: 'invoice.pdf', contentType: 'application/pdf' });
     expect(Buffer.compare(parsed.attachments[0].content, file)).toBe(0);
 
     const sha = createHash('sha256').update(file).digest('hex');
-    expect(await db.sql`select location from message_attachments where message_id = ${res.body.message.id}`).toEqual([{ location: `attachments/${sha}` }]);
+    expect(await db.sql`select location from message_attachments where message_id = ${res.body.message.id}`).toEqual([
+      { location: `attachments/${sha}` },
+    ]);
     expect(fs.readFileSync(path.join(dataDir, 'attachments', sha)).equals(file)).toBe(true);
   });
 
@@ -141,7 +176,10 @@ describe('an agent’s email reply', () => {
 
   it('when the ticket and the reply are in Chinese, then subject and body arrive intact', async () => {
     const mailbox = await aMailbox();
-    const { ticketId, customer, number } = await anEmailTicket(mailbox, { subject: '打印机无法连接网络', text: '打印机一直显示离线。' });
+    const { ticketId, customer, number } = await anEmailTicket(mailbox, {
+      subject: '打印机无法连接网络',
+      text: '打印机一直显示离线。',
+    });
     const text = '您好，请先重启路由器，然后重新连接打印机。\n谢谢！';
     expect((await client.post(`/api/tickets/${ticketId}/replies`, { text })).status).toBe(201);
     const [mail] = await waitForMail(customer);
@@ -184,7 +222,10 @@ describe('an agent’s email reply', () => {
     const res = await client.post(`/api/tickets/${ticketId}/replies`, { text: 'Did this arrive?' });
     const chosen = (await messageRow(res.body.message.id)).metadata.messageId;
     expect(chosen).toMatch(/^<[0-9a-f]{32}@switchboard\.test>$/);
-    const unknown = await waitFor(() => messageRow(res.body.message.id), (m) => m.errorCode !== null);
+    const unknown = await waitFor(
+      () => messageRow(res.body.message.id),
+      (m) => m.errorCode !== null,
+    );
     expect(unknown).toMatchObject({ status: 'sending', providerId: null });
     expect(sentTo(customer)).toHaveLength(0);
     // SMTP cannot be asked whether it has the message: the reconciler (here with no stale bound to wait out)
@@ -192,9 +233,18 @@ describe('an agent’s email reply', () => {
     expect(await reconcileOutbound(server.ctx, { staleAfterMs: 0, graceMs: 0 })).toMatchObject({ resend: 1 });
     const [mail] = await waitForMail(customer);
     expect(mail.parsed.messageId).toBe(chosen);
-    expect(await untilSettled(res.body.message.id)).toMatchObject({ status: 'sent', providerId: chosen, errorCode: null });
-    const history = await db.sql`select action, data from audit_log where entity_id = ${ticketId} and action like 'message.%' order by id`;
-    expect(history.map((h) => [h.action, h.data.reason ?? null])).toEqual([['message.reply_queued', null], ['message.resent', 'no_answer'], ['message.sent', null]]);
+    expect(await untilSettled(res.body.message.id)).toMatchObject({
+      status: 'sent',
+      providerId: chosen,
+      errorCode: null,
+    });
+    const history =
+      await db.sql`select action, data from audit_log where entity_id = ${ticketId} and action like 'message.%' order by id`;
+    expect(history.map((h) => [h.action, h.data.reason ?? null])).toEqual([
+      ['message.reply_queued', null],
+      ['message.resent', 'no_answer'],
+      ['message.sent', null],
+    ]);
   });
 
   it('when a mailbox’s SMTP settings change, then the next reply goes through the new server', async () => {
@@ -220,7 +270,11 @@ describe('an agent’s email reply', () => {
     const { ticketId } = await anEmailTicket(mailbox);
     const res = await client.post(`/api/tickets/${ticketId}/replies`, { text: 'Anyone?' });
     const row = await untilSettled(res.body.message.id);
-    expect(row).toMatchObject({ status: 'failed', errorCode: 'no_smtp', errorMessage: `Mailbox ${mailbox.name} has no SMTP server configured.` });
+    expect(row).toMatchObject({
+      status: 'failed',
+      errorCode: 'no_smtp',
+      errorMessage: `Mailbox ${mailbox.name} has no SMTP server configured.`,
+    });
   });
 
   it('when the attachments exceed the mailbox’s limit, then the answer is 400 naming attachments and nothing is stored', async () => {
@@ -229,14 +283,24 @@ describe('an agent’s email reply', () => {
     const file = randomBytes(1001);
     const res = await client.post(`/api/tickets/${ticketId}/replies`, {
       text: 'Too big',
-      attachments: [{ filename: 'big.bin', contentType: 'application/octet-stream', contentBase64: file.toString('base64') }],
+      attachments: [
+        { filename: 'big.bin', contentType: 'application/octet-stream', contentBase64: file.toString('base64') },
+      ],
     });
     expect(res.status).toBe(400);
     expect(res.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['attachments']);
-    expect(await db.sql`select 1 from messages where ticket_id = ${ticketId} and direction = 'outbound'`).toHaveLength(0);
-    expect(fs.existsSync(path.join(dataDir, 'attachments', createHash('sha256').update(file).digest('hex')))).toBe(false);
+    expect(await db.sql`select 1 from messages where ticket_id = ${ticketId} and direction = 'outbound'`).toHaveLength(
+      0,
+    );
+    expect(fs.existsSync(path.join(dataDir, 'attachments', createHash('sha256').update(file).digest('hex')))).toBe(
+      false,
+    );
 
-    const many = Array.from({ length: 11 }, (_, i) => ({ filename: `f${i}.txt`, contentType: 'text/plain', contentBase64: 'aGk=' }));
+    const many = Array.from({ length: 11 }, (_, i) => ({
+      filename: `f${i}.txt`,
+      contentType: 'text/plain',
+      contentBase64: 'aGk=',
+    }));
     const tooMany = await client.post(`/api/tickets/${ticketId}/replies`, { text: 'Many', attachments: many });
     expect(tooMany.status).toBe(400);
     expect(tooMany.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['attachments']);
@@ -250,14 +314,22 @@ describe('an agent’s email reply', () => {
     });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toBe('attachments are only sent by email');
-    expect(await db.sql`select 1 from messages where ticket_id = ${ticketId} and direction = 'outbound'`).toHaveLength(0);
+    expect(await db.sql`select 1 from messages where ticket_id = ${ticketId} and direction = 'outbound'`).toHaveLength(
+      0,
+    );
   });
 });
 
 describe('auto-acknowledgement', () => {
   const acknowledge = (mailbox: { id: string }, ticket: { ticketId: string; customer: string }, automated = false) =>
-    maybeAutoAcknowledge(server.ctx, { mailboxId: mailbox.id, ticketId: ticket.ticketId, customerEmail: ticket.customer, automated });
-  const outboundOn = (ticketId: string) => db.sql`select id from messages where ticket_id = ${ticketId} and direction = 'outbound'`;
+    maybeAutoAcknowledge(server.ctx, {
+      mailboxId: mailbox.id,
+      ticketId: ticket.ticketId,
+      customerEmail: ticket.customer,
+      automated,
+    });
+  const outboundOn = (ticketId: string) =>
+    db.sql`select id from messages where ticket_id = ${ticketId} and direction = 'outbound'`;
 
   it('when the mailbox has auto-acknowledgements off (the default), then nothing is sent', async () => {
     const mailbox = await aMailbox();
@@ -282,7 +354,9 @@ describe('auto-acknowledgement', () => {
     expect(row).toMatchObject({ status: 'sent', metadata: expect.objectContaining({ autoAck: true }) });
     expect(mail.parsed.messageId).toBe(row.providerId);
     expect(await db.sql`select author_user_id from messages where id = ${id}`).toEqual([{ authorUserId: null }]);
-    expect(await db.sql`select actor_kind from audit_log where entity_id = ${ticket.ticketId} and action = 'message.auto_ack_queued'`).toEqual([{ actorKind: 'system' }]);
+    expect(
+      await db.sql`select actor_kind from audit_log where entity_id = ${ticket.ticketId} and action = 'message.auto_ack_queued'`,
+    ).toEqual([{ actorKind: 'system' }]);
   });
 
   it('when the same sender opens a second ticket within the hour, then no second acknowledgement goes out', async () => {

@@ -27,10 +27,14 @@ afterAll(async () => {
 });
 
 const aCustomerAddress = () => `customer-${randomBytes(4).toString('hex')}@customer.example`;
-const conversation = async (address: string): Promise<SimulatedEmail[]> => (await admin.get(`/api/simulator/email/${encodeURIComponent(address)}`)).body.emails;
+const conversation = async (address: string): Promise<SimulatedEmail[]> =>
+  (await admin.get(`/api/simulator/email/${encodeURIComponent(address)}`)).body.emails;
 const outbox = async (address: string) => (await conversation(address)).filter((m) => m.direction === 'to_customer');
-const counts = async () => (await db.sql<{ mails: number; messages: number }[]>`
-  select (select count(*)::int from simulator_emails) as mails, (select count(*)::int from messages) as messages`)[0];
+const counts = async () =>
+  (
+    await db.sql<{ mails: number; messages: number }[]>`
+  select (select count(*)::int from simulator_emails) as mails, (select count(*)::int from messages) as messages`
+  )[0];
 
 describe('the email simulator', () => {
   it('when no mailbox is configured, then the simulator is on with its own support address', async () => {
@@ -40,17 +44,36 @@ describe('the email simulator', () => {
 
   it('when a simulated customer writes, then the mail opens a ticket through the normal intake and shows in their mailbox', async () => {
     const from = aCustomerAddress();
-    const res = await admin.post('/api/simulator/email', { from: from.toUpperCase(), name: 'Carol Customer', subject: 'Lost parcel', text: 'Where is my parcel?' });
+    const res = await admin.post('/api/simulator/email', {
+      from: from.toUpperCase(),
+      name: 'Carol Customer',
+      subject: 'Lost parcel',
+      text: 'Where is my parcel?',
+    });
     expect(res.status).toBe(201);
     const [message] = await db.sql`
       select m.ticket_id, m.direction, m.mailbox_id, m.from_address, m.to_address, m.body_text, t.subject, b.simulated, c.name
       from messages m join tickets t on t.id = m.ticket_id join mailboxes b on b.id = m.mailbox_id join customers c on c.id = t.customer_id
       where m.channel = 'email' and m.provider_id = ${res.body.messageId}`;
-    expect(message).toMatchObject({ ticketId: res.body.ticketId, direction: 'inbound', simulated: true, fromAddress: from, toAddress: 'support@simulator.switchboard.test', subject: 'Lost parcel', name: 'Carol Customer' });
+    expect(message).toMatchObject({
+      ticketId: res.body.ticketId,
+      direction: 'inbound',
+      simulated: true,
+      fromAddress: from,
+      toAddress: 'support@simulator.switchboard.test',
+      subject: 'Lost parcel',
+      name: 'Carol Customer',
+    });
     expect(message.bodyText.trim()).toBe('Where is my parcel?');
     const mails = await conversation(from);
     expect(mails).toEqual([
-      expect.objectContaining({ direction: 'from_customer', messageId: res.body.messageId, subject: 'Lost parcel', from: `"Carol Customer" <${from}>`, inReplyTo: null }),
+      expect.objectContaining({
+        direction: 'from_customer',
+        messageId: res.body.messageId,
+        subject: 'Lost parcel',
+        from: `"Carol Customer" <${from}>`,
+        inReplyTo: null,
+      }),
     ]);
     expect(mails[0].text.trim()).toBe('Where is my parcel?');
     // The built-in mailbox is not one admins configure or supervisors watch.
@@ -60,14 +83,20 @@ describe('the email simulator', () => {
 
   it('when an agent replies through the reply API, then the reply lands in the outbox, threaded and tokened, and is sent; the customer’s answer joins the ticket', async () => {
     const from = aCustomerAddress();
-    const first = (await admin.post('/api/simulator/email', { from, subject: 'Broken kettle', text: 'It leaks.' })).body;
+    const first = (await admin.post('/api/simulator/email', { from, subject: 'Broken kettle', text: 'It leaks.' }))
+      .body;
     const socket = await connectSocket(server.url, admin.cookie);
     try {
       const announced = nextEvent<{ email?: string }>(socket, 'simulator.changed', (e) => e.email === from, 10_000);
-      const reply = await admin.post(`/api/tickets/${first.ticketId}/replies`, { text: 'Sorry to hear that.\nA new one is on its way.' });
+      const reply = await admin.post(`/api/tickets/${first.ticketId}/replies`, {
+        text: 'Sorry to hear that.\nA new one is on its way.',
+      });
       expect(reply.status).toBe(201);
       await announced;
-      const [stored] = await waitFor(() => db.sql`select status, provider_id, metadata from messages where id = ${reply.body.message.id}`, (rows) => rows[0]?.status === 'sent');
+      const [stored] = await waitFor(
+        () => db.sql`select status, provider_id, metadata from messages where id = ${reply.body.message.id}`,
+        (rows) => rows[0]?.status === 'sent',
+      );
       expect(stored.metadata.transport).toBe('simulator');
 
       const [number] = await db.sql`select number from tickets where id = ${first.ticketId}`;
@@ -84,12 +113,21 @@ describe('the email simulator', () => {
       const [{ raw }] = await db.sql`select raw from simulator_emails where id = ${sent.id}`;
       expect((await simpleParser(raw)).html).toContain('A new one is on its way.');
 
-      const answer = await admin.post('/api/simulator/email', { from, subject: '', text: 'Thanks!', inReplyTo: sent.id });
+      const answer = await admin.post('/api/simulator/email', {
+        from,
+        subject: '',
+        text: 'Thanks!',
+        inReplyTo: sent.id,
+      });
       expect(answer.status).toBe(201);
       expect(answer.body.ticketId).toBe(first.ticketId);
       const mails = await conversation(from);
       expect(mails.map((m) => m.direction)).toEqual(['from_customer', 'to_customer', 'from_customer']);
-      expect(mails[2]).toMatchObject({ subject: `Re: ${sent.subject}`, inReplyTo: sent.messageId, references: [first.messageId, sent.messageId] });
+      expect(mails[2]).toMatchObject({
+        subject: `Re: ${sent.subject}`,
+        inReplyTo: sent.messageId,
+        references: [first.messageId, sent.messageId],
+      });
     } finally {
       socket.close();
     }
@@ -115,9 +153,14 @@ describe('the email simulator', () => {
     await db.sql`update mailboxes set auto_ack_enabled = true where simulated`;
     try {
       const from = aCustomerAddress();
-      const { ticketId } = (await admin.post('/api/simulator/email', { from, subject: 'Invoice', text: 'Please send it again.' })).body;
+      const { ticketId } = (
+        await admin.post('/api/simulator/email', { from, subject: 'Invoice', text: 'Please send it again.' })
+      ).body;
       const [{ number }] = await db.sql`select number from tickets where id = ${ticketId}`;
-      const [ack] = await waitFor(() => outbox(from), (mails) => mails.length > 0);
+      const [ack] = await waitFor(
+        () => outbox(from),
+        (mails) => mails.length > 0,
+      );
       expect(ack.subject).toBe(`We received your message [#${number}]`);
     } finally {
       await db.sql`update mailboxes set auto_ack_enabled = false where simulated`;
@@ -132,7 +175,10 @@ describe('the email simulator', () => {
     ['text', { from: 'dave@customer.example', subject: 'x', html: ' ' }],
     ['subject', { from: 'dave@customer.example', subject: 'x'.repeat(301), text: 'x' }],
     ['inReplyTo', { from: 'dave@customer.example', subject: 'x', text: 'x', inReplyTo: 'nope' }],
-    ['inReplyTo', { from: 'dave@customer.example', subject: 'x', text: 'x', inReplyTo: '00000000-0000-4000-8000-000000000000' }],
+    [
+      'inReplyTo',
+      { from: 'dave@customer.example', subject: 'x', text: 'x', inReplyTo: '00000000-0000-4000-8000-000000000000' },
+    ],
   ])('when %s is wrong, then the mail is refused with a 400 naming it and nothing is stored', async (field, body) => {
     const before = await counts();
     const res = await admin.post('/api/simulator/email', body);
@@ -143,10 +189,19 @@ describe('the email simulator', () => {
 
   it('when a customer answers a mail someone else received, then it is refused', async () => {
     const owner = aCustomerAddress();
-    const { ticketId } = (await admin.post('/api/simulator/email', { from: owner, subject: 'Mine', text: 'Mine' })).body;
+    const { ticketId } = (await admin.post('/api/simulator/email', { from: owner, subject: 'Mine', text: 'Mine' }))
+      .body;
     await admin.post(`/api/tickets/${ticketId}/replies`, { text: 'For the owner' });
-    const [sent] = await waitFor(() => outbox(owner), (mails) => mails.length > 0);
-    const res = await admin.post('/api/simulator/email', { from: aCustomerAddress(), subject: 'x', text: 'x', inReplyTo: sent.id });
+    const [sent] = await waitFor(
+      () => outbox(owner),
+      (mails) => mails.length > 0,
+    );
+    const res = await admin.post('/api/simulator/email', {
+      from: aCustomerAddress(),
+      subject: 'x',
+      text: 'x',
+      inReplyTo: sent.id,
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.fields[0].path).toBe('inReplyTo');
   });

@@ -57,7 +57,9 @@ describe('SIGTERM', () => {
     let response = '';
     raw.on('data', (d) => (response += d.toString()));
     const ended = new Promise((r) => raw.once('close', r));
-    raw.write(`POST /api/auth/sign-in HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 10)}`);
+    raw.write(
+      `POST /api/auth/sign-in HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 10)}`,
+    );
     await new Promise((r) => setTimeout(r, 200));
 
     server.child.kill('SIGTERM');
@@ -81,17 +83,21 @@ describe('SIGTERM', () => {
   it('when SIGTERM comes during a stream of signed SMS webhooks, then every request is answered or refused (never reset) and every 2xx is stored', async () => {
     await aQueue(db.sql, { entryForChannels: ['sms'] });
     const server = await spawnServer(testEnv(db.url));
-    const [{ value: authToken }] = await db.sql<{ value: string }[]>`select value from app_secrets where name = 'twilio-simulator-auth-token'`;
+    const [{ value: authToken }] = await db.sql<
+      { value: string }[]
+    >`select value from app_secrets where name = 'twilio-simulator-auth-token'`;
 
     type Outcome = { sid: string; status?: number; error?: string };
     const outcomes: Outcome[] = [];
     const pending = new Set<string>();
-    let inFlightAtSignal: string[] = [];
     const send = async (): Promise<Outcome> => {
       const params = incomingSmsParams(aPhone(), '+15005550006', 'Is my order on its way?');
       pending.add(params.MessageSid);
       try {
-        const res = await postTwilioWebhook(server.url, '/webhooks/twilio/sms', params, { authToken, publicUrl: server.url });
+        const res = await postTwilioWebhook(server.url, '/webhooks/twilio/sms', params, {
+          authToken,
+          publicUrl: server.url,
+        });
         await res.arrayBuffer();
         return { sid: params.MessageSid, status: res.status };
       } catch (err) {
@@ -110,8 +116,12 @@ describe('SIGTERM', () => {
       }
     });
 
-    await waitFor(async () => outcomes.length, (n) => n >= 150, 60_000);
-    inFlightAtSignal = [...pending];
+    await waitFor(
+      async () => outcomes.length,
+      (n) => n >= 150,
+      60_000,
+    );
+    const inFlightAtSignal = [...pending];
     server.child.kill('SIGTERM');
     await Promise.all(senders);
     expect(await server.exited).toBe(0);
@@ -122,7 +132,9 @@ describe('SIGTERM', () => {
     expect(outcomes.filter((o) => o.status !== undefined && o.status !== 200)).toEqual([]);
     const answered = outcomes.filter((o) => o.status === 200).map((o) => o.sid);
     expect(answered).toEqual(expect.arrayContaining(inFlightAtSignal));
-    const stored = await db.sql<{ providerId: string }[]>`select provider_id from messages where provider_id = any(${answered})`;
+    const stored = await db.sql<
+      { providerId: string }[]
+    >`select provider_id from messages where provider_id = any(${answered})`;
     expect(stored.map((m) => m.providerId).sort()).toEqual([...answered].sort());
   });
 });

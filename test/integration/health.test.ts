@@ -16,10 +16,16 @@ afterAll(async () => {
 describe('health', () => {
   it('when Postgres and Redis answer, then /healthz and /readyz are 200; when Redis dies, /readyz is 503 naming it while /healthz stays 200', async () => {
     const port = await freePort();
-    const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    const redis = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      { stdio: 'ignore' },
+    );
     try {
       while (!(await answersPing(port))) await new Promise((r) => setTimeout(r, 50));
-      const server = await startTestServer(testEnv(db.url, { REDIS_URL: `redis://127.0.0.1:${port}`, SERVICES: 'web' }));
+      const server = await startTestServer(
+        testEnv(db.url, { REDIS_URL: `redis://127.0.0.1:${port}`, SERVICES: 'web' }),
+      );
       try {
         expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
         const ready = await fetch(`${server.url}/readyz`);

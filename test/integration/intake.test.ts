@@ -23,19 +23,33 @@ afterAll(async () => {
   await db?.drop();
 });
 
-const count = async (table: string, where = db.sql`true`) => (await db.sql`select count(*)::int as n from ${db.sql(table)} where ${where}`)[0].n;
+const count = async (table: string, where = db.sql`true`) =>
+  (await db.sql`select count(*)::int as n from ${db.sql(table)} where ${where}`)[0].n;
 
 describe('intake', () => {
   it('when a new number texts, then a customer with that E.164 identity, a ticket in the entry queue and the message are stored', async () => {
     const result = await intakeContact(server.ctx, anSms('+1 (415) 555-0143', 'My router is blinking red'));
     expect(result).toMatchObject({ created: true, newTicket: true });
-    const [identity] = await db.sql`select kind, value, customer_id from customer_identities where customer_id = ${result.customerId}`;
+    const [identity] =
+      await db.sql`select kind, value, customer_id from customer_identities where customer_id = ${result.customerId}`;
     expect(identity).toMatchObject({ kind: 'phone', value: '+14155550143' });
-    const [ticket] = await db.sql`select channel, status, queue_id, subject, queued_at from tickets where id = ${result.ticketId}`;
-    expect(ticket).toMatchObject({ channel: 'sms', status: 'new', queueId: entryQueue, subject: 'My router is blinking red' });
+    const [ticket] =
+      await db.sql`select channel, status, queue_id, subject, queued_at from tickets where id = ${result.ticketId}`;
+    expect(ticket).toMatchObject({
+      channel: 'sms',
+      status: 'new',
+      queueId: entryQueue,
+      subject: 'My router is blinking red',
+    });
     expect(ticket.queuedAt).toBeInstanceOf(Date);
-    const [message] = await db.sql`select direction, status, body_text, from_address from messages where id = ${result.messageId}`;
-    expect(message).toMatchObject({ direction: 'inbound', status: 'received', bodyText: 'My router is blinking red', fromAddress: '+14155550143' });
+    const [message] =
+      await db.sql`select direction, status, body_text, from_address from messages where id = ${result.messageId}`;
+    expect(message).toMatchObject({
+      direction: 'inbound',
+      status: 'received',
+      bodyText: 'My router is blinking red',
+      fromAddress: '+14155550143',
+    });
   });
 
   it('when the same number texts again, written differently, then the message joins the open SMS ticket', async () => {
@@ -59,7 +73,9 @@ describe('intake', () => {
 
   it('when a new customer sends 10 different messages at once, then they make one customer and one ticket', async () => {
     const phone = aPhone();
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => intakeContact(server.ctx, anSms(phone, `message ${i}`))));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => intakeContact(server.ctx, anSms(phone, `message ${i}`))),
+    );
     expect(new Set(results.map((r) => r.customerId)).size).toBe(1);
     expect(new Set(results.map((r) => r.ticketId)).size).toBe(1);
     expect(await count('messages', db.sql`ticket_id = ${results[0].ticketId}`)).toBe(10);
@@ -68,12 +84,23 @@ describe('intake', () => {
   it('when an email replies to a stored message or quotes its own ticket’s number, then it joins that ticket; otherwise it opens a new one', async () => {
     const original = anEmail('Ada@Example.org', 'Invoice question', 'Why was I charged twice?');
     const first = await intakeContact(server.ctx, original);
-    const byHeader = await intakeContact(server.ctx, anEmail('ada@example.org', 'Re: Invoice question', 'Any news?', { replyTo: { providerIds: [original.providerId] } }));
+    const byHeader = await intakeContact(
+      server.ctx,
+      anEmail('ada@example.org', 'Re: Invoice question', 'Any news?', {
+        replyTo: { providerIds: [original.providerId] },
+      }),
+    );
     expect(byHeader.ticketId).toBe(first.ticketId);
     const [{ number }] = await db.sql`select number from tickets where id = ${first.ticketId}`;
-    const byToken = await intakeContact(server.ctx, anEmail('ada@example.org', `[#${number}] still waiting`, 'Hello?', { replyTo: { ticketNumber: Number(number) } }));
+    const byToken = await intakeContact(
+      server.ctx,
+      anEmail('ada@example.org', `[#${number}] still waiting`, 'Hello?', { replyTo: { ticketNumber: Number(number) } }),
+    );
     expect(byToken.ticketId).toBe(first.ticketId);
-    const stranger = await intakeContact(server.ctx, anEmail('mallory@example.net', `[#${number}] me too`, 'Let me in', { replyTo: { ticketNumber: Number(number) } }));
+    const stranger = await intakeContact(
+      server.ctx,
+      anEmail('mallory@example.net', `[#${number}] me too`, 'Let me in', { replyTo: { ticketNumber: Number(number) } }),
+    );
     expect(stranger.ticketId).not.toBe(first.ticketId);
     const fresh = await intakeContact(server.ctx, anEmail('ada@example.org', 'Another topic', 'New question'));
     expect(fresh.ticketId).not.toBe(first.ticketId);
@@ -83,10 +110,17 @@ describe('intake', () => {
   it('when a customer writes to a resolved ticket, then it is reopened and the reopening audited', async () => {
     const first = await intakeContact(server.ctx, anSms(aPhone(), 'help'));
     await db.sql`update tickets set status = 'resolved', resolved_at = now() where id = ${first.ticketId}`;
-    await intakeContact(server.ctx, anSms((await db.sql`select value from customer_identities where customer_id = ${first.customerId}`)[0].value, 'it broke again'));
+    await intakeContact(
+      server.ctx,
+      anSms(
+        (await db.sql`select value from customer_identities where customer_id = ${first.customerId}`)[0].value,
+        'it broke again',
+      ),
+    );
     const [t] = await db.sql`select status, resolved_at from tickets where id = ${first.ticketId}`;
     expect(t).toEqual({ status: 'open', resolvedAt: null });
-    const audit = await db.sql`select action, actor_kind, data from audit_log where entity_id = ${first.ticketId} order by id`;
+    const audit =
+      await db.sql`select action, actor_kind, data from audit_log where entity_id = ${first.ticketId} order by id`;
     expect(audit.map((a) => a.action)).toEqual(['ticket.created', 'ticket.status_changed']);
     expect(audit[1]).toMatchObject({ actorKind: 'customer', data: { from: 'resolved', to: 'open' } });
   });
@@ -106,7 +140,10 @@ describe('intake', () => {
 
   it('when the sender is not a phone number, then it is refused and nothing is stored', async () => {
     const before = await count('messages');
-    await expect(intakeContact(server.ctx, anSms('not a number', 'x'))).rejects.toMatchObject({ status: 400, code: 'invalid_input' });
+    await expect(intakeContact(server.ctx, anSms('not a number', 'x'))).rejects.toMatchObject({
+      status: 400,
+      code: 'invalid_input',
+    });
     expect(await count('messages')).toBe(before);
   });
 });

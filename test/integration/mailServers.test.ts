@@ -16,7 +16,13 @@ const lines = (raw: Buffer) => raw.toString('utf8').replace(/\r\n/g, '\n');
 describe('a private dovecot', () => {
   let dovecot: Dovecot;
   const connect = async () => {
-    const client = new ImapFlow({ host: dovecot.host, port: dovecot.port, secure: false, auth: { user: dovecot.user, pass: dovecot.password }, logger: false });
+    const client = new ImapFlow({
+      host: dovecot.host,
+      port: dovecot.port,
+      secure: false,
+      auth: { user: dovecot.user, pass: dovecot.password },
+      logger: false,
+    });
     await client.connect();
     return client;
   };
@@ -39,7 +45,9 @@ describe('a private dovecot', () => {
         expect(message && message.uid).toBe(appended.uid);
         const source = message ? message.source : undefined;
         expect(lines(source!)).toBe(lines(raw));
-        expect((await parseInboundEmail(source!, { maxAttachmentBytes: 1024 })).contact.subject).toBe('打印机无法连接网络');
+        expect((await parseInboundEmail(source!, { maxAttachmentBytes: 1024 })).contact.subject).toBe(
+          '打印机无法连接网络',
+        );
       } finally {
         lock.release();
       }
@@ -76,7 +84,12 @@ describe('a private dovecot', () => {
 describe('an SMTP sink', () => {
   let sink: SmtpSink;
   const transport = () => nodemailer.createTransport({ host: sink.host, port: sink.port, secure: false });
-  const sender = () => createSmtpSender({ transport: transport(), from: 'Example Support <support@example.com>', domain: 'switchboard.example.com' });
+  const sender = () =>
+    createSmtpSender({
+      transport: transport(),
+      from: 'Example Support <support@example.com>',
+      domain: 'switchboard.example.com',
+    });
   const reply: EmailOutboundMessage = {
     id: '0b9e9c3e-4d7a-4c21-8f6f-1e2d3c4b5a60',
     channel: 'email',
@@ -112,10 +125,14 @@ describe('an SMTP sink', () => {
 
   it('when the sink answers 451, then nodemailer rejects with that code and the sender calls it retryable; the next send goes through', async () => {
     sink.failNext(451);
-    await expect(transport().sendMail({ from: 'support@example.com', to: 'a@customer.example', subject: 'x', text: 'x' })).rejects.toMatchObject({ responseCode: 451 });
+    await expect(
+      transport().sendMail({ from: 'support@example.com', to: 'a@customer.example', subject: 'x', text: 'x' }),
+    ).rejects.toMatchObject({ responseCode: 451 });
     sink.failNext(451);
     const before = sink.messages.length;
-    const failure = await sender().send(reply).catch((err: unknown) => err);
+    const failure = await sender()
+      .send(reply)
+      .catch((err: unknown) => err);
     expect(failure).toBeInstanceOf(SendError);
     expect(failure).toMatchObject({ code: 'smtp_451', retryable: true, maybeAccepted: false });
     expect(sink.messages.length).toBe(before);
@@ -125,7 +142,11 @@ describe('an SMTP sink', () => {
 
   it('when the sink answers 550, then the sender calls it permanent', async () => {
     sink.failNext(550);
-    await expect(sender().send(reply)).rejects.toMatchObject({ code: 'smtp_550', retryable: false, maybeAccepted: false });
+    await expect(sender().send(reply)).rejects.toMatchObject({
+      code: 'smtp_550',
+      retryable: false,
+      maybeAccepted: false,
+    });
   });
 
   it('when the connection drops after the whole message went out, then it is retryable and may have been accepted', async () => {
@@ -139,6 +160,10 @@ describe('an SMTP sink', () => {
       from: 'support@example.com',
       domain: 'switchboard.example.com',
     });
-    await expect(closed.send(reply)).rejects.toMatchObject({ code: 'ECONNREFUSED', retryable: true, maybeAccepted: false });
+    await expect(closed.send(reply)).rejects.toMatchObject({
+      code: 'ECONNREFUSED',
+      retryable: true,
+      maybeAccepted: false,
+    });
   });
 });

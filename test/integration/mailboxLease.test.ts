@@ -39,7 +39,8 @@ type Syncs = ReturnType<typeof startMailboxSyncs>;
 const startSyncs = (server: typeof first) => startMailboxSyncs(server.ctx, undefined, { leaseCheckMs: LEASE_CHECK_MS });
 
 /** IMAP logins of the mailbox's account so far, from dovecot's own log. */
-const imapLogins = () => (fs.readFileSync(path.join(dovecot.dir, 'dovecot.log'), 'utf8').match(/Login: user=<support>/g) ?? []).length;
+const imapLogins = () =>
+  (fs.readFileSync(path.join(dovecot.dir, 'dovecot.log'), 'utf8').match(/Login: user=<support>/g) ?? []).length;
 
 /** Watches both for `ms`: true if they ever synced the mailbox at the same time. */
 async function everBoth(a: Syncs, b: Syncs, ms: number) {
@@ -53,8 +54,22 @@ async function everBoth(a: Syncs, b: Syncs, ms: number) {
 
 async function deliver(subject: string) {
   const messageId = `<${randomBytes(8).toString('hex')}@mail.customer.example>`;
-  await dovecot.appendRaw(Buffer.from([`Message-ID: ${messageId}`, 'From: alice@customer.example', 'To: support@example.com', `Subject: ${subject}`, '', 'Hello'].join('\r\n')));
-  return waitFor(() => db.sql`select id from messages where provider_id = ${messageId}`, (rows) => rows.length > 0);
+  await dovecot.appendRaw(
+    Buffer.from(
+      [
+        `Message-ID: ${messageId}`,
+        'From: alice@customer.example',
+        'To: support@example.com',
+        `Subject: ${subject}`,
+        '',
+        'Hello',
+      ].join('\r\n'),
+    ),
+  );
+  return waitFor(
+    () => db.sql`select id from messages where provider_id = ${messageId}`,
+    (rows) => rows.length > 0,
+  );
 }
 
 describe('one sync per mailbox across worker processes', () => {
@@ -62,8 +77,14 @@ describe('one sync per mailbox across worker processes', () => {
     const a = startSyncs(first);
     let b: Syncs | null = null;
     try {
-      await waitFor(async () => a.syncing(), (ids) => ids.includes(mailboxId));
-      await waitFor(async () => (await db.sql`select state from mailboxes where id = ${mailboxId}`)[0].state, (s) => s === 'connected');
+      await waitFor(
+        async () => a.syncing(),
+        (ids) => ids.includes(mailboxId),
+      );
+      await waitFor(
+        async () => (await db.sql`select state from mailboxes where id = ${mailboxId}`)[0].state,
+        (s) => s === 'connected',
+      );
       const loginsBefore = imapLogins();
       b = startSyncs(second);
       // Several lease checks go by: the second keeps asking and never gets it, nor does it log in to the mailbox.
@@ -75,7 +96,11 @@ describe('one sync per mailbox across worker processes', () => {
       const stopping = a.close();
       const overlapped = everBoth(a, b, LEASE_CHECK_MS * 10);
       await stopping;
-      await waitFor(async () => b!.syncing(), (ids) => ids.includes(mailboxId), 5000);
+      await waitFor(
+        async () => b!.syncing(),
+        (ids) => ids.includes(mailboxId),
+        5000,
+      );
       expect(await overlapped).toBe(false);
       expect(b.syncing()).toEqual([mailboxId]);
       expect(await deliver('After the takeover')).toHaveLength(1);
@@ -91,12 +116,20 @@ describe('one sync per mailbox across worker processes', () => {
     const worker = await spawnServer(testEnv(db.url, { SERVICES: 'web,worker' }));
     let b: Syncs | null = null;
     try {
-      await waitFor(async () => (await db.sql`select state from mailboxes where id = ${mailboxId}`)[0].state, (s) => s === 'connected', 20_000);
+      await waitFor(
+        async () => (await db.sql`select state from mailboxes where id = ${mailboxId}`)[0].state,
+        (s) => s === 'connected',
+        20_000,
+      );
       b = startSyncs(second);
       await new Promise((r) => setTimeout(r, LEASE_CHECK_MS * 5));
       expect(b.syncing()).toEqual([]);
       await worker.stop('SIGKILL');
-      await waitFor(async () => b!.syncing(), (ids) => ids.includes(mailboxId), 5000);
+      await waitFor(
+        async () => b!.syncing(),
+        (ids) => ids.includes(mailboxId),
+        5000,
+      );
       expect(b.syncing()).toEqual([mailboxId]);
       expect(await deliver('After the crash')).toHaveLength(1);
     } finally {

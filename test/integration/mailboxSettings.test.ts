@@ -23,20 +23,44 @@ afterAll(async () => {
   await db?.drop();
 });
 
-const settings = { name: 'Support', address: 'Support@Example.com', imapHost: 'imap.example.com', imapUser: 'support', imapPassword: 'imap-secret', smtpHost: 'smtp.example.com', smtpPort: 587, smtpPassword: 'smtp-secret', active: false };
+const settings = {
+  name: 'Support',
+  address: 'Support@Example.com',
+  imapHost: 'imap.example.com',
+  imapUser: 'support',
+  imapPassword: 'imap-secret',
+  smtpHost: 'smtp.example.com',
+  smtpPort: 587,
+  smtpPassword: 'smtp-secret',
+  active: false,
+};
 
 describe('mailbox settings', () => {
   it('when an admin adds a mailbox, then it is stored and listed without its passwords', async () => {
     const res = await admin.post('/api/admin/mailboxes', settings);
     expect(res.status).toBe(201);
     const [listed] = (await admin.get('/api/admin/mailboxes')).body.mailboxes;
-    expect(listed).toMatchObject({ name: 'Support', address: 'support@example.com', imapPort: 993, imapTls: true, folder: 'INBOX', hasImapPassword: true, hasSmtpPassword: true });
+    expect(listed).toMatchObject({
+      name: 'Support',
+      address: 'support@example.com',
+      imapPort: 993,
+      imapTls: true,
+      folder: 'INBOX',
+      hasImapPassword: true,
+      hasSmtpPassword: true,
+    });
     expect(JSON.stringify(listed)).not.toMatch(/secret/);
     expect((await admin.post('/api/admin/mailboxes', settings)).status).toBe(409);
   });
 
   it('when settings are wrong, then it answers 400 naming the field and stores nothing', async () => {
-    const res = await admin.post('/api/admin/mailboxes', { ...settings, name: 'Other', address: 'other@example.com', imapPort: 70000, imapHost: 'bad host!' });
+    const res = await admin.post('/api/admin/mailboxes', {
+      ...settings,
+      name: 'Other',
+      address: 'other@example.com',
+      imapPort: 70000,
+      imapHost: 'bad host!',
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.fields.map((f: { path: string }) => f.path).sort()).toEqual(['imapHost', 'imapPort']);
     expect(await db.sql`select 1 from mailboxes where address = 'other@example.com'`).toHaveLength(0);
@@ -46,7 +70,9 @@ describe('mailbox settings', () => {
     const [{ id }] = await db.sql`select id from mailboxes where address = 'support@example.com'`;
     await db.sql`update mailboxes set uid_validity = 42, last_uid = 17 where id = ${id}`;
     expect((await admin.patch(`/api/admin/mailboxes/${id}`, { folder: 'Support' })).status).toBe(200);
-    expect((await db.sql`select uid_validity, last_uid, imap_password, smtp_password from mailboxes where id = ${id}`)[0]).toEqual({ uidValidity: null, lastUid: '0', imapPassword: 'imap-secret', smtpPassword: 'smtp-secret' });
+    expect(
+      (await db.sql`select uid_validity, last_uid, imap_password, smtp_password from mailboxes where id = ${id}`)[0],
+    ).toEqual({ uidValidity: null, lastUid: '0', imapPassword: 'imap-secret', smtpPassword: 'smtp-secret' });
     const audit = await db.sql`select data from audit_log where entity_id = ${id} and action = 'mailbox.updated'`;
     expect(audit[0].data).toEqual({ folder: 'Support', passwordsChanged: false });
   });
@@ -55,9 +81,14 @@ describe('mailbox settings', () => {
     const supervisor = await aUser(db.sql, 'supervisor');
     const client = await new TestClient(server.url).signIn(supervisor.email, supervisor.password);
     const health = await client.get('/api/mailboxes/health');
-    expect(health.body.mailboxes).toEqual([expect.objectContaining({ name: 'Support', state: expect.any(String), lastError: null })]);
+    expect(health.body.mailboxes).toEqual([
+      expect.objectContaining({ name: 'Support', state: expect.any(String), lastError: null }),
+    ]);
     const agent = await aUser(db.sql, 'agent');
-    expect((await (await new TestClient(server.url).signIn(agent.email, agent.password)).get('/api/mailboxes/health')).status).toBe(403);
+    expect(
+      (await (await new TestClient(server.url).signIn(agent.email, agent.password)).get('/api/mailboxes/health'))
+        .status,
+    ).toBe(403);
   });
 });
 
@@ -67,12 +98,18 @@ describe('attachments', () => {
     const queueId = await aQueue(db.sql, { skills: [skill] });
     const [{ id: mailboxId }] = await db.sql`select id from mailboxes limit 1`;
     const raw = fs.readFileSync(new URL('../fixtures/email/attachments.eml', import.meta.url));
-    const result = await processInboundEmail(server.ctx, { id: mailboxId, queueId, maxAttachmentBytes: 10 * 1024 * 1024 }, raw);
+    const result = await processInboundEmail(
+      server.ctx,
+      { id: mailboxId, queueId, maxAttachmentBytes: 10 * 1024 * 1024 },
+      raw,
+    );
     expect(result.kind).toBe('contact');
     const rows = await db.sql<{ id: string; filename: string; location: string; sizeBytes: string }[]>`
       select a.id, a.filename, a.location, a.size_bytes from message_attachments a join messages m on m.id = a.message_id
       where m.provider_id = '<att.9001@mail.customer.example>' order by a.filename`;
-    const expected = (await simpleParser(raw)).attachments.sort((a, b) => (a.filename ?? '').localeCompare(b.filename ?? ''));
+    const expected = (await simpleParser(raw)).attachments.sort((a, b) =>
+      (a.filename ?? '').localeCompare(b.filename ?? ''),
+    );
     expect(rows.map((r) => r.filename)).toEqual(expected.map((a) => a.filename));
     for (const [i, row] of rows.entries()) {
       expect(row.location).toMatch(/^attachments\/[0-9a-f]{64}$/);
@@ -92,7 +129,8 @@ describe('attachments', () => {
 
   it('when an attachment row points outside the data folder, then it is not served', async () => {
     const [{ id: messageId }] = await db.sql`select id from messages limit 1`;
-    const [{ id }] = await db.sql`insert into message_attachments (message_id, filename, content_type, size_bytes, location) values (${messageId}, 'passwd', 'text/plain', 1, '../../../../etc/passwd') returning id`;
+    const [{ id }] =
+      await db.sql`insert into message_attachments (message_id, filename, content_type, size_bytes, location) values (${messageId}, 'passwd', 'text/plain', 1, '../../../../etc/passwd') returning id`;
     expect((await admin.get(`/api/attachments/${id}`)).status).toBe(404);
   });
 });

@@ -53,14 +53,23 @@ describe('/metrics', () => {
         expect(before.text, series).toContain(`# TYPE ${series} `);
       }
       expect(sample(before.text, 'switchboard_waiting_tickets', { queue: queueName })).toBe(0);
-      expect(sample(before.text, 'switchboard_queue_jobs', { queue: 'routing', state: 'wait' })).toBeGreaterThanOrEqual(0);
-      const smsAnswered = (text: string) => sample(text, 'switchboard_webhook_duration_seconds_count', { route: 'sms', status: '200' }) ?? 0;
+      expect(sample(before.text, 'switchboard_queue_jobs', { queue: 'routing', state: 'wait' })).toBeGreaterThanOrEqual(
+        0,
+      );
+      const smsAnswered = (text: string) =>
+        sample(text, 'switchboard_webhook_duration_seconds_count', { route: 'sms', status: '200' }) ?? 0;
 
       // Nobody is signed in, so the customer's text waits in its queue.
       const params = incomingSmsParams(aPhone(), '+15005550006', 'Where is my parcel?');
-      const res = await postTwilioWebhook(server.url, '/webhooks/twilio/sms', params, { authToken: server.ctx.sms.authToken, publicUrl: server.ctx.config.PUBLIC_URL });
+      const res = await postTwilioWebhook(server.url, '/webhooks/twilio/sms', params, {
+        authToken: server.ctx.sms.authToken,
+        publicUrl: server.ctx.config.PUBLIC_URL,
+      });
       expect(res.status).toBe(200);
-      const after = await waitFor(() => scrape(server.url), (s) => sample(s.text, 'switchboard_waiting_tickets', { queue: queueName }) === 1);
+      const after = await waitFor(
+        () => scrape(server.url),
+        (s) => sample(s.text, 'switchboard_waiting_tickets', { queue: queueName }) === 1,
+      );
       expect(sample(after.text, 'switchboard_waiting_tickets', { queue: queueName })).toBe(1);
       expect(sample(after.text, 'switchboard_oldest_wait_seconds', { queue: queueName })).toBeGreaterThanOrEqual(0);
       expect(smsAnswered(after.text)).toBe(smsAnswered(before.text) + 1);
@@ -102,7 +111,9 @@ describe('/metrics', () => {
       expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
       const { status, text } = await scrape(server.url);
       expect(status).toBe(200);
-      expect(sample(text, 'switchboard_queue_jobs', { queue: 'maintenance', state: 'delayed' })).toBeGreaterThanOrEqual(0);
+      expect(sample(text, 'switchboard_queue_jobs', { queue: 'maintenance', state: 'delayed' })).toBeGreaterThanOrEqual(
+        0,
+      );
       expect(text).toContain('# TYPE switchboard_waiting_tickets gauge');
       expect(text).toContain('# TYPE nodejs_eventloop_lag_seconds gauge');
       expect(text).not.toContain('switchboard_sockets_connected');

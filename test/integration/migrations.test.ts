@@ -24,11 +24,16 @@ async function recorded(db: TestDatabase) {
 }
 
 async function tableExists(db: TestDatabase, table: string) {
-  const [{ exists }] = await db.sql<{ exists: boolean }[]>`select to_regclass(${`public.${table}`}) is not null as exists`;
+  const [{ exists }] = await db.sql<
+    { exists: boolean }[]
+  >`select to_regclass(${`public.${table}`}) is not null as exists`;
   return exists;
 }
 
-function runMigrateCommand(databaseUrl: string, timeoutMs = 60_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runMigrateCommand(
+  databaseUrl: string,
+  timeoutMs = 60_000,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn('npm', ['run', '--silent', 'migrate'], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' },
@@ -76,7 +81,8 @@ describe('migrations', () => {
       await Promise.all([first.end(), second.end()]);
     }
     expect(await recorded(db)).toEqual(files);
-    for (const table of ['users', 'tickets', 'messages', 'calls', 'callbacks']) expect(await tableExists(db, table)).toBe(true);
+    for (const table of ['users', 'tickets', 'messages', 'calls', 'callbacks'])
+      expect(await tableExists(db, table)).toBe(true);
   });
 
   it('when the client has a single connection, then migrating still completes (the lock and the work share it)', async () => {

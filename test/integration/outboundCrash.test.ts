@@ -100,28 +100,56 @@ async function aCampaign(plans: (CreatePlan | null)[]): Promise<SmsSend[]> {
   const phones = plans.map(() => aPhone());
   phones.forEach((phone, i) => plans[i] && twilio.plan(phone, plans[i]));
   const customerIds = await Promise.all(phones.map((phone) => aCustomer(db.sql, { phone })));
-  const res = await client.post('/api/sms-campaigns', { name: `Notice ${suffix()}`, text: `Store closes early today (${suffix()}).`, customerIds, ratePerMinute: 600 });
+  const res = await client.post('/api/sms-campaigns', {
+    name: `Notice ${suffix()}`,
+    text: `Store closes early today (${suffix()}).`,
+    customerIds,
+    ratePerMinute: 600,
+  });
   expect(res.status).toBe(201);
-  const rows = await db.sql<{ id: string; phone: string }[]>`select id, phone from sms_campaign_recipients where campaign_id = ${res.body.campaign.id}`;
+  const rows = await db.sql<
+    { id: string; phone: string }[]
+  >`select id, phone from sms_campaign_recipients where campaign_id = ${res.body.campaign.id}`;
   return rows.map((r) => ({ kind: 'campaign', id: r.id, phone: r.phone, plan: plans[phones.indexOf(r.phone)] }));
 }
 
 const rowOf = async (send: { kind: 'reply' | 'campaign' | 'email'; id: string }) =>
   (send.kind === 'campaign'
-    ? await db.sql<{ status: string; providerId: string | null }[]>`select status, provider_id from sms_campaign_recipients where id = ${send.id}`
-    : await db.sql<{ status: string; providerId: string | null }[]>`select status, provider_id from messages where id = ${send.id}`)[0];
+    ? await db.sql<
+        { status: string; providerId: string | null }[]
+      >`select status, provider_id from sms_campaign_recipients where id = ${send.id}`
+    : await db.sql<
+        { status: string; providerId: string | null }[]
+      >`select status, provider_id from messages where id = ${send.id}`)[0];
 
 const UNSETTLED = ['pending', 'queued', 'sending'];
-const settled = async (send: { kind: 'reply' | 'campaign' | 'email'; id: string }, until: (status: string) => boolean = (s) => !UNSETTLED.includes(s)) => {
-  const row = await waitFor(() => rowOf(send), (r) => until(r.status), SETTLE_MS);
+const settled = async (
+  send: { kind: 'reply' | 'campaign' | 'email'; id: string },
+  until: (status: string) => boolean = (s) => !UNSETTLED.includes(s),
+) => {
+  const row = await waitFor(
+    () => rowOf(send),
+    (r) => until(r.status),
+    SETTLE_MS,
+  );
   expect(UNSETTLED, `${send.kind} ${send.id} is still ${row.status}`).not.toContain(row.status);
   return row;
 };
 
 // Rank of a status in a send's life; once a send was taken by the provider, no later status may rank lower.
-const RANK: Record<string, number> = { pending: 0, queued: 0, sending: 1, sent: 2, delivered: 3, undelivered: 4, failed: 4 };
+const RANK: Record<string, number> = {
+  pending: 0,
+  queued: 0,
+  sending: 1,
+  sent: 2,
+  delivered: 3,
+  undelivered: 4,
+  failed: 4,
+};
 async function expectNeverBackwards(id: string) {
-  const trail = (await db.sql<{ status: string }[]>`select status from test_status_trail where row_id = ${id} order by id`).map((t) => t.status);
+  const trail = (
+    await db.sql<{ status: string }[]>`select status from test_status_trail where row_id = ${id} order by id`
+  ).map((t) => t.status);
   let furthest = 0;
   for (const status of trail) {
     if (furthest >= RANK.sent) expect(RANK[status], `${id} went ${trail.join(' → ')}`).toBeGreaterThanOrEqual(furthest);
@@ -132,7 +160,9 @@ async function expectNeverBackwards(id: string) {
 
 /** One text per row reached the phone, and the row holds its sid. */
 async function expectSentOnce(send: SmsSend) {
-  const received = await db.sql<{ sid: string }[]>`select sid from simulator_messages where phone = ${send.phone} and direction = 'to_phone'`;
+  const received = await db.sql<
+    { sid: string }[]
+  >`select sid from simulator_messages where phone = ${send.phone} and direction = 'to_phone'`;
   expect(received, `texts to ${send.phone} (${send.kind}, ${send.plan?.kind ?? 'no interruption'})`).toHaveLength(1);
   expect((await rowOf(send)).providerId).toBe(received[0].sid);
 }
@@ -142,7 +172,11 @@ describe('SMS sends when the worker dies', () => {
     const late = { kind: 'answer-late', ms: 1500 } as const;
     const sends = [await anSmsReply(late), await anSmsReply(late), ...(await aCampaign([late, late]))];
     // The send job hears Twilio's answer last: look once every create call was answered and the job had a moment.
-    const answered = await waitFor(async () => sends.every((send) => twilio.creates.some((c) => c.to === send.phone && c.answered)), Boolean, SETTLE_MS);
+    const answered = await waitFor(
+      async () => sends.every((send) => twilio.creates.some((c) => c.to === send.phone && c.answered)),
+      Boolean,
+      SETTLE_MS,
+    );
     expect(answered).toBe(true);
     await new Promise((r) => setTimeout(r, 1000));
     for (const send of sends) {
@@ -178,7 +212,8 @@ describe('SMS sends when the worker dies', () => {
         }
         // The reply that never reached Twilio says so in the ticket's history.
         const resent = sends.find((s) => s.kind === 'reply' && s.plan?.kind === 'hold-unsent')!;
-        const [history] = await db.sql`select data from audit_log where action = 'message.resent' and data->>'messageId' = ${resent.id}`;
+        const [history] =
+          await db.sql`select data from audit_log where action = 'message.resent' and data->>'messageId' = ${resent.id}`;
         expect(history.data).toMatchObject({ reason: 'not_at_provider' });
       } finally {
         twilio.statusCallbacks(true);
@@ -203,7 +238,11 @@ describe('email sends when the worker dies', () => {
     const providerId = `<${suffix()}@customer.example>`;
     const { ticketId, messageId } = await intakeContact(
       web.ctx,
-      anEmail(customer, `Order ${suffix()} is late`, 'Where is my order?', { to: mailbox.address, providerId, metadata: { messageId: providerId, references: [] } }),
+      anEmail(customer, `Order ${suffix()} is late`, 'Where is my order?', {
+        to: mailbox.address,
+        providerId,
+        metadata: { messageId: providerId, references: [] },
+      }),
     );
     await db.sql`update messages set mailbox_id = ${mailbox.id} where id = ${messageId}`;
     return { ticketId, customer };
@@ -220,36 +259,43 @@ describe('email sends when the worker dies', () => {
     const mailbox = await aMailbox(true);
     const { ticketId, customer } = await anEmailTicket(mailbox);
     smtp.plan(customer, plan);
-    expect(await maybeAutoAcknowledge(web.ctx, { mailboxId: mailbox.id, ticketId, customerEmail: customer, automated: false })).toBe(true);
-    const [{ id }] = await db.sql<{ id: string }[]>`select id from messages where ticket_id = ${ticketId} and direction = 'outbound'`;
+    expect(
+      await maybeAutoAcknowledge(web.ctx, {
+        mailboxId: mailbox.id,
+        ticketId,
+        customerEmail: customer,
+        automated: false,
+      }),
+    ).toBe(true);
+    const [{ id }] = await db.sql<
+      { id: string }[]
+    >`select id from messages where ticket_id = ${ticketId} and direction = 'outbound'`;
     return { kind: 'email' as const, id, to: customer, plan };
   }
 
-  it(
-    'when the worker is killed before DATA and after DATA but before the 250, for replies and auto-acknowledgements, then each is sent again with its Message-ID and accepted exactly once',
-    async () => {
-      const sends = [
-        await anEmailReply('hold-before-data'),
-        await anEmailReply('hold-after-data'),
-        await anAutoAcknowledgement('hold-before-data'),
-        await anAutoAcknowledgement('hold-after-data'),
-      ];
-      await smtp.whenHeld(4);
-      await killWorkerAndStartAnother();
+  it('when the worker is killed before DATA and after DATA but before the 250, for replies and auto-acknowledgements, then each is sent again with its Message-ID and accepted exactly once', async () => {
+    const sends = [
+      await anEmailReply('hold-before-data'),
+      await anEmailReply('hold-after-data'),
+      await anAutoAcknowledgement('hold-before-data'),
+      await anAutoAcknowledgement('hold-after-data'),
+    ];
+    await smtp.whenHeld(4);
+    await killWorkerAndStartAnother();
 
-      for (const send of sends) {
-        const row = await settled(send);
-        expect(row.status).toBe('sent');
-        const [{ metadata }] = await db.sql`select metadata from messages where id = ${send.id}`;
-        const mails = smtp.transmissions.filter((t) => t.to === send.to);
-        // Every copy carries the Message-ID chosen when the row was stored, so a receiver that kept the interrupted
-        // one folds the two; the server answered 250 to exactly one.
-        expect(mails.map((m) => m.messageId)).toEqual(send.plan === 'hold-after-data' ? [metadata.messageId, metadata.messageId] : [metadata.messageId]);
-        expect(mails.filter((m) => m.accepted)).toHaveLength(1);
-        expect(row.providerId).toBe(metadata.messageId);
-        await expectNeverBackwards(send.id);
-      }
-    },
-    180_000,
-  );
+    for (const send of sends) {
+      const row = await settled(send);
+      expect(row.status).toBe('sent');
+      const [{ metadata }] = await db.sql`select metadata from messages where id = ${send.id}`;
+      const mails = smtp.transmissions.filter((t) => t.to === send.to);
+      // Every copy carries the Message-ID chosen when the row was stored, so a receiver that kept the interrupted
+      // one folds the two; the server answered 250 to exactly one.
+      expect(mails.map((m) => m.messageId)).toEqual(
+        send.plan === 'hold-after-data' ? [metadata.messageId, metadata.messageId] : [metadata.messageId],
+      );
+      expect(mails.filter((m) => m.accepted)).toHaveLength(1);
+      expect(row.providerId).toBe(metadata.messageId);
+      await expectNeverBackwards(send.id);
+    }
+  }, 180_000);
 });

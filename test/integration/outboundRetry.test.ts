@@ -54,25 +54,44 @@ async function anEmailTicket() {
   const providerId = `<${suffix()}@customer.example>`;
   const { ticketId, messageId } = await intakeContact(
     server.ctx,
-    anEmail(customer, 'Refund', 'Where is my refund?', { to: mailbox.address, providerId, metadata: { messageId: providerId, references: [] } }),
+    anEmail(customer, 'Refund', 'Where is my refund?', {
+      to: mailbox.address,
+      providerId,
+      metadata: { messageId: providerId, references: [] },
+    }),
   );
   await db.sql`update messages set mailbox_id = ${mailbox.id} where id = ${messageId}`;
   return { ticketId, customer };
 }
 
-const reply = async (ticketId: string, text: string) => (await client.post(`/api/tickets/${ticketId}/replies`, { text })).body.message.id as string;
-const retry = (c: TestClient, ticketId: string, messageId: string) => c.post(`/api/tickets/${ticketId}/messages/${messageId}/retry`);
-const rowOf = async (id: string) => (await db.sql<{ status: string; errorCode: string | null; errorMessage: string | null; providerId: string | null }[]>`
-  select status, error_code, error_message, provider_id from messages where id = ${id}`)[0];
+const reply = async (ticketId: string, text: string) =>
+  (await client.post(`/api/tickets/${ticketId}/replies`, { text })).body.message.id as string;
+const retry = (c: TestClient, ticketId: string, messageId: string) =>
+  c.post(`/api/tickets/${ticketId}/messages/${messageId}/retry`);
+const rowOf = async (id: string) =>
+  (
+    await db.sql<
+      { status: string; errorCode: string | null; errorMessage: string | null; providerId: string | null }[]
+    >`
+  select status, error_code, error_message, provider_id from messages where id = ${id}`
+  )[0];
 const until = async (id: string, status: string) => {
-  const row = await waitFor(() => rowOf(id), (r) => r.status === status, 15_000);
+  const row = await waitFor(
+    () => rowOf(id),
+    (r) => r.status === status,
+    15_000,
+  );
   expect(row.status).toBe(status);
   return row;
 };
 const history = async (ticketId: string) =>
   (await client.get(`/api/tickets/${ticketId}`)).body.audit
     .filter((a: { action: string }) => a.action.startsWith('message.'))
-    .map((a: { action: string; actor: { kind: string }; data: Record<string, unknown> }) => ({ action: a.action, actor: a.actor.kind, reason: a.data.reason ?? null }));
+    .map((a: { action: string; actor: { kind: string }; data: Record<string, unknown> }) => ({
+      action: a.action,
+      actor: a.actor.kind,
+      reason: a.data.reason ?? null,
+    }));
 
 describe('a send that failed', () => {
   it('when the mail server refuses a reply, then the ticket shows why and says it failed; the agent sends it again and it goes out with the same Message-ID', async () => {
@@ -82,7 +101,11 @@ describe('a send that failed', () => {
     await until(id, 'failed');
 
     const shown = (await client.get(`/api/tickets/${ticketId}`)).body.messages.find((m: { id: string }) => m.id === id);
-    expect(shown).toMatchObject({ status: 'failed', errorCode: 'smtp_550', errorMessage: expect.stringMatching(/mailbox full/) });
+    expect(shown).toMatchObject({
+      status: 'failed',
+      errorCode: 'smtp_550',
+      errorMessage: expect.stringMatching(/mailbox full/),
+    });
     expect(await history(ticketId)).toEqual([
       { action: 'message.reply_queued', actor: 'user', reason: null },
       { action: 'message.failed', actor: 'system', reason: expect.stringMatching(/mailbox full/) },
@@ -90,7 +113,11 @@ describe('a send that failed', () => {
 
     const res = await retry(client, ticketId, id);
     expect(res.status).toBe(200);
-    expect(res.body.message).toMatchObject({ id, status: expect.stringMatching(/^(queued|sending|sent)$/), errorCode: null });
+    expect(res.body.message).toMatchObject({
+      id,
+      status: expect.stringMatching(/^(queued|sending|sent)$/),
+      errorCode: null,
+    });
     const sent = await until(id, 'sent');
     const mails = sink.messages.filter((m) => m.envelope.rcptTo[0].address === customer);
     expect(mails).toHaveLength(1);
@@ -98,18 +125,35 @@ describe('a send that failed', () => {
     expect(mail.parsed.messageId).toBe(sent.providerId);
     const [{ metadata }] = await db.sql`select metadata from messages where id = ${id}`;
     expect(sent.providerId).toBe(metadata.messageId);
-    expect((await history(ticketId)).map((h: { action: string }) => h.action)).toEqual(['message.reply_queued', 'message.failed', 'message.retried', 'message.sent']);
+    expect((await history(ticketId)).map((h: { action: string }) => h.action)).toEqual([
+      'message.reply_queued',
+      'message.failed',
+      'message.retried',
+      'message.sent',
+    ]);
   });
 
   it('when Twilio refuses a text for good, then the ticket shows Twilio’s reason; a retry sends it again and the history shows both failures', async () => {
     const { ticketId } = await anSmsTicket('+15005550009');
     const id = await reply(ticketId, 'Are you there?');
     const failed = await until(id, 'failed');
-    expect(failed).toMatchObject({ errorCode: '21612', errorMessage: expect.stringMatching(/not currently reachable/) });
+    expect(failed).toMatchObject({
+      errorCode: '21612',
+      errorMessage: expect.stringMatching(/not currently reachable/),
+    });
 
     expect((await retry(client, ticketId, id)).status).toBe(200);
-    await waitFor(() => history(ticketId), (h) => h.filter((e: { action: string }) => e.action === 'message.failed').length === 2, 15_000);
-    expect((await history(ticketId)).map((h: { action: string }) => h.action)).toEqual(['message.reply_queued', 'message.failed', 'message.retried', 'message.failed']);
+    await waitFor(
+      () => history(ticketId),
+      (h) => h.filter((e: { action: string }) => e.action === 'message.failed').length === 2,
+      15_000,
+    );
+    expect((await history(ticketId)).map((h: { action: string }) => h.action)).toEqual([
+      'message.reply_queued',
+      'message.failed',
+      'message.retried',
+      'message.failed',
+    ]);
     expect((await rowOf(id)).status).toBe('failed');
   });
 
@@ -133,7 +177,11 @@ describe('a send that failed', () => {
     const dsn = fs.readFileSync(new URL('../fixtures/email/postfix-dsn.eml', import.meta.url));
     await processInboundEmail(server.ctx, { id: mailbox.id, queueId: null, maxAttachmentBytes: 10_000_000 }, dsn);
     expect(await rowOf(id)).toMatchObject({ status: 'failed', errorMessage: expect.stringMatching(/550/) });
-    expect((await history(ticketId)).at(-1)).toEqual({ action: 'message.failed', actor: 'system', reason: expect.stringMatching(/550/) });
+    expect((await history(ticketId)).at(-1)).toEqual({
+      action: 'message.failed',
+      actor: 'system',
+      reason: expect.stringMatching(/550/),
+    });
 
     expect((await retry(client, ticketId, id)).status).toBe(200);
     expect((await until(id, 'sent')).providerId).toBe('<reply-42.b7e1@switchboard.example.com>');
@@ -157,8 +205,16 @@ describe('a send the reconciler could not settle', () => {
     const mailId = await interruptedTwice(email.ticketId, 'email', email.customer);
 
     await reconcileOutbound(server.ctx);
-    expect(await rowOf(textId)).toMatchObject({ status: 'failed', errorCode: 'send_interrupted', errorMessage: expect.stringMatching(/before Twilio took the message/) });
-    expect(await rowOf(mailId)).toMatchObject({ status: 'failed', errorCode: 'outcome_unknown', errorMessage: expect.stringMatching(/may or may not have the mail/) });
+    expect(await rowOf(textId)).toMatchObject({
+      status: 'failed',
+      errorCode: 'send_interrupted',
+      errorMessage: expect.stringMatching(/before Twilio took the message/),
+    });
+    expect(await rowOf(mailId)).toMatchObject({
+      status: 'failed',
+      errorCode: 'outcome_unknown',
+      errorMessage: expect.stringMatching(/may or may not have the mail/),
+    });
     expect((await history(sms.ticketId)).at(-1)).toMatchObject({ action: 'message.failed', actor: 'system' });
 
     expect((await retry(client, sms.ticketId, textId)).status).toBe(200);
@@ -180,7 +236,9 @@ describe('a reply whose send job was lost', () => {
     await until(id, 'delivered');
     // Asking again changes nothing: the job has run, the row is settled.
     expect(await reconcileOutbound(server.ctx)).toMatchObject({ longQueued: 0, resend: 0, adopt: 0 });
-    expect(await db.sql`select 1 from simulator_messages where phone = ${phone} and direction = 'to_phone'`).toHaveLength(1);
+    expect(
+      await db.sql`select 1 from simulator_messages where phone = ${phone} and direction = 'to_phone'`,
+    ).toHaveLength(1);
   });
 });
 
@@ -198,7 +256,9 @@ describe('who may retry what', () => {
 
     const other = await anSmsTicket();
     expect((await retry(client, other.ticketId, id)).status).toBe(404);
-    const [inbound] = await db.sql<{ id: string }[]>`select id from messages where ticket_id = ${ticketId} and direction = 'inbound'`;
+    const [inbound] = await db.sql<
+      { id: string }[]
+    >`select id from messages where ticket_id = ${ticketId} and direction = 'inbound'`;
     expect((await retry(client, ticketId, inbound.id)).status).toBe(404);
     expect((await client.post(`/api/tickets/${ticketId}/messages/not-a-uuid/retry`)).status).toBe(400);
 
@@ -206,8 +266,13 @@ describe('who may retry what', () => {
     await until(fine, 'delivered');
     const notFailed = await retry(client, other.ticketId, fine);
     expect(notFailed.status).toBe(409);
-    expect(notFailed.body.error).toMatchObject({ code: 'not_retryable', message: expect.stringMatching(/this one is delivered/) });
+    expect(notFailed.body.error).toMatchObject({
+      code: 'not_retryable',
+      message: expect.stringMatching(/this one is delivered/),
+    });
     expect((await rowOf(id)).status).toBe('failed');
-    expect(await db.sql`select 1 from audit_log where action = 'message.retried' and data->>'messageId' in (${id}, ${fine})`).toHaveLength(0);
+    expect(
+      await db.sql`select 1 from audit_log where action = 'message.retried' and data->>'messageId' in (${id}, ${fine})`,
+    ).toHaveLength(0);
   });
 });

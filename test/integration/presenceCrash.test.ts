@@ -31,7 +31,10 @@ beforeAll(async () => {
     PRESENCE_GRACE_SECONDS: String(GRACE_SECONDS),
   });
   web = await spawnServer({ ...env, SERVICES: 'web,worker' });
-  [realtimeA, realtimeB] = await Promise.all([spawnServer({ ...env, SERVICES: 'realtime' }), spawnServer({ ...env, SERVICES: 'realtime' })]);
+  [realtimeA, realtimeB] = await Promise.all([
+    spawnServer({ ...env, SERVICES: 'realtime' }),
+    spawnServer({ ...env, SERVICES: 'realtime' }),
+  ]);
   processes.push(web, realtimeA, realtimeB);
 }, 180_000);
 afterAll(async () => {
@@ -56,7 +59,8 @@ async function availableWithConsoles(agent: Agent, ...on: ServerProcess[]) {
   return client;
 }
 
-const presenceOf = async (userId: string) => (await db.sql<{ presence: string }[]>`select presence from users where id = ${userId}`)[0].presence;
+const presenceOf = async (userId: string) =>
+  (await db.sql<{ presence: string }[]>`select presence from users where id = ${userId}`)[0].presence;
 const offlineEvents = async (userId: string) =>
   db.sql<{ reason: string }[]>`select reason from presence_events where user_id = ${userId} and presence = 'offline'`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -86,7 +90,11 @@ describe('presence when a realtime process dies', () => {
     await availableWithConsoles(onBoth, realtimeA, realtimeB);
 
     await realtimeA.stop('SIGKILL');
-    const offline = await waitFor(() => presenceOf(onlyOnA.id), (p) => p === 'offline', OFFLINE_DEADLINE_MS);
+    const offline = await waitFor(
+      () => presenceOf(onlyOnA.id),
+      (p) => p === 'offline',
+      OFFLINE_DEADLINE_MS,
+    );
     expect(offline).toBe('offline');
     expect(await offlineEvents(onlyOnA.id)).toEqual([{ reason: 'disconnected' }]);
 
@@ -102,7 +110,11 @@ describe('presence when a realtime process dies', () => {
     await availableWithConsoles(agent, realtimeB);
 
     await realtimeB.stop('SIGKILL');
-    const offline = await waitFor(() => presenceOf(agent.id), (p) => p === 'offline', OFFLINE_DEADLINE_MS);
+    const offline = await waitFor(
+      () => presenceOf(agent.id),
+      (p) => p === 'offline',
+      OFFLINE_DEADLINE_MS,
+    );
     expect(offline).toBe('offline');
   });
 });
@@ -124,10 +136,22 @@ describe('presence when Redis is flushed', () => {
     expect(await presenceOf(stranded.id)).toBe('available');
 
     leavingConsole.close();
-    expect(await waitFor(() => presenceOf(leaving.id), (p) => p === 'offline', OFFLINE_DEADLINE_MS)).toBe('offline');
+    expect(
+      await waitFor(
+        () => presenceOf(leaving.id),
+        (p) => p === 'offline',
+        OFFLINE_DEADLINE_MS,
+      ),
+    ).toBe('offline');
 
     // Only the worker's sweep is left to notice, and its job scheduler was flushed with the rest.
     await realtime.stop('SIGKILL');
-    expect(await waitFor(() => presenceOf(stranded.id), (p) => p === 'offline', OFFLINE_DEADLINE_MS)).toBe('offline');
+    expect(
+      await waitFor(
+        () => presenceOf(stranded.id),
+        (p) => p === 'offline',
+        OFFLINE_DEADLINE_MS,
+      ),
+    ).toBe('offline');
   });
 });

@@ -22,23 +22,33 @@ afterAll(async () => {
 
 /** Runs a command that starts the server and resolves once it has started, with its URL and the pid in its log. */
 function startWith(command: string, args: string[], env: Record<string, string>) {
-  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env, LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  return new Promise<{ url: string; pid: number; child: ChildProcess; output: () => string; exited: typeof exited }>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`not started within 60 s:\n${output}`)), 60_000);
-    const check = () => {
-      const started = output.match(/"pid":(\d+),"services":\[[^\]]*\],"url":"(http:\/\/[^"]+)","msg":"switchboard started"/);
-      if (!started) return;
-      clearTimeout(timer);
-      child.stdout!.off('data', check);
-      resolve({ pid: Number(started[1]), url: started[2], child, output: () => output, exited });
-    };
-    child.stdout!.on('data', check);
-    void exited.then(({ code }) => reject(new Error(`exited with ${code} before starting:\n${output}`)));
-  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  return new Promise<{ url: string; pid: number; child: ChildProcess; output: () => string; exited: typeof exited }>(
+    (resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`not started within 60 s:\n${output}`)), 60_000);
+      const check = () => {
+        const started = output.match(
+          /"pid":(\d+),"services":\[[^\]]*\],"url":"(http:\/\/[^"]+)","msg":"switchboard started"/,
+        );
+        if (!started) return;
+        clearTimeout(timer);
+        child.stdout!.off('data', check);
+        resolve({ pid: Number(started[1]), url: started[2], child, output: () => output, exited });
+      };
+      child.stdout!.on('data', check);
+      void exited.then(({ code }) => reject(new Error(`exited with ${code} before starting:\n${output}`)));
+    },
+  );
 }
 
 const accepts = (url: string) =>

@@ -35,7 +35,8 @@ async function signedIn(user: { email: string; password: string }) {
   sockets.push(socket);
   return { client, socket };
 }
-const presenceOf = async (userId: string) => (await db.sql<{ presence: string }[]>`select presence from users where id = ${userId}`)[0].presence;
+const presenceOf = async (userId: string) =>
+  (await db.sql<{ presence: string }[]>`select presence from users where id = ${userId}`)[0].presence;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('socket authentication', () => {
@@ -90,12 +91,20 @@ describe('presence', () => {
     const res = await agent.client.put('/api/me/presence', { presence: 'available' });
     expect(res.status).toBe(200);
     for (const event of [await toSupervisor, await toAdmin, await toOtherTab]) {
-      expect(event).toEqual({ userId: northAgent.id, presence: 'available', presenceChangedAt: res.body.presenceChangedAt });
+      expect(event).toEqual({
+        userId: northAgent.id,
+        presence: 'available',
+        presenceChangedAt: res.body.presenceChangedAt,
+      });
     }
-    const [stored] = await db.sql<{ presence: string; presenceChangedAt: Date }[]>`select presence, presence_changed_at from users where id = ${northAgent.id}`;
+    const [stored] = await db.sql<
+      { presence: string; presenceChangedAt: Date }[]
+    >`select presence, presence_changed_at from users where id = ${northAgent.id}`;
     expect(stored.presence).toBe('available');
     expect(stored.presenceChangedAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
-    expect(await db.sql`select presence, reason from presence_events where user_id = ${northAgent.id}`).toEqual([{ presence: 'available', reason: 'console' }]);
+    expect(await db.sql`select presence, reason from presence_events where user_id = ${northAgent.id}`).toEqual([
+      { presence: 'available', reason: 'console' },
+    ]);
 
     // Events arrive in order, so if the south supervisor's first event is the south agent's, the north one never came.
     await (await signedIn(southAgent)).client.put('/api/me/presence', { presence: 'busy' });
@@ -128,13 +137,20 @@ describe('presence', () => {
     const supervisor = await signedIn(await aUser(db.sql, 'supervisor', { teamIds: [team] }));
     const { client, socket } = await signedIn(user);
     await client.put('/api/me/presence', { presence: 'available' });
-    const wentOffline = nextEvent<PresenceView>(supervisor.socket, 'presence.changed', (e) => e.userId === user.id && e.presence === 'offline', GRACE_MS * 5);
+    const wentOffline = nextEvent<PresenceView>(
+      supervisor.socket,
+      'presence.changed',
+      (e) => e.userId === user.id && e.presence === 'offline',
+      GRACE_MS * 5,
+    );
     const droppedAt = Date.now();
     socket.close();
     await wentOffline;
     expect(Date.now() - droppedAt).toBeGreaterThanOrEqual(GRACE_MS - 50);
     expect(await presenceOf(user.id)).toBe('offline');
-    expect((await db.sql`select reason from presence_events where user_id = ${user.id} order by id desc limit 1`)[0].reason).toBe('disconnected');
+    expect(
+      (await db.sql`select reason from presence_events where user_id = ${user.id} order by id desc limit 1`)[0].reason,
+    ).toBe('disconnected');
   });
 });
 
@@ -161,7 +177,11 @@ describe('presence when a realtime process shuts down cleanly', () => {
     const { other, user } = await consoleOnAnotherProcess();
     const stoppedAt = Date.now();
     await other.stop();
-    const presence = await waitFor(() => presenceOf(user.id), (p) => p === 'offline', GRACE_MS + 10_000);
+    const presence = await waitFor(
+      () => presenceOf(user.id),
+      (p) => p === 'offline',
+      GRACE_MS + 10_000,
+    );
     expect(presence).toBe('offline');
     expect(Date.now() - stoppedAt).toBeGreaterThanOrEqual(GRACE_MS - 50);
   });

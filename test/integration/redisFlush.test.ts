@@ -23,10 +23,17 @@ const sockets: Socket[] = [];
 beforeAll(async () => {
   db = await createTestDatabase();
   const port = await freePort();
-  redisServer = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  redisServer = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: 'ignore' },
+  );
   redisUrl = `redis://127.0.0.1:${port}`;
   const probe = new Redis(redisUrl, { maxRetriesPerRequest: 0, retryStrategy: () => 100 }).on('error', () => {}); // refused until it listens
-  await waitFor(() => probe.ping().catch(() => 'down'), (answer) => answer === 'PONG');
+  await waitFor(
+    () => probe.ping().catch(() => 'down'),
+    (answer) => answer === 'PONG',
+  );
   probe.disconnect();
   server = await startTestServer(testEnv(db.url, { REDIS_URL: redisUrl, ROUTING_OFFER_TIMEOUT_SECONDS: '5' }));
 }, 60_000);
@@ -56,15 +63,26 @@ describe('after Redis loses everything (FLUSHALL)', () => {
 
     // An offer the agent saw and leaves unanswered: due to time out in 5 s.
     const { ticketId: texted } = await intakeContact(server.ctx, anSms(aPhone(), 'anyone there?', { queueId: queue }));
-    const seen = await waitFor(() => db.sql`select id from offers where ticket_id = ${texted} and status = 'pending' and seen_at is not null`, (r) => r.length === 1);
+    const seen = await waitFor(
+      () => db.sql`select id from offers where ticket_id = ${texted} and status = 'pending' and seen_at is not null`,
+      (r) => r.length === 1,
+    );
     expect(seen).toHaveLength(1);
     // A callback booked for in 4 s, and a mass SMS scheduled for in 4 s.
     const phone = aPhone();
     const customerId = await aCustomer(db.sql, { phone });
-    const booked = await supervisor.client.post('/api/callbacks', { customerId, phoneNumber: phone, queueId: queue, dueAt: inSeconds(4) });
+    const booked = await supervisor.client.post('/api/callbacks', {
+      customerId,
+      phoneNumber: phone,
+      queueId: queue,
+      dueAt: inSeconds(4),
+    });
     expect(booked.status).toBe(201);
     const campaign = await supervisor.client.post('/api/sms-campaigns', {
-      name: 'After the flush', text: 'Your order shipped', customerIds: [customerId], scheduledAt: inSeconds(4),
+      name: 'After the flush',
+      text: 'Your order shipped',
+      customerIds: [customerId],
+      scheduledAt: inSeconds(4),
     });
     expect(campaign.status).toBe(201);
 
@@ -76,8 +94,16 @@ describe('after Redis loses everything (FLUSHALL)', () => {
 
     // All three within the same 60 s budget from the flush.
     const [expired, callbackOffer, sent] = await Promise.all([
-      waitFor(() => db.sql`select status from offers where id = ${seen[0].id}`, ([o]) => o.status !== 'pending', 60_000),
-      waitFor(() => db.sql`select agent_id from offers where ticket_id = ${booked.body.ticketId}`, (r) => r.length > 0, 60_000),
+      waitFor(
+        () => db.sql`select status from offers where id = ${seen[0].id}`,
+        ([o]) => o.status !== 'pending',
+        60_000,
+      ),
+      waitFor(
+        () => db.sql`select agent_id from offers where ticket_id = ${booked.body.ticketId}`,
+        (r) => r.length > 0,
+        60_000,
+      ),
       waitFor(
         async () => (await supervisor.client.get(`/api/sms-campaigns/${campaign.body.campaign.id}`)).body.campaign,
         (c) => c.status === 'completed',
@@ -86,6 +112,9 @@ describe('after Redis loses everything (FLUSHALL)', () => {
     ]);
     expect(expired[0].status).toBe('timed_out');
     expect(callbackOffer.length).toBeGreaterThan(0);
-    expect(sent).toMatchObject({ status: 'completed', counts: expect.objectContaining({ total: 1, failed: 0, pending: 0 }) });
+    expect(sent).toMatchObject({
+      status: 'completed',
+      counts: expect.objectContaining({ total: 1, failed: 0, pending: 0 }),
+    });
   }, 120_000);
 });

@@ -41,50 +41,58 @@ describe('locateRedis', () => {
     expect(fs.existsSync(path.join(dataDir, 'redis'))).toBe(false);
   });
 
-  it('when nothing answers and redis-server is installed, then a private server is started whose data survives a restart', { timeout: 60_000 }, async () => {
-    const defaultPort = await freePort();
-    const key = `${inject('redisPrefix')}:locator:kept`;
+  it(
+    'when nothing answers and redis-server is installed, then a private server is started whose data survives a restart',
+    { timeout: 60_000 },
+    async () => {
+      const defaultPort = await freePort();
+      const key = `${inject('redisPrefix')}:locator:kept`;
 
-    const first = await locate({ defaultPort, redisServerBinary: 'redis-server' });
-    expect(first.url).toMatch(/^redis:\/\/127\.0\.0\.1:\d+$/);
-    expect(first.url).not.toBe(`redis://127.0.0.1:${defaultPort}`);
-    expect(first.stop).toBeTypeOf('function');
-    const writer = createRedis(first.url, 'test-writer');
-    try {
-      await writer.set(key, 'written before the restart');
-    } finally {
-      writer.disconnect();
-    }
-    const firstPort = Number(new URL(first.url).port);
-    await first.stop!();
-    expect(await answersPing(firstPort)).toBe(false);
-    const files = fs.readdirSync(path.join(dataDir, 'redis'), { recursive: true }).map(String);
-    expect(files.some((f) => /appendonly/.test(f))).toBe(true);
+      const first = await locate({ defaultPort, redisServerBinary: 'redis-server' });
+      expect(first.url).toMatch(/^redis:\/\/127\.0\.0\.1:\d+$/);
+      expect(first.url).not.toBe(`redis://127.0.0.1:${defaultPort}`);
+      expect(first.stop).toBeTypeOf('function');
+      const writer = createRedis(first.url, 'test-writer');
+      try {
+        await writer.set(key, 'written before the restart');
+      } finally {
+        writer.disconnect();
+      }
+      const firstPort = Number(new URL(first.url).port);
+      await first.stop!();
+      expect(await answersPing(firstPort)).toBe(false);
+      const files = fs.readdirSync(path.join(dataDir, 'redis'), { recursive: true }).map(String);
+      expect(files.some((f) => /appendonly/.test(f))).toBe(true);
 
-    const second = await locate({ defaultPort, redisServerBinary: 'redis-server' });
-    expect(second.stop).toBeTypeOf('function');
-    const reader = createRedis(second.url, 'test-reader');
-    try {
-      expect(await reader.get(key)).toBe('written before the restart');
-    } finally {
-      reader.disconnect();
-    }
-  });
+      const second = await locate({ defaultPort, redisServerBinary: 'redis-server' });
+      expect(second.stop).toBeTypeOf('function');
+      const reader = createRedis(second.url, 'test-reader');
+      try {
+        expect(await reader.get(key)).toBe('written before the restart');
+      } finally {
+        reader.disconnect();
+      }
+    },
+  );
 
-  it('when a private server already runs on the data folder, then a second process uses it instead of starting another', { timeout: 60_000 }, async () => {
-    const defaultPort = await freePort();
-    const owner = await locate({ defaultPort, redisServerBinary: 'redis-server' });
-    try {
-      const other = await locate({ defaultPort, redisServerBinary: 'redis-server' });
-      expect(other.url).toBe(owner.url);
-      expect(other.stop).toBeUndefined();
-    } finally {
-      await owner.stop!();
-    }
-    const afterStop = await locate({ defaultPort, redisServerBinary: 'redis-server' });
-    expect(afterStop.stop).toBeTypeOf('function'); // the recorded one is gone, so it started its own
-    await afterStop.stop!();
-  });
+  it(
+    'when a private server already runs on the data folder, then a second process uses it instead of starting another',
+    { timeout: 60_000 },
+    async () => {
+      const defaultPort = await freePort();
+      const owner = await locate({ defaultPort, redisServerBinary: 'redis-server' });
+      try {
+        const other = await locate({ defaultPort, redisServerBinary: 'redis-server' });
+        expect(other.url).toBe(owner.url);
+        expect(other.stop).toBeUndefined();
+      } finally {
+        await owner.stop!();
+      }
+      const afterStop = await locate({ defaultPort, redisServerBinary: 'redis-server' });
+      expect(afterStop.stop).toBeTypeOf('function'); // the recorded one is gone, so it started its own
+      await afterStop.stop!();
+    },
+  );
 
   it('when nothing answers and there is no redis-server, then it fails with a message saying how to get Redis', async () => {
     const defaultPort = await freePort();

@@ -23,16 +23,28 @@ afterAll(async () => {
 });
 
 const concretePath = (path: string) => path.replace(/:\w+/g, randomUUID());
-const call = (client: TestClient, method: string, path: string) => client.request(method.toUpperCase(), concretePath(path), method === 'get' ? undefined : {});
+const call = (client: TestClient, method: string, path: string) =>
+  client.request(method.toUpperCase(), concretePath(path), method === 'get' ? undefined : {});
 const protectedRoutes = routeTable.filter((r) => r.access !== 'public');
 
 describe('the route table', () => {
   it('when listed, then it covers auth, presence, tickets, the monitor and settings, and only health and sign-in are public', () => {
     const paths = routeTable.map((r) => `${r.method.toUpperCase()} ${r.path}`);
-    for (const expected of ['POST /api/auth/sign-in', 'PUT /api/me/presence', 'GET /api/tickets/:id', 'GET /api/supervisor/monitor', 'POST /api/admin/users']) {
+    for (const expected of [
+      'POST /api/auth/sign-in',
+      'PUT /api/me/presence',
+      'GET /api/tickets/:id',
+      'GET /api/supervisor/monitor',
+      'POST /api/admin/users',
+    ]) {
       expect(paths).toContain(expected);
     }
-    expect(routeTable.filter((r) => r.access === 'public').map((r) => r.path).sort()).toEqual(['/api/auth/sign-in', '/api/openapi.json', '/healthz', '/readyz']);
+    expect(
+      routeTable
+        .filter((r) => r.access === 'public')
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual(['/api/auth/sign-in', '/api/openapi.json', '/healthz', '/readyz']);
   });
 
   it.each(protectedRoutes.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))(

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { intakeContact } from '../../server/intake/intakeContact';
-import { acceptOffer, acknowledgeOffer, expireOffers, overflowWaitingTickets, rejectOffer } from '../../server/routing/offerLifecycle';
+import {
+  acceptOffer,
+  acknowledgeOffer,
+  expireOffers,
+  overflowWaitingTickets,
+  rejectOffer,
+} from '../../server/routing/offerLifecycle';
 import { runRoutingPass } from '../../server/routing/routingPass';
 import { updateTicket } from '../../server/tickets/ticketCommands';
 import { aPhone, anSms } from '../support/contacts';
@@ -50,7 +56,10 @@ async function aWaitingTicket(queueId: string, options: { priority?: string; pho
   return { ticketId, customerId };
 }
 
-const pendingOffers = () => db.sql<{ ticketId: string; agentId: string }[]>`select ticket_id, agent_id from offers where status = 'pending' order by offered_at`;
+const pendingOffers = () =>
+  db.sql<
+    { ticketId: string; agentId: string }[]
+  >`select ticket_id, agent_id from offers where status = 'pending' order by offered_at`;
 const presenceOf = async (id: string) => (await db.sql`select presence from users where id = ${id}`)[0].presence;
 
 describe('routing', () => {
@@ -82,7 +91,11 @@ describe('routing', () => {
     const tickets = [await aWaitingTicket(queue), await aWaitingTicket(queue), await aWaitingTicket(queue)];
     expect(await runRoutingPass(ctx())).toHaveLength(2);
     const [held] = await pendingOffers();
-    await acceptOffer(ctx(), (await db.sql`select id from offers where ticket_id = ${held.ticketId} and status = 'pending'`)[0].id, agent);
+    await acceptOffer(
+      ctx(),
+      (await db.sql`select id from offers where ticket_id = ${held.ticketId} and status = 'pending'`)[0].id,
+      agent,
+    );
     expect(await runRoutingPass(ctx())).toHaveLength(0); // one assigned + one offered = 2
     await updateTicket(ctx(), { userId: agent, role: 'agent' }, held.ticketId, { status: 'resolved' });
     const freed = await runRoutingPass(ctx());
@@ -115,7 +128,12 @@ describe('routing', () => {
     expect(await presenceOf(sleepy)).toBe('away');
     expect(await runRoutingPass(ctx())).toEqual([expect.objectContaining({ ticketId, agentId: awake })]);
     const audit = await db.sql`select action from audit_log where entity_id = ${ticketId} order by id`;
-    expect(audit.map((a) => a.action)).toEqual(['ticket.created', 'ticket.offered', 'ticket.offer_timed_out', 'ticket.offered']);
+    expect(audit.map((a) => a.action)).toEqual([
+      'ticket.created',
+      'ticket.offered',
+      'ticket.offer_timed_out',
+      'ticket.offered',
+    ]);
   });
 
   it('when an agent rejects, then the ticket goes to the next agent, and comes back to them only if nobody else is free', async () => {
@@ -127,7 +145,11 @@ describe('routing', () => {
     expect(await presenceOf(picky)).toBe('available');
     const backup = await anAvailableAgent();
     expect((await runRoutingPass(ctx()))[0]).toMatchObject({ ticketId, agentId: backup });
-    await rejectOffer(ctx(), (await db.sql`select id from offers where ticket_id = ${ticketId} and status = 'pending'`)[0].id, backup);
+    await rejectOffer(
+      ctx(),
+      (await db.sql`select id from offers where ticket_id = ${ticketId} and status = 'pending'`)[0].id,
+      backup,
+    );
     expect((await runRoutingPass(ctx()))[0]).toMatchObject({ ticketId, agentId: picky });
   });
 
@@ -140,9 +162,12 @@ describe('routing', () => {
     expect(await runRoutingPass(ctx())).toHaveLength(0);
     expect(await overflowWaitingTickets(ctx())).toHaveLength(0); // not yet
     await sleep(1100);
-    expect(await overflowWaitingTickets(ctx())).toEqual([{ id: ticketId, fromQueueId: specialist, toQueueId: general }]);
+    expect(await overflowWaitingTickets(ctx())).toEqual([
+      { id: ticketId, fromQueueId: specialist, toQueueId: general },
+    ]);
     expect((await runRoutingPass(ctx()))[0]).toMatchObject({ ticketId, agentId: generalist });
-    const [audit] = await db.sql`select data from audit_log where entity_id = ${ticketId} and action = 'ticket.overflowed'`;
+    const [audit] =
+      await db.sql`select data from audit_log where entity_id = ${ticketId} and action = 'ticket.overflowed'`;
     expect(audit.data).toEqual({ fromQueueId: specialist, toQueueId: general });
   });
 
@@ -196,11 +221,18 @@ describe('routing', () => {
     expect((await runRoutingPass(ctx()))[0].agentId).toBe(unreachable);
     const reachable = await anAvailableAgent();
     await sleep(1100); // past ROUTING_POP_ACK_SECONDS (1 s here)
-    expect(await expireOffers(ctx())).toEqual([expect.objectContaining({ ticketId, agentId: unreachable, status: 'unseen' })]);
+    expect(await expireOffers(ctx())).toEqual([
+      expect.objectContaining({ ticketId, agentId: unreachable, status: 'unseen' }),
+    ]);
     expect(await presenceOf(unreachable)).toBe('available');
     expect(await runRoutingPass(ctx())).toEqual([expect.objectContaining({ ticketId, agentId: reachable })]);
     const audit = await db.sql`select action from audit_log where entity_id = ${ticketId} order by id`;
-    expect(audit.map((a) => a.action)).toEqual(['ticket.created', 'ticket.offered', 'ticket.offer_unseen', 'ticket.offered']);
+    expect(audit.map((a) => a.action)).toEqual([
+      'ticket.created',
+      'ticket.offered',
+      'ticket.offer_unseen',
+      'ticket.offered',
+    ]);
   });
 
   it('when an agent acknowledges a pop, then only their own pending offer is marked seen, once', async () => {

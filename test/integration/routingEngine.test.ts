@@ -22,7 +22,12 @@ const workers: ServerProcess[] = [];
 beforeAll(async () => {
   db = await createTestDatabase();
   // The tick is slow on purpose: what routes here are the triggers and the offers' own deadlines.
-  env = testEnv(db.url, { LOG_LEVEL: process.env.TEST_LOG ?? 'silent', ROUTING_TICK_SECONDS: '600', ROUTING_POP_ACK_SECONDS: '2', ROUTING_OFFER_TIMEOUT_SECONDS: '60' });
+  env = testEnv(db.url, {
+    LOG_LEVEL: process.env.TEST_LOG ?? 'silent',
+    ROUTING_TICK_SECONDS: '600',
+    ROUTING_POP_ACK_SECONDS: '2',
+    ROUTING_OFFER_TIMEOUT_SECONDS: '60',
+  });
   web = await startTestServer({ ...env, SERVICES: 'web,realtime' });
 }, 60_000);
 // Each test starts from an empty floor: nobody available, nothing waiting, no offer pending.
@@ -53,7 +58,8 @@ async function anAgentOnline(options: { sms?: number; acknowledge?: (offerId: st
   return { id: user.id, pops };
 }
 
-const passes = async () => (await routingPassSeconds.get()).values.find((v) => v.metricName?.endsWith('_count'))?.value ?? 0;
+const passes = async () =>
+  (await routingPassSeconds.get()).values.find((v) => v.metricName?.endsWith('_count'))?.value ?? 0;
 const offersOf = (ticketId: string) =>
   db.sql<{ id: string; agentId: string; status: string; seenAt: Date | null }[]>`
     select id, agent_id, status, seen_at from offers where ticket_id = ${ticketId} order by offered_at`;
@@ -75,7 +81,11 @@ describe('the router', () => {
     const queue = await aQueue(db.sql, { entryForChannels: [] });
     const agent = await anAgentOnline();
     const { ticketId } = await intakeContact(web.ctx, anSms(aPhone(), 'after the burst', { queueId: queue }));
-    const offered = await waitFor(() => offersOf(ticketId), (o) => o.length === 1, 15_000);
+    const offered = await waitFor(
+      () => offersOf(ticketId),
+      (o) => o.length === 1,
+      15_000,
+    );
     expect(offered).toEqual([expect.objectContaining({ agentId: agent.id })]);
     expect((await passes()) - before).toBeLessThanOrEqual(6);
   });
@@ -84,7 +94,9 @@ describe('the router', () => {
     const queue = await aQueue(db.sql);
     const agents = await Promise.all(Array.from({ length: 20 }, () => anAgentOnline({ sms: 3 })));
     const before = await passes();
-    await Promise.all(Array.from({ length: 100 }, (_, i) => intakeContact(web.ctx, anSms(aPhone(), `burst ${i}`, { queueId: queue }))));
+    await Promise.all(
+      Array.from({ length: 100 }, (_, i) => intakeContact(web.ctx, anSms(aPhone(), `burst ${i}`, { queueId: queue }))),
+    );
     const pending = () => db.sql<{ ticketId: string; agentId: string }[]>`
       select o.ticket_id, o.agent_id from offers o join tickets t on t.id = o.ticket_id where t.queue_id = ${queue} and o.status = 'pending'`;
     const offers = await waitFor(pending, (o) => o.length === 60, 20_000);
@@ -93,7 +105,10 @@ describe('the router', () => {
     for (const agent of agents) expect(offers.filter((o) => o.agentId === agent.id)).toHaveLength(3);
     expect((await passes()) - before).toBeLessThan(50);
     // Every pop reaches its agent's socket (they are sent after the offers are committed).
-    const popped = await waitFor(async () => agents.reduce((n, a) => n + a.pops.length, 0), (n) => n === 60);
+    const popped = await waitFor(
+      async () => agents.reduce((n, a) => n + a.pops.length, 0),
+      (n) => n === 60,
+    );
     expect(popped).toBe(60);
   });
 });
@@ -108,14 +123,22 @@ describe('a worker process killed after making an offer', () => {
     let processKilled = false;
     const agent = await anAgentOnline({ acknowledge: () => processKilled });
     const { ticketId } = await intakeContact(web.ctx, anSms(aPhone(), 'lost pop', { queueId: queue }));
-    const [offer] = await waitFor(() => offersOf(ticketId), (o) => o.length === 1, 15_000);
+    const [offer] = await waitFor(
+      () => offersOf(ticketId),
+      (o) => o.length === 1,
+      15_000,
+    );
     expect(offer).toMatchObject({ agentId: agent.id, status: 'pending' });
     first.child.kill('SIGKILL');
     await first.exited;
     processKilled = true;
 
     workers.push(await spawnServer({ ...env, SERVICES: 'worker' }));
-    const offers = await waitFor(() => offersOf(ticketId), (o) => o.length === 2 && o[1].seenAt !== null, 30_000);
+    const offers = await waitFor(
+      () => offersOf(ticketId),
+      (o) => o.length === 2 && o[1].seenAt !== null,
+      30_000,
+    );
     expect(offers.map((o) => o.status)).toEqual(['unseen', 'pending']);
     expect(offers[1]).toMatchObject({ agentId: agent.id });
     expect(await presenceOf(agent.id)).toBe('available');
@@ -130,12 +153,20 @@ describe('a worker process killed after making an offer', () => {
     const queue = await aQueue(db.sql);
     const agent = await anAgentOnline();
     const { ticketId } = await intakeContact(web.ctx, anSms(aPhone(), 'seen, then ignored', { queueId: queue }));
-    await waitFor(() => offersOf(ticketId), (o) => o[0]?.seenAt != null, 15_000);
+    await waitFor(
+      () => offersOf(ticketId),
+      (o) => o[0]?.seenAt != null,
+      15_000,
+    );
     first.child.kill('SIGKILL');
     await first.exited;
 
     workers.push(await spawnServer({ ...env, SERVICES: 'worker' }));
-    const [ended] = await waitFor(() => offersOf(ticketId), (o) => o[0]?.status !== 'pending', 30_000);
+    const [ended] = await waitFor(
+      () => offersOf(ticketId),
+      (o) => o[0]?.status !== 'pending',
+      30_000,
+    );
     expect(ended.status).toBe('timed_out');
     expect(await presenceOf(agent.id)).toBe('away');
     await Promise.all(workers.splice(0).map((w) => w.stop()));

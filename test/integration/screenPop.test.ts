@@ -146,7 +146,12 @@ describe('the screen pop of a voice offer', () => {
       values (${`CA${crypto.randomUUID().replaceAll('-', '')}`}, ${ticketId}, ${customerId}, 'inbound', ${phone}, '+15550000000', 'in-progress', ${queue}, ${enqueuedAt})`;
     const [{ name }] = await db.sql<{ name: string }[]>`select name from queues where id = ${queue}`;
     const pop = await buildScreenPop(db.sql, offerId);
-    expect(pop!.voice).toEqual({ kind: 'call', queueName: name, waitingSince: enqueuedAt.toISOString(), callback: null });
+    expect(pop!.voice).toEqual({
+      kind: 'call',
+      queueName: name,
+      waitingSince: enqueuedAt.toISOString(),
+      callback: null,
+    });
   });
 
   it('when a callback is offered, then the pop carries the number to call, the note, when it is due and the attempts so far', async () => {
@@ -158,7 +163,13 @@ describe('the screen pop of a voice offer', () => {
     const pop = await buildScreenPop(db.sql, offerId);
     expect(pop!.voice).toMatchObject({
       kind: 'callback',
-      callback: { phoneNumber: phone, note: 'Wants the new tariff', dueAt: dueAt.toISOString(), attempts: 1, maxAttempts: 3 },
+      callback: {
+        phoneNumber: phone,
+        note: 'Wants the new tariff',
+        dueAt: dueAt.toISOString(),
+        attempts: 1,
+        maxAttempts: 3,
+      },
     });
   });
 

@@ -25,7 +25,15 @@ function capturedLog() {
       done();
     },
   });
-  return { log: createLogger('info', stream), text: () => text, lines: () => text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, any>) };
+  return {
+    log: createLogger('info', stream),
+    text: () => text,
+    lines: () =>
+      text
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Record<string, any>),
+  };
 }
 
 /** A loopback port nothing listens on: every connection to it is refused. */
@@ -39,15 +47,21 @@ async function aClosedPort() {
 
 let twilioError: Error;
 beforeAll(async () => {
-  const client = twilio(ACCOUNT_SID, AUTH_TOKEN, { httpClient: twilioHttpClientAt(`http://127.0.0.1:${await aClosedPort()}`) as never });
-  twilioError = await client.calls.create({ to: '+14155550100', from: '+15005550006', url: 'https://switchboard.example/voice' }).then(
-    () => {
-      throw new Error('the call was placed on a closed port');
-    },
-    (err: Error) => err,
-  );
+  const client = twilio(ACCOUNT_SID, AUTH_TOKEN, {
+    httpClient: twilioHttpClientAt(`http://127.0.0.1:${await aClosedPort()}`) as never,
+  });
+  twilioError = await client.calls
+    .create({ to: '+14155550100', from: '+15005550006', url: 'https://switchboard.example/voice' })
+    .then(
+      () => {
+        throw new Error('the call was placed on a closed port');
+      },
+      (err: Error) => err,
+    );
   // What the test is about: the error itself holds the credentials.
-  expect((twilioError as Error & { config?: { headers?: Record<string, string> } }).config?.headers?.Authorization).toBe(`Basic ${BASIC}`);
+  expect(
+    (twilioError as Error & { config?: { headers?: Record<string, string> } }).config?.headers?.Authorization,
+  ).toBe(`Basic ${BASIC}`);
 });
 
 function expectNoTwilioSecret(text: string) {
@@ -62,16 +76,28 @@ describe('secrets in logs', () => {
     log.error(twilioError);
 
     const [failed, bare] = lines();
-    expect(failed).toMatchObject({ msg: 'job failed', err: { message: expect.stringContaining('ECONNREFUSED'), code: 'ECONNREFUSED' } });
+    expect(failed).toMatchObject({
+      msg: 'job failed',
+      err: { message: expect.stringContaining('ECONNREFUSED'), code: 'ECONNREFUSED' },
+    });
     expect(bare.err).toMatchObject({ code: 'ECONNREFUSED' });
     expectNoTwilioSecret(text());
   });
 
   it('when passwords, tokens, session ids or authorization headers are logged as fields, then they are redacted', () => {
     const { log, text } = capturedLog();
-    log.info({ password: 'pw-secret-1', user: { password: 'pw-secret-2', sessionId: 'sid-secret-3' }, authToken: 'tok-secret-4', headers: { Authorization: `Basic ${BASIC}` } }, 'fields');
+    log.info(
+      {
+        password: 'pw-secret-1',
+        user: { password: 'pw-secret-2', sessionId: 'sid-secret-3' },
+        authToken: 'tok-secret-4',
+        headers: { Authorization: `Basic ${BASIC}` },
+      },
+      'fields',
+    );
     log.warn({ err: `request with Authorization: Basic ${BASIC} failed` }, 'as text');
-    for (const secret of ['pw-secret-1', 'pw-secret-2', 'sid-secret-3', 'tok-secret-4']) expect(text()).not.toContain(secret);
+    for (const secret of ['pw-secret-1', 'pw-secret-2', 'sid-secret-3', 'tok-secret-4'])
+      expect(text()).not.toContain(secret);
     expectNoTwilioSecret(text());
   });
 
@@ -95,9 +121,14 @@ describe('secrets in logs', () => {
     afterAll(() => new Promise((resolve) => server.close(resolve)));
 
     it('when a request fails with a Twilio client error, then its lines name the error without the Auth Token or the session cookie', async () => {
-      const res = await fetch(`${url}/fails`, { headers: { authorization: `Basic ${BASIC}`, cookie: 'sb_session=session-secret-5' } });
+      const res = await fetch(`${url}/fails`, {
+        headers: { authorization: `Basic ${BASIC}`, cookie: 'sb_session=session-secret-5' },
+      });
       expect(res.status).toBe(500);
-      expect(lines().find((l) => l.msg === 'request failed')).toMatchObject({ err: { code: 'ECONNREFUSED' }, reqId: expect.any(String) });
+      expect(lines().find((l) => l.msg === 'request failed')).toMatchObject({
+        err: { code: 'ECONNREFUSED' },
+        reqId: expect.any(String),
+      });
       expect(lines().find((l) => l.req?.url === '/fails')).toMatchObject({ res: { statusCode: 500 } });
       expectNoTwilioSecret(text());
       expect(text()).not.toContain('session-secret-5');

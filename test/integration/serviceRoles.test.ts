@@ -38,7 +38,14 @@ describe('SERVICES picks what a process runs', () => {
       expect((await client.get('/api/me')).status).toBe(200);
       await expect(connectSocket(server.url, client.cookie)).rejects.toThrow();
       expect(await server.ctx.queues.maintenance.getWorkersCount()).toBe(0);
-      for (const path of ['/api/nope', '/webhooks/nope', '/socket.io/', '/socket.io/?EIO=4&transport=polling', '/metrics/nope']) await expectJson404(server.url + path);
+      for (const path of [
+        '/api/nope',
+        '/webhooks/nope',
+        '/socket.io/',
+        '/socket.io/?EIO=4&transport=polling',
+        '/metrics/nope',
+      ])
+        await expectJson404(server.url + path);
       // A deep link into the console is the console.
       expect((await fetch(`${server.url}/tickets/123`)).headers.get('content-type')).toMatch(/^text\/html/);
     } finally {
@@ -53,7 +60,8 @@ describe('SERVICES picks what a process runs', () => {
       const { token } = await createSession(db.sql, user.id, 1, {});
       const socket = await connectSocket(server.url, `sb_session=${token}`);
       socket.close();
-      for (const path of ['/api/me', '/webhooks/twilio/sms', '/tickets/123', '/metrics/nope']) await expectJson404(server.url + path);
+      for (const path of ['/api/me', '/webhooks/twilio/sms', '/tickets/123', '/metrics/nope'])
+        await expectJson404(server.url + path);
       expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
       expect((await fetch(`${server.url}/metrics`)).status).toBe(200);
     } finally {
@@ -70,7 +78,9 @@ describe('SERVICES picks what a process runs', () => {
       const user = await aUser(db.sql, 'agent');
       const sessionId = await expiredSession(user.id);
       await server.ctx.queues.maintenance.add('purge-expired-sessions', {});
-      expect(await waitFor(async () => (await db.sql`select 1 from sessions where id = ${sessionId}`).length === 0, Boolean)).toBe(true);
+      expect(
+        await waitFor(async () => (await db.sql`select 1 from sessions where id = ${sessionId}`).length === 0, Boolean),
+      ).toBe(true);
       expect(await server.ctx.queues.maintenance.getWorkersCount()).toBeGreaterThan(0);
       // Repeating work is registered once per task, under a fixed id, however many workers start.
       const maintenance = (await server.ctx.queues.maintenance.getJobSchedulers()).map((s) => s.key);
@@ -84,12 +94,18 @@ describe('SERVICES picks what a process runs', () => {
   it('when Redis holds a job scheduler an earlier version made, then a starting worker removes it and keeps its own', async () => {
     const env = testEnv(db.url, { SERVICES: 'worker' });
     const earlier = await startTestServer(env);
-    await earlier.ctx.queues.routing.upsertJobScheduler('routing-tick', { every: 2000 }, { name: 'routing-tick', data: {} });
+    await earlier.ctx.queues.routing.upsertJobScheduler(
+      'routing-tick',
+      { every: 2000 },
+      { name: 'routing-tick', data: {} },
+    );
     await earlier.stop();
     const server = await startTestServer(env);
     try {
       expect(await server.ctx.queues.routing.getJobSchedulers()).toEqual([]);
-      expect((await server.ctx.queues.maintenance.getJobSchedulers()).map((s) => s.key)).toContain('purge-expired-sessions');
+      expect((await server.ctx.queues.maintenance.getJobSchedulers()).map((s) => s.key)).toContain(
+        'purge-expired-sessions',
+      );
     } finally {
       await server.stop();
     }
@@ -105,7 +121,9 @@ describe('SERVICES picks what a process runs', () => {
     await blocker.unsafe('lock table sessions in access exclusive mode');
     try {
       await server.ctx.queues.maintenance.add('purge-expired-sessions', {});
-      expect(await waitFor(async () => (await server.ctx.queues.maintenance.getActiveCount()) === 1, Boolean)).toBe(true);
+      expect(await waitFor(async () => (await server.ctx.queues.maintenance.getActiveCount()) === 1, Boolean)).toBe(
+        true,
+      );
       let stopped = false;
       const stopping = server.stop().then(() => (stopped = true));
       await new Promise((r) => setTimeout(r, 500));

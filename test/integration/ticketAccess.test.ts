@@ -6,7 +6,8 @@ import { startTestServer, testEnv } from '../support/testServer';
 
 let db: TestDatabase;
 let server: Awaited<ReturnType<typeof startTestServer>>;
-const as = async (user: { email: string; password: string }) => new TestClient(server.url).signIn(user.email, user.password);
+const as = async (user: { email: string; password: string }) =>
+  new TestClient(server.url).signIn(user.email, user.password);
 
 beforeAll(async () => {
   db = await createTestDatabase();

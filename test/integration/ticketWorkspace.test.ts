@@ -33,7 +33,10 @@ async function anAgentWithTicket(text = 'I need help with my order') {
   await client.put('/api/me/presence', { presence: 'available' });
   const phone = aPhone();
   const { ticketId } = await intakeContact(server.ctx, anSms(phone, text, { queueId: ownQueue }));
-  const offers = await waitFor(() => client.get('/api/offers/mine'), (r) => r.body.offers.some((o: { ticket: { id: string } }) => o.ticket.id === ticketId));
+  const offers = await waitFor(
+    () => client.get('/api/offers/mine'),
+    (r) => r.body.offers.some((o: { ticket: { id: string } }) => o.ticket.id === ticketId),
+  );
   const offer = offers.body.offers.find((o: { ticket: { id: string } }) => o.ticket.id === ticketId);
   expect((await client.post(`/api/offers/${offer.offer.id}/accept`)).status).toBe(200);
   return { agent, client, ticketId, phone };
@@ -44,9 +47,18 @@ describe('the agent workspace', () => {
     const { client, ticketId, phone } = await anAgentWithTicket();
     const res = await client.post(`/api/tickets/${ticketId}/replies`, { text: 'Your parcel ships today.' });
     expect(res.status).toBe(201);
-    expect(res.body.message).toMatchObject({ direction: 'outbound', channel: 'sms', status: 'queued', to: phone, text: 'Your parcel ships today.' });
+    expect(res.body.message).toMatchObject({
+      direction: 'outbound',
+      channel: 'sms',
+      status: 'queued',
+      to: phone,
+      text: 'Your parcel ships today.',
+    });
     // Without Twilio credentials SMS goes through the simulated Messages API, which reports delivery back.
-    const delivered = await waitFor(() => client.get(`/api/tickets/${ticketId}`), (r) => r.body.messages.at(-1).status === 'delivered');
+    const delivered = await waitFor(
+      () => client.get(`/api/tickets/${ticketId}`),
+      (r) => r.body.messages.at(-1).status === 'delivered',
+    );
     expect(delivered.body.messages.map((m: { direction: string; status: string }) => [m.direction, m.status])).toEqual([
       ['inbound', 'received'],
       ['outbound', 'delivered'],
@@ -54,7 +66,9 @@ describe('the agent workspace', () => {
     const [row] = await db.sql`select provider_id, metadata from messages where id = ${res.body.message.id}`;
     expect(row.providerId).toMatch(/^SM[0-9a-f]{32}$/);
     expect(row.metadata).toEqual({ transport: 'twilio' });
-    expect(await db.sql`select body from simulator_messages where phone = ${phone} and direction = 'to_phone'`).toEqual([{ body: 'Your parcel ships today.' }]);
+    expect(await db.sql`select body from simulator_messages where phone = ${phone} and direction = 'to_phone'`).toEqual(
+      [{ body: 'Your parcel ships today.' }],
+    );
   });
 
   it('when the agent adds a note, then it is internal and never sent', async () => {
@@ -67,16 +81,26 @@ describe('the agent workspace', () => {
 
   it('when status, priority and type change, then each change is audited with who made it and shown on the ticket', async () => {
     const { agent, client, ticketId } = await anAgentWithTicket();
-    const res = await client.patch(`/api/tickets/${ticketId}`, { priority: 'high', type: 'complaint', status: 'pending' });
+    const res = await client.patch(`/api/tickets/${ticketId}`, {
+      priority: 'high',
+      type: 'complaint',
+      status: 'pending',
+    });
     expect(res.body.ticket).toMatchObject({ priority: 'high', type: 'complaint', status: 'pending' });
     const detail = await client.get(`/api/tickets/${ticketId}`);
     const changes = detail.body.audit.filter((a: { action: string }) => a.action.endsWith('_changed'));
-    expect(changes.map((a: { action: string; data: unknown; actor: { id: string } }) => [a.action, a.data, a.actor.id])).toEqual([
+    expect(
+      changes.map((a: { action: string; data: unknown; actor: { id: string } }) => [a.action, a.data, a.actor.id]),
+    ).toEqual([
       ['ticket.status_changed', { from: 'open', to: 'pending' }, agent.id],
       ['ticket.priority_changed', { from: 'normal', to: 'high' }, agent.id],
       ['ticket.type_changed', { from: null, to: 'complaint' }, agent.id],
     ]);
-    expect(detail.body.audit.map((a: { action: string }) => a.action).slice(0, 3)).toEqual(['ticket.created', 'ticket.offered', 'ticket.assigned']);
+    expect(detail.body.audit.map((a: { action: string }) => a.action).slice(0, 3)).toEqual([
+      'ticket.created',
+      'ticket.offered',
+      'ticket.assigned',
+    ]);
   });
 
   it('when the agent resolves the ticket, then it leaves their inbox and their capacity frees up', async () => {
@@ -96,7 +120,10 @@ describe('the agent workspace', () => {
     await colleagueClient.put('/api/me/presence', { presence: 'available' });
     const res = await client.post(`/api/tickets/${ticketId}/transfer`, { queueId: spanishQueue });
     expect(res.body.ticket).toMatchObject({ queueId: spanishQueue, assigneeId: null });
-    const offers = await waitFor(() => colleagueClient.get('/api/offers/mine'), (r) => r.body.offers.length > 0);
+    const offers = await waitFor(
+      () => colleagueClient.get('/api/offers/mine'),
+      (r) => r.body.offers.length > 0,
+    );
     expect(offers.body.offers[0].ticket.id).toBe(ticketId);
     // The transferring agent no longer sees it: it is neither theirs nor in a queue they serve.
     expect((await client.get(`/api/tickets/${ticketId}`)).status).toBe(404);
@@ -119,10 +146,14 @@ describe('the agent workspace', () => {
     expect((await client.patch(`/api/tickets/${ticketId}`, {})).status).toBe(400);
     const empty = await client.post(`/api/tickets/${ticketId}/replies`, { text: '   ' });
     expect(empty.body.error.fields[0].path).toBe('text');
-    expect((await client.post(`/api/tickets/${ticketId}/transfer`, { queueId: queue, agentId: queue })).status).toBe(400);
+    expect((await client.post(`/api/tickets/${ticketId}/transfer`, { queueId: queue, agentId: queue })).status).toBe(
+      400,
+    );
     const [t] = await db.sql`select status, assignee_id from tickets where id = ${ticketId}`;
     expect(t.status).toBe('open');
-    expect(await db.sql`select 1 from messages where ticket_id = ${ticketId} and direction = 'outbound'`).toHaveLength(0);
+    expect(await db.sql`select 1 from messages where ticket_id = ${ticketId} and direction = 'outbound'`).toHaveLength(
+      0,
+    );
   });
 
   it('when another agent tries to change a ticket they cannot see, then it is 404 and nothing changes', async () => {

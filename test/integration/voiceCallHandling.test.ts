@@ -17,7 +17,11 @@ const sim = () => server.ctx.voice.simulator!;
 beforeAll(async () => {
   db = await createTestDatabase();
   server = await startTestServer(
-    testEnv(db.url, { SIMULATOR_TIME_SCALE: '0.05', ROUTING_OFFER_TIMEOUT_SECONDS: '30', AFTER_CALL_WORK_SECONDS: String(AFTER_CALL_WORK_SECONDS) }),
+    testEnv(db.url, {
+      SIMULATOR_TIME_SCALE: '0.05',
+      ROUTING_OFFER_TIMEOUT_SECONDS: '30',
+      AFTER_CALL_WORK_SECONDS: String(AFTER_CALL_WORK_SECONDS),
+    }),
   );
   await aQueue(db.sql, { name: 'Phone', entryForChannels: ['voice'] });
 }, 60_000);
@@ -39,8 +43,10 @@ async function anAgent(skills: string[] = []) {
   return { ...user, client, socket, device: `client:agent-${user.id}` };
 }
 type Agent = Awaited<ReturnType<typeof anAgent>>;
-const available = async (agent: Agent) => expect((await agent.client.put('/api/me/presence', { presence: 'available' })).status).toBe(200);
-const nextVoiceOffer = (agent: Agent, timeoutMs = 10_000) => nextEvent<any>(agent.socket, 'offer.created', (p) => p.ticket.channel === 'voice', timeoutMs);
+const available = async (agent: Agent) =>
+  expect((await agent.client.put('/api/me/presence', { presence: 'available' })).status).toBe(200);
+const nextVoiceOffer = (agent: Agent, timeoutMs = 10_000) =>
+  nextEvent<any>(agent.socket, 'offer.created', (p) => p.ticket.channel === 'voice', timeoutMs);
 
 /** A caller picks the agent option (key 1 of the default menu) and waits in the queue. */
 async function aQueuedCaller() {
@@ -73,7 +79,11 @@ describe('an agent with a phone number in their profile', () => {
     expect((await agent.client.post(`/api/offers/${offer.offer.id}/accept`)).status).toBe(200);
     const ringing = await sim().waitForCall((c) => c.to === agentPhone && c.status === 'ringing', 10_000);
     expect(ringing.from).toBe(server.ctx.voice.companyNumber);
-    expect(sim().calls().some((c) => c.to === agent.device)).toBe(false);
+    expect(
+      sim()
+        .calls()
+        .some((c) => c.to === agent.device),
+    ).toBe(false);
     sim().answer(ringing.sid);
     const talking = await sim().waitFor(caller.sid, (c) => c.conference?.participants.length === 2, 10_000);
     expect(talking.conference!.participants.map((p) => p.callSid)).toContain(ringing.sid);
@@ -98,7 +108,9 @@ describe('an agent who does not pick up', () => {
     expect((await nextOffer).ticket.id).toBe(offer.ticket.id);
     expect(sim().snapshot(caller.sid)!.queue).not.toBeNull();
     expect((await db.sql`select presence from users where id = ${first.id}`)[0].presence).toBe('away');
-    expect(await db.sql`select action from audit_log where entity_id = ${offer.ticket.id} and action = 'call.agent_missed'`).toHaveLength(1);
+    expect(
+      await db.sql`select action from audit_log where entity_id = ${offer.ticket.id} and action = 'call.agent_missed'`,
+    ).toHaveLength(1);
     sim().hangup(caller.sid);
     first.socket.close();
     second.socket.close();
@@ -154,7 +166,10 @@ describe('after-call work', () => {
     const caller = await aQueuedCaller();
     const callId = await acceptAndAnswer(agent, await nextVoiceOffer(agent), caller.sid);
     sim().hangup(caller.sid);
-    await waitFor(async () => (await db.sql`select wrap_up from calls where id = ${callId}`)[0].wrapUp, (w) => w === 'pending');
+    await waitFor(
+      async () => (await db.sql`select wrap_up from calls where id = ${callId}`)[0].wrapUp,
+      (w) => w === 'pending',
+    );
     return { callId, endedAt: Date.now() };
   }
 
@@ -169,7 +184,9 @@ describe('after-call work', () => {
     await new Promise((r) => setTimeout(r, 1500));
     expect(offered).toBe(false);
 
-    expect((await agent.client.post(`/api/calls/${callId}/wrap-up`, { disposition: 'resolved', note: 'Done.' })).status).toBe(200);
+    expect(
+      (await agent.client.post(`/api/calls/${callId}/wrap-up`, { disposition: 'resolved', note: 'Done.' })).status,
+    ).toBe(200);
     const offer = await next;
     expect(offer.ticket.channel).toBe('voice');
     sim().hangup(waiting.sid);

@@ -27,9 +27,12 @@ beforeAll(async () => {
   db = await createTestDatabase();
   server = await startTestServer(
     testEnv(db.url, {
-      SIMULATOR_TIME_SCALE: '0.2', ROUTING_OFFER_TIMEOUT_SECONDS: '30', AFTER_CALL_WORK_SECONDS: '0',
+      SIMULATOR_TIME_SCALE: '0.2',
+      ROUTING_OFFER_TIMEOUT_SECONDS: '30',
+      AFTER_CALL_WORK_SECONDS: '0',
       // One attempt: a callback tried again proves the attempt did not count against the customer.
-      CALLBACK_MAX_ATTEMPTS: '1', CALLBACK_RETRY_DELAY_SECONDS: '1',
+      CALLBACK_MAX_ATTEMPTS: '1',
+      CALLBACK_RETRY_DELAY_SECONDS: '1',
     }),
   );
   queueId = await aQueue(db.sql, { name: 'Phone', entryForChannels: ['voice'] });
@@ -59,13 +62,20 @@ async function anAgent(role: 'agent' | 'supervisor' | 'admin' = 'agent') {
   return { ...user, client, socket, device: `client:agent-${user.id}` };
 }
 type Agent = Awaited<ReturnType<typeof anAgent>>;
-const available = async (agent: Agent) => expect((await agent.client.put('/api/me/presence', { presence: 'available' })).status).toBe(200);
+const available = async (agent: Agent) =>
+  expect((await agent.client.put('/api/me/presence', { presence: 'available' })).status).toBe(200);
 /** The next offer of this ticket to the agent (an earlier test's contact coming back to routing late is not it). */
-const nextOfferOf = (agent: Agent, ticketId: string, timeoutMs = 15_000) => nextEvent<any>(agent.socket, 'offer.created', (p) => p.ticket.id === ticketId, timeoutMs);
-const said = (call: CallSnapshot) => call.transcript.filter((e) => e.kind === 'say').map((e) => e.text).join(' | ');
+const nextOfferOf = (agent: Agent, ticketId: string, timeoutMs = 15_000) =>
+  nextEvent<any>(agent.socket, 'offer.created', (p) => p.ticket.id === ticketId, timeoutMs);
+const said = (call: CallSnapshot) =>
+  call.transcript
+    .filter((e) => e.kind === 'say')
+    .map((e) => e.text)
+    .join(' | ');
 const FINAL = ['completed', 'busy', 'no-answer', 'failed', 'canceled'];
 const ringing = (address: string) => sim().waitForCall((c) => c.to === address && c.status === 'ringing', 15_000);
-const presenceOf = async (userId: string) => (await db.sql`select presence from users where id = ${userId}`)[0].presence;
+const presenceOf = async (userId: string) =>
+  (await db.sql`select presence from users where id = ${userId}`)[0].presence;
 const callRow = async (callId: string) => (await db.sql`select * from calls where id = ${callId}`)[0];
 
 /** A caller picks the agent option (key 1 of the default menu) and waits in the queue. */
@@ -74,13 +84,19 @@ async function aQueuedCaller(phone = aPhone()) {
   await sim().waitFor(sid, (c) => c.awaiting?.kind === 'gather', 15_000);
   sim().pressDigits(sid, '1');
   await sim().waitFor(sid, (c) => c.queue !== null, 15_000);
-  const [call] = await db.sql<{ id: string; ticketId: string }[]>`select id, ticket_id from calls where call_sid = ${sid}`;
+  const [call] = await db.sql<
+    { id: string; ticketId: string }[]
+  >`select id, ticket_id from calls where call_sid = ${sid}`;
   return { phone, sid, callId: call.id, ticketId: call.ticketId };
 }
 
 type ApiRequest = { method: string; uri: string; data?: Record<string, unknown> };
 type ApiAnswer = { statusCode: number; body: string; headers: Record<string, string> };
-const ok = (body: Record<string, unknown>, statusCode = 200): ApiAnswer => ({ statusCode, body: JSON.stringify(body), headers: {} });
+const ok = (body: Record<string, unknown>, statusCode = 200): ApiAnswer => ({
+  statusCode,
+  body: JSON.stringify(body),
+  headers: {},
+});
 const sidOf = (req: ApiRequest) => new URL(req.uri).pathname.match(/\/Calls\/(CA\w+)\.json$/)?.[1] ?? null;
 
 /**
@@ -94,7 +110,9 @@ function interceptVoiceApi(intercept: (req: ApiRequest) => Promise<ApiAnswer | u
       return (await intercept(req)) ?? simulator.request(req as never);
     },
   };
-  server.ctx.voice.client = twilio(server.ctx.voice.accountSid, server.ctx.voice.authToken, { httpClient: httpClient as never });
+  server.ctx.voice.client = twilio(server.ctx.voice.accountSid, server.ctx.voice.authToken, {
+    httpClient: httpClient as never,
+  });
 }
 
 /**
@@ -117,7 +135,8 @@ function fakeCallsApi() {
     const call = calls.get(sid)!;
     const status = post ? req.data?.Status : undefined;
     if (status === 'canceled' && ['queued', 'ringing'].includes(call.status)) call.status = 'canceled';
-    if (status === 'completed' && !FINAL.includes(call.status)) call.status = call.status === 'in-progress' ? 'completed' : 'canceled';
+    if (status === 'completed' && !FINAL.includes(call.status))
+      call.status = call.status === 'in-progress' ? 'completed' : 'canceled';
     return ok({ sid, to: call.to, status: call.status });
   });
   return {
@@ -129,7 +148,10 @@ function fakeCallsApi() {
 
 /** Posts a voice webhook as Twilio does (signed with the simulated account's token). */
 const post = (path: string, params: Record<string, string>) =>
-  postTwilioWebhook(server.url, path, params, { authToken: server.ctx.sms.authToken, publicUrl: server.ctx.config.PUBLIC_URL });
+  postTwilioWebhook(server.url, path, params, {
+    authToken: server.ctx.sms.authToken,
+    publicUrl: server.ctx.config.PUBLIC_URL,
+  });
 
 /** With the fake Calls API: a caller (their own CallSid) dials in and picks the agent option; returns their call. */
 async function aCallerByWebhooks() {
@@ -138,7 +160,9 @@ async function aCallerByWebhooks() {
   const menu = parseTwiml(await (await post('/webhooks/twilio/voice', params)).text());
   const queued = parseTwiml(await (await post(pathOf(menu.Gather[0].action), { ...params, Digits: '1' })).text());
   expect(queued.Enqueue).toHaveLength(1);
-  const [call] = await db.sql<{ id: string; ticketId: string }[]>`select id, ticket_id from calls where call_sid = ${params.CallSid}`;
+  const [call] = await db.sql<
+    { id: string; ticketId: string }[]
+  >`select id, ticket_id from calls where call_sid = ${params.CallSid}`;
   return { phone, params, callId: call.id, ticketId: call.ticketId };
 }
 
@@ -148,7 +172,12 @@ describe('an agent who hangs up before the customer is in the conference', () =>
     const phone = aPhone();
     sim().setEndpointBehaviour(phone, 'manual');
     const customerId = await aCustomer(db.sql, { phone });
-    const booked = await agent.client.post('/api/callbacks', { customerId, phoneNumber: phone, queueId, dueAt: new Date().toISOString() });
+    const booked = await agent.client.post('/api/callbacks', {
+      customerId,
+      phoneNumber: phone,
+      queueId,
+      dueAt: new Date().toISOString(),
+    });
     expect(booked.status).toBe(201);
     const callbackId = booked.body.callback.id;
     const offered = nextOfferOf(agent, booked.body.ticketId);
@@ -165,8 +194,15 @@ describe('an agent who hangs up before the customer is in the conference', () =>
     expect(stopped.status).toBe('canceled');
     expect(stopped.conference).toBeNull();
     const [call] = await db.sql`select id, status, connected_at, error from calls where call_sid = ${customer.sid}`;
-    expect(call).toMatchObject({ status: 'canceled', connectedAt: null, error: 'The agent hung up before the customer was connected.' });
-    const settled = await waitFor(async () => (await db.sql`select status, attempts, last_outcome from callbacks where id = ${callbackId}`)[0], (cb) => cb.lastOutcome !== null);
+    expect(call).toMatchObject({
+      status: 'canceled',
+      connectedAt: null,
+      error: 'The agent hung up before the customer was connected.',
+    });
+    const settled = await waitFor(
+      async () => (await db.sql`select status, attempts, last_outcome from callbacks where id = ${callbackId}`)[0],
+      (cb) => cb.lastOutcome !== null,
+    );
     expect(settled).toEqual({ status: 'pending', attempts: 1, lastOutcome: 'canceled' });
     expect((await db.sql`select assignee_id from tickets where id = ${booked.body.ticketId}`)[0].assigneeId).toBeNull();
 
@@ -177,7 +213,10 @@ describe('an agent who hangs up before the customer is in the conference', () =>
     sim().answer((await ringing(agent.device)).sid);
     const talking = await sim().waitForCall((c) => c.to === phone && c.conference?.participants.length === 2, 15_000);
     sim().hangup(talking.sid);
-    const done = await waitFor(async () => (await db.sql`select status, attempts from callbacks where id = ${callbackId}`)[0], (cb) => cb.status === 'completed');
+    const done = await waitFor(
+      async () => (await db.sql`select status, attempts from callbacks where id = ${callbackId}`)[0],
+      (cb) => cb.status === 'completed',
+    );
     expect(done).toEqual({ status: 'completed', attempts: 2 });
     agent.socket.close();
   });
@@ -202,7 +241,10 @@ describe('an agent who hangs up before the customer is in the conference', () =>
     });
 
     sim().hangup(agentLeg.sid);
-    const ended = await waitFor(() => callRow(callId), (c) => c.endedAt !== null);
+    const ended = await waitFor(
+      () => callRow(callId),
+      (c) => c.endedAt !== null,
+    );
     expect(ended).toMatchObject({ status: 'canceled', error: 'The agent hung up before the customer was connected.' });
     expect(cancels).toContain('canceled');
     sim().answer(customer.sid);
@@ -239,15 +281,28 @@ describe('an agent who hangs up before the customer is in the conference', () =>
 
     const reoffered = nextOfferOf(second, caller.ticketId);
     sim().hangup(firstLeg.sid);
-    const requeued = await waitFor(async () => (await db.sql`select assignee_id, queue_id from tickets where id = ${offer.ticket.id}`)[0], (t) => t.assigneeId === null);
+    const requeued = await waitFor(
+      async () => (await db.sql`select assignee_id, queue_id from tickets where id = ${offer.ticket.id}`)[0],
+      (t) => t.assigneeId === null,
+    );
     expect(requeued).toEqual({ assigneeId: null, queueId });
     releaseRedirect();
     // Turned back at the conference's door: waiting in the queue again, never connected.
-    const back = await sim().waitFor(caller.sid, (c) => /the agent is no longer available/.test(said(c)) && c.queue !== null, 15_000);
+    const back = await sim().waitFor(
+      caller.sid,
+      (c) => /the agent is no longer available/.test(said(c)) && c.queue !== null,
+      15_000,
+    );
     expect(back.transcript.filter((e) => e.kind === 'conference')).toEqual([]);
-    expect(await callRow(caller.callId)).toMatchObject({ connectedAt: null, agentId: null, endedAt: null, customerInConference: false });
+    expect(await callRow(caller.callId)).toMatchObject({
+      connectedAt: null,
+      agentId: null,
+      endedAt: null,
+      customerInConference: false,
+    });
     expect(await presenceOf(first.id)).toBe('away');
-    const [missed] = await db.sql`select data from audit_log where entity_id = ${offer.ticket.id} and action = 'call.agent_missed'`;
+    const [missed] =
+      await db.sql`select data from audit_log where entity_id = ${offer.ticket.id} and action = 'call.agent_missed'`;
     expect(missed.data).toMatchObject({ agentId: first.id, callId: caller.callId, hungUpBeforeConnected: true });
 
     // The next agent takes it and talks to the caller.
@@ -283,12 +338,17 @@ describe('a caller who asks for a callback while an agent holds their ticket', (
     sim().pressDigits(caller.sid, '1#');
     await sim().waitFor(caller.sid, (c) => c.status === 'completed', 15_000);
     expect(await presenceOf(agent.id)).toBe('available');
-    expect(await db.sql`select 1 from audit_log where entity_id = ${offer.ticket.id} and action = 'call.agent_missed'`).toHaveLength(0);
+    expect(
+      await db.sql`select 1 from audit_log where entity_id = ${offer.ticket.id} and action = 'call.agent_missed'`,
+    ).toHaveLength(0);
 
     const next = await callbackOffer;
     expect((await agent.client.post(`/api/offers/${next.offer.id}/accept`)).status).toBe(200);
     sim().answer((await ringing(agent.device)).sid);
-    const talking = await sim().waitForCall((c) => c.to === caller.phone && c.conference?.participants.length === 2, 15_000);
+    const talking = await sim().waitForCall(
+      (c) => c.to === caller.phone && c.conference?.participants.length === 2,
+      15_000,
+    );
     const [call] = await db.sql`select direction, origin, callback_id from calls where call_sid = ${talking.sid}`;
     expect(call).toMatchObject({ direction: 'outbound', origin: 'callback', callbackId: expect.any(String) });
     sim().hangup(talking.sid);
@@ -299,10 +359,24 @@ describe('a caller who asks for a callback while an agent holds their ticket', (
     const agent = await anAgent();
     const api = fakeCallsApi();
     const caller = await aCallerByWebhooks();
-    const choice = parseTwiml(await (await post(`/webhooks/twilio/voice/wait-choice?callId=${caller.callId}`, { ...caller.params, Digits: '*' })).text());
+    const choice = parseTwiml(
+      await (
+        await post(`/webhooks/twilio/voice/wait-choice?callId=${caller.callId}`, { ...caller.params, Digits: '*' })
+      ).text(),
+    );
     expect(choice.Leave).toHaveLength(1);
-    const ask = parseTwiml(await (await post(`/webhooks/twilio/voice/queue-result?callId=${caller.callId}`, { ...caller.params, QueueResult: 'leave', QueueTime: '20' })).text());
-    const goodbye = parseTwiml(await (await post(pathOf(ask.Gather[0].action), { ...caller.params, Digits: '1' })).text());
+    const ask = parseTwiml(
+      await (
+        await post(`/webhooks/twilio/voice/queue-result?callId=${caller.callId}`, {
+          ...caller.params,
+          QueueResult: 'leave',
+          QueueTime: '20',
+        })
+      ).text(),
+    );
+    const goodbye = parseTwiml(
+      await (await post(pathOf(ask.Gather[0].action), { ...caller.params, Digits: '1' })).text(),
+    );
     expect(goodbye.Hangup).toHaveLength(1);
     // The caller's call is still on (Twilio has not said it ended): an agent takes the callback now.
     const [callback] = await db.sql`select id, ticket_id from callbacks where origin_call_id = ${caller.callId}`;
@@ -312,20 +386,38 @@ describe('a caller who asks for a callback while an agent holds their ticket', (
     expect((await agent.client.post(`/api/offers/${offer.offer.id}/accept`)).status).toBe(200);
 
     const [leg] = await waitFor(
-      () => db.sql`select l.id, l.call_sid, c.direction, c.callback_id from call_legs l join calls c on c.id = l.call_id where l.agent_id = ${agent.id}`,
+      () =>
+        db.sql`select l.id, l.call_sid, c.direction, c.callback_id from call_legs l join calls c on c.id = l.call_id where l.agent_id = ${agent.id}`,
       (legs) => legs[0]?.callSid != null,
     );
     expect(leg).toMatchObject({ direction: 'outbound', callbackId: callback.id });
     expect(await db.sql`select 1 from call_legs where call_id = ${caller.callId}`).toHaveLength(0);
     // The agent picks up; the customer's phone is dialled.
     api.answer(leg.callSid);
-    expect((await post(`/webhooks/twilio/voice/leg?legId=${leg.id}`, { ...incomingCallParams(server.ctx.voice.companyNumber, agent.device), CallSid: leg.callSid, CallStatus: 'in-progress', Direction: 'outbound-api' })).status).toBe(200);
-    await waitFor(async () => api.placedTo(caller.phone), (sids) => sids.length === 1);
+    expect(
+      (
+        await post(`/webhooks/twilio/voice/leg?legId=${leg.id}`, {
+          ...incomingCallParams(server.ctx.voice.companyNumber, agent.device),
+          CallSid: leg.callSid,
+          CallStatus: 'in-progress',
+          Direction: 'outbound-api',
+        })
+      ).status,
+    ).toBe(200);
+    await waitFor(
+      async () => api.placedTo(caller.phone),
+      (sids) => sids.length === 1,
+    );
 
     // The goodbye ends: the callback being dialled is left alone.
-    expect((await post('/webhooks/twilio/voice/status', { ...caller.params, CallStatus: 'completed', CallDuration: '40' })).status).toBe(204);
+    expect(
+      (await post('/webhooks/twilio/voice/status', { ...caller.params, CallStatus: 'completed', CallDuration: '40' }))
+        .status,
+    ).toBe(204);
     expect((await db.sql`select status from callbacks where id = ${callback.id}`)[0].status).toBe('dialing');
-    expect((await db.sql`select assignee_id from tickets where id = ${callback.ticketId}`)[0].assigneeId).toBe(agent.id);
+    expect((await db.sql`select assignee_id from tickets where id = ${callback.ticketId}`)[0].assigneeId).toBe(
+      agent.id,
+    );
     agent.socket.close();
   });
 
@@ -346,12 +438,20 @@ describe('a caller who asks for a callback while an agent holds their ticket', (
     const offer = await offered;
     const [callback] = await db.sql`select status, phone_number from callbacks where origin_call_id = ${caller.callId}`;
     expect(callback).toEqual({ status: 'pending', phoneNumber: caller.phone });
-    expect(await db.sql`select 1 from audit_log where entity_id = ${ticketId} and action = 'ticket.transferred' and data->>'reason' = 'callback-waiting'`).toHaveLength(1);
+    expect(
+      await db.sql`select 1 from audit_log where entity_id = ${ticketId} and action = 'ticket.transferred' and data->>'reason' = 'callback-waiting'`,
+    ).toHaveLength(1);
     expect((await taker.client.post(`/api/offers/${offer.offer.id}/accept`)).status).toBe(200);
     sim().answer((await ringing(taker.device)).sid);
-    const talking = await sim().waitForCall((c) => c.to === caller.phone && c.conference?.participants.length === 2, 15_000);
+    const talking = await sim().waitForCall(
+      (c) => c.to === caller.phone && c.conference?.participants.length === 2,
+      15_000,
+    );
     sim().hangup(talking.sid);
-    await waitFor(async () => (await db.sql`select status from callbacks where origin_call_id = ${caller.callId}`)[0].status, (s) => s === 'completed');
+    await waitFor(
+      async () => (await db.sql`select status from callbacks where origin_call_id = ${caller.callId}`)[0].status,
+      (s) => s === 'completed',
+    );
     for (const a of [admin, holder, taker]) a.socket.close();
   });
 });
@@ -369,10 +469,19 @@ describe('a cold transfer of a click-to-dial call to an agent who does not pick 
     expect(placed.status).toBe(201);
     sim().answer((await ringing(first.device)).sid);
     const customer = await sim().waitForCall((c) => c.to === phone && c.conference?.participants.length === 2, 15_000);
-    expect((await first.client.post(`/api/calls/${placed.body.call.id}/transfer`, { agentId: second.id })).status).toBe(200);
+    expect((await first.client.post(`/api/calls/${placed.body.call.id}/transfer`, { agentId: second.id })).status).toBe(
+      200,
+    );
     const secondLeg = await ringing(second.device);
     await sim().waitFor(customer.sid, (c) => c.conference?.held === true, 15_000);
-    return { first, second, customer, secondLeg, callId: placed.body.call.id as string, ticketId: placed.body.ticketId as string };
+    return {
+      first,
+      second,
+      customer,
+      secondLeg,
+      callId: placed.body.call.id as string,
+      ticketId: placed.body.ticketId as string,
+    };
   }
 
   it('goes back to the agent who transferred it while they are free: their phone rings, and they talk to the customer again', async () => {
@@ -380,12 +489,17 @@ describe('a cold transfer of a click-to-dial call to an agent who does not pick 
     sim().reject(secondLeg.sid, 'no-answer');
     const recall = await ringing(first.device);
     sim().answer(recall.sid);
-    const talking = await sim().waitFor(customer.sid, (c) => c.conference?.held === false && c.conference.participants.length === 2, 15_000);
+    const talking = await sim().waitFor(
+      customer.sid,
+      (c) => c.conference?.held === false && c.conference.participants.length === 2,
+      15_000,
+    );
     expect(talking.conference!.participants.map((p) => p.callSid)).toContain(recall.sid);
     expect((await db.sql`select assignee_id from tickets where id = ${ticketId}`)[0].assigneeId).toBe(first.id);
     expect((await callRow(callId)).agentId).toBe(first.id);
     expect(await presenceOf(second.id)).toBe('away');
-    const [recalled] = await db.sql`select data from audit_log where entity_id = ${ticketId} and action = 'call.transferred' and data->>'recall' = 'true'`;
+    const [recalled] =
+      await db.sql`select data from audit_log where entity_id = ${ticketId} and action = 'call.transferred' and data->>'recall' = 'true'`;
     expect(recalled.data).toMatchObject({ callId, agentId: first.id });
     sim().hangup(customer.sid);
     first.socket.close();
@@ -399,7 +513,10 @@ describe('a cold transfer of a click-to-dial call to an agent who does not pick 
     const ended = await sim().waitFor(customer.sid, (c) => FINAL.includes(c.status), 15_000);
     expect(said(ended)).toMatch(/Sorry, nobody is free to take your call right now/);
     expect(sim().ringing(first.device)).toEqual([]);
-    await waitFor(() => callRow(callId), (c) => c.endedAt !== null);
+    await waitFor(
+      () => callRow(callId),
+      (c) => c.endedAt !== null,
+    );
     expect((await db.sql`select assignee_id from tickets where id = ${ticketId}`)[0].assigneeId).toBe(first.id);
     expect(await presenceOf(second.id)).toBe('away');
     first.socket.close();
@@ -418,20 +535,30 @@ describe('hanging up an agent’s leg that Twilio has answered before its webhoo
     const offered = nextOfferOf(agent, caller.ticketId);
     await available(agent);
     expect((await agent.client.post(`/api/offers/${(await offered).offer.id}/accept`)).status).toBe(200);
-    const [leg] = await waitFor(() => db.sql`select call_sid, answered_at from call_legs where agent_id = ${agent.id}`, (legs) => legs[0]?.callSid != null);
+    const [leg] = await waitFor(
+      () => db.sql`select call_sid, answered_at from call_legs where agent_id = ${agent.id}`,
+      (legs) => legs[0]?.callSid != null,
+    );
     api.answer(leg.callSid);
     expect(leg.answeredAt).toBeNull();
 
     if (who === 'caller') {
-      expect((await post('/webhooks/twilio/voice/status', { ...caller.params, CallStatus: 'completed', CallDuration: '30' })).status).toBe(204);
+      expect(
+        (await post('/webhooks/twilio/voice/status', { ...caller.params, CallStatus: 'completed', CallDuration: '30' }))
+          .status,
+      ).toBe(204);
     } else {
       const supervisor = await anAgent('supervisor');
       expect((await supervisor.client.post(`/api/calls/${caller.callId}/hangup`)).status).toBe(204);
       supervisor.socket.close();
     }
-    const hungUp = await waitFor(async () => api.calls.get(leg.callSid)!.status, (s) => FINAL.includes(s));
+    const hungUp = await waitFor(
+      async () => api.calls.get(leg.callSid)!.status,
+      (s) => FINAL.includes(s),
+    );
     expect(hungUp).toBe('completed');
-    if (who === 'supervisor') await post('/webhooks/twilio/voice/status', { ...caller.params, CallStatus: 'completed', CallDuration: '30' });
+    if (who === 'supervisor')
+      await post('/webhooks/twilio/voice/status', { ...caller.params, CallStatus: 'completed', CallDuration: '30' });
     agent.socket.close();
   });
 });
@@ -440,22 +567,39 @@ describe('canceling a callback', () => {
   it('resolves the ticket booked for it, with an audit entry, so it no longer shows as an open ticket', async () => {
     const agent = await anAgent();
     const customerId = await aCustomer(db.sql, { phone: aPhone() });
-    const booked = await agent.client.post('/api/callbacks', { customerId, phoneNumber: aPhone(), queueId, dueAt: new Date(Date.now() + 3600_000).toISOString() });
+    const booked = await agent.client.post('/api/callbacks', {
+      customerId,
+      phoneNumber: aPhone(),
+      queueId,
+      dueAt: new Date(Date.now() + 3600_000).toISOString(),
+    });
     expect(booked.status).toBe(201);
     expect((await agent.client.post(`/api/callbacks/${booked.body.callback.id}/cancel`)).status).toBe(204);
     const [ticket] = await db.sql`select status, resolved_at, queue_id from tickets where id = ${booked.body.ticketId}`;
     expect(ticket).toMatchObject({ status: 'resolved', queueId: null });
     expect(ticket.resolvedAt).toBeInstanceOf(Date);
-    const [audit] = await db.sql`select actor_user_id, data from audit_log where entity_id = ${booked.body.ticketId} and action = 'ticket.status_changed'`;
-    expect(audit).toMatchObject({ actorUserId: agent.id, data: { from: 'new', to: 'resolved', reason: 'callback-canceled', callbackId: booked.body.callback.id } });
+    const [audit] =
+      await db.sql`select actor_user_id, data from audit_log where entity_id = ${booked.body.ticketId} and action = 'ticket.status_changed'`;
+    expect(audit).toMatchObject({
+      actorUserId: agent.id,
+      data: { from: 'new', to: 'resolved', reason: 'callback-canceled', callbackId: booked.body.callback.id },
+    });
     agent.socket.close();
   });
 
   it('leaves a booked ticket someone has written on open, and a caller’s own ticket open: they only leave the queue', async () => {
     const agent = await anAgent();
     const customerId = await aCustomer(db.sql, { phone: aPhone() });
-    const booked = await agent.client.post('/api/callbacks', { customerId, phoneNumber: aPhone(), queueId, dueAt: new Date(Date.now() + 3600_000).toISOString() });
-    expect((await agent.client.post(`/api/tickets/${booked.body.ticketId}/notes`, { text: 'Customer wants a quote first.' })).status).toBe(201);
+    const booked = await agent.client.post('/api/callbacks', {
+      customerId,
+      phoneNumber: aPhone(),
+      queueId,
+      dueAt: new Date(Date.now() + 3600_000).toISOString(),
+    });
+    expect(
+      (await agent.client.post(`/api/tickets/${booked.body.ticketId}/notes`, { text: 'Customer wants a quote first.' }))
+        .status,
+    ).toBe(201);
     expect((await agent.client.post(`/api/callbacks/${booked.body.callback.id}/cancel`)).status).toBe(204);
     expect((await db.sql`select status from tickets where id = ${booked.body.ticketId}`)[0].status).toBe('new');
 

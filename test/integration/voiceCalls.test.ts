@@ -17,7 +17,14 @@ const sim = () => server.ctx.voice.simulator!;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  server = await startTestServer(testEnv(db.url, { SIMULATOR_TIME_SCALE: '0.05', ROUTING_OFFER_TIMEOUT_SECONDS: '30', CALLBACK_RETRY_DELAY_SECONDS: '1', CALLBACK_MAX_ATTEMPTS: '2' }));
+  server = await startTestServer(
+    testEnv(db.url, {
+      SIMULATOR_TIME_SCALE: '0.05',
+      ROUTING_OFFER_TIMEOUT_SECONDS: '30',
+      CALLBACK_RETRY_DELAY_SECONDS: '1',
+      CALLBACK_MAX_ATTEMPTS: '2',
+    }),
+  );
   queueId = await aQueue(db.sql, { name: 'Phone', entryForChannels: ['voice'] });
 }, 60_000);
 afterAll(async () => {
@@ -33,14 +40,21 @@ async function anAgent() {
   return { ...agent, client, socket, device: `client:agent-${agent.id}` };
 }
 
-const said = (call: CallSnapshot) => call.transcript.filter((e) => e.kind === 'say').map((e) => e.text).join(' | ');
+const said = (call: CallSnapshot) =>
+  call.transcript
+    .filter((e) => e.kind === 'say')
+    .map((e) => e.text)
+    .join(' | ');
 const awaitingGather = (c: CallSnapshot) => c.awaiting?.kind === 'gather';
 
 describe('a call from the phone simulator', () => {
   it('runs when no Twilio credentials are configured, on the company number', async () => {
     const agent = await aUser(db.sql, 'agent');
     const client = await new TestClient(server.url).signIn(agent.email, agent.password);
-    expect((await client.get('/api/simulator')).body.voice).toEqual({ enabled: true, companyNumber: server.ctx.voice.companyNumber });
+    expect((await client.get('/api/simulator')).body.voice).toEqual({
+      enabled: true,
+      companyNumber: server.ctx.voice.companyNumber,
+    });
   });
 
   it('goes caller → IVR → queue → offer → accept → agent answers → connected → completed, with a recording, and the agent wraps up', async () => {
@@ -74,14 +88,26 @@ describe('a call from the phone simulator', () => {
 
     expect((await agent.client.post(`/api/calls/${call.id}/hangup`)).status).toBe(204);
     await sim().waitFor(sid, (c) => c.status === 'completed', 10_000);
-    const ended = await waitFor(async () => {
-      const [row] = await db.sql`select status, ended_at, talk_seconds, recording_sid, wrap_up, abandoned from calls where id = ${call.id}`;
-      return row;
-    }, (row) => Boolean(row.endedAt && row.recordingSid));
-    expect(ended).toMatchObject({ status: 'completed', wrapUp: 'pending', abandoned: false, recordingSid: expect.stringMatching(/^RE/) });
+    const ended = await waitFor(
+      async () => {
+        const [row] =
+          await db.sql`select status, ended_at, talk_seconds, recording_sid, wrap_up, abandoned from calls where id = ${call.id}`;
+        return row;
+      },
+      (row) => Boolean(row.endedAt && row.recordingSid),
+    );
+    expect(ended).toMatchObject({
+      status: 'completed',
+      wrapUp: 'pending',
+      abandoned: false,
+      recordingSid: expect.stringMatching(/^RE/),
+    });
     expect(ended.talkSeconds).toBeGreaterThanOrEqual(0);
 
-    const wrap = await agent.client.post(`/api/calls/${call.id}/wrap-up`, { disposition: 'Resolved', note: 'Reset the router.' });
+    const wrap = await agent.client.post(`/api/calls/${call.id}/wrap-up`, {
+      disposition: 'Resolved',
+      note: 'Reset the router.',
+    });
     expect(wrap.status).toBe(200);
     expect(wrap.body.call).toMatchObject({ wrapUp: 'done', disposition: 'Resolved' });
     agent.socket.close();
@@ -93,10 +119,13 @@ describe('a call from the phone simulator', () => {
     sim().pressDigits(sid, '1');
     await sim().waitFor(sid, (c) => c.queue !== null, 10_000);
     sim().hangup(sid);
-    const abandoned = await waitFor(async () => {
-      const [row] = await db.sql`select abandoned from calls where call_sid = ${sid} and ended_at is not null`;
-      return row ?? null;
-    }, (row) => row !== null);
+    const abandoned = await waitFor(
+      async () => {
+        const [row] = await db.sql`select abandoned from calls where call_sid = ${sid} and ended_at is not null`;
+        return row ?? null;
+      },
+      (row) => row !== null,
+    );
     expect(abandoned?.abandoned).toBe(true);
 
     const vm = sim().placeCall({ from: aPhone(), to: server.ctx.voice.companyNumber });
@@ -104,16 +133,24 @@ describe('a call from the phone simulator', () => {
     sim().pressDigits(vm, '2');
     await sim().waitFor(vm, (c) => c.awaiting?.kind === 'record', 10_000);
     sim().leaveRecording(vm, 'Please call me about my invoice');
-    const message = await waitFor(async () => {
-      const [row] = await db.sql`select m.body_text, t.channel from messages m join calls c on c.id = m.call_id join tickets t on t.id = m.ticket_id where c.call_sid = ${vm}`;
-      return row ?? null;
-    }, (row) => row !== null);
+    const message = await waitFor(
+      async () => {
+        const [row] =
+          await db.sql`select m.body_text, t.channel from messages m join calls c on c.id = m.call_id join tickets t on t.id = m.ticket_id where c.call_sid = ${vm}`;
+        return row ?? null;
+      },
+      (row) => row !== null,
+    );
     expect(message).toMatchObject({ bodyText: expect.stringMatching(/^Voicemail/), channel: 'voice' });
     // Twilio's transcription arrives later, by its own callback, and replaces the placeholder text.
-    const transcribed = await waitFor(async () => {
-      const [row] = await db.sql`select m.body_text from messages m join calls c on c.id = m.call_id where c.call_sid = ${vm}`;
-      return row.bodyText as string;
-    }, (text) => !/pending/.test(text));
+    const transcribed = await waitFor(
+      async () => {
+        const [row] =
+          await db.sql`select m.body_text from messages m join calls c on c.id = m.call_id where c.call_sid = ${vm}`;
+        return row.bodyText as string;
+      },
+      (text) => !/pending/.test(text),
+    );
     expect(transcribed).toBe('Voicemail transcription: Please call me about my invoice');
   });
 
@@ -128,7 +165,8 @@ describe('a call from the phone simulator', () => {
     await sim().waitFor(sid, (c) => /call you back at/.test(said(c)) && awaitingGather(c), 10_000);
     sim().pressDigits(sid, '1#');
     await sim().waitFor(sid, (c) => c.status === 'completed', 10_000);
-    const [cb] = await db.sql`select id, ticket_id, phone_number, status from callbacks where origin_call_id = (select id from calls where call_sid = ${sid})`;
+    const [cb] =
+      await db.sql`select id, ticket_id, phone_number, status from callbacks where origin_call_id = (select id from calls where call_sid = ${sid})`;
     expect(cb).toMatchObject({ phoneNumber: caller, status: 'pending' });
     const [call] = await db.sql`select abandoned, callback_requested from calls where call_sid = ${sid}`;
     expect(call).toEqual({ abandoned: false, callbackRequested: true });
@@ -147,17 +185,30 @@ describe('a call from the phone simulator', () => {
       const ringing = await sim().waitForCall((c) => c.to === agent.device && c.status === 'ringing', 10_000);
       sim().answer(ringing.sid);
       // The customer's phone rings out; the attempt is recorded with its outcome.
-      const rang = await waitFor(async () => {
-        const [row] = await db.sql`select call_sid, outcome from callback_attempts where callback_id = ${cb.id} and attempt = ${attempt}`;
-        return row ?? null;
-      }, (row) => row?.outcome != null, 15_000);
+      const rang = await waitFor(
+        async () => {
+          const [row] =
+            await db.sql`select call_sid, outcome from callback_attempts where callback_id = ${cb.id} and attempt = ${attempt}`;
+          return row ?? null;
+        },
+        (row) => row?.outcome != null,
+        15_000,
+      );
       expect(sim().snapshot(rang!.callSid)).toMatchObject({ to: caller, status: 'no-answer' });
       const settled = (await db.sql`select status, attempts, last_outcome from callbacks where id = ${cb.id}`)[0];
       // No answer: tried again after the delay, until the attempts (2 here) run out.
-      expect(settled).toMatchObject({ attempts: attempt, lastOutcome: 'no-answer', status: attempt === 1 ? 'pending' : 'failed' });
+      expect(settled).toMatchObject({
+        attempts: attempt,
+        lastOutcome: 'no-answer',
+        status: attempt === 1 ? 'pending' : 'failed',
+      });
     }
-    const attempts = await db.sql`select attempt, agent_id, outcome, call_sid, started_at, ended_at from callback_attempts where callback_id = ${cb.id} order by attempt`;
-    expect(attempts.map((a) => [a.attempt, a.agentId, a.outcome])).toEqual([[1, agent.id, 'no-answer'], [2, agent.id, 'no-answer']]);
+    const attempts =
+      await db.sql`select attempt, agent_id, outcome, call_sid, started_at, ended_at from callback_attempts where callback_id = ${cb.id} order by attempt`;
+    expect(attempts.map((a) => [a.attempt, a.agentId, a.outcome])).toEqual([
+      [1, agent.id, 'no-answer'],
+      [2, agent.id, 'no-answer'],
+    ]);
     expect(attempts.every((a) => /^CA/.test(a.callSid))).toBe(true);
     // The retry waited CALLBACK_RETRY_DELAY_SECONDS (1 s here) after the first attempt ended.
     expect(attempts[1].startedAt.getTime() - attempts[0].endedAt.getTime()).toBeGreaterThanOrEqual(1000);

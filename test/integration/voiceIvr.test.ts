@@ -17,7 +17,11 @@ let billing: string;
 const COMPANY = '+15005550006';
 
 const post = (path: string, params: Record<string, string>, signature?: string | null) =>
-  postTwilioWebhook(server.url, path, params, { authToken: server.ctx.voice.authToken, publicUrl: server.ctx.config.PUBLIC_URL, signature });
+  postTwilioWebhook(server.url, path, params, {
+    authToken: server.ctx.voice.authToken,
+    publicUrl: server.ctx.config.PUBLIC_URL,
+    signature,
+  });
 
 async function twiml(path: string, params: Record<string, string>) {
   const res = await post(path, params);
@@ -66,7 +70,13 @@ function ivr(overrides: Partial<IvrSettings> = {}): IvrSettings {
 beforeAll(async () => {
   db = await createTestDatabase();
   // Real Twilio credentials shape: these tests post the webhooks themselves and need no simulator.
-  server = await startTestServer(testEnv(db.url, { TWILIO_ACCOUNT_SID: `AC${'1'.repeat(32)}`, TWILIO_AUTH_TOKEN: 'a-test-auth-token-of-32-chars-xx', TWILIO_SMS_FROM: COMPANY }));
+  server = await startTestServer(
+    testEnv(db.url, {
+      TWILIO_ACCOUNT_SID: `AC${'1'.repeat(32)}`,
+      TWILIO_AUTH_TOKEN: 'a-test-auth-token-of-32-chars-xx',
+      TWILIO_SMS_FROM: COMPANY,
+    }),
+  );
   sales = await aQueue(db.sql, { name: 'Sales', entryForChannels: ['voice'] });
   billing = await aQueue(db.sql, { name: 'Billing' });
   const a = await aUser(db.sql, 'admin');
@@ -96,7 +106,9 @@ describe('an incoming call', () => {
     expect(doc.Say[0].text).toBe('Welcome to Acme.');
     expect(doc.Gather[0]).toMatchObject({ input: 'dtmf speech', numDigits: '1', hints: 'sales, billing' });
     expect(doc.Gather[0].Say[0].text).toMatch(/For sales press 1/);
-    expect(pathOf(action)).toMatch(/^\/webhooks\/twilio\/voice\/menu\?callId=[0-9a-f-]{36}&menu=main&attempt=0&step=0$/);
+    expect(pathOf(action)).toMatch(
+      /^\/webhooks\/twilio\/voice\/menu\?callId=[0-9a-f-]{36}&menu=main&attempt=0&step=0$/,
+    );
     await twiml('/webhooks/twilio/voice', params);
     expect(await db.sql`select direction, from_number, status from calls where call_sid = ${params.CallSid}`).toEqual([
       { direction: 'inbound', fromNumber: params.From, status: 'ringing' },
@@ -107,7 +119,11 @@ describe('an incoming call', () => {
     const params = incomingCallParams(aPhone(), COMPANY);
     expect((await post('/webhooks/twilio/voice', params, 'forged')).status).toBe(403);
     expect((await post('/webhooks/twilio/voice', params, null)).status).toBe(403);
-    const signed = twilio.getExpectedTwilioSignature(server.ctx.voice.authToken, server.ctx.config.PUBLIC_URL + '/webhooks/twilio/voice', params);
+    const signed = twilio.getExpectedTwilioSignature(
+      server.ctx.voice.authToken,
+      server.ctx.config.PUBLIC_URL + '/webhooks/twilio/voice',
+      params,
+    );
     expect((await post('/webhooks/twilio/voice', { ...params, From: '+14155550199' }, signed)).status).toBe(403);
     expect(await db.sql`select 1 from calls where call_sid = ${params.CallSid}`).toHaveLength(0);
   });
@@ -127,7 +143,8 @@ describe('the IVR menu', () => {
     expect(doc.Enqueue[0].text).toBe(sales);
     expect(pathOf(doc.Enqueue[0].waitUrl)).toBe(`/webhooks/twilio/voice/wait?callId=${callId}`);
     expect(pathOf(doc.Enqueue[0].action)).toBe(`/webhooks/twilio/voice/queue-result?callId=${callId}`);
-    const [call] = await db.sql`select c.queue_id, c.ivr_path, t.channel, t.queue_id as ticket_queue from calls c join tickets t on t.id = c.ticket_id where c.id = ${callId}`;
+    const [call] =
+      await db.sql`select c.queue_id, c.ivr_path, t.channel, t.queue_id as ticket_queue from calls c join tickets t on t.id = c.ticket_id where c.id = ${callId}`;
     expect(call).toMatchObject({ queueId: sales, ivrPath: ['main:1 Sales'], channel: 'voice', ticketQueue: sales });
   });
 
@@ -153,7 +170,9 @@ describe('the IVR menu', () => {
     const { params, action, callId } = await callIn();
     const doc = await twiml(pathOf(action), { ...params, Digits: '3' });
     expect(doc.Gather[0]).toMatchObject({ finishOnKey: '#' });
-    expect(pathOf(doc.Gather[0].action)).toBe(`/webhooks/twilio/voice/callback-number?callId=${callId}&queueId=${sales}&attempt=0`);
+    expect(pathOf(doc.Gather[0].action)).toBe(
+      `/webhooks/twilio/voice/callback-number?callId=${callId}&queueId=${sales}&attempt=0`,
+    );
   });
 
   it('a wrong key is told so and asked again; after three misses the first option is taken', async () => {
@@ -171,7 +190,9 @@ describe('the IVR menu', () => {
     const { params, action, callId } = await callIn();
     // Twilio retries a webhook it got no answer to in time; the retries may overlap the first delivery.
     const deliver = async (path: string, digit: string, times: number) => {
-      const docs = await Promise.all(Array.from({ length: times }, () => twiml(pathOf(path), { ...params, Digits: digit })));
+      const docs = await Promise.all(
+        Array.from({ length: times }, () => twiml(pathOf(path), { ...params, Digits: digit })),
+      );
       for (const doc of docs) expect(doc).toEqual(docs[0]);
       return docs[0];
     };
@@ -238,10 +259,18 @@ describe('waiting in the queue', () => {
     const mail = await aTicket(db.sql, { customerId: await aCustomer(db.sql), queueId: billing, channel: 'email' });
     await db.sql`update tickets set queued_at = now() - interval '1 hour' where id = ${mail}`;
     const first = await callIn();
-    await twiml(pathOf(first.action), { ...first.params, Digits: '2' }).then((sub) => twiml(pathOf(sub.Gather[0].action), { ...first.params, Digits: '1' }));
+    await twiml(pathOf(first.action), { ...first.params, Digits: '2' }).then((sub) =>
+      twiml(pathOf(sub.Gather[0].action), { ...first.params, Digits: '1' }),
+    );
     const second = await callIn();
-    await twiml(pathOf(second.action), { ...second.params, Digits: '2' }).then((sub) => twiml(pathOf(sub.Gather[0].action), { ...second.params, Digits: '1' }));
-    const wait = await twiml(`/webhooks/twilio/voice/wait?callId=${second.callId}`, { ...second.params, QueuePosition: '2', QueueTime: '5' });
+    await twiml(pathOf(second.action), { ...second.params, Digits: '2' }).then((sub) =>
+      twiml(pathOf(sub.Gather[0].action), { ...second.params, Digits: '1' }),
+    );
+    const wait = await twiml(`/webhooks/twilio/voice/wait?callId=${second.callId}`, {
+      ...second.params,
+      QueuePosition: '2',
+      QueueTime: '5',
+    });
     expect(wait.Say[0].text).toMatch(/number 2 in line/);
     expect(wait.Gather[0].Say[0].text).toMatch(/press star/);
     const firstWait = await twiml(`/webhooks/twilio/voice/wait?callId=${first.callId}`, { ...first.params });
@@ -252,7 +281,8 @@ describe('waiting in the queue', () => {
 describe('status callbacks', () => {
   it('tolerate duplicates and any order: a late "ringing" never undoes "completed"', async () => {
     const { params } = await callIn();
-    const status = (s: string, extra: Record<string, string> = {}) => post('/webhooks/twilio/voice/status', { ...params, CallStatus: s, ...extra });
+    const status = (s: string, extra: Record<string, string> = {}) =>
+      post('/webhooks/twilio/voice/status', { ...params, CallStatus: s, ...extra });
     expect((await status('completed', { CallDuration: '12' })).status).toBe(204);
     expect((await status('completed', { CallDuration: '12' })).status).toBe(204);
     expect((await status('ringing')).status).toBe(204);
@@ -265,9 +295,14 @@ describe('status callbacks', () => {
   it('a queued caller who hangs up before an agent answers is counted abandoned and their ticket leaves the queue', async () => {
     const { params, action, callId } = await callIn();
     await twiml(pathOf(action), { ...params, Digits: '1' });
-    await twiml(`/webhooks/twilio/voice/queue-result?callId=${callId}`, { ...params, QueueResult: 'hangup', QueueTime: '40' });
+    await twiml(`/webhooks/twilio/voice/queue-result?callId=${callId}`, {
+      ...params,
+      QueueResult: 'hangup',
+      QueueTime: '40',
+    });
     expect((await post('/webhooks/twilio/voice/status', { ...params, CallStatus: 'completed' })).status).toBe(204);
-    const [call] = await db.sql`select c.abandoned, c.wait_seconds, t.status from calls c join tickets t on t.id = c.ticket_id where c.id = ${callId}`;
+    const [call] =
+      await db.sql`select c.abandoned, c.wait_seconds, t.status from calls c join tickets t on t.id = c.ticket_id where c.id = ${callId}`;
     expect(call).toMatchObject({ abandoned: true, waitSeconds: 40, status: 'resolved' });
   });
 });

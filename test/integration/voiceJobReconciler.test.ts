@@ -29,11 +29,17 @@ describe('the voice job reconciler', () => {
     sim().pressDigits(caller, '1');
     await sim().waitFor(caller, (c) => c.queue !== null, 10_000);
     // What ringAgent commits, without the job it then adds: the state a crash between the two leaves behind.
-    const [call] = await db.sql<{ id: string; ticketId: string }[]>`select id, ticket_id from calls where call_sid = ${caller}`;
+    const [call] = await db.sql<
+      { id: string; ticketId: string }[]
+    >`select id, ticket_id from calls where call_sid = ${caller}`;
     await db.sql`update tickets set assignee_id = ${agent.id} where id = ${call.ticketId}`;
     await db.sql`update calls set agent_id = ${agent.id} where id = ${call.id}`;
     await db.sql`insert into call_legs (call_id, agent_id, to_address, created_at) values (${call.id}, ${agent.id}, ${device}, now() - interval '1 minute')`;
-    expect(sim().calls().some((c) => c.to === device)).toBe(false);
+    expect(
+      sim()
+        .calls()
+        .some((c) => c.to === device),
+    ).toBe(false);
 
     expect(await reconcileVoiceJobs(server.ctx)).toEqual({ unplaced: 1, unbridged: 0 });
     const ringing = await sim().waitForCall((c) => c.to === device && c.status === 'ringing', 10_000);

@@ -37,10 +37,15 @@ describe('replies on a phone ticket', () => {
     const { client, ticketId } = await anAgentWithVoiceTicket();
     const before = await snapshot(ticketId);
 
-    const res = await client.post(`/api/tickets/${ticketId}/replies`, { text: 'Thanks for calling, here is your order link.' });
+    const res = await client.post(`/api/tickets/${ticketId}/replies`, {
+      text: 'Thanks for calling, here is your order link.',
+    });
 
     expect(res.status).toBe(409);
-    expect(res.body.error).toMatchObject({ code: 'voice_ticket', message: 'This is a phone ticket: call the customer back, or add an internal note.' });
+    expect(res.body.error).toMatchObject({
+      code: 'voice_ticket',
+      message: 'This is a phone ticket: call the customer back, or add an internal note.',
+    });
     expect(await snapshot(ticketId)).toEqual(before);
   });
 
@@ -48,6 +53,8 @@ describe('replies on a phone ticket', () => {
     const { client, ticketId } = await anAgentWithVoiceTicket();
     const res = await client.post(`/api/tickets/${ticketId}/notes`, { text: 'Will call back after 3pm.' });
     expect(res.status).toBe(201);
-    expect((await db.sql`select direction from messages where ticket_id = ${ticketId}`).map((m) => m.direction)).toEqual(['internal']);
+    expect(
+      (await db.sql`select direction from messages where ticket_id = ${ticketId}`).map((m) => m.direction),
+    ).toEqual(['internal']);
   });
 });

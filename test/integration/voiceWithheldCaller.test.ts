@@ -20,7 +20,10 @@ describe('a withheld caller, through Twilio’s webhooks', () => {
   let billing: string;
 
   const post = (path: string, params: Record<string, string>) =>
-    postTwilioWebhook(server.url, path, params, { authToken: server.ctx.voice.authToken, publicUrl: server.ctx.config.PUBLIC_URL });
+    postTwilioWebhook(server.url, path, params, {
+      authToken: server.ctx.voice.authToken,
+      publicUrl: server.ctx.config.PUBLIC_URL,
+    });
   async function twiml(path: string, params: Record<string, string>) {
     const res = await post(path, params);
     const text = await res.text();
@@ -54,7 +57,13 @@ describe('a withheld caller, through Twilio’s webhooks', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    server = await startTestServer(testEnv(db.url, { TWILIO_ACCOUNT_SID: `AC${'1'.repeat(32)}`, TWILIO_AUTH_TOKEN: 'a-test-auth-token-of-32-chars-xx', TWILIO_SMS_FROM: COMPANY }));
+    server = await startTestServer(
+      testEnv(db.url, {
+        TWILIO_ACCOUNT_SID: `AC${'1'.repeat(32)}`,
+        TWILIO_AUTH_TOKEN: 'a-test-auth-token-of-32-chars-xx',
+        TWILIO_SMS_FROM: COMPANY,
+      }),
+    );
     sales = await aQueue(db.sql, { name: 'Sales', entryForChannels: ['voice'] });
     billing = await aQueue(db.sql, { name: 'Billing' });
     const a = await aUser(db.sql, 'admin');
@@ -89,9 +98,17 @@ describe('a withheld caller, through Twilio’s webhooks', () => {
     const { params, action, callId } = await anonymousCall();
     const queued = await twiml(pathOf(action), { ...params, Digits: '1' });
     expect(queued.Enqueue[0].text).toBe(sales);
-    expect(await customerOfCall(callId)).toMatchObject({ name: 'Withheld number', identities: 0, fromNumber: 'anonymous', channel: 'voice', subject: 'Call from a withheld number' });
+    expect(await customerOfCall(callId)).toMatchObject({
+      name: 'Withheld number',
+      identities: 0,
+      fromNumber: 'anonymous',
+      channel: 'voice',
+      subject: 'Call from a withheld number',
+    });
     // Nothing to reply to: the message keeps no "from" address that a reply could be sent to.
-    expect(await db.sql`select from_address from messages where provider_id = ${params.CallSid}`).toEqual([{ fromAddress: null }]);
+    expect(await db.sql`select from_address from messages where provider_id = ${params.CallSid}`).toEqual([
+      { fromAddress: null },
+    ]);
   });
 
   it('two anonymous callers are two customers, whatever form the withheld caller ID takes', async () => {
@@ -131,14 +148,22 @@ describe('a withheld caller, through Twilio’s webhooks', () => {
     const vm = await twiml(pathOf(action), { ...params, Digits: '2' });
     const recordingSid = `RE${'a'.repeat(32)}`;
     const bye = await twiml(pathOf(vm.Record[0].action), {
-      ...params, RecordingSid: recordingSid, RecordingUrl: `https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/${recordingSid}`, RecordingDuration: '7',
+      ...params,
+      RecordingSid: recordingSid,
+      RecordingUrl: `https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/${recordingSid}`,
+      RecordingDuration: '7',
     });
     expect(bye.Say[0].text).toMatch(/Thank you for your message/);
     const [message] = await db.sql`
       select m.body_text, t.channel, cu.name, (select count(*)::int from customer_identities i where i.customer_id = cu.id) as identities
       from messages m join tickets t on t.id = m.ticket_id join customers cu on cu.id = t.customer_id
       where m.provider_id = ${recordingSid}`;
-    expect(message).toMatchObject({ bodyText: expect.stringMatching(/^Voicemail/), channel: 'voice', name: 'Withheld number', identities: 0 });
+    expect(message).toMatchObject({
+      bodyText: expect.stringMatching(/^Voicemail/),
+      channel: 'voice',
+      name: 'Withheld number',
+      identities: 0,
+    });
     expect((await db.sql`select voicemail from calls where id = ${callId}`)[0].voicemail).toBe(true);
   });
 
@@ -151,7 +176,8 @@ describe('a withheld caller, through Twilio’s webhooks', () => {
     expect(prompt).not.toMatch(/press 1/);
     const bye = await twiml(pathOf(ask.Gather[0].action), { ...params, Digits: '14155550123' });
     expect(bye.Say[0].text).toMatch(/call you back at 1 4 1 5 5 5 5 0 1 2 3/);
-    const [cb] = await db.sql`select cb.phone_number, cu.name from callbacks cb join customers cu on cu.id = cb.customer_id where cb.origin_call_id = ${callId}`;
+    const [cb] =
+      await db.sql`select cb.phone_number, cu.name from callbacks cb join customers cu on cu.id = cb.customer_id where cb.origin_call_id = ${callId}`;
     expect(cb).toEqual({ phoneNumber: '+14155550123', name: 'Withheld number' });
   });
 
@@ -159,10 +185,15 @@ describe('a withheld caller, through Twilio’s webhooks', () => {
     const { params, action, callId } = await anonymousCall();
     await twiml(pathOf(action), { ...params, Digits: '1' });
     await twiml(`/webhooks/twilio/voice/wait-choice?callId=${callId}`, { ...params, Digits: '*' });
-    const ask = await twiml(`/webhooks/twilio/voice/queue-result?callId=${callId}`, { ...params, QueueResult: 'leave', QueueTime: '12' });
+    const ask = await twiml(`/webhooks/twilio/voice/queue-result?callId=${callId}`, {
+      ...params,
+      QueueResult: 'leave',
+      QueueTime: '12',
+    });
     expect(ask.Gather[0].Say[0].text).toMatch(/number is withheld/);
     expect((await post('/webhooks/twilio/voice/status', { ...params, CallStatus: 'completed' })).status).toBe(204);
-    const [call] = await db.sql`select c.abandoned, c.callback_id, t.status, t.routable_after from calls c join tickets t on t.id = c.ticket_id where c.id = ${callId}`;
+    const [call] =
+      await db.sql`select c.abandoned, c.callback_id, t.status, t.routable_after from calls c join tickets t on t.id = c.ticket_id where c.id = ${callId}`;
     expect(call).toEqual({ abandoned: true, callbackId: null, status: 'resolved', routableAfter: null });
   });
 });
@@ -171,7 +202,11 @@ describe('a withheld caller, through the phone simulator', () => {
   let db: TestDatabase;
   let server: Awaited<ReturnType<typeof startTestServer>>;
   const sim = () => server.ctx.voice.simulator!;
-  const said = (call: CallSnapshot) => call.transcript.filter((e) => e.kind === 'say').map((e) => e.text).join(' | ');
+  const said = (call: CallSnapshot) =>
+    call.transcript
+      .filter((e) => e.kind === 'say')
+      .map((e) => e.text)
+      .join(' | ');
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -189,7 +224,11 @@ describe('a withheld caller, through the phone simulator', () => {
     sim().pressDigits(sid, '1');
     await sim().waitFor(sid, (c) => c.queue !== null && c.awaiting?.kind === 'gather', 10_000);
     sim().pressDigits(sid, '*');
-    const asked = await sim().waitFor(sid, (c) => /number is withheld/.test(said(c)) && c.awaiting?.kind === 'gather', 10_000);
+    const asked = await sim().waitFor(
+      sid,
+      (c) => /number is withheld/.test(said(c)) && c.awaiting?.kind === 'gather',
+      10_000,
+    );
     expect(said(asked)).not.toMatch(/We will call you back at/);
     sim().pressDigits(sid, '14155550199#');
     await sim().waitFor(sid, (c) => c.status === 'completed', 10_000);
@@ -197,7 +236,10 @@ describe('a withheld caller, through the phone simulator', () => {
       select cb.phone_number, cu.name, c.from_number from callbacks cb join calls c on c.id = cb.origin_call_id join customers cu on cu.id = cb.customer_id
       where c.call_sid = ${sid}`;
     expect(cb).toEqual({ phoneNumber: '+14155550199', name: 'Withheld number', fromNumber: 'anonymous' });
-    const call = await waitFor(async () => (await db.sql`select abandoned, callback_requested from calls where call_sid = ${sid}`)[0], (c) => c.callbackRequested);
+    const call = await waitFor(
+      async () => (await db.sql`select abandoned, callback_requested from calls where call_sid = ${sid}`)[0],
+      (c) => c.callbackRequested,
+    );
     expect(call).toEqual({ abandoned: false, callbackRequested: true });
   });
 });

@@ -2,7 +2,11 @@ import { randomBytes } from 'node:crypto';
 import type { InboundContact } from '../../channels/inboundContact';
 
 /** An inbound SMS as a channel would hand it to intake. */
-export function anSms(from: string, text = 'Hello, I need help', overrides: Partial<InboundContact> = {}): InboundContact {
+export function anSms(
+  from: string,
+  text = 'Hello, I need help',
+  overrides: Partial<InboundContact> = {},
+): InboundContact {
   return {
     channel: 'sms',
     from: { kind: 'phone', value: from },
@@ -14,7 +18,12 @@ export function anSms(from: string, text = 'Hello, I need help', overrides: Part
 }
 
 /** An inbound email as a channel would hand it to intake. */
-export function anEmail(from: string, subject: string, text: string, overrides: Partial<InboundContact> = {}): InboundContact {
+export function anEmail(
+  from: string,
+  subject: string,
+  text: string,
+  overrides: Partial<InboundContact> = {},
+): InboundContact {
   return {
     channel: 'email',
     from: { kind: 'email', value: from },

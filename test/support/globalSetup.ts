@@ -54,9 +54,22 @@ function buildConsole() {
   const dist = path.resolve('agent-console/dist');
   const fresh = `${dist}-build-${process.pid}`;
   const old = `${dist}-old-${process.pid}`;
-  execFileSync('npx', ['vite', 'build', '--config', 'agent-console/vite.config.ts', '--logLevel', 'warn', '--outDir', fresh, '--emptyOutDir'], { stdio: 'inherit' });
+  execFileSync(
+    'npx',
+    [
+      'vite',
+      'build',
+      '--config',
+      'agent-console/vite.config.ts',
+      '--logLevel',
+      'warn',
+      '--outDir',
+      fresh,
+      '--emptyOutDir',
+    ],
+    { stdio: 'inherit' },
+  );
   if (fs.existsSync(dist)) fs.renameSync(dist, old);
   fs.renameSync(fresh, dist);
   fs.rmSync(old, { recursive: true, force: true });
 }
-

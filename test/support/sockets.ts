@@ -5,8 +5,16 @@ import { io, type Socket } from 'socket.io-client';
  * console, it acknowledges every screen pop it receives (`acknowledgePops: false` plays a console that never shows them).
  */
 export function connectSocket(url: string, cookie?: string, { acknowledgePops = true } = {}): Promise<Socket> {
-  const socket = io(url, { transports: ['websocket'], reconnection: false, extraHeaders: cookie ? { cookie } : {}, timeout: 5000 });
-  if (acknowledgePops) socket.on('offer.created', (pop: { offer: { id: string } }) => socket.emit('offer.seen', { offerId: pop.offer.id }));
+  const socket = io(url, {
+    transports: ['websocket'],
+    reconnection: false,
+    extraHeaders: cookie ? { cookie } : {},
+    timeout: 5000,
+  });
+  if (acknowledgePops)
+    socket.on('offer.created', (pop: { offer: { id: string } }) =>
+      socket.emit('offer.seen', { offerId: pop.offer.id }),
+    );
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', (err) => {
@@ -17,7 +25,12 @@ export function connectSocket(url: string, cookie?: string, { acknowledgePops = 
 }
 
 /** Waits for the next `event` on the socket that satisfies `match`. */
-export function nextEvent<T>(socket: Socket, event: string, match: (payload: T) => boolean = () => true, timeoutMs = 5000): Promise<T> {
+export function nextEvent<T>(
+  socket: Socket,
+  event: string,
+  match: (payload: T) => boolean = () => true,
+  timeoutMs = 5000,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       socket.off(event, handler);

@@ -32,9 +32,19 @@ export interface TwilioStandIn {
  * TWILIO_API_BASE_URL: the same FakeTwilioMessagesApi the simulator uses (every message it takes is a row in
  * `simulator_messages`, the log of what was sent), with a hand on each create call to stop a sender mid-way.
  */
-export async function startTwilioStandIn(options: { sql: Sql; accountSid: string; authToken: string }): Promise<TwilioStandIn> {
+export async function startTwilioStandIn(options: {
+  sql: Sql;
+  accountSid: string;
+  authToken: string;
+}): Promise<TwilioStandIn> {
   const makeApi = (statusCallbacks: boolean) =>
-    new FakeTwilioMessagesApi({ ...options, deliveryAddress: (url) => url, onPhoneChanged: () => {}, callbackDelayMs: 100, statusCallbacks });
+    new FakeTwilioMessagesApi({
+      ...options,
+      deliveryAddress: (url) => url,
+      onPhoneChanged: () => {},
+      callbackDelayMs: 100,
+      statusCallbacks,
+    });
   let api = makeApi(true);
   const plans = new Map<string, CreatePlan>();
   const creates: TwilioStandIn['creates'] = [];
@@ -42,12 +52,17 @@ export async function startTwilioStandIn(options: { sql: Sql; accountSid: string
   const heldListeners = new Set<() => void>();
   const sockets = new Set<net.Socket>();
 
-  const server = http.createServer(async (req, res) => {
+  const serve = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const url = new URL(req.url ?? '/', 'https://api.twilio.com');
     const data = Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
-    const request = { method: req.method ?? 'GET', uri: url.toString(), data, params: Object.fromEntries(url.searchParams) };
+    const request = {
+      method: req.method ?? 'GET',
+      uri: url.toString(),
+      data,
+      params: Object.fromEntries(url.searchParams),
+    };
     const isCreate = request.method === 'POST' && url.pathname.endsWith('/Messages.json');
     const plan = isCreate ? plans.get(data.To) : undefined;
     if (plan) plans.delete(data.To);
@@ -63,7 +78,8 @@ export async function startTwilioStandIn(options: { sql: Sql; accountSid: string
     if (plan?.kind === 'answer-late') await new Promise((r) => setTimeout(r, plan.ms));
     res.writeHead(answer.statusCode, answer.headers).end(answer.body);
     if (create) create.answered = true;
-  });
+  };
+  const server = http.createServer((req, res) => void serve(req, res));
   server.on('connection', (socket: net.Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -80,7 +96,13 @@ export async function startTwilioStandIn(options: { sql: Sql; accountSid: string
       api = makeApi(on);
     },
     whenHeld(count, timeoutMs = 30_000) {
-      return whenAtLeast(heldListeners, () => held.length, count, timeoutMs, (n) => `the Twilio stand-in held ${n} of ${count} create calls in ${timeoutMs} ms`);
+      return whenAtLeast(
+        heldListeners,
+        () => held.length,
+        count,
+        timeoutMs,
+        (n) => `the Twilio stand-in held ${n} of ${count} create calls in ${timeoutMs} ms`,
+      );
     },
     dropHeld() {
       for (const res of held.splice(0)) res.destroy();

@@ -10,7 +10,9 @@ export async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boole
     const value = await read();
     if (ok(value)) return value;
     if (Date.now() > deadline) {
-      throw new Error(`waitFor: not there after ${timeoutMs} ms; last read: ${inspect(value, { depth: 4, breakLength: 120 })}`);
+      throw new Error(
+        `waitFor: not there after ${timeoutMs} ms; last read: ${inspect(value, { depth: 4, breakLength: 120 })}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 100));
   }

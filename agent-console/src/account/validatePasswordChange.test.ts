@@ -13,7 +13,9 @@ describe('validatePasswordChange', () => {
   });
 
   it('requires at least 10 characters', () => {
-    expect(validatePasswordChange({ ...valid, newPassword: '123456789', confirmPassword: '123456789' })).toBe('tooShort');
+    expect(validatePasswordChange({ ...valid, newPassword: '123456789', confirmPassword: '123456789' })).toBe(
+      'tooShort',
+    );
     expect(validatePasswordChange({ ...valid, newPassword: '1234567890', confirmPassword: '1234567890' })).toBeNull();
   });
 

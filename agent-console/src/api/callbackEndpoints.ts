@@ -26,7 +26,8 @@ export const scheduleCallback = (callback: NewCallback) =>
   requestJson<{ ticketId: string; callback: CallbackView }>('/api/callbacks', { method: 'POST', body: callback });
 
 /** 409 once the callback is being dialled or is over. */
-export const cancelCallback = (id: string) => requestJson<void>(`/api/callbacks/${encodeURIComponent(id)}/cancel`, { method: 'POST' });
+export const cancelCallback = (id: string) =>
+  requestJson<void>(`/api/callbacks/${encodeURIComponent(id)}/cancel`, { method: 'POST' });
 
 /** Click-to-dial: the agent's phone or browser rings first, then the customer; logged on `ticketId` or a new ticket. */
 export const placeCall = (input: { customerId: string; phoneNumber: string; ticketId?: string }) =>

@@ -32,7 +32,8 @@ export const getCampaign = (id: string) =>
   requestJson<{ campaign: CampaignSummary; recipients: CampaignRecipientView[] }>(campaignPath(id));
 
 /** Recipients not sent yet are skipped with reason `canceled`. */
-export const cancelCampaign = (id: string) => requestJson<{ campaign: CampaignSummary }>(`${campaignPath(id)}/cancel`, { method: 'POST' });
+export const cancelCampaign = (id: string) =>
+  requestJson<{ campaign: CampaignSummary }>(`${campaignPath(id)}/cancel`, { method: 'POST' });
 
 export const getCampaignStats = ({ period, from, to }: StatsQuery) =>
   requestJson<CampaignStatsResponse>(`/api/sms-campaigns/stats?${new URLSearchParams({ period, from, to })}`);

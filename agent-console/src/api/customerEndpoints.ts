@@ -14,7 +14,9 @@ const customerPath = (id: string) => `/api/customers/${encodeURIComponent(id)}`;
 
 /** Without `limit` the server answers its default (20); it allows up to 100. */
 export const searchCustomers = (q: string, limit?: number) =>
-  requestJson<{ customers: CustomerView[] }>(`/api/customers?${new URLSearchParams(limit ? { q, limit: String(limit) } : { q })}`);
+  requestJson<{ customers: CustomerView[] }>(
+    `/api/customers?${new URLSearchParams(limit ? { q, limit: String(limit) } : { q })}`,
+  );
 
 /** A merged-away id answers 404 with code `merged`; the message names the surviving customer. */
 export const getCustomer = (id: string) => requestJson<CustomerDetailResponse>(customerPath(id));

@@ -18,7 +18,9 @@ describe('errorMessage', () => {
   });
 
   it('uses a translated text for 403 rather than the English server message', () => {
-    expect(errorMessage(new ApiRequestError(403, 'forbidden', 'Your role does not allow this.'), t)).toBe('errors.forbidden');
+    expect(errorMessage(new ApiRequestError(403, 'forbidden', 'Your role does not allow this.'), t)).toBe(
+      'errors.forbidden',
+    );
   });
 
   it('falls back to a generic text for non-JSON errors and anything that is not an API error', () => {

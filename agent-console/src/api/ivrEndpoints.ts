@@ -17,7 +17,9 @@ export interface BusinessHoursEntry {
 export const getIvr = () => requestJson<{ ivr: IvrSettings }>('/api/admin/ivr');
 
 /** Replaces the whole phone line; 400 with `fields` naming each wrong path ("menus.0.options.1.key"). */
-export const saveIvr = (ivr: IvrSettings) => requestJson<{ ivr: IvrSettings }>('/api/admin/ivr', { method: 'PUT', body: ivr });
+export const saveIvr = (ivr: IvrSettings) =>
+  requestJson<{ ivr: IvrSettings }>('/api/admin/ivr', { method: 'PUT', body: ivr });
 
 /** Admins: the business-hours schedules the line can follow. */
-export const listBusinessHours = () => requestJson<{ businessHours: BusinessHoursEntry[] }>('/api/admin/business-hours');
+export const listBusinessHours = () =>
+  requestJson<{ businessHours: BusinessHoursEntry[] }>('/api/admin/business-hours');

@@ -7,6 +7,7 @@ const offerPath = (id: string) => `/api/offers/${encodeURIComponent(id)}`;
 export const getMyOffers = () => requestJson<{ offers: ScreenPop[] }>('/api/offers/mine');
 
 /** 409 `offer_gone` when it expired or was withdrawn meanwhile. */
-export const acceptOffer = (id: string) => requestJson<{ ticket: TicketSummary }>(`${offerPath(id)}/accept`, { method: 'POST' });
+export const acceptOffer = (id: string) =>
+  requestJson<{ ticket: TicketSummary }>(`${offerPath(id)}/accept`, { method: 'POST' });
 
 export const rejectOffer = (id: string) => requestJson<void>(`${offerPath(id)}/reject`, { method: 'POST' });

@@ -23,7 +23,9 @@ describe('requestJson', () => {
   });
 
   it('resolves undefined for 204 No Content', async () => {
-    await expect(requestJson('/api/auth/sign-out', { method: 'POST', fetchImpl: async () => new Response(null, { status: 204 }) })).resolves.toBeUndefined();
+    await expect(
+      requestJson('/api/auth/sign-out', { method: 'POST', fetchImpl: async () => new Response(null, { status: 204 }) }),
+    ).resolves.toBeUndefined();
   });
 
   it("turns a JSON error body into an ApiRequestError with the server's code, message and fields", async () => {

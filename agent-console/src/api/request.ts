@@ -26,7 +26,11 @@ async function errorFrom(response: Response): Promise<ApiRequestError> {
   if (isApiError(body)) {
     return new ApiRequestError(response.status, body.error.code, body.error.message, body.error.fields ?? []);
   }
-  return new ApiRequestError(response.status, `http_${response.status}`, response.statusText || `HTTP ${response.status}`);
+  return new ApiRequestError(
+    response.status,
+    `http_${response.status}`,
+    response.statusText || `HTTP ${response.status}`,
+  );
 }
 
 export interface RequestOptions {
@@ -55,7 +59,8 @@ export async function requestJson<T>(path: string, options: RequestOptions = {})
 
   if (!response.ok) {
     const error = await errorFrom(response);
-    if (error.status === 401 && error.code === 'unauthenticated') unauthenticatedListeners.forEach((listener) => listener());
+    if (error.status === 401 && error.code === 'unauthenticated')
+      unauthenticatedListeners.forEach((listener) => listener());
     throw error;
   }
   if (response.status === 204) return undefined as T;

@@ -1,4 +1,9 @@
-import type { CallbackView, CallView, SimulatedCallView, VoiceDeviceResponse } from '../../../server/http/voiceApiTypes';
+import type {
+  CallbackView,
+  CallView,
+  SimulatedCallView,
+  VoiceDeviceResponse,
+} from '../../../server/http/voiceApiTypes';
 import type { TransferTarget } from './ticketEndpoints';
 import { requestJson } from './request';
 
@@ -15,9 +20,11 @@ export const getTicketCalls = (ticketId: string) =>
 
 export const hangUpCall = (id: string) => requestJson<void>(`${callPath(id)}/hangup`, { method: 'POST' });
 
-export const holdCall = (id: string, hold: boolean) => requestJson<{ call: CallView }>(`${callPath(id)}/hold`, { method: 'POST', body: { hold } });
+export const holdCall = (id: string, hold: boolean) =>
+  requestJson<{ call: CallView }>(`${callPath(id)}/hold`, { method: 'POST', body: { hold } });
 
-export const muteCall = (id: string, muted: boolean) => requestJson<{ call: CallView }>(`${callPath(id)}/mute`, { method: 'POST', body: { muted } });
+export const muteCall = (id: string, muted: boolean) =>
+  requestJson<{ call: CallView }>(`${callPath(id)}/mute`, { method: 'POST', body: { muted } });
 
 export const transferCall = (id: string, target: TransferTarget) =>
   requestJson<{ call: CallView }>(`${callPath(id)}/transfer`, { method: 'POST', body: target });
@@ -33,12 +40,15 @@ const simDevicePath = (sid: string) => `/api/simulator/voice/device/${encodeURIC
 /** Calls ringing or connected at my simulated browser device. */
 export const getSimulatedDevice = () => requestJson<{ calls: SimulatedCallView[] }>('/api/simulator/voice/device');
 
-export const answerSimulatedDeviceCall = (sid: string) => requestJson<void>(`${simDevicePath(sid)}/answer`, { method: 'POST' });
+export const answerSimulatedDeviceCall = (sid: string) =>
+  requestJson<void>(`${simDevicePath(sid)}/answer`, { method: 'POST' });
 
-export const rejectSimulatedDeviceCall = (sid: string) => requestJson<void>(`${simDevicePath(sid)}/reject`, { method: 'POST' });
+export const rejectSimulatedDeviceCall = (sid: string) =>
+  requestJson<void>(`${simDevicePath(sid)}/reject`, { method: 'POST' });
 
 /** A simulated customer phone calls the company number. */
-export const placeSimulatedCall = (from: string) => requestJson<{ callSid: string }>('/api/simulator/voice/calls', { method: 'POST', body: { from } });
+export const placeSimulatedCall = (from: string) =>
+  requestJson<{ callSid: string }>('/api/simulator/voice/calls', { method: 'POST', body: { from } });
 
 export const getSimulatedCall = (sid: string) => requestJson<{ call: SimulatedCallView }>(simCallPath(sid));
 

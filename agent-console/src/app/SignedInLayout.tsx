@@ -54,7 +54,11 @@ export function SignedInLayout({ user, updateUser, onSignOut }: Props) {
     <NavigationContext.Provider value={navigate}>
       <div className="app-shell">
         <AppHeader user={user} onPresenceChange={changePresence} onLocaleChosen={saveLocale} onSignOut={onSignOut} />
-        <SideNavigation pages={pagesFor(user.role, { simulator: enabledSimulatorTabs(simulator.data).length > 0 })} current={navigationPageOf(route)} navigate={navigate} />
+        <SideNavigation
+          pages={pagesFor(user.role, { simulator: enabledSimulatorTabs(simulator.data).length > 0 })}
+          current={navigationPageOf(route)}
+          navigate={navigate}
+        />
         <main className="app-content">
           <CallBar user={user} />
           <PageContent route={route} user={user} simulator={simulator} />

@@ -57,21 +57,27 @@ describe('describeAudit', () => {
   });
 
   it('says which identity was added or removed', () => {
-    expect(describeAudit(entry('customer.identity_added', { kind: 'email', value: 'ada@example.com' }), t, nameOf)).toBe(
-      'auditAction.customer.identity_added {"identity":"identityKind.email ada@example.com"}',
-    );
+    expect(
+      describeAudit(entry('customer.identity_added', { kind: 'email', value: 'ada@example.com' }), t, nameOf),
+    ).toBe('auditAction.customer.identity_added {"identity":"identityKind.email ada@example.com"}');
   });
 
   it('uses plain sentences for actions without details', () => {
-    expect(describeAudit(entry('message.note_added', { messageId: 'm1' }), t, nameOf)).toBe('auditAction.message.note_added');
+    expect(describeAudit(entry('message.note_added', { messageId: 'm1' }), t, nameOf)).toBe(
+      'auditAction.message.note_added',
+    );
   });
 
   it('tells what happened on the phone: calls placed, transferred, missed and wrapped up', () => {
     expect(describeAudit(entry('call.placed', { to: '+14155550100', origin: 'click_to_dial' }), t, nameOf)).toBe(
       'auditAction.call.placed {"number":"+14155550100"}',
     );
-    expect(describeAudit(entry('call.transferred', { callId: 'c1', queueId: 'queue-1' }), t, nameOf)).toBe('auditAction.call.transferred {"target":"Billing"}');
-    expect(describeAudit(entry('call.transferred', { callId: 'c1', agentId: 'agent-1' }), t, nameOf)).toBe('auditAction.call.transferred {"target":"Alice"}');
+    expect(describeAudit(entry('call.transferred', { callId: 'c1', queueId: 'queue-1' }), t, nameOf)).toBe(
+      'auditAction.call.transferred {"target":"Billing"}',
+    );
+    expect(describeAudit(entry('call.transferred', { callId: 'c1', agentId: 'agent-1' }), t, nameOf)).toBe(
+      'auditAction.call.transferred {"target":"Alice"}',
+    );
     expect(describeAudit(entry('call.agent_missed', { agentId: 'agent-1', status: 'no-answer' }), t, nameOf)).toBe(
       'auditAction.call.agent_missed {"agent":"Alice"}',
     );
@@ -81,16 +87,22 @@ describe('describeAudit', () => {
     expect(describeAudit(entry('call.wrapped_up', { disposition: 'follow_up' }), t, nameOf)).toBe(
       'auditAction.call.wrapped_up {"disposition":"voice.disposition.follow_up"}',
     );
-    expect(describeAudit(entry('call.wrapped_up', { disposition: 'Sold' }), t, nameOf)).toBe('auditAction.call.wrapped_up {"disposition":"Sold"}');
+    expect(describeAudit(entry('call.wrapped_up', { disposition: 'Sold' }), t, nameOf)).toBe(
+      'auditAction.call.wrapped_up {"disposition":"Sold"}',
+    );
   });
 
   it('tells a callback’s story: requested, booked for a time, each attempt’s outcome', () => {
     expect(describeAudit(entry('callback.requested', { phone: '+14155550100' }), t, nameOf)).toBe(
       'auditAction.callback.requested {"number":"+14155550100"}',
     );
-    expect(describeAudit(entry('callback.scheduled', { phone: '+14155550100', dueAt: '2026-11-25T15:30:00.000Z' }), t, nameOf)).toBe(
-      'auditAction.callback.scheduled {"number":"+14155550100","time":"2026-11-25T15:30:00.000Z"}',
-    );
+    expect(
+      describeAudit(
+        entry('callback.scheduled', { phone: '+14155550100', dueAt: '2026-11-25T15:30:00.000Z' }),
+        t,
+        nameOf,
+      ),
+    ).toBe('auditAction.callback.scheduled {"number":"+14155550100","time":"2026-11-25T15:30:00.000Z"}');
     expect(describeAudit(entry('callback.retry_scheduled', { attempt: 1, outcome: 'no-answer' }), t, nameOf)).toBe(
       'auditAction.callback.retry_scheduled {"attempt":"1","outcome":"callbacks.outcome.no-answer"}',
     );
@@ -100,15 +112,33 @@ describe('describeAudit', () => {
   });
 
   it('tells what became of a reply: sent, delivered, failed with why, sent again and why', () => {
-    expect(describeAudit(entry('message.sent', { messageId: 'm1', via: 'send' }), t, nameOf)).toBe('auditAction.message.sent');
-    expect(describeAudit(entry('message.delivered', { messageId: 'm1', via: 'status_callback' }), t, nameOf)).toBe('auditAction.message.delivered');
-    expect(describeAudit(entry('message.failed', { messageId: 'm1', code: '21610', reason: 'Attempt to send to unsubscribed recipient' }), t, nameOf)).toBe(
-      'auditAction.message.failed {"reason":"Attempt to send to unsubscribed recipient"}',
+    expect(describeAudit(entry('message.sent', { messageId: 'm1', via: 'send' }), t, nameOf)).toBe(
+      'auditAction.message.sent',
     );
-    expect(describeAudit(entry('message.failed', { messageId: 'm1', code: 'outcome_unknown', reason: 'Twilio could not be asked' }), t, nameOf)).toBe(
-      'auditAction.message.failed {"reason":"delivery.reason.outcome_unknown"}',
+    expect(describeAudit(entry('message.delivered', { messageId: 'm1', via: 'status_callback' }), t, nameOf)).toBe(
+      'auditAction.message.delivered',
     );
-    expect(describeAudit(entry('message.failed', { messageId: 'm1', code: '30005', reason: null }), t, nameOf)).toBe('auditAction.message.failed {"reason":"30005"}');
+    expect(
+      describeAudit(
+        entry('message.failed', {
+          messageId: 'm1',
+          code: '21610',
+          reason: 'Attempt to send to unsubscribed recipient',
+        }),
+        t,
+        nameOf,
+      ),
+    ).toBe('auditAction.message.failed {"reason":"Attempt to send to unsubscribed recipient"}');
+    expect(
+      describeAudit(
+        entry('message.failed', { messageId: 'm1', code: 'outcome_unknown', reason: 'Twilio could not be asked' }),
+        t,
+        nameOf,
+      ),
+    ).toBe('auditAction.message.failed {"reason":"delivery.reason.outcome_unknown"}');
+    expect(describeAudit(entry('message.failed', { messageId: 'm1', code: '30005', reason: null }), t, nameOf)).toBe(
+      'auditAction.message.failed {"reason":"30005"}',
+    );
     expect(describeAudit(entry('message.resent', { messageId: 'm1', reason: 'no_answer' }), t, nameOf)).toBe(
       'auditAction.message.resent {"why":"delivery.resendReason.no_answer"}',
     );

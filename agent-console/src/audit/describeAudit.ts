@@ -12,7 +12,8 @@ export type NameLookup = (id: unknown) => string | undefined;
 const text = (value: unknown) => (typeof value === 'string' ? value : value == null ? '' : JSON.stringify(value));
 
 const CUSTOMER_FIELDS = ['name', 'company', 'notes', 'tags'] as const;
-const isCustomerField = (field: string): field is (typeof CUSTOMER_FIELDS)[number] => (CUSTOMER_FIELDS as readonly string[]).includes(field);
+const isCustomerField = (field: string): field is (typeof CUSTOMER_FIELDS)[number] =>
+  (CUSTOMER_FIELDS as readonly string[]).includes(field);
 
 /** A wrap-up disposition: the console's words for the ones it offers, else as stored. */
 const dispositionText = (value: unknown, t: TFunction) =>
@@ -45,7 +46,10 @@ export function describeAudit(entry: AuditEntryView, t: TFunction, nameOf: NameL
 
   switch (action) {
     case 'ticket.created': {
-      const channel = data.channel === 'voice' || data.channel === 'sms' || data.channel === 'email' ? t(`channel.${data.channel}`) : text(data.channel);
+      const channel =
+        data.channel === 'voice' || data.channel === 'sms' || data.channel === 'email'
+          ? t(`channel.${data.channel}`)
+          : text(data.channel);
       return t('auditAction.ticket.created', { channel });
     }
     case 'ticket.assigned':
@@ -62,7 +66,8 @@ export function describeAudit(entry: AuditEntryView, t: TFunction, nameOf: NameL
       return t('auditAction.ticket.priority_changed', { from: label(data.from), to: label(data.to) });
     }
     case 'ticket.type_changed': {
-      const label = (v: unknown) => (v == null ? t('ticketType.none') : isTicketType(v) ? t(`ticketType.${v}`) : text(v));
+      const label = (v: unknown) =>
+        v == null ? t('ticketType.none') : isTicketType(v) ? t(`ticketType.${v}`) : text(v);
       return t('auditAction.ticket.type_changed', { from: label(data.from), to: label(data.to) });
     }
     case 'ticket.subject_changed':
@@ -95,11 +100,16 @@ export function describeAudit(entry: AuditEntryView, t: TFunction, nameOf: NameL
       return t('auditAction.call.wrapped_up', { disposition: dispositionText(data.disposition, t) });
     case 'callback.retry_scheduled':
     case 'callback.failed':
-      return t(`auditAction.${action}`, { attempt: text(data.attempt), outcome: callbackOutcomeText(text(data.outcome), t) });
+      return t(`auditAction.${action}`, {
+        attempt: text(data.attempt),
+        outcome: callbackOutcomeText(text(data.outcome), t),
+      });
     case 'message.failed':
       return t('auditAction.message.failed', { reason: failureText(data, t) });
     case 'message.resent':
-      return t('auditAction.message.resent', { why: isResendReason(data.reason) ? t(`delivery.resendReason.${data.reason}`) : text(data.reason) });
+      return t('auditAction.message.resent', {
+        why: isResendReason(data.reason) ? t(`delivery.resendReason.${data.reason}`) : text(data.reason),
+      });
     case 'message.reply_queued':
     case 'message.note_added':
     case 'message.auto_ack_queued':

@@ -27,7 +27,11 @@ export function CallStatsPage() {
         <h1>{t('callStats.title')}</h1>
         <p className="muted">{t('callStats.intro')}</p>
       </header>
-      <CallStatsFilters filter={filter} onChange={setFilter} agents={agentChoices(agents.data?.agents ?? [], data?.rows ?? [])} />
+      <CallStatsFilters
+        filter={filter}
+        onChange={setFilter}
+        agents={agentChoices(agents.data?.agents ?? [], data?.rows ?? [])}
+      />
       {!valid && (
         <p role="alert" className="notice notice--error">
           {t('campaignStats.invalidRange')}

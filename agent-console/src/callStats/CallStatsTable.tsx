@@ -55,9 +55,18 @@ export function CallStatsTable({ stats }: { stats: CallStatsResponse }) {
           {groupByPeriod(stats.rows).map((group) => (
             <Fragment key={group.period}>
               {group.rows.map((row, i) => (
-                <tr key={row.agentId ?? 'none'} data-testid="call-stats-row" data-period={row.period} data-agent-id={row.agentId ?? ''}>
+                <tr
+                  key={row.agentId ?? 'none'}
+                  data-testid="call-stats-row"
+                  data-period={row.period}
+                  data-agent-id={row.agentId ?? ''}
+                >
                   {i === 0 && (
-                    <th scope="rowgroup" rowSpan={group.rows.length + (group.rows.length > 1 ? 1 : 0)} className="call-stats-table__period">
+                    <th
+                      scope="rowgroup"
+                      rowSpan={group.rows.length + (group.rows.length > 1 ? 1 : 0)}
+                      className="call-stats-table__period"
+                    >
                       {periodLabel(group.period)}
                     </th>
                   )}

@@ -37,7 +37,14 @@ describe('sumFigures', () => {
       row('2025-03-10', 'Bo', { inbound: 1, answered: 1, talkSeconds: 60, averageTalkSeconds: 60 }),
       row('2025-03-10', null, { inbound: 2, abandoned: 2 }),
     ]);
-    expect(total).toEqual({ inbound: 6, outbound: 1, answered: 3, abandoned: 2, talkSeconds: 360, averageTalkSeconds: 120 });
+    expect(total).toEqual({
+      inbound: 6,
+      outbound: 1,
+      answered: 3,
+      abandoned: 2,
+      talkSeconds: 360,
+      averageTalkSeconds: 120,
+    });
   });
 
   it('has no average without answered calls', () => {
@@ -62,7 +69,10 @@ describe('groupByPeriod', () => {
 
 describe('agentChoices', () => {
   it('adds agents found in the figures to the directory’s, by name, once each', () => {
-    const choices = agentChoices([{ id: 'id-Bo', name: 'Bo' }], [row('2025-03-10', 'Ann'), row('2025-03-10', 'Bo'), row('2025-03-10', null)]);
+    const choices = agentChoices(
+      [{ id: 'id-Bo', name: 'Bo' }],
+      [row('2025-03-10', 'Ann'), row('2025-03-10', 'Bo'), row('2025-03-10', null)],
+    );
     expect(choices).toEqual([
       { id: 'id-Ann', name: 'Ann' },
       { id: 'id-Bo', name: 'Bo' },

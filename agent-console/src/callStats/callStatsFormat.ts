@@ -42,14 +42,20 @@ export function groupByPeriod(rows: readonly CallStatsRow[]): PeriodGroup[] {
   return [...byPeriod.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([period, periodRows]) => {
-      const sorted = [...periodRows].sort((a, b) => (a.agentName === null ? 1 : b.agentName === null ? -1 : a.agentName.localeCompare(b.agentName)));
+      const sorted = [...periodRows].sort((a, b) =>
+        a.agentName === null ? 1 : b.agentName === null ? -1 : a.agentName.localeCompare(b.agentName),
+      );
       return { period, rows: sorted, subtotal: sumFigures(sorted) };
     });
 }
 
 /** The agents to filter by: the directory's, plus anyone who took calls in the figures shown (e.g. a supervisor), by name. */
-export function agentChoices(agents: readonly { id: string; name: string }[], rows: readonly CallStatsRow[]): { id: string; name: string }[] {
+export function agentChoices(
+  agents: readonly { id: string; name: string }[],
+  rows: readonly CallStatsRow[],
+): { id: string; name: string }[] {
   const byId = new Map(agents.map((agent) => [agent.id, agent.name]));
-  for (const row of rows) if (row.agentId && !byId.has(row.agentId)) byId.set(row.agentId, row.agentName ?? row.agentId);
+  for (const row of rows)
+    if (row.agentId && !byId.has(row.agentId)) byId.set(row.agentId, row.agentName ?? row.agentId);
   return [...byId.entries()].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -19,7 +19,15 @@ export function useCallStats(query: CallStatsQuery | null): ServerData<CallStats
   const load = useCallback(async () => {
     if (!key) return null;
     const [groupBy, from, to, agentId] = key.split(' ');
-    return { key, stats: await getCallStats({ groupBy: groupBy as CallStatsQuery['groupBy'], from, to, agentId: agentId || undefined }) };
+    return {
+      key,
+      stats: await getCallStats({
+        groupBy: groupBy as CallStatsQuery['groupBy'],
+        from,
+        to,
+        agentId: agentId || undefined,
+      }),
+    };
   }, [key]);
   const { data, error, reload } = useReloadableData(load, connectionGeneration);
   const reloadSoon = useDelayedCall(reload, STATS_EVENT_DELAY_MS);

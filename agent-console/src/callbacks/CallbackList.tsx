@@ -26,7 +26,8 @@ export function CallbackList({ callbacks, queues, onChanged, testId = 'callback-
   const { t } = useTranslation();
   const now = useNow(30_000);
   const { cancel, busyId, problem } = useCancelCallback(onChanged);
-  const queueName = (id: string | null) => (id ? (queues.find((queue) => queue.id === id)?.name ?? t('common.none')) : t('common.none'));
+  const queueName = (id: string | null) =>
+    id ? (queues.find((queue) => queue.id === id)?.name ?? t('common.none')) : t('common.none');
   const outcomeText = (outcome: string) => callbackOutcomeText(outcome, t);
 
   return (
@@ -59,15 +60,33 @@ export function CallbackList({ callbacks, queues, onChanged, testId = 'callback-
             {callbacks.map((callback) => {
               const overdue = isOverdue(callback, now);
               return (
-                <tr key={callback.id} data-testid="callback" data-callback-id={callback.id} data-status={callback.status} data-overdue={overdue}>
-                  <td>{callback.customerId ? <AppLink to={customerPath(callback.customerId)}>{callback.customerName?.trim() || t('customer.unnamed')}</AppLink> : t('common.none')}</td>
+                <tr
+                  key={callback.id}
+                  data-testid="callback"
+                  data-callback-id={callback.id}
+                  data-status={callback.status}
+                  data-overdue={overdue}
+                >
+                  <td>
+                    {callback.customerId ? (
+                      <AppLink to={customerPath(callback.customerId)}>
+                        {callback.customerName?.trim() || t('customer.unnamed')}
+                      </AppLink>
+                    ) : (
+                      t('common.none')
+                    )}
+                  </td>
                   <td data-kind="phone">{callback.phoneNumber}</td>
                   <td>{queueName(callback.queueId)}</td>
                   <td>
                     <span className="callback-table__badges">
                       <CallbackStatusBadge status={callback.status} />
                       {overdue && (
-                        <span className="status-badge callback-overdue" data-testid="callback-overdue" title={t('callbacks.overdueTitle', { minutes: OVERDUE_AFTER_MS / 60_000 })}>
+                        <span
+                          className="status-badge callback-overdue"
+                          data-testid="callback-overdue"
+                          title={t('callbacks.overdueTitle', { minutes: OVERDUE_AFTER_MS / 60_000 })}
+                        >
                           {t('callbacks.overdue')}
                         </span>
                       )}
@@ -86,7 +105,8 @@ export function CallbackList({ callbacks, queues, onChanged, testId = 'callback-
                       <ol className="callback-attempts">
                         {callback.attemptLog.map((attempt) => (
                           <li key={attempt.attempt} data-testid="callback-attempt" data-outcome={attempt.outcome ?? ''}>
-                            <Timestamp iso={attempt.startedAt} /> {attempt.outcome ? outcomeText(attempt.outcome) : t('callbacks.inProgress')}
+                            <Timestamp iso={attempt.startedAt} />{' '}
+                            {attempt.outcome ? outcomeText(attempt.outcome) : t('callbacks.inProgress')}
                           </li>
                         ))}
                       </ol>
@@ -95,7 +115,13 @@ export function CallbackList({ callbacks, queues, onChanged, testId = 'callback-
                   <td className="callback-table__note">{callback.note}</td>
                   <td>
                     {isCancelable(callback) && (
-                      <button type="button" className="link-button" data-testid="cancel-callback" disabled={busyId !== null} onClick={() => void cancel(callback.id)}>
+                      <button
+                        type="button"
+                        className="link-button"
+                        data-testid="cancel-callback"
+                        disabled={busyId !== null}
+                        onClick={() => void cancel(callback.id)}
+                      >
                         {busyId === callback.id ? t('callbacks.canceling') : t('callbacks.cancel')}
                       </button>
                     )}

@@ -39,7 +39,12 @@ export function CallbacksPage() {
           {recent.length === 0 ? (
             <p className="muted">{t('callbacks.noRecent')}</p>
           ) : (
-            <CallbackList callbacks={recent} queues={queueList} onChanged={callbacks.reload} testId="callback-list-recent" />
+            <CallbackList
+              callbacks={recent}
+              queues={queueList}
+              onChanged={callbacks.reload}
+              testId="callback-list-recent"
+            />
           )}
         </>
       )}

@@ -27,7 +27,13 @@ export function CustomerCallbacks({ callbacks, queues, onChanged }: Props) {
       )}
       <ul className="plain-list customer-callbacks" data-testid="customer-callbacks">
         {callbacks.map((callback) => (
-          <li key={callback.id} className="customer-callback" data-testid="callback" data-callback-id={callback.id} data-status={callback.status}>
+          <li
+            key={callback.id}
+            className="customer-callback"
+            data-testid="callback"
+            data-callback-id={callback.id}
+            data-status={callback.status}
+          >
             <div className="customer-callback__line">
               <CallbackStatusBadge status={callback.status} />
               <Timestamp iso={callback.dueAt} />
@@ -40,7 +46,13 @@ export function CustomerCallbacks({ callbacks, queues, onChanged }: Props) {
                 {callback.lastOutcome && ` · ${callbackOutcomeText(callback.lastOutcome, t)}`}
               </span>
               {isCancelable(callback) && (
-                <button type="button" className="link-button" data-testid="cancel-callback" disabled={busyId !== null} onClick={() => void cancel(callback.id)}>
+                <button
+                  type="button"
+                  className="link-button"
+                  data-testid="cancel-callback"
+                  disabled={busyId !== null}
+                  onClick={() => void cancel(callback.id)}
+                >
                   {busyId === callback.id ? t('callbacks.canceling') : t('callbacks.cancel')}
                 </button>
               )}

@@ -52,7 +52,14 @@ export function CustomerPhonePanel({ customer }: { customer: CustomerView }) {
           {phones.map((phone) => (
             <li key={phone} className="plain-list__row">
               <span className="plain-list__grow">{phone}</span>
-              <button type="button" className="button button--small" data-testid="click-to-dial" data-phone={phone} disabled={dialing !== null} onClick={() => void call(phone)}>
+              <button
+                type="button"
+                className="button button--small"
+                data-testid="click-to-dial"
+                data-phone={phone}
+                disabled={dialing !== null}
+                onClick={() => void call(phone)}
+              >
                 {dialing === phone ? t('callbacks.dialing') : t('callbacks.call')}
               </button>
             </li>
@@ -64,7 +71,14 @@ export function CustomerPhonePanel({ customer }: { customer: CustomerView }) {
           {problem}
         </p>
       )}
-      {phones.length > 0 && <ScheduleCallbackForm customerId={customer.id} phones={phones} queues={queueList} onScheduled={callbacks.reload} />}
+      {phones.length > 0 && (
+        <ScheduleCallbackForm
+          customerId={customer.id}
+          phones={phones}
+          queues={queueList}
+          onScheduled={callbacks.reload}
+        />
+      )}
       {callbacks.data && callbacks.data.length > 0 && (
         <>
           <h3 className="panel__subheading">{t('callbacks.customerHeading')}</h3>

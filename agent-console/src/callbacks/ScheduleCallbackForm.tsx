@@ -18,12 +18,18 @@ interface Props {
   onScheduled: () => void;
 }
 
-type Outcome = { kind: 'scheduled'; dueAt: string } | { kind: 'error'; fields: FieldErrors; message: string | null } | null;
+type Outcome =
+  { kind: 'scheduled'; dueAt: string } | { kind: 'error'; fields: FieldErrors; message: string | null } | null;
 
 /** Books a callback: which of the customer's numbers, from which queue, when, and a note for the agent who makes it. */
 export function ScheduleCallbackForm({ customerId, phones, queues, onScheduled }: Props) {
   const { t } = useTranslation();
-  const [values, setValues] = useState<CallbackFormValues>(() => ({ phoneNumber: phones[0] ?? '', queueId: queues[0]?.id ?? '', dueAt: defaultDueInput(), note: '' }));
+  const [values, setValues] = useState<CallbackFormValues>(() => ({
+    phoneNumber: phones[0] ?? '',
+    queueId: queues[0]?.id ?? '',
+    dueAt: defaultDueInput(),
+    note: '',
+  }));
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const update = (change: Partial<CallbackFormValues>) => setValues((previous) => ({ ...previous, ...change }));
@@ -44,7 +50,13 @@ export function ScheduleCallbackForm({ customerId, phones, queues, onScheduled }
     setBusy(true);
     setOutcome(null);
     try {
-      const { callback } = await scheduleCallback({ customerId, phoneNumber, queueId, dueAt, note: current.note.trim() });
+      const { callback } = await scheduleCallback({
+        customerId,
+        phoneNumber,
+        queueId,
+        dueAt,
+        note: current.note.trim(),
+      });
       setOutcome({ kind: 'scheduled', dueAt: callback.dueAt });
       update({ note: '' });
       onScheduled();
@@ -58,11 +70,21 @@ export function ScheduleCallbackForm({ customerId, phones, queues, onScheduled }
 
   const errors = outcome?.kind === 'error' ? outcome.fields : {};
   return (
-    <form className="form schedule-callback" data-testid="schedule-callback" onSubmit={(event) => void submit(event)} noValidate>
+    <form
+      className="form schedule-callback"
+      data-testid="schedule-callback"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+    >
       <h3 className="panel__subheading">{t('callbacks.scheduleHeading')}</h3>
       <label className="form__field">
         <span>{t('callbacks.phoneNumber')}</span>
-        <select name="phoneNumber" data-testid="callback-phone" value={phoneNumber} onChange={(event) => update({ phoneNumber: event.target.value })}>
+        <select
+          name="phoneNumber"
+          data-testid="callback-phone"
+          value={phoneNumber}
+          onChange={(event) => update({ phoneNumber: event.target.value })}
+        >
           {phones.map((phone) => (
             <option key={phone} value={phone}>
               {phone}
@@ -73,7 +95,12 @@ export function ScheduleCallbackForm({ customerId, phones, queues, onScheduled }
       </label>
       <label className="form__field">
         <span>{t('callbacks.queue')}</span>
-        <select name="queueId" data-testid="callback-queue" value={queueId} onChange={(event) => update({ queueId: event.target.value })}>
+        <select
+          name="queueId"
+          data-testid="callback-queue"
+          value={queueId}
+          onChange={(event) => update({ queueId: event.target.value })}
+        >
           {queues.map((queue) => (
             <option key={queue.id} value={queue.id}>
               {queue.name}
@@ -97,11 +124,23 @@ export function ScheduleCallbackForm({ customerId, phones, queues, onScheduled }
       </label>
       <label className="form__field">
         <span>{t('callbacks.note')}</span>
-        <textarea name="note" data-testid="callback-note" rows={2} maxLength={2000} value={values.note} onChange={(event) => update({ note: event.target.value })} />
+        <textarea
+          name="note"
+          data-testid="callback-note"
+          rows={2}
+          maxLength={2000}
+          value={values.note}
+          onChange={(event) => update({ note: event.target.value })}
+        />
         <FieldError field="note" messages={errors.note} />
       </label>
       <div className="button-row">
-        <button type="submit" className="button button--primary" data-testid="schedule-callback-submit" disabled={busy || phones.length === 0 || queues.length === 0}>
+        <button
+          type="submit"
+          className="button button--primary"
+          data-testid="schedule-callback-submit"
+          disabled={busy || phones.length === 0 || queues.length === 0}
+        >
           {busy ? t('callbacks.scheduling') : t('callbacks.schedule')}
         </button>
       </div>

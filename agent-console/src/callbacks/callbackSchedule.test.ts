@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { CallbackView } from '../api/callbackEndpoints';
-import { checkCallbackForm, defaultDueInput, isCancelable, isOverdue, minDueInput, splitCallbacks } from './callbackSchedule';
+import {
+  checkCallbackForm,
+  defaultDueInput,
+  isCancelable,
+  isOverdue,
+  minDueInput,
+  splitCallbacks,
+} from './callbackSchedule';
 
 const callback = (id: string, status: CallbackView['status'], dueAt: string): CallbackView => ({
   id,
@@ -32,12 +39,19 @@ describe('checkCallbackForm', () => {
   const at = (...parts: [number, number, number, number, number, number?]) => new Date(...parts).getTime();
 
   it('turns the local time into an instant', () => {
-    const checked = checkCallbackForm({ phoneNumber: '+14155550100', queueId: 'q', dueAt: '2025-03-10T15:15', note: '' }, at(2025, 2, 10, 14, 0));
+    const checked = checkCallbackForm(
+      { phoneNumber: '+14155550100', queueId: 'q', dueAt: '2025-03-10T15:15', note: '' },
+      at(2025, 2, 10, 14, 0),
+    );
     expect(checked).toEqual({ dueAt: new Date(2025, 2, 10, 15, 15).toISOString(), missing: [], pastDue: false });
   });
 
   it('names what is missing or not a time', () => {
-    expect(checkCallbackForm({ phoneNumber: ' ', queueId: '', dueAt: '2025-02-30T10:00', note: '' }).missing).toEqual(['phoneNumber', 'queueId', 'dueAt']);
+    expect(checkCallbackForm({ phoneNumber: ' ', queueId: '', dueAt: '2025-02-30T10:00', note: '' }).missing).toEqual([
+      'phoneNumber',
+      'queueId',
+      'dueAt',
+    ]);
   });
 
   it('flags a due time in the past, allowing this very minute (a minute’s grace, as on the server)', () => {
@@ -74,7 +88,8 @@ describe('isCancelable', () => {
   it('allows canceling only before the callback is dialled', () => {
     expect(isCancelable({ status: 'pending' })).toBe(true);
     expect(isCancelable({ status: 'offered' })).toBe(true);
-    for (const status of ['dialing', 'completed', 'failed', 'canceled'] as const) expect(isCancelable({ status })).toBe(false);
+    for (const status of ['dialing', 'completed', 'failed', 'canceled'] as const)
+      expect(isCancelable({ status })).toBe(false);
   });
 });
 
@@ -93,7 +108,12 @@ describe('splitCallbacks', () => {
 
   it('counts a callback read twice once, as open, and keeps only the latest finished ones', () => {
     const { open, recent } = splitCallbacks(
-      [callback('a', 'completed', '2025-03-01T10:00:00Z'), callback('a', 'dialing', '2025-03-01T10:00:00Z'), callback('b', 'failed', '2025-03-02T10:00:00Z'), callback('c', 'failed', '2025-03-03T10:00:00Z')],
+      [
+        callback('a', 'completed', '2025-03-01T10:00:00Z'),
+        callback('a', 'dialing', '2025-03-01T10:00:00Z'),
+        callback('b', 'failed', '2025-03-02T10:00:00Z'),
+        callback('c', 'failed', '2025-03-03T10:00:00Z'),
+      ],
       1,
     );
     expect(open.map((c) => c.id)).toEqual(['a']);

@@ -29,7 +29,10 @@ export const minDueInput = (now: Date = new Date()): string => isoToLocalInput(n
  * What POST /api/callbacks needs that the form can check itself: each field given, and a due time not in the past
  * (`pastDue`). The server checks the rest (a dialable number, the queue) and the time again.
  */
-export function checkCallbackForm(values: CallbackFormValues, nowMs: number = Date.now()): { dueAt: string | null; missing: CallbackFormField[]; pastDue: boolean } {
+export function checkCallbackForm(
+  values: CallbackFormValues,
+  nowMs: number = Date.now(),
+): { dueAt: string | null; missing: CallbackFormField[]; pastDue: boolean } {
   const dueAt = localInputToIso(values.dueAt);
   const missing: CallbackFormField[] = [];
   if (!values.phoneNumber.trim()) missing.push('phoneNumber');
@@ -46,7 +49,8 @@ export const isOverdue = (callback: Pick<CallbackView, 'status' | 'dueAt'>, nowM
   callback.status === 'pending' && Date.parse(callback.dueAt) < nowMs - OVERDUE_AFTER_MS;
 
 /** Not dialled yet: can still be canceled. */
-export const isCancelable = (callback: Pick<CallbackView, 'status'>) => callback.status === 'pending' || callback.status === 'offered';
+export const isCancelable = (callback: Pick<CallbackView, 'status'>) =>
+  callback.status === 'pending' || callback.status === 'offered';
 
 const OPEN: readonly CallbackStatus[] = ['pending', 'offered', 'dialing'];
 export const OPEN_STATUSES = OPEN;
@@ -56,7 +60,10 @@ export const CLOSED_STATUSES: readonly CallbackStatus[] = ['completed', 'failed'
  * Callbacks still to be made, soonest due first, and those that are over, latest first (at most `recentLimit`).
  * Duplicates (the same callback read twice while it changed status) count once, the open reading winning.
  */
-export function splitCallbacks(callbacks: readonly CallbackView[], recentLimit = 50): { open: CallbackView[]; recent: CallbackView[] } {
+export function splitCallbacks(
+  callbacks: readonly CallbackView[],
+  recentLimit = 50,
+): { open: CallbackView[]; recent: CallbackView[] } {
   const byId = new Map<string, CallbackView>();
   for (const callback of callbacks) {
     const known = byId.get(callback.id);

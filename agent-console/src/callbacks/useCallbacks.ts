@@ -15,13 +15,18 @@ const POLL_MS = 30_000;
  * once could leave some out); or a customer's. Re-read on reconnect, as tickets and calls
  * change, and every half minute.
  */
-export function useCallbacks(filter: { customerId?: string; statuses: readonly CallbackStatus[] }): ReloadableData<CallbackView[]> {
+export function useCallbacks(filter: {
+  customerId?: string;
+  statuses: readonly CallbackStatus[];
+}): ReloadableData<CallbackView[]> {
   const { connectionGeneration } = useRealtime();
   const { customerId } = filter;
   const statuses = filter.statuses.join(',');
   const load = useCallback(async () => {
     if (customerId) return (await listCallbacks({ customerId })).callbacks;
-    const lists = await Promise.all(statuses.split(',').map((status) => listCallbacks({ status: status as CallbackStatus })));
+    const lists = await Promise.all(
+      statuses.split(',').map((status) => listCallbacks({ status: status as CallbackStatus })),
+    );
     return lists.flatMap((list) => list.callbacks);
   }, [customerId, statuses]);
   const callbacks = useReloadableData(load, connectionGeneration);

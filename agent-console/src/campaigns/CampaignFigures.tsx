@@ -8,7 +8,13 @@ export function CampaignFigures({ counts }: { counts: CampaignCounts }) {
   return (
     <dl className="figures" data-testid="campaign-figures">
       {COUNT_KINDS.map((kind) => (
-        <div key={kind} className={`figure figure--${kind}`} data-testid="campaign-count" data-kind={kind} data-value={counts[kind]}>
+        <div
+          key={kind}
+          className={`figure figure--${kind}`}
+          data-testid="campaign-count"
+          data-kind={kind}
+          data-value={counts[kind]}
+        >
           <dt>{t(`campaignCounts.${kind}`)}</dt>
           <dd>{counts[kind]}</dd>
         </div>

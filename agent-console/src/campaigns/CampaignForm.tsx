@@ -54,23 +54,44 @@ export function CampaignForm({ onCreated }: { onCreated: (campaign: CampaignSumm
 
   const errors = problem?.fields ?? {};
   return (
-    <form className="form card card--wide campaign-form" data-testid="campaign-form" onSubmit={(event) => void submit(event)} noValidate>
+    <form
+      className="form card card--wide campaign-form"
+      data-testid="campaign-form"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+    >
       <h2>{t('campaignForm.heading')}</h2>
       <label className="form__field">
         <span>{t('campaignForm.name')}</span>
-        <input name="name" data-testid="campaign-name" value={name} placeholder={t('campaignForm.namePlaceholder')} onChange={(event) => setName(event.target.value)} />
+        <input
+          name="name"
+          data-testid="campaign-name"
+          value={name}
+          placeholder={t('campaignForm.namePlaceholder')}
+          onChange={(event) => setName(event.target.value)}
+        />
         <FieldError field="name" messages={errors.name} />
       </label>
       <label className="form__field">
         <span>{t('campaignForm.text')}</span>
-        <textarea name="text" data-testid="campaign-text" rows={4} value={text} placeholder={t('campaignForm.textPlaceholder')} onChange={(event) => setText(event.target.value)} />
+        <textarea
+          name="text"
+          data-testid="campaign-text"
+          rows={4}
+          value={text}
+          placeholder={t('campaignForm.textPlaceholder')}
+          onChange={(event) => setText(event.target.value)}
+        />
         <SmsSegmentCount text={text} />
         <FieldError field="text" messages={errors.text} />
       </label>
       <fieldset className="recipient-picker" data-testid="recipient-picker">
         <legend>{t('campaignForm.recipients')}</legend>
         <div className="recipient-picker__columns">
-          <RecipientSearch chosenIds={chosenIds} onAdd={(added) => setRecipients((list) => addRecipients(list, added))} />
+          <RecipientSearch
+            chosenIds={chosenIds}
+            onAdd={(added) => setRecipients((list) => addRecipients(list, added))}
+          />
           <ChosenRecipients
             recipients={recipients}
             onRemove={(id) => setRecipients((list) => removeRecipient(list, id))}
@@ -94,7 +115,12 @@ export function CampaignForm({ onCreated }: { onCreated: (campaign: CampaignSumm
           <small className="muted">
             {t('campaignForm.scheduleHint')}{' '}
             {schedule && (
-              <button type="button" className="link-button" data-testid="clear-schedule" onClick={() => setSchedule('')}>
+              <button
+                type="button"
+                className="link-button"
+                data-testid="clear-schedule"
+                onClick={() => setSchedule('')}
+              >
                 {t('campaignForm.clearSchedule')}
               </button>
             )}
@@ -124,8 +150,18 @@ export function CampaignForm({ onCreated }: { onCreated: (campaign: CampaignSumm
         </p>
       )}
       <div className="button-row">
-        <button type="submit" className="button button--primary" data-testid="create-campaign" data-scheduled={scheduledAt ? 'true' : 'false'} disabled={busy}>
-          {busy ? t('campaignForm.creating') : scheduledAt ? t('campaignForm.scheduleButton') : t('campaignForm.sendNow')}
+        <button
+          type="submit"
+          className="button button--primary"
+          data-testid="create-campaign"
+          data-scheduled={scheduledAt ? 'true' : 'false'}
+          disabled={busy}
+        >
+          {busy
+            ? t('campaignForm.creating')
+            : scheduledAt
+              ? t('campaignForm.scheduleButton')
+              : t('campaignForm.sendNow')}
         </button>
       </div>
     </form>

@@ -9,7 +9,12 @@ import { CampaignStatusBadge } from './CampaignStatusBadge';
 /** Every campaign with its status and figures; the name opens the report. */
 export function CampaignList({ campaigns }: { campaigns: CampaignSummary[] }) {
   const { t } = useTranslation();
-  if (campaigns.length === 0) return <p className="muted" data-testid="campaign-list-empty">{t('campaigns.empty')}</p>;
+  if (campaigns.length === 0)
+    return (
+      <p className="muted" data-testid="campaign-list-empty">
+        {t('campaigns.empty')}
+      </p>
+    );
   return (
     <div className="table-scroll">
       <table className="data-table" data-testid="campaign-list">
@@ -28,7 +33,12 @@ export function CampaignList({ campaigns }: { campaigns: CampaignSummary[] }) {
         </thead>
         <tbody>
           {campaigns.map((campaign) => (
-            <tr key={campaign.id} data-testid="campaign-row" data-campaign-id={campaign.id} data-status={campaign.status}>
+            <tr
+              key={campaign.id}
+              data-testid="campaign-row"
+              data-campaign-id={campaign.id}
+              data-status={campaign.status}
+            >
               <td>
                 <AppLink to={campaignPath(campaign.id)} testId="campaign-link">
                   {campaign.name}

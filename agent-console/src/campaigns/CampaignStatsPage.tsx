@@ -27,10 +27,17 @@ export function CampaignStatsPage() {
         </p>
       )}
       {valid && <LoadStatus data={data} error={stats.error} />}
-      {data && data.byPeriod.length === 0 && <p className="muted" data-testid="stats-empty">{t('campaignStats.empty')}</p>}
+      {data && data.byPeriod.length === 0 && (
+        <p className="muted" data-testid="stats-empty">
+          {t('campaignStats.empty')}
+        </p>
+      )}
       {data && data.byPeriod.length > 0 && (
         <>
-          <StatsChart rows={fillPeriods(data.byPeriod, periodStarts(filter.period, filter.from, filter.to))} period={filter.period} />
+          <StatsChart
+            rows={fillPeriods(data.byPeriod, periodStarts(filter.period, filter.from, filter.to))}
+            period={filter.period}
+          />
           <h3>{t('campaignStats.byPeriod')}</h3>
           <StatsByPeriodTable rows={data.byPeriod} period={filter.period} />
           <h3>{t('campaignStats.bySender')}</h3>

@@ -10,10 +10,20 @@ export function CampaignTabs({ current }: { current: 'list' | 'stats' }) {
       <h1>{t('campaigns.title')}</h1>
       <p className="muted">{t('campaigns.intro')}</p>
       <nav className="tabs" aria-label={t('campaigns.tabsLabel')}>
-        <AppLink to={PAGE_PATHS.campaigns} className="tabs__tab" testId="campaigns-tab-list" current={current === 'list'}>
+        <AppLink
+          to={PAGE_PATHS.campaigns}
+          className="tabs__tab"
+          testId="campaigns-tab-list"
+          current={current === 'list'}
+        >
           {t('campaigns.listTab')}
         </AppLink>
-        <AppLink to={CAMPAIGN_STATS_PATH} className="tabs__tab" testId="campaigns-tab-stats" current={current === 'stats'}>
+        <AppLink
+          to={CAMPAIGN_STATS_PATH}
+          className="tabs__tab"
+          testId="campaigns-tab-stats"
+          current={current === 'stats'}
+        >
           {t('campaigns.statsTab')}
         </AppLink>
       </nav>

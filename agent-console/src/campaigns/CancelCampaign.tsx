@@ -5,7 +5,13 @@ import { cancelCampaign } from '../api/campaignEndpoints';
 import { errorMessage } from '../api/errorMessage';
 
 /** Cancel, behind a confirmation that says what it does and does not undo. */
-export function CancelCampaign({ campaign, onCanceled }: { campaign: CampaignSummary; onCanceled: (campaign: CampaignSummary) => void }) {
+export function CancelCampaign({
+  campaign,
+  onCanceled,
+}: {
+  campaign: CampaignSummary;
+  onCanceled: (campaign: CampaignSummary) => void;
+}) {
   const { t } = useTranslation();
   const titleId = useId();
   const [confirming, setConfirming] = useState(false);
@@ -28,7 +34,12 @@ export function CancelCampaign({ campaign, onCanceled }: { campaign: CampaignSum
 
   if (!confirming) {
     return (
-      <button type="button" className="button button--danger" data-testid="cancel-campaign" onClick={() => setConfirming(true)}>
+      <button
+        type="button"
+        className="button button--danger"
+        data-testid="cancel-campaign"
+        onClick={() => setConfirming(true)}
+      >
         {t('campaignReport.cancel')}
       </button>
     );
@@ -45,10 +56,22 @@ export function CancelCampaign({ campaign, onCanceled }: { campaign: CampaignSum
         </p>
       )}
       <div className="button-row">
-        <button type="button" className="button button--danger" data-testid="confirm-cancel-campaign" disabled={busy} onClick={() => void cancel()}>
+        <button
+          type="button"
+          className="button button--danger"
+          data-testid="confirm-cancel-campaign"
+          disabled={busy}
+          onClick={() => void cancel()}
+        >
           {busy ? t('campaignReport.canceling') : t('campaignReport.confirm')}
         </button>
-        <button type="button" className="button" data-testid="keep-campaign" disabled={busy} onClick={() => setConfirming(false)}>
+        <button
+          type="button"
+          className="button"
+          data-testid="keep-campaign"
+          disabled={busy}
+          onClick={() => setConfirming(false)}
+        >
           {t('campaignReport.keep')}
         </button>
       </div>

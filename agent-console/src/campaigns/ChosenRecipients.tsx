@@ -27,7 +27,12 @@ export function ChosenRecipients({ recipients, onRemove, onClear }: Props) {
       ) : (
         <ul className="plain-list recipient-list">
           {recipients.map((recipient) => (
-            <li key={recipient.id} className="plain-list__row" data-testid="chosen-recipient" data-customer-id={recipient.id}>
+            <li
+              key={recipient.id}
+              className="plain-list__row"
+              data-testid="chosen-recipient"
+              data-customer-id={recipient.id}
+            >
               <span className="plain-list__grow">
                 <strong>{customerName(recipient, t)}</strong>{' '}
                 <span className="muted small">{recipient.phone ?? t('campaignForm.noPhone')}</span>
@@ -38,7 +43,12 @@ export function ChosenRecipients({ recipients, onRemove, onClear }: Props) {
                   </>
                 )}
               </span>
-              <button type="button" className="link-button small" data-testid="remove-recipient" onClick={() => onRemove(recipient.id)}>
+              <button
+                type="button"
+                className="link-button small"
+                data-testid="remove-recipient"
+                onClick={() => onRemove(recipient.id)}
+              >
                 {t('campaignForm.remove')}
               </button>
             </li>

@@ -22,7 +22,11 @@ export function RecipientSearch({ chosenIds, onAdd }: Props) {
   const q = useDebouncedValue(query.trim(), 250);
   const search = useCallback(() => searchCustomers(q, SEARCH_LIMIT), [q]);
   const results = useServerData(search, null);
-  const found = results.data?.customers.map((customer) => ({ recipient: toRecipient(customer), name: customerName(customer, t) })) ?? [];
+  const found =
+    results.data?.customers.map((customer) => ({
+      recipient: toRecipient(customer),
+      name: customerName(customer, t),
+    })) ?? [];
   const addable = found.filter(({ recipient }) => !chosenIds.has(recipient.id));
 
   return (
@@ -57,7 +61,12 @@ export function RecipientSearch({ chosenIds, onAdd }: Props) {
             {found.map(({ recipient, name }) => {
               const added = chosenIds.has(recipient.id);
               return (
-                <li key={recipient.id} className="plain-list__row" data-testid="recipient-result" data-customer-id={recipient.id}>
+                <li
+                  key={recipient.id}
+                  className="plain-list__row"
+                  data-testid="recipient-result"
+                  data-customer-id={recipient.id}
+                >
                   <span className="plain-list__grow">
                     <strong>{name}</strong>{' '}
                     <span className="muted small">{recipient.phone ?? t('campaignForm.noPhone')}</span>
@@ -68,7 +77,13 @@ export function RecipientSearch({ chosenIds, onAdd }: Props) {
                       </>
                     )}
                   </span>
-                  <button type="button" className="button button--small" data-testid="add-recipient" disabled={added} onClick={() => onAdd([recipient])}>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    data-testid="add-recipient"
+                    disabled={added}
+                    onClick={() => onAdd([recipient])}
+                  >
                     {added ? t('campaignForm.added') : t('campaignForm.add')}
                   </button>
                 </li>

@@ -22,13 +22,22 @@ export function RecipientTable({ recipients }: { recipients: CampaignRecipientVi
         </thead>
         <tbody>
           {recipients.map((recipient) => (
-            <tr key={recipient.id} data-testid="recipient-row" data-status={recipient.status} data-customer-id={recipient.customerId}>
+            <tr
+              key={recipient.id}
+              data-testid="recipient-row"
+              data-status={recipient.status}
+              data-customer-id={recipient.customerId}
+            >
               <td>
-                <AppLink to={customerPath(recipient.customerId)}>{customerName({ name: recipient.customerName }, t)}</AppLink>
+                <AppLink to={customerPath(recipient.customerId)}>
+                  {customerName({ name: recipient.customerName }, t)}
+                </AppLink>
               </td>
               <td>{recipient.phone ?? <span className="muted">{t('common.none')}</span>}</td>
               <td>
-                <span className={`delivery-status delivery-status--${recipient.status}`}>{t(`recipientStatus.${recipient.status}`)}</span>
+                <span className={`delivery-status delivery-status--${recipient.status}`}>
+                  {t(`recipientStatus.${recipient.status}`)}
+                </span>
               </td>
               <td>
                 {recipient.skipReason && (
@@ -37,7 +46,11 @@ export function RecipientTable({ recipients }: { recipients: CampaignRecipientVi
                   </span>
                 )}
                 {(recipient.status === 'failed' || recipient.status === 'undelivered') && (
-                  <FailureReason errorMessage={recipient.errorMessage} errorCode={recipient.errorCode} testId="recipient-error" />
+                  <FailureReason
+                    errorMessage={recipient.errorMessage}
+                    errorCode={recipient.errorCode}
+                    testId="recipient-error"
+                  />
                 )}
               </td>
             </tr>

@@ -69,7 +69,13 @@ export function StatsChart({ rows, period }: Props) {
               )}
             </g>
           ))}
-          <line className="stats-chart__axis" x1={layout.plotLeft} x2={layout.plotRight} y1={layout.baseline} y2={layout.baseline} />
+          <line
+            className="stats-chart__axis"
+            x1={layout.plotLeft}
+            x2={layout.plotRight}
+            y1={layout.baseline}
+            y2={layout.baseline}
+          />
         </svg>
       </div>
     </figure>

@@ -16,7 +16,11 @@ export function StatsFilters({ filter, onChange }: { filter: StatsFilter; onChan
     <div className="stats-filters">
       <label className="form__field">
         <span>{t('campaignStats.period')}</span>
-        <select data-testid="stats-period" value={filter.period} onChange={(event) => onChange({ ...filter, period: event.target.value as StatsPeriod })}>
+        <select
+          data-testid="stats-period"
+          value={filter.period}
+          onChange={(event) => onChange({ ...filter, period: event.target.value as StatsPeriod })}
+        >
           {PERIODS.map((period) => (
             <option key={period} value={period}>
               {t(`campaignStats.${period}`)}
@@ -26,11 +30,23 @@ export function StatsFilters({ filter, onChange }: { filter: StatsFilter; onChan
       </label>
       <label className="form__field">
         <span>{t('campaignStats.from')}</span>
-        <input type="date" data-testid="stats-from" value={filter.from} max={filter.to} onChange={(event) => onChange({ ...filter, from: event.target.value })} />
+        <input
+          type="date"
+          data-testid="stats-from"
+          value={filter.from}
+          max={filter.to}
+          onChange={(event) => onChange({ ...filter, from: event.target.value })}
+        />
       </label>
       <label className="form__field">
         <span>{t('campaignStats.to')}</span>
-        <input type="date" data-testid="stats-to" value={filter.to} min={filter.from} onChange={(event) => onChange({ ...filter, to: event.target.value })} />
+        <input
+          type="date"
+          data-testid="stats-to"
+          value={filter.to}
+          min={filter.from}
+          onChange={(event) => onChange({ ...filter, to: event.target.value })}
+        />
       </label>
     </div>
   );

@@ -3,7 +3,13 @@ import type { CampaignStatsResponse, CampaignStatsRow } from '../../../server/ht
 import type { StatsPeriod } from '../api/campaignEndpoints';
 import { formatPeriod } from './statsPeriod';
 
-const FIGURES = ['campaigns', 'sent', 'delivered', 'failed', 'skipped'] as const satisfies readonly (keyof CampaignStatsRow)[];
+const FIGURES = [
+  'campaigns',
+  'sent',
+  'delivered',
+  'failed',
+  'skipped',
+] as const satisfies readonly (keyof CampaignStatsRow)[];
 
 function FigureHeaders() {
   const { t } = useTranslation();

@@ -10,7 +10,11 @@ describe('fieldErrors', () => {
       { path: 'customerIds.4', message: 'must be a UUID' },
       { path: 'ratePerMinute', message: 'must be at most 600' },
     ]);
-    expect(fieldErrors(error)).toEqual({ name: ['is required'], customerIds: ['must be a UUID'], ratePerMinute: ['must be at most 600'] });
+    expect(fieldErrors(error)).toEqual({
+      name: ['is required'],
+      customerIds: ['must be a UUID'],
+      ratePerMinute: ['must be at most 600'],
+    });
   });
 
   it('is empty for other failures', () => {

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { CustomerView } from '../../../server/http/apiTypes';
 import { addRecipients, recipientIds, removeRecipient, toRecipient, type Recipient } from './recipientList';
 
-const recipient = (id: string): Recipient => ({ id, name: id.toUpperCase(), phone: `+1555000${id.padStart(4, '0')}`, optedOutAt: null });
+const recipient = (id: string): Recipient => ({
+  id,
+  name: id.toUpperCase(),
+  phone: `+1555000${id.padStart(4, '0')}`,
+  optedOutAt: null,
+});
 
 describe('addRecipients', () => {
   it('appends in order', () => {
@@ -10,7 +15,10 @@ describe('addRecipients', () => {
   });
 
   it('skips customers already chosen, and repeats within the additions', () => {
-    const list = addRecipients([recipient('a'), recipient('b')], [recipient('b'), recipient('c'), recipient('c'), recipient('a')]);
+    const list = addRecipients(
+      [recipient('a'), recipient('b')],
+      [recipient('b'), recipient('c'), recipient('c'), recipient('a')],
+    );
     expect(recipientIds(list)).toEqual(['a', 'b', 'c']);
   });
 
@@ -44,7 +52,7 @@ describe('toRecipient', () => {
     updatedAt: '2025-03-10T12:00:00Z',
   });
 
-  it("takes the first phone number and whether it opted out", () => {
+  it('takes the first phone number and whether it opted out', () => {
     const r = toRecipient(
       customer([
         { id: 'i1', kind: 'email', value: 'ann@example.com', smsOptedOutAt: null },
@@ -55,6 +63,8 @@ describe('toRecipient', () => {
   });
 
   it('has no phone for an email-only customer', () => {
-    expect(toRecipient(customer([{ id: 'i1', kind: 'email', value: 'ann@example.com', smsOptedOutAt: null }]))).toMatchObject({ phone: null, optedOutAt: null });
+    expect(
+      toRecipient(customer([{ id: 'i1', kind: 'email', value: 'ann@example.com', smsOptedOutAt: null }])),
+    ).toMatchObject({ phone: null, optedOutAt: null });
   });
 });

@@ -15,11 +15,20 @@ export interface Recipient {
 
 export function toRecipient(customer: CustomerView): Recipient {
   const phone = customer.identities.find((identity) => identity.kind === 'phone');
-  return { id: customer.id, name: customer.name, phone: phone?.value ?? null, optedOutAt: phone?.smsOptedOutAt ?? null };
+  return {
+    id: customer.id,
+    name: customer.name,
+    phone: phone?.value ?? null,
+    optedOutAt: phone?.smsOptedOutAt ?? null,
+  };
 }
 
 /** The list with `additions` appended in their order, skipping anyone already on it, up to MAX_RECIPIENTS. */
-export function addRecipients(list: readonly Recipient[], additions: readonly Recipient[], max = MAX_RECIPIENTS): Recipient[] {
+export function addRecipients(
+  list: readonly Recipient[],
+  additions: readonly Recipient[],
+  max = MAX_RECIPIENTS,
+): Recipient[] {
   const chosen = new Set(list.map((recipient) => recipient.id));
   const next = [...list];
   for (const recipient of additions) {

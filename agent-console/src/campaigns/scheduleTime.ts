@@ -10,7 +10,8 @@ export function localInputToIso(value: string): string | null {
   const [year, month, day, hour, minute, second = '0'] = match.slice(1).map((part) => part ?? '0');
   const date = new Date(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second));
   // Rejects 2025-02-30 and the like, which Date would quietly roll over.
-  if (date.getFullYear() !== Number(year) || date.getMonth() !== Number(month) - 1 || date.getDate() !== Number(day)) return null;
+  if (date.getFullYear() !== Number(year) || date.getMonth() !== Number(month) - 1 || date.getDate() !== Number(day))
+    return null;
   return date.toISOString();
 }
 

@@ -1,8 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { chartLayout, niceCeiling } from './statsChart';
 
-const row = (period: string, sent: number, delivered: number, failed: number) => ({ period, campaigns: 1, sent, delivered, failed, skipped: 0 });
-const size = { height: 120, padTop: 10, padBottom: 10, barWidth: 10, barGap: 0, groupGap: 10, padLeft: 20, padRight: 10, minWidth: 0, labelWidth: 40 };
+const row = (period: string, sent: number, delivered: number, failed: number) => ({
+  period,
+  campaigns: 1,
+  sent,
+  delivered,
+  failed,
+  skipped: 0,
+});
+const size = {
+  height: 120,
+  padTop: 10,
+  padBottom: 10,
+  barWidth: 10,
+  barGap: 0,
+  groupGap: 10,
+  padLeft: 20,
+  padRight: 10,
+  minWidth: 0,
+  labelWidth: 40,
+};
 
 describe('niceCeiling', () => {
   it('rounds up to 1, 2 or 5 times a power of ten', () => {
@@ -50,7 +68,13 @@ describe('chartLayout', () => {
   it('labels every group when there is room, every n-th when groups are narrow', () => {
     const rows = ['a', 'b', 'c', 'd', 'e'].map((period) => row(period, 1, 1, 1));
     expect(chartLayout(rows, size).groups.map((group) => group.labeled)).toEqual([true, true, true, true, true]);
-    expect(chartLayout(rows, { ...size, labelWidth: 90 }).groups.map((group) => group.labeled)).toEqual([true, false, false, true, false]);
+    expect(chartLayout(rows, { ...size, labelWidth: 90 }).groups.map((group) => group.labeled)).toEqual([
+      true,
+      false,
+      false,
+      true,
+      false,
+    ]);
   });
 
   it('keeps a minimum width for an empty chart', () => {

@@ -36,7 +36,18 @@ export interface ChartLayout {
   groups: ChartGroup[];
 }
 
-const SIZE = { height: 220, barWidth: 14, barGap: 2, groupGap: 22, padLeft: 44, padRight: 12, padTop: 12, padBottom: 30, minWidth: 360, labelWidth: 48 };
+const SIZE = {
+  height: 220,
+  barWidth: 14,
+  barGap: 2,
+  groupGap: 22,
+  padLeft: 44,
+  padRight: 12,
+  padTop: 12,
+  padBottom: 30,
+  minWidth: 360,
+  labelWidth: 48,
+};
 
 /** Narrower bars for many periods (e.g. 30 days), so a month still fits on a screen. */
 export const COMPACT_SIZE = { barWidth: 7, barGap: 1, groupGap: 9 };
@@ -50,7 +61,10 @@ export function niceCeiling(value: number): number {
 }
 
 /** Where every bar of a grouped bar chart of sent / delivered / failed per period goes, in SVG user units. */
-export function chartLayout(rows: readonly (CampaignStatsRow & { period: string })[], size: Partial<typeof SIZE> = {}): ChartLayout {
+export function chartLayout(
+  rows: readonly (CampaignStatsRow & { period: string })[],
+  size: Partial<typeof SIZE> = {},
+): ChartLayout {
   const s = { ...SIZE, ...size };
   const groupWidth = CHART_SERIES.length * s.barWidth + (CHART_SERIES.length - 1) * s.barGap;
   const labelEvery = Math.max(1, Math.ceil(s.labelWidth / (groupWidth + s.groupGap)));
@@ -78,5 +92,15 @@ export function chartLayout(rows: readonly (CampaignStatsRow & { period: string 
     };
   });
   const ticks = [0, scaleMax / 2, scaleMax].filter(Number.isInteger).map((value) => ({ value, y: yOf(value) }));
-  return { width, height: s.height, baseline, plotTop, plotLeft: s.padLeft, plotRight: width - s.padRight, scaleMax, ticks, groups };
+  return {
+    width,
+    height: s.height,
+    baseline,
+    plotTop,
+    plotLeft: s.padLeft,
+    plotRight: width - s.padRight,
+    scaleMax,
+    ticks,
+    groups,
+  };
 }

@@ -24,7 +24,12 @@ describe('formatPeriod', () => {
 
 describe('periodStarts', () => {
   it('lists every day of the range', () => {
-    expect(periodStarts('day', '2025-02-27', '2025-03-02')).toEqual(['2025-02-27', '2025-02-28', '2025-03-01', '2025-03-02']);
+    expect(periodStarts('day', '2025-02-27', '2025-03-02')).toEqual([
+      '2025-02-27',
+      '2025-02-28',
+      '2025-03-01',
+      '2025-03-02',
+    ]);
   });
 
   it('starts weeks on the Monday on or before the first day', () => {
@@ -34,7 +39,12 @@ describe('periodStarts', () => {
   });
 
   it('lists calendar months, across a year end', () => {
-    expect(periodStarts('month', '2024-11-15', '2025-02-01')).toEqual(['2024-11-01', '2024-12-01', '2025-01-01', '2025-02-01']);
+    expect(periodStarts('month', '2024-11-15', '2025-02-01')).toEqual([
+      '2024-11-01',
+      '2024-12-01',
+      '2025-01-01',
+      '2025-02-01',
+    ]);
   });
 
   it('is empty for an impossible range', () => {
@@ -44,7 +54,14 @@ describe('periodStarts', () => {
 });
 
 describe('fillPeriods', () => {
-  const row = (period: string, sent: number) => ({ period, campaigns: 1, sent, delivered: sent, failed: 0, skipped: 0 });
+  const row = (period: string, sent: number) => ({
+    period,
+    campaigns: 1,
+    sent,
+    delivered: sent,
+    failed: 0,
+    skipped: 0,
+  });
 
   it('adds empty periods between the server’s rows', () => {
     const filled = fillPeriods([row('2025-03-02', 5)], ['2025-03-01', '2025-03-02', '2025-03-03']);
@@ -56,6 +73,9 @@ describe('fillPeriods', () => {
   });
 
   it('keeps a row outside the expected periods rather than losing it', () => {
-    expect(fillPeriods([row('2025-02-24', 1)], ['2025-03-01']).map((r) => r.period)).toEqual(['2025-02-24', '2025-03-01']);
+    expect(fillPeriods([row('2025-02-24', 1)], ['2025-03-01']).map((r) => r.period)).toEqual([
+      '2025-02-24',
+      '2025-03-01',
+    ]);
   });
 });

@@ -40,7 +40,7 @@ export function periodStarts(period: StatsPeriod, from: string, to: string): str
   if (period === 'week') start.setTime(start.getTime() - ((start.getUTCDay() + 6) % 7) * DAY_MS);
   if (period === 'month') start.setUTCDate(1);
   const starts: string[] = [];
-  for (const at = start; at <= end; ) {
+  for (const at = start; at <= end;) {
     starts.push(utcDay(at));
     if (period === 'month') at.setUTCMonth(at.getUTCMonth() + 1);
     else at.setTime(at.getTime() + (period === 'week' ? 7 : 1) * DAY_MS);

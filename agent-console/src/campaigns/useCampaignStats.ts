@@ -22,7 +22,10 @@ export function useCampaignStats(query: StatsQuery | null): ServerData<CampaignS
   const key = keyOf(query);
   const { period, from, to } = query ?? {};
   const load = useCallback(
-    async () => (period && from && to ? { key: keyOf({ period, from, to }), stats: await getCampaignStats({ period, from, to }) } : null),
+    async () =>
+      period && from && to
+        ? { key: keyOf({ period, from, to }), stats: await getCampaignStats({ period, from, to }) }
+        : null,
     [period, from, to],
   );
   const { data, error, reload } = useReloadableData(load, connectionGeneration);

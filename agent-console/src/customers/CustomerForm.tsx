@@ -22,7 +22,13 @@ const draftOf = (customer: CustomerView): Draft => ({
 type Outcome = { kind: 'saved' } | { kind: 'error'; message: string } | null;
 
 /** Name, company, notes and tags. Until edited it follows the server, so a colleague's change shows up live. */
-export function CustomerForm({ customer, onSaved }: { customer: CustomerView; onSaved: (customer: CustomerView) => void }) {
+export function CustomerForm({
+  customer,
+  onSaved,
+}: {
+  customer: CustomerView;
+  onSaved: (customer: CustomerView) => void;
+}) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<Draft | null>(null);
   const [saving, setSaving] = useState(false);

@@ -9,7 +9,13 @@ export function IdentityChips({ identities }: { identities: IdentityView[] }) {
   return (
     <ul className="chip-list">
       {identities.map((identity) => (
-        <li key={identity.id} className="chip" title={t(`identityKind.${identity.kind}`)} data-testid="identity-chip" data-kind={identity.kind}>
+        <li
+          key={identity.id}
+          className="chip"
+          title={t(`identityKind.${identity.kind}`)}
+          data-testid="identity-chip"
+          data-kind={identity.kind}
+        >
           <span className="visually-hidden">{t(`identityKind.${identity.kind}`)}: </span>
           {identity.value}
           {identity.smsOptedOutAt && (

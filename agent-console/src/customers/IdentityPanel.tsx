@@ -24,7 +24,11 @@ export function IdentityPanel({ customer, onChanged, onProposeMerge }: Props) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem>(null);
 
-  const run = async (action: () => Promise<{ customer: CustomerView }>, identity: string, afterSuccess?: () => void) => {
+  const run = async (
+    action: () => Promise<{ customer: CustomerView }>,
+    identity: string,
+    afterSuccess?: () => void,
+  ) => {
     setBusy(true);
     setProblem(null);
     try {
@@ -46,7 +50,11 @@ export function IdentityPanel({ customer, onChanged, onProposeMerge }: Props) {
   const add = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!value.trim()) return;
-    void run(() => addIdentity(customer.id, kind, value.trim()), `${t(`identityKind.${kind}`)} ${value.trim()}`, () => setValue(''));
+    void run(
+      () => addIdentity(customer.id, kind, value.trim()),
+      `${t(`identityKind.${kind}`)} ${value.trim()}`,
+      () => setValue(''),
+    );
   };
 
   return (
@@ -57,7 +65,13 @@ export function IdentityPanel({ customer, onChanged, onProposeMerge }: Props) {
       ) : (
         <ul className="plain-list" data-testid="identity-list">
           {customer.identities.map((identity) => (
-            <li key={identity.id} className="plain-list__row" data-testid="identity" data-identity-id={identity.id} data-kind={identity.kind}>
+            <li
+              key={identity.id}
+              className="plain-list__row"
+              data-testid="identity"
+              data-identity-id={identity.id}
+              data-kind={identity.kind}
+            >
               <span className="muted identity-kind">{t(`identityKind.${identity.kind}`)}</span>
               <span className="identity-value">
                 {identity.value}
@@ -84,7 +98,12 @@ export function IdentityPanel({ customer, onChanged, onProposeMerge }: Props) {
       <form className="identity-form" data-testid="identity-form" onSubmit={add} noValidate>
         <label>
           <span className="visually-hidden">{t('customer.identityKind')}</span>
-          <select name="kind" data-testid="identity-kind" value={kind} onChange={(event) => setKind(event.target.value as IdentityKind)}>
+          <select
+            name="kind"
+            data-testid="identity-kind"
+            value={kind}
+            onChange={(event) => setKind(event.target.value as IdentityKind)}
+          >
             <option value="phone">{t('identityKind.phone')}</option>
             <option value="email">{t('identityKind.email')}</option>
           </select>
@@ -108,7 +127,12 @@ export function IdentityPanel({ customer, onChanged, onProposeMerge }: Props) {
         <div role="alert" className="notice notice--error" data-testid="identity-taken">
           <p>{t('customer.identityTaken', { identity: problem.identity })}</p>
           {problem.ownerId && (
-            <button type="button" className="button" data-testid="merge-identity-owner" onClick={() => onProposeMerge(problem.ownerId!)}>
+            <button
+              type="button"
+              className="button"
+              data-testid="merge-identity-owner"
+              onClick={() => onProposeMerge(problem.ownerId!)}
+            >
               {t('customer.mergeOwner')}
             </button>
           )}

@@ -28,7 +28,9 @@ export function InteractionList({ interactions }: { interactions: InteractionVie
             </AppLink>
             <Timestamp iso={item.at} className="muted small" />
           </div>
-          <p className="interaction__snippet">{previewText(item.text) || <span className="muted">{t('interaction.empty')}</span>}</p>
+          <p className="interaction__snippet">
+            {previewText(item.text) || <span className="muted">{t('interaction.empty')}</span>}
+          </p>
         </li>
       ))}
     </ol>

@@ -7,7 +7,8 @@ import { useServerData } from '../data/useServerData';
 import { customerName } from './customerName';
 
 /** How to name a duplicate: its name, else its first phone or email (duplicates are often nameless). */
-export const mergeLabel = (customer: CustomerView): string | null => customer.name?.trim() || customer.identities[0]?.value || null;
+export const mergeLabel = (customer: CustomerView): string | null =>
+  customer.name?.trim() || customer.identities[0]?.value || null;
 
 /** The duplicate to fold in; its name is looked up when we only know the id (from an identity_taken answer). */
 export interface MergeSource {
@@ -29,7 +30,10 @@ export function MergeConfirm({ source, target, onMerged, onCancel }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const loadSource = useCallback(
-    () => (source.name !== undefined ? Promise.resolve(null) : getCustomer(source.id).then(({ customer }) => mergeLabel(customer))),
+    () =>
+      source.name !== undefined
+        ? Promise.resolve(null)
+        : getCustomer(source.id).then(({ customer }) => mergeLabel(customer)),
     [source.id, source.name],
   );
   const looked = useServerData(loadSource, source.id);
@@ -52,7 +56,13 @@ export function MergeConfirm({ source, target, onMerged, onCancel }: Props) {
   };
 
   return (
-    <div className="merge-confirm" role="alertdialog" aria-labelledby={titleId} data-testid="merge-confirm" data-source-id={source.id}>
+    <div
+      className="merge-confirm"
+      role="alertdialog"
+      aria-labelledby={titleId}
+      data-testid="merge-confirm"
+      data-source-id={source.id}
+    >
       <p id={titleId} className="merge-confirm__title">
         {t('merge.confirmTitle', names)}
       </p>
@@ -63,7 +73,13 @@ export function MergeConfirm({ source, target, onMerged, onCancel }: Props) {
         </p>
       )}
       <div className="button-row">
-        <button type="button" className="button button--danger" data-testid="confirm-merge" disabled={busy} onClick={() => void merge()}>
+        <button
+          type="button"
+          className="button button--danger"
+          data-testid="confirm-merge"
+          disabled={busy}
+          onClick={() => void merge()}
+        >
           {busy ? t('merge.merging') : t('merge.confirm')}
         </button>
         <button type="button" className="button" data-testid="cancel-merge" disabled={busy} onClick={onCancel}>

@@ -64,7 +64,12 @@ export function MergePanel({ customer, candidate, onCandidate, onMerged }: Props
           {others.length > 0 && (
             <ul className="plain-list merge-results">
               {others.map((found) => (
-                <li key={found.id} className="plain-list__row" data-testid="merge-candidate" data-customer-id={found.id}>
+                <li
+                  key={found.id}
+                  className="plain-list__row"
+                  data-testid="merge-candidate"
+                  data-customer-id={found.id}
+                >
                   <div className="merge-results__who">
                     <strong>{customerName(found, t)}</strong>
                     {found.company && <span className="muted"> · {found.company}</span>}

@@ -36,7 +36,8 @@ export function useReloadableData<T>(load: () => Promise<T>, refreshKey: unknown
 
   const reload = useCallback(() => setReloads((count) => count + 1), []);
   const update = useCallback(
-    (change: (data: T) => T) => setState((previous) => (previous.data === null ? previous : { ...previous, data: change(previous.data) })),
+    (change: (data: T) => T) =>
+      setState((previous) => (previous.data === null ? previous : { ...previous, data: change(previous.data) })),
     [],
   );
 

@@ -5,7 +5,10 @@ import { elapsedSince } from './elapsed';
 export function AgoLabel({ since, now }: { since: string; now: number }) {
   const { t, i18n } = useTranslation();
   const elapsed = elapsedSince(since, now);
-  const text = elapsed.unit === 'justNow' ? t('time.justNow') : t('time.ago', { elapsed: t(`time.${elapsed.unit}`, { value: elapsed.value }) });
+  const text =
+    elapsed.unit === 'justNow'
+      ? t('time.justNow')
+      : t('time.ago', { elapsed: t(`time.${elapsed.unit}`, { value: elapsed.value }) });
   return (
     <time dateTime={since} title={new Date(since).toLocaleString(i18n.language)}>
       {text}

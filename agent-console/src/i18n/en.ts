@@ -113,7 +113,8 @@ export const en = {
     // Our own reasons for a send that could not be settled (the error codes the server stores for them).
     reason: {
       send_interrupted: 'Sending was interrupted twice before the provider took the message.',
-      outcome_unknown: 'It is unknown whether this was sent: the provider could not confirm it. A retry may deliver it twice.',
+      outcome_unknown:
+        'It is unknown whether this was sent: the provider could not confirm it. A retry may deliver it twice.',
     },
     resendReason: {
       not_at_provider: 'the provider never got it',
@@ -218,7 +219,8 @@ export const en = {
     reply: 'Reply',
     note: 'Internal note',
     noteHint: 'Only colleagues see notes.',
-    voiceHint: 'A phone ticket can’t be answered in writing: call the customer back. Notes here are for colleagues only.',
+    voiceHint:
+      'A phone ticket can’t be answered in writing: call the customer back. Notes here are for colleagues only.',
     replyLabel: 'Reply to the customer',
     noteLabel: 'Internal note',
     replyPlaceholder: 'Write a reply to the customer…',
@@ -383,7 +385,8 @@ export const en = {
   },
   simulator: {
     title: 'Customer simulator',
-    intro: 'Texts sent here go to the company number {{number}} through the real SMS webhook, signed as Twilio signs them.',
+    intro:
+      'Texts sent here go to the company number {{number}} through the real SMS webhook, signed as Twilio signs them.',
     off: 'The simulators are off: Twilio and a mailbox are configured, so real text messages and mail are sent and received.',
     tabsLabel: 'Channel to simulate',
     tabs: {
@@ -408,7 +411,8 @@ export const en = {
   },
   emailSimulator: {
     heading: 'Simulated customer mailbox',
-    intro: 'Mail written here goes to the simulated support mailbox {{address}} and through the same intake as mail read over IMAP. Agents’ replies arrive in this inbox instead of going out over SMTP.',
+    intro:
+      'Mail written here goes to the simulated support mailbox {{address}} and through the same intake as mail read over IMAP. Agents’ replies arrive in this inbox instead of going out over SMTP.',
     address: 'Customer’s email address',
     addressHint: 'Type any address, or pick a recent one.',
     name: 'Customer’s name (optional)',
@@ -553,7 +557,8 @@ export const en = {
   },
   callSimulator: {
     heading: 'Simulated phone call',
-    intro: 'Calls placed here ring the company number {{number}}: the simulator follows the TwiML the server answers, and posts the same signed webhooks Twilio would.',
+    intro:
+      'Calls placed here ring the company number {{number}}: the simulator follows the TwiML the server answers, and posts the same signed webhooks Twilio would.',
     call: 'Call {{number}}',
     calling: 'Calling…',
     callAgain: 'Call again',
@@ -603,7 +608,8 @@ export const en = {
   },
   campaigns: {
     title: 'Mass SMS',
-    intro: 'Send one text to many customers, now or at a set time. Numbers that opted out and customers without a phone number are skipped.',
+    intro:
+      'Send one text to many customers, now or at a set time. Numbers that opted out and customers without a phone number are skipped.',
     tabsLabel: 'Mass SMS views',
     listTab: 'Campaigns',
     statsTab: 'Statistics',
@@ -694,7 +700,8 @@ export const en = {
     notYet: 'Not yet',
     cancel: 'Cancel campaign',
     confirmTitle: 'Cancel “{{name}}”?',
-    confirmText: 'Recipients who have not been sent the text yet are skipped. Texts already sent cannot be called back.',
+    confirmText:
+      'Recipients who have not been sent the text yet are skipped. Texts already sent cannot be called back.',
     confirm: 'Yes, cancel it',
     keep: 'Keep it',
     canceling: 'Canceling…',
@@ -890,7 +897,8 @@ export const en = {
   },
   callbacks: {
     title: 'Callbacks',
-    intro: 'Customers to call back: booked by agents or asked for by callers waiting in a queue. Each is offered to an agent when it falls due.',
+    intro:
+      'Customers to call back: booked by agents or asked for by callers waiting in a queue. Each is offered to an agent when it falls due.',
     openHeading: 'To be made',
     recentHeading: 'Recent',
     noOpen: 'No callbacks waiting.',

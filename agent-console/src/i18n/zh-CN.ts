@@ -408,7 +408,8 @@ export const zhCN: Translation = {
   },
   emailSimulator: {
     heading: '模拟客户邮箱',
-    intro: '在此写的邮件会发送到模拟客服邮箱 {{address}}，并与通过 IMAP 读取的邮件走同一收件流程。坐席的回复会出现在此收件箱中，而不会通过 SMTP 发出。',
+    intro:
+      '在此写的邮件会发送到模拟客服邮箱 {{address}}，并与通过 IMAP 读取的邮件走同一收件流程。坐席的回复会出现在此收件箱中，而不会通过 SMTP 发出。',
     address: '客户邮箱地址',
     addressHint: '可输入任意地址，或选择最近使用的地址。',
     name: '客户姓名（可选）',
@@ -553,7 +554,8 @@ export const zhCN: Translation = {
   },
   callSimulator: {
     heading: '模拟电话',
-    intro: '在此拨出的电话会打到公司号码 {{number}}：模拟器按服务器返回的 TwiML 执行，并像 Twilio 一样发送签名的 Webhook。',
+    intro:
+      '在此拨出的电话会打到公司号码 {{number}}：模拟器按服务器返回的 TwiML 执行，并像 Twilio 一样发送签名的 Webhook。',
     call: '拨打 {{number}}',
     calling: '正在拨打…',
     callAgain: '再次拨打',

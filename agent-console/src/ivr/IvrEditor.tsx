@@ -4,7 +4,17 @@ import type { QueueEntry } from '../api/directoryEndpoints';
 import { errorMessage } from '../api/errorMessage';
 import { saveIvr, type BusinessHoursEntry, type IvrSettings } from '../api/ivrEndpoints';
 import { FieldError } from '../campaigns/FieldError';
-import { addMenu, addOption, fromDraft, removeMenu, removeOption, toDraft, updateMenu, updateOption, type IvrDraft } from './ivrDraft';
+import {
+  addMenu,
+  addOption,
+  fromDraft,
+  removeMenu,
+  removeOption,
+  toDraft,
+  updateMenu,
+  updateOption,
+  type IvrDraft,
+} from './ivrDraft';
 import { errorsByPath, shownPaths, unshownMessages, type PathErrors } from './ivrErrors';
 import { IvrGeneralSection } from './IvrGeneralSection';
 import { IvrMenuCard } from './IvrMenuCard';
@@ -52,7 +62,13 @@ export function IvrEditor({ ivr, queues, businessHours }: Props) {
       const errors = errorsByPath(failure);
       const unshown = unshownMessages(errors, shownPaths(draft));
       const fieldsShown = Object.keys(errors).length > unshown.length;
-      setProblem({ errors, messages: Object.keys(errors).length === 0 ? [errorMessage(failure, t)] : [...(fieldsShown ? [t('ivr.checkFields')] : []), ...unshown] });
+      setProblem({
+        errors,
+        messages:
+          Object.keys(errors).length === 0
+            ? [errorMessage(failure, t)]
+            : [...(fieldsShown ? [t('ivr.checkFields')] : []), ...unshown],
+      });
     } finally {
       setBusy(false);
     }
@@ -69,12 +85,22 @@ export function IvrEditor({ ivr, queues, businessHours }: Props) {
             ))}
           </div>
         )}
-        <IvrGeneralSection draft={draft} update={(change) => edit((d) => ({ ...d, ...change }))} errors={errors} queues={queues} businessHours={businessHours} />
+        <IvrGeneralSection
+          draft={draft}
+          update={(change) => edit((d) => ({ ...d, ...change }))}
+          errors={errors}
+          queues={queues}
+          businessHours={businessHours}
+        />
 
         <h2>{t('ivr.menusHeading')}</h2>
         <label className="form__field">
           <span>{t('ivr.rootMenu')}</span>
-          <select data-testid="ivr-root-menu" value={draft.rootMenuUid} onChange={(event) => edit((d) => ({ ...d, rootMenuUid: event.target.value }))}>
+          <select
+            data-testid="ivr-root-menu"
+            value={draft.rootMenuUid}
+            onChange={(event) => edit((d) => ({ ...d, rootMenuUid: event.target.value }))}
+          >
             {draft.menus.map((menu) => (
               <option key={menu.uid} value={menu.uid}>
                 {menu.id || t('ivr.unnamedMenu')}
@@ -101,7 +127,13 @@ export function IvrEditor({ ivr, queues, businessHours }: Props) {
           />
         ))}
         <div className="button-row">
-          <button type="button" className="button" data-testid="ivr-add-menu" disabled={draft.menus.length >= MAX_MENUS} onClick={() => restructure((d) => addMenu(d, firstQueue))}>
+          <button
+            type="button"
+            className="button"
+            data-testid="ivr-add-menu"
+            disabled={draft.menus.length >= MAX_MENUS}
+            onClick={() => restructure((d) => addMenu(d, firstQueue))}
+          >
             {t('ivr.addMenu')}
           </button>
         </div>

@@ -25,7 +25,11 @@ export function IvrGeneralSection({ draft, update, errors, queues, businessHours
       <legend>{t('ivr.general')}</legend>
       <div className="form__row">
         <IvrField label={t('ivr.language')} path="language" errors={errors}>
-          <select data-testid="ivr-language" value={draft.language} onChange={(event) => update({ language: event.target.value as IvrLanguage })}>
+          <select
+            data-testid="ivr-language"
+            value={draft.language}
+            onChange={(event) => update({ language: event.target.value as IvrLanguage })}
+          >
             {LANGUAGES.map((language) => (
               <option key={language} value={language}>
                 {t(`ivr.languages.${language}`)}
@@ -34,7 +38,11 @@ export function IvrGeneralSection({ draft, update, errors, queues, businessHours
           </select>
         </IvrField>
         <IvrField label={t('ivr.businessHours')} path="businessHoursId" errors={errors}>
-          <select data-testid="ivr-businessHoursId" value={draft.businessHoursId} onChange={(event) => update({ businessHoursId: event.target.value })}>
+          <select
+            data-testid="ivr-businessHoursId"
+            value={draft.businessHoursId}
+            onChange={(event) => update({ businessHoursId: event.target.value })}
+          >
             <option value="">{t('ivr.alwaysOpen')}</option>
             {businessHours.map((hours) => (
               <option key={hours.id} value={hours.id}>
@@ -46,19 +54,50 @@ export function IvrGeneralSection({ draft, update, errors, queues, businessHours
       </div>
       {MESSAGES.map((field) => (
         <IvrField key={field} label={t(`ivr.${field}`)} path={field} errors={errors} hint={t(`ivr.hints.${field}`)}>
-          <textarea name={field} data-testid={`ivr-${field}`} rows={2} value={draft[field]} onChange={(event) => update({ [field]: event.target.value })} />
+          <textarea
+            name={field}
+            data-testid={`ivr-${field}`}
+            rows={2}
+            value={draft[field]}
+            onChange={(event) => update({ [field]: event.target.value })}
+          />
         </IvrField>
       ))}
       <div className="form__row">
-        <IvrField label={t('ivr.voicemailQueue')} path="voicemailQueueId" errors={errors} hint={t('ivr.hints.voicemailQueue')}>
-          <QueueSelect testId="ivr-voicemailQueueId" value={draft.voicemailQueueId} onChange={(voicemailQueueId) => update({ voicemailQueueId })} queues={queues} emptyLabel={t('ivr.entryQueue')} />
+        <IvrField
+          label={t('ivr.voicemailQueue')}
+          path="voicemailQueueId"
+          errors={errors}
+          hint={t('ivr.hints.voicemailQueue')}
+        >
+          <QueueSelect
+            testId="ivr-voicemailQueueId"
+            value={draft.voicemailQueueId}
+            onChange={(voicemailQueueId) => update({ voicemailQueueId })}
+            queues={queues}
+            emptyLabel={t('ivr.entryQueue')}
+          />
         </IvrField>
         <IvrField label={t('ivr.callbackKey')} path="callbackKey" errors={errors} hint={t('ivr.hints.callbackKey')}>
-          <input name="callbackKey" data-testid="ivr-callbackKey" className="ivr-key" maxLength={1} value={draft.callbackKey} onChange={(event) => update({ callbackKey: event.target.value.trim() })} />
+          <input
+            name="callbackKey"
+            data-testid="ivr-callbackKey"
+            className="ivr-key"
+            maxLength={1}
+            value={draft.callbackKey}
+            onChange={(event) => update({ callbackKey: event.target.value.trim() })}
+          />
         </IvrField>
       </div>
       <IvrField label={t('ivr.holdMusicUrl')} path="holdMusicUrl" errors={errors} hint={t('ivr.hints.holdMusicUrl')}>
-        <input name="holdMusicUrl" data-testid="ivr-holdMusicUrl" type="url" value={draft.holdMusicUrl} placeholder="https://" onChange={(event) => update({ holdMusicUrl: event.target.value })} />
+        <input
+          name="holdMusicUrl"
+          data-testid="ivr-holdMusicUrl"
+          type="url"
+          value={draft.holdMusicUrl}
+          placeholder="https://"
+          onChange={(event) => update({ holdMusicUrl: event.target.value })}
+        />
       </IvrField>
     </fieldset>
   );

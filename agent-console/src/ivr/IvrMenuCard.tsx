@@ -24,7 +24,19 @@ interface Props {
 const MAX_OPTIONS = 12;
 
 /** One menu: its id, the prompt the caller hears, and its options. */
-export function IvrMenuCard({ menu, index, root, menus, queues, errors, onChange, onOptionChange, onAddOption, onRemoveOption, onRemove }: Props) {
+export function IvrMenuCard({
+  menu,
+  index,
+  root,
+  menus,
+  queues,
+  errors,
+  onChange,
+  onOptionChange,
+  onAddOption,
+  onRemoveOption,
+  onRemove,
+}: Props) {
   const { t } = useTranslation();
   const path = `menus.${index}`;
   return (
@@ -35,11 +47,20 @@ export function IvrMenuCard({ menu, index, root, menus, queues, errors, onChange
       </legend>
       <div className="form__row">
         <IvrField label={t('ivr.menuId')} path={`${path}.id`} errors={errors} hint={t('ivr.hints.menuId')}>
-          <input data-testid="ivr-menu-id" value={menu.id} onChange={(event) => onChange({ id: event.target.value.trim().toLowerCase() })} />
+          <input
+            data-testid="ivr-menu-id"
+            value={menu.id}
+            onChange={(event) => onChange({ id: event.target.value.trim().toLowerCase() })}
+          />
         </IvrField>
       </div>
       <IvrField label={t('ivr.prompt')} path={`${path}.prompt`} errors={errors} hint={t('ivr.hints.prompt')}>
-        <textarea data-testid="ivr-menu-prompt" rows={2} value={menu.prompt} onChange={(event) => onChange({ prompt: event.target.value })} />
+        <textarea
+          data-testid="ivr-menu-prompt"
+          rows={2}
+          value={menu.prompt}
+          onChange={(event) => onChange({ prompt: event.target.value })}
+        />
       </IvrField>
       <h3 className="panel__subheading">{t('ivr.options')}</h3>
       <p className="muted small">{t('ivr.hints.options')}</p>
@@ -60,11 +81,22 @@ export function IvrMenuCard({ menu, index, root, menus, queues, errors, onChange
         ))}
       </ul>
       <div className="button-row">
-        <button type="button" className="button button--small" data-testid="ivr-add-option" disabled={menu.options.length >= MAX_OPTIONS} onClick={onAddOption}>
+        <button
+          type="button"
+          className="button button--small"
+          data-testid="ivr-add-option"
+          disabled={menu.options.length >= MAX_OPTIONS}
+          onClick={onAddOption}
+        >
           {t('ivr.addOption')}
         </button>
         {!root && (
-          <button type="button" className="button button--small button--danger" data-testid="ivr-remove-menu" onClick={onRemove}>
+          <button
+            type="button"
+            className="button button--small button--danger"
+            data-testid="ivr-remove-menu"
+            onClick={onRemove}
+          >
             {t('ivr.removeMenu')}
           </button>
         )}

@@ -25,16 +25,36 @@ export function IvrOptionRow({ option, path, menus, menuUid, queues, errors, onC
   return (
     <li className="ivr-option" data-testid="ivr-option" data-key={option.key}>
       <IvrField label={t('ivr.key')} path={`${path}.key`} errors={errors} showErrors={false}>
-        <input className="ivr-key" data-testid="ivr-option-key" maxLength={1} value={option.key} onChange={(event) => onChange({ key: event.target.value.trim() })} />
+        <input
+          className="ivr-key"
+          data-testid="ivr-option-key"
+          maxLength={1}
+          value={option.key}
+          onChange={(event) => onChange({ key: event.target.value.trim() })}
+        />
       </IvrField>
       <IvrField label={t('ivr.label')} path={`${path}.label`} errors={errors}>
-        <input data-testid="ivr-option-label" value={option.label} onChange={(event) => onChange({ label: event.target.value })} />
+        <input
+          data-testid="ivr-option-label"
+          value={option.label}
+          onChange={(event) => onChange({ label: event.target.value })}
+        />
       </IvrField>
       <IvrField label={t('ivr.words')} path={`${path}.words`} errors={errors}>
-        <input data-testid="ivr-option-words" title={t('ivr.hints.words')} placeholder={t('ivr.wordsPlaceholder')} value={option.words} onChange={(event) => onChange({ words: event.target.value })} />
+        <input
+          data-testid="ivr-option-words"
+          title={t('ivr.hints.words')}
+          placeholder={t('ivr.wordsPlaceholder')}
+          value={option.words}
+          onChange={(event) => onChange({ words: event.target.value })}
+        />
       </IvrField>
       <IvrField label={t('ivr.action')} path={`${path}.action`} errors={errors}>
-        <select data-testid="ivr-option-action" value={option.type} onChange={(event) => onChange({ type: event.target.value as ActionType })}>
+        <select
+          data-testid="ivr-option-action"
+          value={option.type}
+          onChange={(event) => onChange({ type: event.target.value as ActionType })}
+        >
           {ACTION_TYPES.map((type) => (
             <option key={type} value={type}>
               {t(`ivr.actionType.${type}`)}
@@ -44,7 +64,11 @@ export function IvrOptionRow({ option, path, menus, menuUid, queues, errors, onC
       </IvrField>
       {option.type === 'submenu' ? (
         <IvrField label={t('ivr.submenu')} path={`${path}.action.menuId`} errors={errors}>
-          <select data-testid="ivr-option-submenu" value={option.menuUid} onChange={(event) => onChange({ menuUid: event.target.value })}>
+          <select
+            data-testid="ivr-option-submenu"
+            value={option.menuUid}
+            onChange={(event) => onChange({ menuUid: event.target.value })}
+          >
             <option value="">{t('ivr.chooseMenu')}</option>
             {menus
               .filter((menu) => menu.uid !== menuUid)

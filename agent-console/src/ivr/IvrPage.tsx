@@ -25,7 +25,9 @@ export function IvrPage() {
         <p className="muted">{t('ivr.intro')}</p>
       </header>
       <LoadStatus data={ready ? true : null} error={ivr.error ?? queues.error ?? hours.error} />
-      {ready && <IvrEditor ivr={ivr.data!.ivr} queues={queues.data!.queues} businessHours={hours.data!.businessHours} />}
+      {ready && (
+        <IvrEditor ivr={ivr.data!.ivr} queues={queues.data!.queues} businessHours={hours.data!.businessHours} />
+      )}
     </section>
   );
 }

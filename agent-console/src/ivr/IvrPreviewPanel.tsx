@@ -8,7 +8,11 @@ export function IvrPreviewPanel({ ivr, queues }: { ivr: IvrSettings; queues: Que
   const { t } = useTranslation();
   const branches = previewIvr(ivr);
   const queueName = (id: string | null) =>
-    id === null ? t('ivr.entryQueue') : id === '' ? t('ivr.preview.noQueue') : (queues.find((queue) => queue.id === id)?.name ?? t('ivr.preview.unknownQueue'));
+    id === null
+      ? t('ivr.entryQueue')
+      : id === ''
+        ? t('ivr.preview.noQueue')
+        : (queues.find((queue) => queue.id === id)?.name ?? t('ivr.preview.unknownQueue'));
 
   const describe = (step: PreviewStep): string => {
     switch (step.kind) {
@@ -41,8 +45,16 @@ export function IvrPreviewPanel({ ivr, queues }: { ivr: IvrSettings; queues: Que
       <p className="muted">{t('ivr.preview.intro')}</p>
       <ol className="ivr-preview__branches">
         {branches.map((branch) => (
-          <li key={branch.closed ? 'closed' : branch.keys.join(' ')} className="ivr-branch" data-testid="ivr-branch" data-keys={branch.keys.join(' ')} data-closed={branch.closed}>
-            <h3 className="panel__subheading">{branch.closed ? t('ivr.preview.closed') : t('ivr.preview.keys', { keys: branch.keys.join(' → ') })}</h3>
+          <li
+            key={branch.closed ? 'closed' : branch.keys.join(' ')}
+            className="ivr-branch"
+            data-testid="ivr-branch"
+            data-keys={branch.keys.join(' ')}
+            data-closed={branch.closed}
+          >
+            <h3 className="panel__subheading">
+              {branch.closed ? t('ivr.preview.closed') : t('ivr.preview.keys', { keys: branch.keys.join(' → ') })}
+            </h3>
             <ol className="ivr-branch__steps">
               {branch.steps.map((step, i) => (
                 <li key={i} className={`ivr-step ivr-step--${step.kind}`} data-kind={step.kind}>

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { IvrSettings } from '../api/ivrEndpoints';
-import { addMenu, addOption, fromDraft, nextFreeKey, removeMenu, removeOption, splitWords, toDraft, updateMenu, updateOption } from './ivrDraft';
+import {
+  addMenu,
+  addOption,
+  fromDraft,
+  nextFreeKey,
+  removeMenu,
+  removeOption,
+  splitWords,
+  toDraft,
+  updateMenu,
+  updateOption,
+} from './ivrDraft';
 
 const SALES = '11111111-1111-4111-8111-111111111111';
 const SUPPORT = '22222222-2222-4222-8222-222222222222';
@@ -64,7 +75,9 @@ describe('toDraft and fromDraft', () => {
 describe('menus', () => {
   it('renaming a menu keeps the options that lead to it and the main menu choice', () => {
     const draft = toDraft(ivr);
-    const renamed = updateMenu(updateMenu(draft, draft.menus[1].uid, { id: 'help' }), draft.menus[0].uid, { id: 'start' });
+    const renamed = updateMenu(updateMenu(draft, draft.menus[1].uid, { id: 'help' }), draft.menus[0].uid, {
+      id: 'start',
+    });
     const settings = fromDraft(renamed);
     expect(settings.rootMenuId).toBe('start');
     expect(settings.menus[0].options[1].action).toEqual({ type: 'submenu', menuId: 'help' });
@@ -72,7 +85,11 @@ describe('menus', () => {
 
   it('adds a menu with a fresh id and one option to the given queue', () => {
     const draft = addMenu(toDraft(ivr), SALES);
-    expect(draft.menus[2]).toMatchObject({ id: 'menu-3', prompt: '', options: [{ key: '1', type: 'queue', queueId: SALES }] });
+    expect(draft.menus[2]).toMatchObject({
+      id: 'menu-3',
+      prompt: '',
+      options: [{ key: '1', type: 'queue', queueId: SALES }],
+    });
     expect(addMenu(draft).menus[3].id).toBe('menu-4');
   });
 
@@ -91,7 +108,13 @@ describe('options', () => {
     const draft = toDraft(ivr);
     const main = draft.menus[0];
     const added = addOption(draft, main.uid, SUPPORT);
-    expect(added.menus[0].options[2]).toMatchObject({ key: '3', label: '', words: '', type: 'queue', queueId: SUPPORT });
+    expect(added.menus[0].options[2]).toMatchObject({
+      key: '3',
+      label: '',
+      words: '',
+      type: 'queue',
+      queueId: SUPPORT,
+    });
     expect(nextFreeKey({ ...main, options: [...'1234567890'].map((key) => ({ ...main.options[0], key })) })).toBe('*');
   });
 

@@ -42,7 +42,8 @@ export interface IvrDraft {
   menus: DraftMenu[];
 }
 
-export type DraftMessageField = 'greeting' | 'closedMessage' | 'voicemailPrompt' | 'holdMessage' | 'holdMusicUrl' | 'callbackKey';
+export type DraftMessageField =
+  'greeting' | 'closedMessage' | 'voicemailPrompt' | 'holdMessage' | 'holdMusicUrl' | 'callbackKey';
 
 let lastUid = 0;
 const newUid = () => `u${++lastUid}`;
@@ -153,30 +154,54 @@ export function removeMenu(draft: IvrDraft, uid: string): IvrDraft {
     ...draft,
     menus: draft.menus
       .filter((menu) => menu.uid !== uid)
-      .map((menu) => ({ ...menu, options: menu.options.map((option) => (option.menuUid === uid ? { ...option, menuUid: '' } : option)) })),
+      .map((menu) => ({
+        ...menu,
+        options: menu.options.map((option) => (option.menuUid === uid ? { ...option, menuUid: '' } : option)),
+      })),
   };
 }
 
-export function updateMenu(draft: IvrDraft, uid: string, change: Partial<Omit<DraftMenu, 'uid' | 'options'>>): IvrDraft {
+export function updateMenu(
+  draft: IvrDraft,
+  uid: string,
+  change: Partial<Omit<DraftMenu, 'uid' | 'options'>>,
+): IvrDraft {
   return { ...draft, menus: draft.menus.map((menu) => (menu.uid === uid ? { ...menu, ...change } : menu)) };
 }
 
 export function addOption(draft: IvrDraft, menuUid: string, queueId = ''): IvrDraft {
-  return { ...draft, menus: draft.menus.map((menu) => (menu.uid === menuUid ? { ...menu, options: [...menu.options, newOption(menu, queueId)] } : menu)) };
+  return {
+    ...draft,
+    menus: draft.menus.map((menu) =>
+      menu.uid === menuUid ? { ...menu, options: [...menu.options, newOption(menu, queueId)] } : menu,
+    ),
+  };
 }
 
 export function removeOption(draft: IvrDraft, menuUid: string, optionUid: string): IvrDraft {
   return {
     ...draft,
-    menus: draft.menus.map((menu) => (menu.uid === menuUid ? { ...menu, options: menu.options.filter((option) => option.uid !== optionUid) } : menu)),
+    menus: draft.menus.map((menu) =>
+      menu.uid === menuUid ? { ...menu, options: menu.options.filter((option) => option.uid !== optionUid) } : menu,
+    ),
   };
 }
 
-export function updateOption(draft: IvrDraft, menuUid: string, optionUid: string, change: Partial<Omit<DraftOption, 'uid'>>): IvrDraft {
+export function updateOption(
+  draft: IvrDraft,
+  menuUid: string,
+  optionUid: string,
+  change: Partial<Omit<DraftOption, 'uid'>>,
+): IvrDraft {
   return {
     ...draft,
     menus: draft.menus.map((menu) =>
-      menu.uid === menuUid ? { ...menu, options: menu.options.map((option) => (option.uid === optionUid ? { ...option, ...change } : option)) } : menu,
+      menu.uid === menuUid
+        ? {
+            ...menu,
+            options: menu.options.map((option) => (option.uid === optionUid ? { ...option, ...change } : option)),
+          }
+        : menu,
     ),
   };
 }

@@ -43,7 +43,13 @@ describe('unshownMessages', () => {
     holdMusicUrl: null,
     callbackKey: '*',
     rootMenuId: 'main',
-    menus: [{ id: 'main', prompt: 'Press 1', options: [{ key: '1', words: [], label: 'One', action: { type: 'voicemail', queueId: null } }] }],
+    menus: [
+      {
+        id: 'main',
+        prompt: 'Press 1',
+        options: [{ key: '1', words: [], label: 'One', action: { type: 'voicemail', queueId: null } }],
+      },
+    ],
   });
 
   it('lists the fields of every menu and option the draft has', () => {
@@ -56,7 +62,11 @@ describe('unshownMessages', () => {
   });
 
   it('keeps for the top of the form what no field shows, with the path it names', () => {
-    const errors = { 'menus.0.options.0.key': ['must be one key'], menus: ['queue 42 does not exist'], body: ['Invalid'] };
+    const errors = {
+      'menus.0.options.0.key': ['must be one key'],
+      menus: ['queue 42 does not exist'],
+      body: ['Invalid'],
+    };
     expect(unshownMessages(errors, shownPaths(draft))).toEqual(['menus: queue 42 does not exist', 'Invalid']);
   });
 });

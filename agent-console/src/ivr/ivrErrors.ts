@@ -43,7 +43,11 @@ export function shownPaths(draft: IvrDraft): string[] {
       `menus.${i}.id`,
       `menus.${i}.prompt`,
       `menus.${i}.options`,
-      ...menu.options.flatMap((_, j) => ['key', 'words', 'label', 'action', 'action.queueId', 'action.menuId'].map((field) => `menus.${i}.options.${j}.${field}`)),
+      ...menu.options.flatMap((_, j) =>
+        ['key', 'words', 'label', 'action', 'action.queueId', 'action.menuId'].map(
+          (field) => `menus.${i}.options.${j}.${field}`,
+        ),
+      ),
     ]),
   ];
 }
@@ -53,5 +57,7 @@ export function unshownMessages(errors: PathErrors, shown: readonly string[]): s
   const visible = new Set(shown);
   return Object.entries(errors)
     .filter(([path]) => !visible.has(path))
-    .flatMap(([path, messages = []]) => messages.map((message) => (path && path !== 'body' ? `${path}: ${message}` : message)));
+    .flatMap(([path, messages = []]) =>
+      messages.map((message) => (path && path !== 'body' ? `${path}: ${message}` : message)),
+    );
 }

@@ -91,7 +91,16 @@ describe('previewIvr', () => {
   it('marks a submenu or main menu that does not exist', () => {
     const broken: IvrSettings = { ...base, menus: [base.menus[0]] };
     expect(previewIvr(broken)[1].steps.at(-1)).toEqual({ kind: 'missing', menuId: 'billing' });
-    expect(previewIvr({ ...base, rootMenuId: 'nope' })).toEqual([{ keys: [], closed: false, steps: [{ kind: 'say', text: 'Welcome.' }, { kind: 'missing', menuId: 'nope' }] }]);
+    expect(previewIvr({ ...base, rootMenuId: 'nope' })).toEqual([
+      {
+        keys: [],
+        closed: false,
+        steps: [
+          { kind: 'say', text: 'Welcome.' },
+          { kind: 'missing', menuId: 'nope' },
+        ],
+      },
+    ]);
   });
 
   it('says hold music is played when it is set', () => {

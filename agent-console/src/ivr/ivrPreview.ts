@@ -45,31 +45,49 @@ export function previewIvr(ivr: IvrSettings): PreviewBranch[] {
     if (menu.options.length === 0) branches.push({ keys, closed: false, steps: heard });
     for (const option of menu.options) {
       const path = [...keys, option.key];
-      const chosen: PreviewStep[] = [...heard, { kind: 'choose', menuId: menu.id, key: option.key, words: option.words, label: option.label }];
+      const chosen: PreviewStep[] = [
+        ...heard,
+        { kind: 'choose', menuId: menu.id, key: option.key, words: option.words, label: option.label },
+      ];
       const { action } = option;
       switch (action.type) {
         case 'submenu':
-          if (visited.includes(action.menuId)) branches.push({ keys: path, closed: false, steps: [...chosen, { kind: 'loop', menuId: action.menuId }] });
+          if (visited.includes(action.menuId))
+            branches.push({ keys: path, closed: false, steps: [...chosen, { kind: 'loop', menuId: action.menuId }] });
           else walk(action.menuId, path, chosen, [...visited, action.menuId]);
           break;
         case 'queue':
           branches.push({
             keys: path,
             closed: false,
-            steps: [...chosen, { kind: 'queue', queueId: action.queueId, callbackKey: ivr.callbackKey, holdMusicUrl: ivr.holdMusicUrl, holdMessage: ivr.holdMessage }],
+            steps: [
+              ...chosen,
+              {
+                kind: 'queue',
+                queueId: action.queueId,
+                callbackKey: ivr.callbackKey,
+                holdMusicUrl: ivr.holdMusicUrl,
+                holdMessage: ivr.holdMessage,
+              },
+            ],
           });
           break;
         case 'voicemail':
           branches.push({ keys: path, closed: false, steps: [...chosen, ...voicemail(action.queueId)] });
           break;
         case 'callback':
-          branches.push({ keys: path, closed: false, steps: [...chosen, { kind: 'callback', queueId: action.queueId }] });
+          branches.push({
+            keys: path,
+            closed: false,
+            steps: [...chosen, { kind: 'callback', queueId: action.queueId }],
+          });
           break;
       }
     }
   };
 
   walk(ivr.rootMenuId, [], [{ kind: 'say', text: ivr.greeting }], [ivr.rootMenuId]);
-  if (ivr.businessHoursId) branches.push({ keys: [], closed: true, steps: [{ kind: 'say', text: ivr.closedMessage }, ...voicemail(null)] });
+  if (ivr.businessHoursId)
+    branches.push({ keys: [], closed: true, steps: [{ kind: 'say', text: ivr.closedMessage }, ...voicemail(null)] });
   return branches;
 }

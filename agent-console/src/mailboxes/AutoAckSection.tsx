@@ -18,7 +18,13 @@ export function AutoAckSection({ values, update, errors }: SectionProps) {
         onChange={(autoAckEnabled) => update({ autoAckEnabled })}
         errors={errors}
       />
-      <TextField label={t('mailboxForm.autoAckSubject')} field="autoAckSubject" value={values.autoAckSubject} onChange={(autoAckSubject) => update({ autoAckSubject })} errors={errors} />
+      <TextField
+        label={t('mailboxForm.autoAckSubject')}
+        field="autoAckSubject"
+        value={values.autoAckSubject}
+        onChange={(autoAckSubject) => update({ autoAckSubject })}
+        errors={errors}
+      />
       <TextField
         label={t('mailboxForm.autoAckBody')}
         field="autoAckBody"

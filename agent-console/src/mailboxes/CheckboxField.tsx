@@ -14,7 +14,13 @@ export function CheckboxField({ label, field, checked, onChange, errors }: Props
   return (
     <div className="form__field">
       <label className="checkbox-field">
-        <input type="checkbox" name={field} data-testid={`mailbox-${field}`} checked={checked} onChange={(event) => onChange(event.target.checked)} />
+        <input
+          type="checkbox"
+          name={field}
+          data-testid={`mailbox-${field}`}
+          checked={checked}
+          onChange={(event) => onChange(event.target.checked)}
+        />
         <span>{label}</span>
       </label>
       <FieldError field={field} messages={errors[field]} />

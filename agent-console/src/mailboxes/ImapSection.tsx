@@ -9,12 +9,37 @@ export function ImapSection({ values, update, errors, editing }: SectionProps) {
     <fieldset className="form-section">
       <legend>{t('mailboxForm.incoming')}</legend>
       <div className="form__row">
-        <TextField label={t('mailboxForm.host')} field="imapHost" value={values.imapHost} onChange={(imapHost) => update({ imapHost })} errors={errors} />
-        <TextField label={t('mailboxForm.port')} field="imapPort" type="number" value={values.imapPort} onChange={(imapPort) => update({ imapPort })} errors={errors} />
+        <TextField
+          label={t('mailboxForm.host')}
+          field="imapHost"
+          value={values.imapHost}
+          onChange={(imapHost) => update({ imapHost })}
+          errors={errors}
+        />
+        <TextField
+          label={t('mailboxForm.port')}
+          field="imapPort"
+          type="number"
+          value={values.imapPort}
+          onChange={(imapPort) => update({ imapPort })}
+          errors={errors}
+        />
       </div>
-      <CheckboxField label={t('mailboxForm.tls')} field="imapTls" checked={values.imapTls} onChange={(imapTls) => update({ imapTls })} errors={errors} />
+      <CheckboxField
+        label={t('mailboxForm.tls')}
+        field="imapTls"
+        checked={values.imapTls}
+        onChange={(imapTls) => update({ imapTls })}
+        errors={errors}
+      />
       <div className="form__row">
-        <TextField label={t('mailboxForm.user')} field="imapUser" value={values.imapUser} onChange={(imapUser) => update({ imapUser })} errors={errors} />
+        <TextField
+          label={t('mailboxForm.user')}
+          field="imapUser"
+          value={values.imapUser}
+          onChange={(imapUser) => update({ imapUser })}
+          errors={errors}
+        />
         <TextField
           label={t('mailboxForm.password')}
           field="imapPassword"
@@ -26,7 +51,13 @@ export function ImapSection({ values, update, errors, editing }: SectionProps) {
         />
       </div>
       <div className="form__row">
-        <TextField label={t('mailboxForm.folder')} field="folder" value={values.folder} onChange={(folder) => update({ folder })} errors={errors} />
+        <TextField
+          label={t('mailboxForm.folder')}
+          field="folder"
+          value={values.folder}
+          onChange={(folder) => update({ folder })}
+          errors={errors}
+        />
         <TextField
           label={t('mailboxForm.processedFolder')}
           field="processedFolder"

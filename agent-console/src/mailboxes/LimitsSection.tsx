@@ -18,7 +18,13 @@ export function LimitsSection({ values, update, errors }: SectionProps) {
         errors={errors}
         hint={t('mailboxForm.maxAttachmentHint')}
       />
-      <CheckboxField label={t('mailboxForm.active')} field="active" checked={values.active} onChange={(active) => update({ active })} errors={errors} />
+      <CheckboxField
+        label={t('mailboxForm.active')}
+        field="active"
+        checked={values.active}
+        onChange={(active) => update({ active })}
+        errors={errors}
+      />
     </fieldset>
   );
 }

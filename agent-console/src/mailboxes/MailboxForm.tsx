@@ -13,7 +13,9 @@ import { EMPTY_MAILBOX_FORM, formValuesFrom, toMailboxRequest, type MailboxFormV
 import { RoutingSection } from './RoutingSection';
 import { SmtpSection } from './SmtpSection';
 
-const FIELDS = Object.keys(EMPTY_MAILBOX_FORM).map((field) => (field === 'maxAttachmentMb' ? 'maxAttachmentBytes' : field));
+const FIELDS = Object.keys(EMPTY_MAILBOX_FORM).map((field) =>
+  field === 'maxAttachmentMb' ? 'maxAttachmentBytes' : field,
+);
 
 type Problem = { fields: FieldErrors; message: string | null } | null;
 
@@ -29,7 +31,9 @@ interface Props {
 export function MailboxForm({ mailbox, queues, onSaved, onCancel }: Props) {
   const { t } = useTranslation();
   const editing = mailbox !== null;
-  const [values, setValues] = useState<MailboxFormValues>(() => (mailbox ? formValuesFrom(mailbox) : EMPTY_MAILBOX_FORM));
+  const [values, setValues] = useState<MailboxFormValues>(() =>
+    mailbox ? formValuesFrom(mailbox) : EMPTY_MAILBOX_FORM,
+  );
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem>(null);
   const update = (change: Partial<MailboxFormValues>) => setValues((previous) => ({ ...previous, ...change }));
@@ -38,7 +42,10 @@ export function MailboxForm({ mailbox, queues, onSaved, onCancel }: Props) {
     event.preventDefault();
     const { input, invalid } = toMailboxRequest(values, editing);
     if (invalid.length > 0) {
-      setProblem({ fields: Object.fromEntries(invalid.map((field) => [field, [t('mailboxForm.invalidNumber')]])), message: null });
+      setProblem({
+        fields: Object.fromEntries(invalid.map((field) => [field, [t('mailboxForm.invalidNumber')]])),
+        message: null,
+      });
       return;
     }
     setBusy(true);
@@ -57,7 +64,12 @@ export function MailboxForm({ mailbox, queues, onSaved, onCancel }: Props) {
   const errors = problem?.fields ?? {};
   const sectionProps = { values, update, errors, editing };
   return (
-    <form className="form card card--wide mailbox-form" data-testid="mailbox-form" onSubmit={(event) => void submit(event)} noValidate>
+    <form
+      className="form card card--wide mailbox-form"
+      data-testid="mailbox-form"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+    >
       <h2>{editing ? t('mailboxForm.editHeading', { name: mailbox.name }) : t('mailboxForm.newHeading')}</h2>
       {problem?.message && (
         <p role="alert" className="notice notice--error" data-testid="mailbox-error">

@@ -12,7 +12,12 @@ interface Props {
 export function MailboxList({ mailboxes, onEdit }: Props) {
   const { t } = useTranslation();
   const now = useNow(15_000);
-  if (mailboxes.length === 0) return <p className="muted" data-testid="mailbox-list-empty">{t('mailboxes.empty')}</p>;
+  if (mailboxes.length === 0)
+    return (
+      <p className="muted" data-testid="mailbox-list-empty">
+        {t('mailboxes.empty')}
+      </p>
+    );
   return (
     <div className="table-scroll">
       <table className="data-table" data-testid="mailbox-list">
@@ -38,7 +43,13 @@ export function MailboxList({ mailboxes, onEdit }: Props) {
                 <MailboxStateBadge state={mailbox.state} />
               </td>
               <td className="mailbox-error">{mailbox.lastError ?? <span className="muted">—</span>}</td>
-              <td>{mailbox.lastSyncedAt ? <AgoLabel since={mailbox.lastSyncedAt} now={now} /> : <span className="muted">{t('mailboxes.never')}</span>}</td>
+              <td>
+                {mailbox.lastSyncedAt ? (
+                  <AgoLabel since={mailbox.lastSyncedAt} now={now} />
+                ) : (
+                  <span className="muted">{t('mailboxes.never')}</span>
+                )}
+              </td>
               <td>
                 <button type="button" className="button" data-testid="edit-mailbox" onClick={() => onEdit(mailbox)}>
                   {t('mailboxes.edit')}

@@ -22,7 +22,12 @@ export function MailboxesPage() {
         <p className="muted">{t('mailboxes.intro')}</p>
       </header>
       <div className="button-row">
-        <button type="button" className="button button--primary" data-testid="add-mailbox" onClick={() => setEditing({ mailbox: null })}>
+        <button
+          type="button"
+          className="button button--primary"
+          data-testid="add-mailbox"
+          onClick={() => setEditing({ mailbox: null })}
+        >
           {t('mailboxes.add')}
         </button>
       </div>
@@ -39,7 +44,9 @@ export function MailboxesPage() {
         />
       )}
       <LoadStatus data={mailboxes.data} error={mailboxes.error} />
-      {mailboxes.data && <MailboxList mailboxes={mailboxes.data.mailboxes} onEdit={(mailbox) => setEditing({ mailbox })} />}
+      {mailboxes.data && (
+        <MailboxList mailboxes={mailboxes.data.mailboxes} onEdit={(mailbox) => setEditing({ mailbox })} />
+      )}
     </section>
   );
 }

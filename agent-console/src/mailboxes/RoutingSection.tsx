@@ -10,7 +10,12 @@ export function RoutingSection({ values, update, errors, queues }: SectionProps 
       <legend>{t('mailboxForm.routing')}</legend>
       <label className="form__field">
         <span>{t('mailboxForm.entryQueue')}</span>
-        <select name="queueId" data-testid="mailbox-queueId" value={values.queueId} onChange={(event) => update({ queueId: event.target.value })}>
+        <select
+          name="queueId"
+          data-testid="mailbox-queueId"
+          value={values.queueId}
+          onChange={(event) => update({ queueId: event.target.value })}
+        >
           <option value="">{t('mailboxForm.noQueue')}</option>
           {queues.map((queue) => (
             <option key={queue.id} value={queue.id}>

@@ -9,12 +9,37 @@ export function SmtpSection({ values, update, errors, editing }: SectionProps) {
     <fieldset className="form-section">
       <legend>{t('mailboxForm.outgoing')}</legend>
       <div className="form__row">
-        <TextField label={t('mailboxForm.host')} field="smtpHost" value={values.smtpHost} onChange={(smtpHost) => update({ smtpHost })} errors={errors} />
-        <TextField label={t('mailboxForm.port')} field="smtpPort" type="number" value={values.smtpPort} onChange={(smtpPort) => update({ smtpPort })} errors={errors} />
+        <TextField
+          label={t('mailboxForm.host')}
+          field="smtpHost"
+          value={values.smtpHost}
+          onChange={(smtpHost) => update({ smtpHost })}
+          errors={errors}
+        />
+        <TextField
+          label={t('mailboxForm.port')}
+          field="smtpPort"
+          type="number"
+          value={values.smtpPort}
+          onChange={(smtpPort) => update({ smtpPort })}
+          errors={errors}
+        />
       </div>
-      <CheckboxField label={t('mailboxForm.tls')} field="smtpTls" checked={values.smtpTls} onChange={(smtpTls) => update({ smtpTls })} errors={errors} />
+      <CheckboxField
+        label={t('mailboxForm.tls')}
+        field="smtpTls"
+        checked={values.smtpTls}
+        onChange={(smtpTls) => update({ smtpTls })}
+        errors={errors}
+      />
       <div className="form__row">
-        <TextField label={t('mailboxForm.user')} field="smtpUser" value={values.smtpUser} onChange={(smtpUser) => update({ smtpUser })} errors={errors} />
+        <TextField
+          label={t('mailboxForm.user')}
+          field="smtpUser"
+          value={values.smtpUser}
+          onChange={(smtpUser) => update({ smtpUser })}
+          errors={errors}
+        />
         <TextField
           label={t('mailboxForm.password')}
           field="smtpPassword"

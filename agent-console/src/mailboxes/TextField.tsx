@@ -20,7 +20,13 @@ export function TextField({ label, field, value, onChange, errors, type = 'text'
     <label className="form__field">
       <span>{label}</span>
       {multiline ? (
-        <textarea name={field} data-testid={`mailbox-${field}`} rows={5} value={value} onChange={(event) => onChange(event.target.value)} />
+        <textarea
+          name={field}
+          data-testid={`mailbox-${field}`}
+          rows={5}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+        />
       ) : (
         <input
           name={field}

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { MailboxSettings } from '../api/mailboxEndpoints';
-import { EMPTY_MAILBOX_FORM, bytesToMb, formValuesFrom, mbToBytes, toMailboxRequest, type MailboxFormValues } from './mailboxFormValues';
+import {
+  EMPTY_MAILBOX_FORM,
+  bytesToMb,
+  formValuesFrom,
+  mbToBytes,
+  toMailboxRequest,
+  type MailboxFormValues,
+} from './mailboxFormValues';
 
 const FILLED: MailboxFormValues = {
   ...EMPTY_MAILBOX_FORM,
@@ -69,7 +76,10 @@ describe('toMailboxRequest', () => {
     const kept = toMailboxRequest(formValuesFrom(SAVED), true).input;
     expect(kept).not.toHaveProperty('imapPassword');
     expect(kept).not.toHaveProperty('smtpPassword');
-    const changed = toMailboxRequest({ ...formValuesFrom(SAVED), imapPassword: 'new', smtpPassword: 'smtp' }, true).input;
+    const changed = toMailboxRequest(
+      { ...formValuesFrom(SAVED), imapPassword: 'new', smtpPassword: 'smtp' },
+      true,
+    ).input;
     expect(changed).toMatchObject({ imapPassword: 'new', smtpPassword: 'smtp' });
   });
 
@@ -80,14 +90,23 @@ describe('toMailboxRequest', () => {
   });
 
   it('names number inputs that hold no number', () => {
-    expect(toMailboxRequest({ ...FILLED, imapPort: 'abc', maxAttachmentMb: '1,5' }, false).invalid).toEqual(['imapPort', 'maxAttachmentBytes']);
+    expect(toMailboxRequest({ ...FILLED, imapPort: 'abc', maxAttachmentMb: '1,5' }, false).invalid).toEqual([
+      'imapPort',
+      'maxAttachmentBytes',
+    ]);
   });
 });
 
 describe('formValuesFrom', () => {
   it('shows a saved mailbox with empty passwords and the limit in megabytes', () => {
     const values = formValuesFrom(SAVED);
-    expect(values).toMatchObject({ imapPort: '143', imapPassword: '', smtpPassword: '', smtpPort: '', maxAttachmentMb: '10' });
+    expect(values).toMatchObject({
+      imapPort: '143',
+      imapPassword: '',
+      smtpPassword: '',
+      smtpPort: '',
+      maxAttachmentMb: '10',
+    });
   });
 });
 

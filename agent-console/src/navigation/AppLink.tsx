@@ -20,7 +20,13 @@ export function AppLink({ to, className, testId, current, children }: Props) {
     navigate(to);
   };
   return (
-    <a href={to} onClick={onClick} className={className} data-testid={testId} aria-current={current ? 'page' : undefined}>
+    <a
+      href={to}
+      onClick={onClick}
+      className={className}
+      data-testid={testId}
+      aria-current={current ? 'page' : undefined}
+    >
       {children}
     </a>
   );

@@ -19,11 +19,19 @@ describe('resolveRoute', () => {
 
   it('reads the id of a ticket and of a customer', () => {
     expect(resolveRoute(`/tickets/${ID}`, 'agent')).toEqual({ page: 'ticket', path: `/tickets/${ID}`, ticketId: ID });
-    expect(resolveRoute(`/customers/${ID}`, 'supervisor')).toEqual({ page: 'customer', path: `/customers/${ID}`, customerId: ID });
+    expect(resolveRoute(`/customers/${ID}`, 'supervisor')).toEqual({
+      page: 'customer',
+      path: `/customers/${ID}`,
+      customerId: ID,
+    });
   });
 
   it('decodes escaped ids and keeps them escaped in the canonical path', () => {
-    expect(resolveRoute('/customers/a%20b', 'agent')).toEqual({ page: 'customer', path: '/customers/a%20b', customerId: 'a b' });
+    expect(resolveRoute('/customers/a%20b', 'agent')).toEqual({
+      page: 'customer',
+      path: '/customers/a%20b',
+      customerId: 'a b',
+    });
   });
 
   it('falls back to the inbox for a missing id, deeper paths and broken escapes', () => {
@@ -61,8 +69,16 @@ describe('resolveRoute for SMS pages', () => {
   it('maps the campaign list, one campaign and the statistics for supervisors and admins', () => {
     expect(resolveRoute('/campaigns', 'supervisor')).toEqual({ page: 'campaigns', path: '/campaigns' });
     expect(resolveRoute('/campaigns/', 'admin')).toEqual({ page: 'campaigns', path: '/campaigns' });
-    expect(resolveRoute(`/campaigns/${ID}`, 'supervisor')).toEqual({ page: 'campaign', path: `/campaigns/${ID}`, campaignId: ID });
-    expect(resolveRoute(`/campaigns/${ID}/`, 'admin')).toEqual({ page: 'campaign', path: `/campaigns/${ID}`, campaignId: ID });
+    expect(resolveRoute(`/campaigns/${ID}`, 'supervisor')).toEqual({
+      page: 'campaign',
+      path: `/campaigns/${ID}`,
+      campaignId: ID,
+    });
+    expect(resolveRoute(`/campaigns/${ID}/`, 'admin')).toEqual({
+      page: 'campaign',
+      path: `/campaigns/${ID}`,
+      campaignId: ID,
+    });
     expect(resolveRoute('/campaigns/stats', 'supervisor')).toEqual({ page: 'campaignStats', path: '/campaigns/stats' });
     expect(resolveRoute('/campaigns/stats/', 'admin')).toEqual({ page: 'campaignStats', path: '/campaigns/stats' });
   });
@@ -84,7 +100,11 @@ describe('paths', () => {
     expect(resolveRoute(ticketPath(ID), 'agent')).toMatchObject({ page: 'ticket', ticketId: ID });
     expect(resolveRoute(customerPath(ID), 'agent')).toMatchObject({ page: 'customer', customerId: ID });
     expect(resolveRoute(campaignPath(ID), 'admin')).toMatchObject({ page: 'campaign', campaignId: ID });
-    expect(resolveRoute(campaignPath('a b'), 'admin')).toEqual({ page: 'campaign', path: '/campaigns/a%20b', campaignId: 'a b' });
+    expect(resolveRoute(campaignPath('a b'), 'admin')).toEqual({
+      page: 'campaign',
+      path: '/campaigns/a%20b',
+      campaignId: 'a b',
+    });
   });
 });
 

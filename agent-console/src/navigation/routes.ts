@@ -1,7 +1,17 @@
 import type { Role } from '../../../server/http/apiTypes';
 
 /** Pages that have an entry in the navigation. */
-export type Page = 'inbox' | 'customers' | 'callbacks' | 'supervisor' | 'campaigns' | 'callStats' | 'mailboxes' | 'phone' | 'simulator' | 'account';
+export type Page =
+  | 'inbox'
+  | 'customers'
+  | 'callbacks'
+  | 'supervisor'
+  | 'campaigns'
+  | 'callStats'
+  | 'mailboxes'
+  | 'phone'
+  | 'simulator'
+  | 'account';
 
 export const PAGE_PATHS: Record<Page, string> = {
   inbox: '/',
@@ -88,7 +98,8 @@ export function resolveRoute(pathname: string, role: Role): Route {
   const customerId = idAfter('/customers/', normalised);
   if (customerId) return { page: 'customer', path: customerPath(customerId), customerId };
 
-  if (normalised === CAMPAIGN_STATS_PATH) return canSupervise(role) ? { page: 'campaignStats', path: CAMPAIGN_STATS_PATH } : INBOX;
+  if (normalised === CAMPAIGN_STATS_PATH)
+    return canSupervise(role) ? { page: 'campaignStats', path: CAMPAIGN_STATS_PATH } : INBOX;
   const campaignId = idAfter('/campaigns/', normalised);
   if (campaignId) return canSupervise(role) ? { page: 'campaign', path: campaignPath(campaignId), campaignId } : INBOX;
 

@@ -8,7 +8,12 @@ export function EnableNotificationsButton() {
   const permission = useNotificationPermission();
   if (permission !== 'default') return null;
   return (
-    <button type="button" className="button button--small" data-testid="enable-notifications" onClick={() => void requestNotificationPermission()}>
+    <button
+      type="button"
+      className="button button--small"
+      data-testid="enable-notifications"
+      onClick={() => void requestNotificationPermission()}
+    >
       {t('offer.enableNotifications')}
     </button>
   );

@@ -10,7 +10,12 @@ export function OfferCountdown({ expiresAt }: { expiresAt: string }) {
   const left = secondsLeft(expiresAt, now);
   const state = left === 0 ? 'expired' : left <= HURRY_SECONDS ? 'hurry' : 'running';
   return (
-    <span className={`offer-countdown offer-countdown--${state}`} data-testid="offer-countdown" data-seconds-left={left} role="timer">
+    <span
+      className={`offer-countdown offer-countdown--${state}`}
+      data-testid="offer-countdown"
+      data-seconds-left={left}
+      role="timer"
+    >
       {left === 0 ? (
         t('offer.expired')
       ) : (

@@ -82,7 +82,13 @@ export function ScreenPopCard({ pop, count, onAccept, onReject }: Props) {
             {error}
           </p>
         )}
-        <button type="button" className="button" data-testid="reject-offer" disabled={busy !== null} onClick={() => void respond('reject')}>
+        <button
+          type="button"
+          className="button"
+          data-testid="reject-offer"
+          disabled={busy !== null}
+          onClick={() => void respond('reject')}
+        >
           {busy === 'reject' ? t('offer.rejecting') : t('offer.reject')}
         </button>
         <button

@@ -25,7 +25,9 @@ export function ArrivingMessage({ pop }: { pop: ScreenPop }) {
             {message.from && <span className="muted small">{message.from}</span>}
             <Timestamp iso={message.createdAt} className="muted small" />
           </div>
-          {message.subject && message.subject !== ticket.subject && <p className="message__subject">{message.subject}</p>}
+          {message.subject && message.subject !== ticket.subject && (
+            <p className="message__subject">{message.subject}</p>
+          )}
           <QuotedText text={message.text} />
         </div>
       ) : (

@@ -23,17 +23,29 @@ export function OfferedCall({ pop, voice }: { pop: ScreenPop; voice: ScreenPopVo
 }
 
 /** A callback the agent will place: the note left for them, when it is due and how many tries came before. */
-export function OfferedCallback({ pop, callback }: { pop: ScreenPop; callback: NonNullable<ScreenPopVoice['callback']> }) {
+export function OfferedCallback({
+  pop,
+  callback,
+}: {
+  pop: ScreenPop;
+  callback: NonNullable<ScreenPopVoice['callback']>;
+}) {
   const { t } = useTranslation();
   return (
     <section className="screen-pop__section" data-testid="offer-callback">
       <h3>{t('offer.callbackHeading')}</h3>
       <TicketLine pop={pop} />
-      {callback.note ? <p className="screen-pop__message">{callback.note}</p> : <p className="muted">{t('offer.callbackNoNote')}</p>}
+      {callback.note ? (
+        <p className="screen-pop__message">{callback.note}</p>
+      ) : (
+        <p className="muted">{t('offer.callbackNoNote')}</p>
+      )}
       <p>
         {t('offer.callbackDue')} <Timestamp iso={callback.dueAt} />
       </p>
-      <p className="muted small">{t('offer.callbackAttempts', { attempts: callback.attempts, max: callback.maxAttempts })}</p>
+      <p className="muted small">
+        {t('offer.callbackAttempts', { attempts: callback.attempts, max: callback.maxAttempts })}
+      </p>
     </section>
   );
 }

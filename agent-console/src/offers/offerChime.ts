@@ -14,7 +14,9 @@ function audioContext(): AudioContext | null {
  */
 export function primeOfferChime(): void {
   try {
-    void audioContext()?.resume().catch(() => undefined);
+    void audioContext()
+      ?.resume()
+      .catch(() => undefined);
   } catch {
     // No Web Audio: offers still pop, silently.
   }

@@ -25,7 +25,9 @@ export function addOffer(queue: OfferQueue, pop: ScreenPop, receivedAt: number):
 
 /** Without the given offer; the same queue if it was not there. */
 export function removeOffer(queue: OfferQueue, offerId: string): OfferQueue {
-  return queue.some((entry) => entry.pop.offer.id === offerId) ? queue.filter((entry) => entry.pop.offer.id !== offerId) : queue;
+  return queue.some((entry) => entry.pop.offer.id === offerId)
+    ? queue.filter((entry) => entry.pop.offer.id !== offerId)
+    : queue;
 }
 
 /**

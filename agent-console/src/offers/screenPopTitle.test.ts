@@ -3,16 +3,30 @@ import type { ScreenPop, ScreenPopVoice } from '../../../server/http/apiTypes';
 import { en } from '../i18n/en';
 import { screenPopKind, screenPopTitle } from './screenPopTitle';
 
-function pop(channel: ScreenPop['ticket']['channel'], voice: ScreenPopVoice | null = null): Pick<ScreenPop, 'ticket' | 'voice'> {
+function pop(
+  channel: ScreenPop['ticket']['channel'],
+  voice: ScreenPopVoice | null = null,
+): Pick<ScreenPop, 'ticket' | 'voice'> {
   return { ticket: { channel } as ScreenPop['ticket'], voice };
 }
 
-const call: ScreenPopVoice = { kind: 'call', queueName: 'General', waitingSince: '2025-03-10T12:00:00.000Z', callback: null };
+const call: ScreenPopVoice = {
+  kind: 'call',
+  queueName: 'General',
+  waitingSince: '2025-03-10T12:00:00.000Z',
+  callback: null,
+};
 const callback: ScreenPopVoice = {
   kind: 'callback',
   queueName: 'General',
   waitingSince: '2025-03-10T12:00:00.000Z',
-  callback: { phoneNumber: '+14155550101', note: 'About invoice 42', dueAt: '2025-03-10T13:00:00.000Z', attempts: 1, maxAttempts: 3 },
+  callback: {
+    phoneNumber: '+14155550101',
+    note: 'About invoice 42',
+    dueAt: '2025-03-10T13:00:00.000Z',
+    attempts: 1,
+    maxAttempts: 3,
+  },
 };
 
 describe('screenPopTitle', () => {
@@ -27,7 +41,10 @@ describe('screenPopTitle', () => {
   });
 
   it('when the offer is a callback, then the title names the number the agent will call', () => {
-    expect(screenPopTitle(pop('voice', callback))).toEqual({ key: 'offer.title.callback', values: { number: '+14155550101' } });
+    expect(screenPopTitle(pop('voice', callback))).toEqual({
+      key: 'offer.title.callback',
+      values: { number: '+14155550101' },
+    });
   });
 
   it('when a voice offer has neither call nor callback, then it falls back to a generic phone title', () => {
@@ -35,6 +52,7 @@ describe('screenPopTitle', () => {
   });
 
   it('every kind has an English title', () => {
-    for (const kind of ['call', 'voicemail', 'callback', 'voice', 'sms', 'email'] as const) expect(en.offer.title[kind]).toBeTruthy();
+    for (const kind of ['call', 'voicemail', 'callback', 'voice', 'sms', 'email'] as const)
+      expect(en.offer.title[kind]).toBeTruthy();
   });
 });

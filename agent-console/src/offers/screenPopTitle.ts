@@ -9,7 +9,13 @@ export function screenPopKind(pop: Pick<ScreenPop, 'ticket' | 'voice'>): ScreenP
 }
 
 /** The pop's (and its desktop notification's) title, as a translation key and its values. */
-export function screenPopTitle(pop: Pick<ScreenPop, 'ticket' | 'voice'>): { key: `offer.title.${ScreenPopKind}`; values: { number?: string } } {
+export function screenPopTitle(pop: Pick<ScreenPop, 'ticket' | 'voice'>): {
+  key: `offer.title.${ScreenPopKind}`;
+  values: { number?: string };
+} {
   const kind = screenPopKind(pop);
-  return { key: `offer.title.${kind}`, values: kind === 'callback' ? { number: pop.voice!.callback!.phoneNumber } : {} };
+  return {
+    key: `offer.title.${kind}`,
+    values: kind === 'callback' ? { number: pop.voice!.callback!.phoneNumber } : {},
+  };
 }

@@ -25,7 +25,8 @@ export interface OfferQueueState {
   reject: (offerId: string) => Promise<void>;
 }
 
-const isGone = (error: unknown) => error instanceof ApiRequestError && (error.code === 'offer_gone' || error.status === 404 || error.status === 409);
+const isGone = (error: unknown) =>
+  error instanceof ApiRequestError && (error.code === 'offer_gone' || error.status === 404 || error.status === 409);
 
 /** The pending offers of this user, kept live from offer events and restored from the server on every (re)connect. */
 export function useOfferQueue(): OfferQueueState {
@@ -61,7 +62,10 @@ export function useOfferQueue(): OfferQueueState {
       for (const pop of pops) {
         const heading = screenPopTitle(pop);
         const title = t(heading.key, heading.values);
-        const body = [customerName(pop.customer, t), pop.message ? previewText(pop.message.text, 120) : pop.ticket.subject].join(' — ');
+        const body = [
+          customerName(pop.customer, t),
+          pop.message ? previewText(pop.message.text, 120) : pop.ticket.subject,
+        ].join(' — ');
         const notification = showDesktopNotification(title, body, pop.offer.id);
         if (notification) notifications.current.set(pop.offer.id, notification);
       }

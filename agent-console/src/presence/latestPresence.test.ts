@@ -21,6 +21,8 @@ describe('withLatestPresence', () => {
   });
 
   it('returns the same object when nothing changes, so React can skip the render', () => {
-    expect(withLatestPresence(agent, { presence: agent.presence, presenceChangedAt: agent.presenceChangedAt })).toBe(agent);
+    expect(withLatestPresence(agent, { presence: agent.presence, presenceChangedAt: agent.presenceChangedAt })).toBe(
+      agent,
+    );
   });
 });

@@ -1,6 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createSocket } from './createSocket';
-import { createListenerRegistry, REALTIME_EVENTS, type RealtimeEventName, type RealtimeListener } from './listenerRegistry';
+import {
+  createListenerRegistry,
+  REALTIME_EVENTS,
+  type RealtimeEventName,
+  type RealtimeListener,
+} from './listenerRegistry';
 import { RealtimeContext, type ConnectionState, type PresenceListener } from './realtimeContext';
 
 // Socket.IO stops retrying by itself when the server refuses the handshake or disconnects us on
@@ -70,7 +75,10 @@ export function RealtimeProvider({ verifySession, children }: Props) {
     <E extends RealtimeEventName>(event: E, listener: RealtimeListener<E>) => listeners.add(event, listener),
     [listeners],
   );
-  const onPresenceChanged = useCallback((listener: PresenceListener) => listeners.add('presence.changed', listener), [listeners]);
+  const onPresenceChanged = useCallback(
+    (listener: PresenceListener) => listeners.add('presence.changed', listener),
+    [listeners],
+  );
 
   // Sent once the socket is connected: an acknowledgement made while reconnecting is buffered by Socket.IO.
   const acknowledgeOffer = useCallback((offerId: string) => socketRef.current?.emit('offer.seen', { offerId }), []);

@@ -53,8 +53,16 @@ describe('createListenerRegistry', () => {
 describe('REALTIME_EVENTS', () => {
   it('lists presence, offer, ticket, customer, campaign, mailbox, call and simulator events', () => {
     expect([...REALTIME_EVENTS].sort()).toEqual([
-      'call.changed', 'campaign.changed', 'customer.changed', 'mailbox.changed', 'offer.created', 'offer.ended', 'presence.changed', 'simulator.changed',
-      'ticket.changed', 'voice.simulator.changed',
+      'call.changed',
+      'campaign.changed',
+      'customer.changed',
+      'mailbox.changed',
+      'offer.created',
+      'offer.ended',
+      'presence.changed',
+      'simulator.changed',
+      'ticket.changed',
+      'voice.simulator.changed',
     ]);
   });
 });

@@ -49,7 +49,13 @@ export function SimComposer({ disabled, onSend }: Props) {
       />
       <div className="sim-composer__actions">
         <SmsSegmentCount text={text} />
-        <button type="submit" className="button button--primary" data-testid="sim-send" disabled={!canSend} title={t('simulator.shortcut')}>
+        <button
+          type="submit"
+          className="button button--primary"
+          data-testid="sim-send"
+          disabled={!canSend}
+          title={t('simulator.shortcut')}
+        >
           {t('simulator.send')}
         </button>
       </div>

@@ -15,7 +15,9 @@ export function SimMessage({ sms }: { sms: SimulatedSms }) {
       data-status={sms.status}
       data-sid={sms.sid}
     >
-      <span className="visually-hidden">{sms.direction === 'from_phone' ? t('simulator.fromPhone') : t('simulator.toPhone')}: </span>
+      <span className="visually-hidden">
+        {sms.direction === 'from_phone' ? t('simulator.fromPhone') : t('simulator.toPhone')}:{' '}
+      </span>
       <p className="sim-message__text">{sms.text}</p>
       <p className="sim-message__meta">
         <Timestamp iso={sms.at} />

@@ -16,7 +16,9 @@ export function SimMessageList({ messages, loading }: { messages: SimulatedSms[]
 
   return (
     <ol className="sim-messages" data-testid="sim-messages" aria-label={t('simulator.conversation')} ref={list}>
-      {messages.length === 0 && <li className="sim-messages__empty muted">{loading ? t('app.loading') : t('simulator.empty')}</li>}
+      {messages.length === 0 && (
+        <li className="sim-messages__empty muted">{loading ? t('app.loading') : t('simulator.empty')}</li>
+      )}
       {messages.map((sms) => (
         <SimMessage key={sms.sid} sms={sms} />
       ))}

@@ -26,14 +26,25 @@ export function SimPhoneNumber({ phone, recent, onChange }: Props) {
         <small className="muted">{t('simulator.phoneHint')}</small>
       </label>
       <div className="sim-phone__recent">
-        <button type="button" className="link-button small" data-testid="sim-new-number" onClick={() => onChange(randomSimPhone())}>
+        <button
+          type="button"
+          className="link-button small"
+          data-testid="sim-new-number"
+          onClick={() => onChange(randomSimPhone())}
+        >
           {t('simulator.newNumber')}
         </button>
         {others.length > 0 && (
           <ul className="chip-list" aria-label={t('simulator.recent')}>
             {others.map((number) => (
               <li key={number}>
-                <button type="button" className="chip chip--button" data-testid="sim-recent-phone" data-phone={number} onClick={() => onChange(number)}>
+                <button
+                  type="button"
+                  className="chip chip--button"
+                  data-testid="sim-recent-phone"
+                  data-phone={number}
+                  onClick={() => onChange(number)}
+                >
                   {number}
                 </button>
               </li>

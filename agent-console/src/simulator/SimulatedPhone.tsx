@@ -38,7 +38,18 @@ export function SimulatedPhone() {
     const from = phone.trim();
     const placeholder = `local-${++localCount.current}`;
     setSendError(null);
-    setLocal((texts) => [...texts, { sid: placeholder, phone: key, confirmed: false, direction: 'from_phone', text, status: 'sending', at: new Date().toISOString() }]);
+    setLocal((texts) => [
+      ...texts,
+      {
+        sid: placeholder,
+        phone: key,
+        confirmed: false,
+        direction: 'from_phone',
+        text,
+        status: 'sending',
+        at: new Date().toISOString(),
+      },
+    ]);
     try {
       const { sid } = await sendSimulatedSms(from, text);
       patchLocal(placeholder, { sid, confirmed: true, status: 'sent' });
@@ -53,7 +64,12 @@ export function SimulatedPhone() {
   const messages = mergeSimulated(conversation?.messages ?? [], local, key);
 
   return (
-    <section className="sim-phone" data-testid="sim-phone-panel" data-phone={conversation?.phone ?? key} aria-labelledby="sim-phone-heading">
+    <section
+      className="sim-phone"
+      data-testid="sim-phone-panel"
+      data-phone={conversation?.phone ?? key}
+      aria-labelledby="sim-phone-heading"
+    >
       <h2 id="sim-phone-heading" className="visually-hidden">
         {t('simulator.phoneHeading')}
       </h2>

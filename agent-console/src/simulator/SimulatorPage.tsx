@@ -16,7 +16,11 @@ export function SimulatorPage({ status }: { status: ServerData<SimulatorStatus> 
   const enabled = enabledSimulatorTabs(status.data);
   const shown = shownSimulatorTab(enabled, chosen);
   return (
-    <section className="page" data-testid="simulator" data-enabled={status.data ? String(enabled.length > 0) : undefined}>
+    <section
+      className="page"
+      data-testid="simulator"
+      data-enabled={status.data ? String(enabled.length > 0) : undefined}
+    >
       <header className="page__header">
         <h1>{t('simulator.title')}</h1>
         {enabled.length > 0 && (

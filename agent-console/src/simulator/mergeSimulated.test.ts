@@ -3,7 +3,13 @@ import type { SimulatedSms } from '../../../server/http/apiTypes';
 import { mergeSimulated, type LocalSms } from './mergeSimulated';
 
 const PHONE = '+15553820417';
-const sms = (sid: string, text = sid, status = 'sent'): SimulatedSms => ({ sid, direction: 'from_phone', text, status, at: '2025-03-10T12:00:00Z' });
+const sms = (sid: string, text = sid, status = 'sent'): SimulatedSms => ({
+  sid,
+  direction: 'from_phone',
+  text,
+  status,
+  at: '2025-03-10T12:00:00Z',
+});
 const local = (sid: string, text = sid, confirmed = sid.startsWith('SM'), phone = PHONE): LocalSms => ({
   ...sms(sid, text, confirmed ? 'sent' : 'sending'),
   phone,
@@ -12,7 +18,10 @@ const local = (sid: string, text = sid, confirmed = sid.startsWith('SM'), phone 
 
 describe('mergeSimulated', () => {
   it('shows a text just sent here after what the server has', () => {
-    expect(mergeSimulated([sms('SMa')], [local('local-1', 'hello')], PHONE).map((m) => m.sid)).toEqual(['SMa', 'local-1']);
+    expect(mergeSimulated([sms('SMa')], [local('local-1', 'hello')], PHONE).map((m) => m.sid)).toEqual([
+      'SMa',
+      'local-1',
+    ]);
   });
 
   it("prefers the server's copy once it lists the text", () => {

@@ -11,11 +11,17 @@ export interface LocalSms extends SimulatedSms {
  * The conversation to show: the server's texts, then ours it does not list yet. A confirmed text is matched by
  * sid; one still waiting for its sid by its words, since a re-read can list it before the send has answered.
  */
-export function mergeSimulated(fromServer: readonly SimulatedSms[], local: readonly LocalSms[], phone: string): SimulatedSms[] {
+export function mergeSimulated(
+  fromServer: readonly SimulatedSms[],
+  local: readonly LocalSms[],
+  phone: string,
+): SimulatedSms[] {
   const mine = local.filter((sms) => sms.phone === phone);
   const known = new Set(fromServer.map((sms) => sms.sid));
   const confirmedSids = new Set(mine.filter((sms) => sms.confirmed).map((sms) => sms.sid));
-  const unclaimed = fromServer.filter((sms) => sms.direction === 'from_phone' && !confirmedSids.has(sms.sid)).map((sms) => sms.text);
+  const unclaimed = fromServer
+    .filter((sms) => sms.direction === 'from_phone' && !confirmedSids.has(sms.sid))
+    .map((sms) => sms.text);
   const missing = mine.filter((sms) => {
     if (sms.confirmed) return !known.has(sms.sid);
     const match = unclaimed.indexOf(sms.text);
@@ -23,5 +29,11 @@ export function mergeSimulated(fromServer: readonly SimulatedSms[], local: reado
     unclaimed.splice(match, 1);
     return false;
   });
-  return [...fromServer, ...missing].map(({ sid, direction, text, status, at }) => ({ sid, direction, text, status, at }));
+  return [...fromServer, ...missing].map(({ sid, direction, text, status, at }) => ({
+    sid,
+    direction,
+    text,
+    status,
+    at,
+  }));
 }

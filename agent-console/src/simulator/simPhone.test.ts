@@ -29,7 +29,10 @@ describe('looksLikePhone', () => {
 
 describe('rememberPhone', () => {
   it('puts the number first, compact, without its earlier copy', () => {
-    expect(rememberPhone(['+15550000001', '+15550000002'], '+1 555 000 0002')).toEqual(['+15550000002', '+15550000001']);
+    expect(rememberPhone(['+15550000001', '+15550000002'], '+1 555 000 0002')).toEqual([
+      '+15550000002',
+      '+15550000001',
+    ]);
   });
 
   it('keeps at most `max` numbers and ignores empty input', () => {

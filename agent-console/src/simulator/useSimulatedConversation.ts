@@ -24,7 +24,8 @@ interface Answer extends SimulatedConversation {
 export function useSimulatedConversation(phone: string | null) {
   const { connectionGeneration } = useRealtime();
   const load = useCallback(
-    async (): Promise<Answer | null> => (phone ? { requested: phone, ...(await getSimulatedConversation(phone)) } : null),
+    async (): Promise<Answer | null> =>
+      phone ? { requested: phone, ...(await getSimulatedConversation(phone)) } : null,
     [phone],
   );
   const { data, error, reload } = useReloadableData(load, connectionGeneration);

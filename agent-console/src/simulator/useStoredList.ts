@@ -10,7 +10,10 @@ function readStored(storageKey: string): string[] {
 }
 
 /** A short list kept in this browser across reloads (recent numbers, recent addresses); `remember` decides the order. */
-export function useStoredList(storageKey: string, remember: (list: readonly string[], value: string) => string[]): [string[], (value: string) => void] {
+export function useStoredList(
+  storageKey: string,
+  remember: (list: readonly string[], value: string) => string[],
+): [string[], (value: string) => void] {
   const [list, setList] = useState(() => readStored(storageKey));
   const add = useCallback(
     (value: string) => {

@@ -5,7 +5,12 @@ import { formatDateTime } from '../format/formatDate';
 export function OptedOutBadge({ at }: { at: string }) {
   const { t, i18n } = useTranslation();
   return (
-    <span className="opted-out-badge" data-testid="opted-out-badge" data-opted-out-at={at} title={t('sms.optedOutTitle', { date: formatDateTime(at, i18n.language) })}>
+    <span
+      className="opted-out-badge"
+      data-testid="opted-out-badge"
+      data-opted-out-at={at}
+      title={t('sms.optedOutTitle', { date: formatDateTime(at, i18n.language) })}
+    >
       {t('sms.optedOutBadge')}
     </span>
   );

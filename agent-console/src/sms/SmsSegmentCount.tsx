@@ -8,7 +8,12 @@ export function SmsSegmentCount({ text }: { text: string }) {
   const { t } = useTranslation();
   const count = useMemo(() => countSmsSegments(text), [text]);
   return (
-    <span className="sms-segments" data-testid="sms-segments" data-segments={count.segments} data-encoding={count.encoding}>
+    <span
+      className="sms-segments"
+      data-testid="sms-segments"
+      data-segments={count.segments}
+      data-encoding={count.encoding}
+    >
       {segmentLabel(count, t)}
     </span>
   );

@@ -7,7 +7,11 @@ import { segmentLabel } from './segmentLabel';
 
 async function translator(lng: 'en' | 'zh-CN'): Promise<TFunction> {
   const instance = i18next.createInstance();
-  await instance.init({ lng, resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } }, interpolation: { escapeValue: false } });
+  await instance.init({
+    lng,
+    resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+    interpolation: { escapeValue: false },
+  });
   return instance.t;
 }
 

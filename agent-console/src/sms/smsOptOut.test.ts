@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { IdentityView, MessageView } from '../../../server/http/apiTypes';
 import { optedOutReplyPhone, replyPhoneOf } from './smsOptOut';
 
-const phone = (value: string, smsOptedOutAt: string | null = null): IdentityView => ({ id: value, kind: 'phone', value, smsOptedOutAt });
+const phone = (value: string, smsOptedOutAt: string | null = null): IdentityView => ({
+  id: value,
+  kind: 'phone',
+  value,
+  smsOptedOutAt,
+});
 const email: IdentityView = { id: 'e', kind: 'email', value: 'ann@example.com', smsOptedOutAt: null };
 
 const message = (direction: MessageView['direction'], from: string | null): MessageView => ({
@@ -28,12 +33,18 @@ const STOPPED = '2025-03-09T08:00:00Z';
 describe('replyPhoneOf', () => {
   it('is the number the customer last texted from', () => {
     const customer = { identities: [email, phone('+14155550100'), phone('+14155550111')] };
-    const messages = [message('inbound', '+14155550100'), message('inbound', '+14155550111'), message('outbound', '+15005550006')];
+    const messages = [
+      message('inbound', '+14155550100'),
+      message('inbound', '+14155550111'),
+      message('outbound', '+15005550006'),
+    ];
     expect(replyPhoneOf(customer, messages)).toBe('+14155550111');
   });
 
   it('falls back to the first phone identity, else nothing', () => {
-    expect(replyPhoneOf({ identities: [email, phone('+14155550100')] }, [message('internal', null)])).toBe('+14155550100');
+    expect(replyPhoneOf({ identities: [email, phone('+14155550100')] }, [message('internal', null)])).toBe(
+      '+14155550100',
+    );
     expect(replyPhoneOf({ identities: [email] }, [])).toBeNull();
   });
 });

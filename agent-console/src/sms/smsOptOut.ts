@@ -4,7 +4,10 @@ import type { Channel, CustomerView, IdentityView, MessageView } from '../../../
  * The number an SMS reply goes to, as the server picks it: the one the customer last texted from,
  * else their first phone number.
  */
-export function replyPhoneOf(customer: Pick<CustomerView, 'identities'>, messages: readonly MessageView[]): string | null {
+export function replyPhoneOf(
+  customer: Pick<CustomerView, 'identities'>,
+  messages: readonly MessageView[],
+): string | null {
   const lastInbound = messages.findLast((message) => message.direction === 'inbound' && message.from);
   return lastInbound?.from ?? customer.identities.find((identity) => identity.kind === 'phone')?.value ?? null;
 }

@@ -23,9 +23,17 @@ export function MailboxHealthTable({ mailboxes, now }: { mailboxes: MailboxHealt
             </td>
             <td>
               <MailboxStateBadge state={mailbox.state} />
-              {mailbox.state === 'error' && mailbox.lastError && <div className="field-error small">{mailbox.lastError}</div>}
+              {mailbox.state === 'error' && mailbox.lastError && (
+                <div className="field-error small">{mailbox.lastError}</div>
+              )}
             </td>
-            <td>{mailbox.lastSyncedAt ? <AgoLabel since={mailbox.lastSyncedAt} now={now} /> : <span className="muted">{t('mailboxHealth.never')}</span>}</td>
+            <td>
+              {mailbox.lastSyncedAt ? (
+                <AgoLabel since={mailbox.lastSyncedAt} now={now} />
+              ) : (
+                <span className="muted">{t('mailboxHealth.never')}</span>
+              )}
+            </td>
           </tr>
         ))}
       </tbody>

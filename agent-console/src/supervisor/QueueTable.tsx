@@ -10,7 +10,9 @@ export function QueueTable({ queues, now }: { queues: MonitorQueue[]; now: numbe
       <thead>
         <tr>
           <th scope="col">{t('monitor.queue')}</th>
-          <th scope="col" className="numeric">{t('monitor.waiting')}</th>
+          <th scope="col" className="numeric">
+            {t('monitor.waiting')}
+          </th>
           <th scope="col">{t('monitor.oldestWaiting')}</th>
         </tr>
       </thead>

@@ -17,7 +17,10 @@ export function SupervisorMonitorPage() {
   const [events, setEvents] = useState<LatestPresenceEvents>(() => new Map());
   const now = useNow(15_000);
 
-  useEffect(() => onPresenceChanged((event) => setEvents((known) => rememberPresenceEvent(known, event))), [onPresenceChanged]);
+  useEffect(
+    () => onPresenceChanged((event) => setEvents((known) => rememberPresenceEvent(known, event))),
+    [onPresenceChanged],
+  );
 
   const agents = useMemo(
     () => (monitor.data ? applyPresenceEvents(monitor.data.agents, events) : null),

@@ -84,7 +84,11 @@ export function Composer({ ticketId, channel, optedOut, onSent }: Props) {
           <>
             <label className="inline-field">
               <span>{t('composer.mode')}</span>
-              <select data-testid="composer-mode" value={mode} onChange={(event) => setMode(event.target.value as Mode)}>
+              <select
+                data-testid="composer-mode"
+                value={mode}
+                onChange={(event) => setMode(event.target.value as Mode)}
+              >
                 <option value="reply">{t('composer.reply')}</option>
                 <option value="note">{t('composer.note')}</option>
               </select>
@@ -115,7 +119,12 @@ export function Composer({ ticketId, channel, optedOut, onSent }: Props) {
       )}
       <div className="composer__actions">
         <span className="muted small">{t('composer.shortcut')}</span>
-        <button type="submit" className="button button--primary" data-testid="send-reply" disabled={sending || !text.trim() || replyBlocked}>
+        <button
+          type="submit"
+          className="button button--primary"
+          data-testid="send-reply"
+          disabled={sending || !text.trim() || replyBlocked}
+        >
           {sending ? t('composer.sending') : mode === 'reply' ? t('composer.send') : t('composer.addNote')}
         </button>
       </div>

@@ -7,12 +7,22 @@ import { RetrySend } from './RetrySend';
  * Where an outbound message is: queued, sending, sent, delivered, or undelivered / failed with the reason and a
  * way to send it again.
  */
-export function DeliveryStatus({ message, onRetried }: { message: MessageView; onRetried?: (message: MessageView) => void }) {
+export function DeliveryStatus({
+  message,
+  onRetried,
+}: {
+  message: MessageView;
+  onRetried?: (message: MessageView) => void;
+}) {
   const { t } = useTranslation();
   const failed = message.status === 'failed' || message.status === 'undelivered';
   return (
     <>
-      <span className={`delivery-status delivery-status--${message.status}`} data-testid="delivery-status" data-status={message.status}>
+      <span
+        className={`delivery-status delivery-status--${message.status}`}
+        data-testid="delivery-status"
+        data-status={message.status}
+      >
         {t(`messageStatus.${message.status}`)}
         {failed && (message.errorMessage || message.errorCode) && (
           <>

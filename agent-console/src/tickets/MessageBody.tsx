@@ -12,7 +12,13 @@ export function MessageBody({ message }: { message: Pick<MessageView, 'text' | '
   const [view, setView] = useState<View>('html');
   if (!message.html) return <QuotedText text={message.text} />;
   const option = (value: View, label: string) => (
-    <button type="button" className="message-view__option" data-testid={`message-view-${value}`} aria-pressed={view === value} onClick={() => setView(value)}>
+    <button
+      type="button"
+      className="message-view__option"
+      data-testid={`message-view-${value}`}
+      aria-pressed={view === value}
+      onClick={() => setView(value)}
+    >
       {label}
     </button>
   );
@@ -22,7 +28,11 @@ export function MessageBody({ message }: { message: Pick<MessageView, 'text' | '
         {option('html', t('message.showHtml'))}
         {option('text', t('message.showText'))}
       </div>
-      {view === 'html' ? <EmailHtmlFrame html={message.html} title={t('message.htmlTitle')} /> : <QuotedText text={message.text} />}
+      {view === 'html' ? (
+        <EmailHtmlFrame html={message.html} title={t('message.htmlTitle')} />
+      ) : (
+        <QuotedText text={message.text} />
+      )}
     </div>
   );
 }

@@ -15,7 +15,15 @@ function formatSize(bytes: number): string {
 const isAudio = (attachment: AttachmentView) => attachment.contentType.startsWith('audio/');
 
 /** `onRetried`: the agent sent a failed message again (the thread should be re-read). */
-export function MessageItem({ message, customer, onRetried }: { message: MessageView; customer: CustomerView; onRetried?: () => void }) {
+export function MessageItem({
+  message,
+  customer,
+  onRetried,
+}: {
+  message: MessageView;
+  customer: CustomerView;
+  onRetried?: () => void;
+}) {
   const { t } = useTranslation();
   const author =
     message.direction === 'inbound'
@@ -37,7 +45,9 @@ export function MessageItem({ message, customer, onRetried }: { message: Message
         {message.direction === 'inbound' && message.from && message.from !== author && (
           <span className="muted small">{message.from}</span>
         )}
-        {message.direction === 'outbound' && message.to && <span className="muted small">{t('message.to', { address: message.to })}</span>}
+        {message.direction === 'outbound' && message.to && (
+          <span className="muted small">{t('message.to', { address: message.to })}</span>
+        )}
         <Timestamp iso={message.createdAt} className="muted small" />
         {message.direction === 'outbound' && <DeliveryStatus message={message} onRetried={onRetried} />}
       </header>
@@ -58,7 +68,11 @@ export function MessageItem({ message, customer, onRetried }: { message: Message
                 />
               ) : (
                 <>
-                  <a href={`/api/attachments/${attachment.id}`} download={attachment.filename} data-testid="attachment-link">
+                  <a
+                    href={`/api/attachments/${attachment.id}`}
+                    download={attachment.filename}
+                    data-testid="attachment-link"
+                  >
                     {attachment.filename}
                   </a>{' '}
                   <span className="muted">({formatSize(attachment.sizeBytes)})</span>

@@ -4,7 +4,15 @@ import type { CustomerView, MessageView } from '../../../server/http/apiTypes';
 import { MessageItem } from './MessageItem';
 
 /** The thread, oldest first, in its own scroll area that follows the newest message. */
-export function MessageList({ messages, customer, onRetried }: { messages: MessageView[]; customer: CustomerView; onRetried?: () => void }) {
+export function MessageList({
+  messages,
+  customer,
+  onRetried,
+}: {
+  messages: MessageView[];
+  customer: CustomerView;
+  onRetried?: () => void;
+}) {
   const { t } = useTranslation();
   const list = useRef<HTMLDivElement>(null);
   const newest = messages[messages.length - 1]?.id;

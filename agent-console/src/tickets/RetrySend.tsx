@@ -5,7 +5,13 @@ import { errorMessage } from '../api/errorMessage';
 import { retryMessage } from './retryMessage';
 
 /** The agent's way to send a failed or undelivered message again; the server's refusal (e.g. opted out) shows beside it. */
-export function RetrySend({ message, onRetried }: { message: MessageView; onRetried?: (message: MessageView) => void }) {
+export function RetrySend({
+  message,
+  onRetried,
+}: {
+  message: MessageView;
+  onRetried?: (message: MessageView) => void;
+}) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -25,7 +31,14 @@ export function RetrySend({ message, onRetried }: { message: MessageView; onRetr
 
   return (
     <>
-      <button type="button" className="button button--small" data-testid="retry-send" title={t('delivery.retryTitle')} disabled={busy} onClick={() => void retry()}>
+      <button
+        type="button"
+        className="button button--small"
+        data-testid="retry-send"
+        title={t('delivery.retryTitle')}
+        disabled={busy}
+        onClick={() => void retry()}
+      >
         {busy ? t('delivery.retrying') : t('delivery.retry')}
       </button>
       {error && (

@@ -36,12 +36,21 @@ export function TicketPage({ ticketId, user }: { ticketId: string; user: UserVie
         </p>
       )}
       {data && (
-        <div className="ticket-view" data-testid="ticket-view" data-ticket-id={data.ticket.id} data-status={data.ticket.status}>
+        <div
+          className="ticket-view"
+          data-testid="ticket-view"
+          data-ticket-id={data.ticket.id}
+          data-status={data.ticket.status}
+        >
           <TicketHeader ticket={data.ticket} customer={data.customer} />
           <div className="workspace">
             <div className="workspace__main">
               <h2 className="visually-hidden">{t('ticket.thread')}</h2>
-              <MessageList messages={mergeMessages(data.messages, sentHere)} customer={data.customer} onRetried={detail.reload} />
+              <MessageList
+                messages={mergeMessages(data.messages, sentHere)}
+                customer={data.customer}
+                onRetried={detail.reload}
+              />
               <Composer
                 ticketId={data.ticket.id}
                 channel={data.ticket.channel}

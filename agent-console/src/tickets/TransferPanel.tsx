@@ -48,7 +48,12 @@ export function TransferPanel({ ticketId, directory, currentUserId, onTransferre
     <div className="transfer-panel" data-testid="transfer-panel">
       <label className="form__field">
         <span>{t('transfer.to')}</span>
-        <select data-testid="transfer-target" value={value} onChange={(event) => setValue(event.target.value)} disabled={!directory.queues}>
+        <select
+          data-testid="transfer-target"
+          value={value}
+          onChange={(event) => setValue(event.target.value)}
+          disabled={!directory.queues}
+        >
           <option value="">{directory.queues ? t('transfer.choose') : t('app.loading')}</option>
           {directory.queues && directory.queues.length > 0 && (
             <optgroup label={t('transfer.queues')}>
@@ -81,7 +86,13 @@ export function TransferPanel({ ticketId, directory, currentUserId, onTransferre
         </p>
       )}
       <div className="button-row">
-        <button type="button" className="button button--primary" data-testid="confirm-transfer" disabled={!target || busy} onClick={() => void transfer()}>
+        <button
+          type="button"
+          className="button button--primary"
+          data-testid="confirm-transfer"
+          disabled={!target || busy}
+          onClick={() => void transfer()}
+        >
           {busy ? t('transfer.transferring') : t('transfer.confirm')}
         </button>
         <button type="button" className="button" data-testid="cancel-transfer" onClick={onCancel} disabled={busy}>

@@ -2,7 +2,13 @@
 // sanitised the HTML; the frame's own Content-Security-Policy is the second wall: whatever got through may
 // neither run nor load anything (a remote image would tell the sender each time an agent opens the ticket).
 
-const POLICY = ["default-src 'none'", "style-src 'unsafe-inline'", 'img-src data: cid:', "base-uri 'none'", "form-action 'none'"].join('; ');
+const POLICY = [
+  "default-src 'none'",
+  "style-src 'unsafe-inline'",
+  'img-src data: cid:',
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
 
 const STYLE = [
   'html, body { margin: 0; padding: 0; background: transparent; }',

@@ -3,7 +3,10 @@ import { failureDetail, isOwnFailureReason } from './failureDetail';
 
 describe('failureDetail', () => {
   it('shows the message and the code', () => {
-    expect(failureDetail('Unknown destination handset', '30005')).toEqual({ message: 'Unknown destination handset', code: '30005' });
+    expect(failureDetail('Unknown destination handset', '30005')).toEqual({
+      message: 'Unknown destination handset',
+      code: '30005',
+    });
   });
 
   it('leaves out a code the message already names', () => {

@@ -3,4 +3,7 @@ import { requestJson } from '../api/request';
 
 /** Asks the server to send a failed or undelivered reply again; answers with the message, queued anew. */
 export const retryMessage = (ticketId: string, messageId: string) =>
-  requestJson<{ message: MessageView }>(`/api/tickets/${encodeURIComponent(ticketId)}/messages/${encodeURIComponent(messageId)}/retry`, { method: 'POST' });
+  requestJson<{ message: MessageView }>(
+    `/api/tickets/${encodeURIComponent(ticketId)}/messages/${encodeURIComponent(messageId)}/retry`,
+    { method: 'POST' },
+  );

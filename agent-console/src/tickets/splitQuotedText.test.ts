@@ -3,14 +3,20 @@ import { previewText, splitQuotedText } from './splitQuotedText';
 
 describe('splitQuotedText', () => {
   it('leaves a message without quotes as one written segment', () => {
-    expect(splitQuotedText('Hello,\n\nmy router is broken.')).toEqual([{ quoted: false, text: 'Hello,\n\nmy router is broken.' }]);
+    expect(splitQuotedText('Hello,\n\nmy router is broken.')).toEqual([
+      { quoted: false, text: 'Hello,\n\nmy router is broken.' },
+    ]);
   });
 
   it('collapses everything after an "On … wrote:" line', () => {
-    const text = 'Still broken, sorry.\n\nOn Mon, 3 Mar 2025 at 10:00, Support <help@example.com> wrote:\nHave you tried turning it off?\n\nRegards';
+    const text =
+      'Still broken, sorry.\n\nOn Mon, 3 Mar 2025 at 10:00, Support <help@example.com> wrote:\nHave you tried turning it off?\n\nRegards';
     expect(splitQuotedText(text)).toEqual([
       { quoted: false, text: 'Still broken, sorry.' },
-      { quoted: true, text: 'On Mon, 3 Mar 2025 at 10:00, Support <help@example.com> wrote:\nHave you tried turning it off?\n\nRegards' },
+      {
+        quoted: true,
+        text: 'On Mon, 3 Mar 2025 at 10:00, Support <help@example.com> wrote:\nHave you tried turning it off?\n\nRegards',
+      },
     ]);
   });
 
@@ -40,7 +46,10 @@ describe('splitQuotedText', () => {
   });
 
   it('knows Outlook\'s "Original Message" separator and the Chinese attribution', () => {
-    expect(splitQuotedText('OK\n-----Original Message-----\nFrom: a')[1]).toEqual({ quoted: true, text: '-----Original Message-----\nFrom: a' });
+    expect(splitQuotedText('OK\n-----Original Message-----\nFrom: a')[1]).toEqual({
+      quoted: true,
+      text: '-----Original Message-----\nFrom: a',
+    });
     expect(splitQuotedText('好的\n在 2025年3月3日 10:00，客服 写道：\n> 已修复')[1]).toMatchObject({ quoted: true });
   });
 

@@ -19,7 +19,8 @@ function historyStart(lines: string[]): number {
     if (ATTRIBUTION.test(line) || FORWARD_SEPARATOR.test(line) || CHINESE_ATTRIBUTION.test(line)) return i;
     // Mail clients wrap a long attribution over two lines.
     const next = lines[i + 1];
-    if (next !== undefined && ATTRIBUTION_START.test(line) && !QUOTE_LINE.test(next) && ATTRIBUTION_END.test(next)) return i;
+    if (next !== undefined && ATTRIBUTION_START.test(line) && !QUOTE_LINE.test(next) && ATTRIBUTION_END.test(next))
+      return i;
   }
   return -1;
 }

@@ -2,7 +2,13 @@ import type { TicketPriority, TicketStatus, TicketType } from '../../../server/h
 
 // Mirror TICKET_STATUSES, TICKET_PRIORITIES and TICKET_TYPES in apiTypes (the console imports only types from
 // server/); the order is the order shown in the selects.
-export const TICKET_STATUS_OPTIONS = ['new', 'open', 'pending', 'resolved', 'closed'] as const satisfies readonly TicketStatus[];
+export const TICKET_STATUS_OPTIONS = [
+  'new',
+  'open',
+  'pending',
+  'resolved',
+  'closed',
+] as const satisfies readonly TicketStatus[];
 export const TICKET_PRIORITY_OPTIONS = ['low', 'normal', 'high', 'urgent'] as const satisfies readonly TicketPriority[];
 export const TICKET_TYPE_OPTIONS = ['consult', 'suggestion', 'complaint'] as const satisfies readonly TicketType[];
 

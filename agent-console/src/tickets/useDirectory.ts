@@ -13,7 +13,8 @@ export interface Directory {
   nameOf: NameLookup;
 }
 
-const loadDirectory = () => Promise.all([getQueues(), getAgents()]).then(([{ queues }, { agents }]) => ({ queues, agents }));
+const loadDirectory = () =>
+  Promise.all([getQueues(), getAgents()]).then(([{ queues }, { agents }]) => ({ queues, agents }));
 
 /** Queues and agents: where a ticket can be transferred, and the names the audit timeline refers to by id. */
 export function useDirectory(user: Pick<UserView, 'id' | 'name'>): Directory {

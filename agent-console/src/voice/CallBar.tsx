@@ -56,7 +56,8 @@ export function CallBar({ user }: { user: UserView }) {
   const number = call ? customerNumber(call) : (ringing?.from ?? null);
   const who = name ?? number ?? t('voice.unknownCaller');
   const statusText = (() => {
-    if (callingOut && (status === 'ringing' || (status === 'incoming' && autoAnswer))) return t('voice.callingCustomer', { customer: who });
+    if (callingOut && (status === 'ringing' || (status === 'incoming' && autoAnswer)))
+      return t('voice.callingCustomer', { customer: who });
     if (status === 'incoming' && autoAnswer) return t('voice.answering');
     return t(`voice.status.${status}`);
   })();
@@ -75,7 +76,12 @@ export function CallBar({ user }: { user: UserView }) {
       <div className="call-bar__main">
         <ChannelIcon channel="voice" />
         {status === 'idle' ? (
-          <DeviceReadiness info={voice.info} kind={voice.kind} state={voice.state} offline={user.presence === 'offline'} />
+          <DeviceReadiness
+            info={voice.info}
+            kind={voice.kind}
+            state={voice.state}
+            offline={user.presence === 'offline'}
+          />
         ) : (
           <>
             <span className="call-bar__who" data-testid="call-customer">
@@ -86,9 +92,16 @@ export function CallBar({ user }: { user: UserView }) {
               {statusText}
             </span>
             {clock && (
-              <span className="call-bar__timer" data-testid="call-timer" data-kind={clock.kind} title={clock.kind === 'talk' ? t('voice.talkTime') : t('voice.waitTime')}>
+              <span
+                className="call-bar__timer"
+                data-testid="call-timer"
+                data-kind={clock.kind}
+                title={clock.kind === 'talk' ? t('voice.talkTime') : t('voice.waitTime')}
+              >
                 {/* Once the call is over the timer stops: say what the frozen figure is. */}
-                {call?.endedAt && clock.kind === 'talk' ? t('voice.calls.talk', { duration: formatDuration(clock.seconds) }) : formatDuration(clock.seconds)}
+                {call?.endedAt && clock.kind === 'talk'
+                  ? t('voice.calls.talk', { duration: formatDuration(clock.seconds) })
+                  : formatDuration(clock.seconds)}
               </span>
             )}
             {status === 'ringing' && voice.kind === 'phone' && voice.info?.phoneNumber && (
@@ -118,7 +131,9 @@ export function CallBar({ user }: { user: UserView }) {
           onError={setError}
         />
       </div>
-      {status === 'wrapUp' && call && <WrapUpForm key={call.id} callId={call.id} deadline={call.wrapUpDeadline} now={now} onDone={applyAnswer} />}
+      {status === 'wrapUp' && call && (
+        <WrapUpForm key={call.id} callId={call.id} deadline={call.wrapUpDeadline} now={now} onDone={applyAnswer} />
+      )}
       {error && (
         <p role="alert" className="notice notice--error call-bar__error">
           {error}{' '}

@@ -47,8 +47,8 @@ export function CallControls({ status, call, user, device, ringingId, answering,
     }
   };
 
-  const answer = () => run('answer', async () => ringingId && device ? device.answer(ringingId) : undefined);
-  const decline = () => run('decline', async () => ringingId && device ? device.reject(ringingId) : undefined);
+  const answer = () => run('answer', async () => (ringingId && device ? device.answer(ringingId) : undefined));
+  const decline = () => run('decline', async () => (ringingId && device ? device.reject(ringingId) : undefined));
   const hangUp = () =>
     run('hangUp', async () => {
       if (!call) return;
@@ -69,22 +69,54 @@ export function CallControls({ status, call, user, device, ringingId, answering,
       <div className="call-bar__controls button-row">
         {shown.answer && (
           <>
-            <button type="button" className="button button--accept button--small" data-testid="call-answer" disabled={busy !== null || answering} onClick={() => void answer()}>
+            <button
+              type="button"
+              className="button button--accept button--small"
+              data-testid="call-answer"
+              disabled={busy !== null || answering}
+              onClick={() => void answer()}
+            >
               {answering || busy === 'answer' ? t('voice.answering') : t('voice.answer')}
             </button>
-            <button type="button" className="button button--small" data-testid="call-decline" disabled={busy !== null || answering} onClick={() => void decline()}>
+            <button
+              type="button"
+              className="button button--small"
+              data-testid="call-decline"
+              disabled={busy !== null || answering}
+              onClick={() => void decline()}
+            >
               {t('voice.decline')}
             </button>
           </>
         )}
         {shown.hold && call && (
-          <button type="button" className="button button--small" data-testid="call-hold" aria-pressed={call.customerOnHold} disabled={busy !== null} onClick={() => void hold()}>
-            <StableLabel current={call.customerOnHold ? t('voice.resume') : t('voice.hold')} states={[t('voice.hold'), t('voice.resume')]} />
+          <button
+            type="button"
+            className="button button--small"
+            data-testid="call-hold"
+            aria-pressed={call.customerOnHold}
+            disabled={busy !== null}
+            onClick={() => void hold()}
+          >
+            <StableLabel
+              current={call.customerOnHold ? t('voice.resume') : t('voice.hold')}
+              states={[t('voice.hold'), t('voice.resume')]}
+            />
           </button>
         )}
         {shown.mute && (
-          <button type="button" className="button button--small" data-testid="call-mute" aria-pressed={muted} disabled={busy !== null} onClick={() => void mute()}>
-            <StableLabel current={muted ? t('voice.unmute') : t('voice.mute')} states={[t('voice.mute'), t('voice.unmute')]} />
+          <button
+            type="button"
+            className="button button--small"
+            data-testid="call-mute"
+            aria-pressed={muted}
+            disabled={busy !== null}
+            onClick={() => void mute()}
+          >
+            <StableLabel
+              current={muted ? t('voice.unmute') : t('voice.mute')}
+              states={[t('voice.mute'), t('voice.unmute')]}
+            />
           </button>
         )}
         {shown.transfer && (
@@ -101,7 +133,13 @@ export function CallControls({ status, call, user, device, ringingId, answering,
           </button>
         )}
         {shown.hangUp && call && (
-          <button type="button" className="button button--danger button--small" data-testid="call-hangup" disabled={busy !== null} onClick={() => void hangUp()}>
+          <button
+            type="button"
+            className="button button--danger button--small"
+            data-testid="call-hangup"
+            disabled={busy !== null}
+            onClick={() => void hangUp()}
+          >
             {t('voice.hangUp')}
           </button>
         )}

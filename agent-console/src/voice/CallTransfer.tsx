@@ -55,10 +55,22 @@ export function CallTransfer({ callId, user, onTransferred, onCancel }: Props) {
   };
 
   return (
-    <div className="call-transfer" data-testid="call-transfer-panel" role="group" aria-label={t('transfer.to')} onKeyDown={onKeyDown}>
+    <div
+      className="call-transfer"
+      data-testid="call-transfer-panel"
+      role="group"
+      aria-label={t('transfer.to')}
+      onKeyDown={onKeyDown}
+    >
       <label className="form__field">
         <span>{t('transfer.to')}</span>
-        <select ref={select} data-testid="call-transfer-target" value={value} onChange={(event) => setValue(event.target.value)} disabled={!directory.queues}>
+        <select
+          ref={select}
+          data-testid="call-transfer-target"
+          value={value}
+          onChange={(event) => setValue(event.target.value)}
+          disabled={!directory.queues}
+        >
           <option value="">{directory.queues ? t('transfer.choose') : t('app.loading')}</option>
           {directory.queues && directory.queues.length > 0 && (
             <optgroup label={t('transfer.queues')}>
@@ -72,7 +84,12 @@ export function CallTransfer({ callId, user, onTransferred, onCancel }: Props) {
           {agents.length > 0 && (
             <optgroup label={t('transfer.agents')}>
               {agents.map((agent) => (
-                <option key={agent.id} value={agentOption(agent.id)} disabled={agent.disabled} data-presence={agent.presence}>
+                <option
+                  key={agent.id}
+                  value={agentOption(agent.id)}
+                  disabled={agent.disabled}
+                  data-presence={agent.presence}
+                >
                   {t(`transfer.${agent.label}`, { name: agent.name, presence: t(`presence.${agent.presence}`) })}
                 </option>
               ))}
@@ -91,7 +108,13 @@ export function CallTransfer({ callId, user, onTransferred, onCancel }: Props) {
         </p>
       )}
       <div className="button-row">
-        <button type="button" className="button button--primary button--small" data-testid="call-transfer-confirm" disabled={!target || busy} onClick={() => void transfer()}>
+        <button
+          type="button"
+          className="button button--primary button--small"
+          data-testid="call-transfer-confirm"
+          disabled={!target || busy}
+          onClick={() => void transfer()}
+        >
           {busy ? t('transfer.transferring') : t('transfer.confirm')}
         </button>
         <button type="button" className="button button--small" onClick={onCancel} disabled={busy}>

@@ -31,7 +31,12 @@ export function DeviceReadiness({ info, kind, state, offline }: Props) {
     }
   })();
   return (
-    <span className="call-bar__idle muted" data-testid="call-device" data-ready={String(state.ready)} data-offline={String(offline)}>
+    <span
+      className="call-bar__idle muted"
+      data-testid="call-device"
+      data-ready={String(state.ready)}
+      data-offline={String(offline)}
+    >
       <strong className="call-bar__idle-label">{t('voice.idle')}</strong> · {text}
     </span>
   );

@@ -6,7 +6,12 @@ export function StableLabel({ current, states }: { current: string; states: read
   return (
     <span className="stable-label">
       {states.map((state) => (
-        <span key={state} className="stable-label__state" aria-hidden={state !== current} data-current={state === current}>
+        <span
+          key={state}
+          className="stable-label__state"
+          aria-hidden={state !== current}
+          data-current={state === current}
+        >
           {state}
         </span>
       ))}

@@ -53,9 +53,17 @@ function CallItem({ call }: { call: CallView }) {
     call.callbackRequested && t('voice.calls.callbackRequested'),
     call.customerOnHold && !call.endedAt && t('voice.calls.onHold'),
   ].filter((flag): flag is string => Boolean(flag));
-  const disposition = call.disposition && (isKnownDisposition(call.disposition) ? t(`voice.disposition.${call.disposition}`) : call.disposition);
+  const disposition =
+    call.disposition &&
+    (isKnownDisposition(call.disposition) ? t(`voice.disposition.${call.disposition}`) : call.disposition);
   return (
-    <li className="ticket-call" data-testid="ticket-call" data-call-id={call.id} data-phase={call.phase} data-disposition={call.disposition ?? undefined}>
+    <li
+      className="ticket-call"
+      data-testid="ticket-call"
+      data-call-id={call.id}
+      data-phase={call.phase}
+      data-disposition={call.disposition ?? undefined}
+    >
       <div className="ticket-call__head">
         <strong>{t(`voice.direction.${call.direction}`)}</strong>
         {call.origin !== 'customer' && <span className="chip">{t(`voice.origin.${call.origin}`)}</span>}
@@ -69,11 +77,15 @@ function CallItem({ call }: { call: CallView }) {
         {call.waitSeconds != null && <> · {t('voice.calls.wait', { duration: formatDuration(call.waitSeconds) })}</>}
         {call.talkSeconds != null && <> · {t('voice.calls.talk', { duration: formatDuration(call.talkSeconds) })}</>}
       </p>
-      {call.ivrPath.length > 0 && <p className="small">{t('voice.calls.ivrPath', { path: call.ivrPath.join(' › ') })}</p>}
+      {call.ivrPath.length > 0 && (
+        <p className="small">{t('voice.calls.ivrPath', { path: call.ivrPath.join(' › ') })}</p>
+      )}
       {call.legs.length > 0 && (
         <p className="small">
           {t('voice.calls.agents', {
-            legs: call.legs.map((leg) => t('voice.calls.leg', { name: leg.agentName, status: t(`voice.callStatus.${leg.status}`) })).join(', '),
+            legs: call.legs
+              .map((leg) => t('voice.calls.leg', { name: leg.agentName, status: t(`voice.callStatus.${leg.status}`) }))
+              .join(', '),
           })}
         </p>
       )}
@@ -86,14 +98,24 @@ function CallItem({ call }: { call: CallView }) {
           ))}
         </ul>
       )}
-      {disposition && <p className="small" data-testid="ticket-call-disposition">{t('voice.calls.disposition', { disposition })}</p>}
+      {disposition && (
+        <p className="small" data-testid="ticket-call-disposition">
+          {t('voice.calls.disposition', { disposition })}
+        </p>
+      )}
       {call.wrapUpNote && <p className="small ticket-call__note">{call.wrapUpNote}</p>}
       {call.wrapUp === 'pending' && <p className="small muted">{t('voice.calls.wrapUpPending')}</p>}
       {call.recording && (
         // Played through the server: Twilio's recording URL needs the account's credentials, which the browser must not hold.
         <p className="small">
           <span>{t('voice.calls.recording')}</span>{' '}
-          <audio controls preload="none" src={`/api/calls/${call.id}/recording`} aria-label={t('voice.calls.recording')} data-testid="call-recording" />
+          <audio
+            controls
+            preload="none"
+            src={`/api/calls/${call.id}/recording`}
+            aria-label={t('voice.calls.recording')}
+            data-testid="call-recording"
+          />
         </p>
       )}
       {call.error && <p className="small failure-reason">{t('voice.calls.error', { error: call.error })}</p>}
@@ -118,7 +140,10 @@ function CallbackItem({ callback }: { callback: CallbackView }) {
         <ol className="small ticket-callback__attempts">
           {callback.attemptLog.map((attempt) => (
             <li key={attempt.attempt}>
-              {t('voice.callbacks.attempt', { attempt: attempt.attempt, outcome: attempt.outcome ?? t('voice.callbacks.noOutcome') })}{' '}
+              {t('voice.callbacks.attempt', {
+                attempt: attempt.attempt,
+                outcome: attempt.outcome ?? t('voice.callbacks.noOutcome'),
+              })}{' '}
               <Timestamp iso={attempt.startedAt} className="muted" />
             </li>
           ))}

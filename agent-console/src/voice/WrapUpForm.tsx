@@ -49,8 +49,14 @@ export function WrapUpForm({ callId, deadline, now, onDone }: Props) {
     <form className="wrap-up-form" data-testid="wrap-up-form" onSubmit={(event) => void submit(event)}>
       <p className="wrap-up-form__lead">
         {secondsLeft !== null && (
-          <strong className={`wrap-up-form__left${secondsLeft === 0 ? ' wrap-up-form__left--up' : ''}`} data-testid="wrap-up-left" data-seconds={secondsLeft}>
-            {secondsLeft > 0 ? t('voice.wrapUp.timeLeft', { time: formatDuration(secondsLeft) }) : t('voice.wrapUp.timeUp')}
+          <strong
+            className={`wrap-up-form__left${secondsLeft === 0 ? ' wrap-up-form__left--up' : ''}`}
+            data-testid="wrap-up-left"
+            data-seconds={secondsLeft}
+          >
+            {secondsLeft > 0
+              ? t('voice.wrapUp.timeLeft', { time: formatDuration(secondsLeft) })
+              : t('voice.wrapUp.timeUp')}
           </strong>
         )}{' '}
         {secondsLeft !== 0 && <span className="muted small">{t('voice.wrapUp.hint')}</span>}
@@ -58,7 +64,13 @@ export function WrapUpForm({ callId, deadline, now, onDone }: Props) {
       <div className="wrap-up-form__fields">
         <label className="form__field">
           <span>{t('voice.wrapUp.disposition')}</span>
-          <select ref={dispositionField} data-testid="wrap-up-disposition" value={disposition} required onChange={(event) => setDisposition(event.target.value)}>
+          <select
+            ref={dispositionField}
+            data-testid="wrap-up-disposition"
+            value={disposition}
+            required
+            onChange={(event) => setDisposition(event.target.value)}
+          >
             <option value="">{t('voice.wrapUp.choose')}</option>
             {DISPOSITIONS.map((value) => (
               <option key={value} value={value}>
@@ -85,7 +97,12 @@ export function WrapUpForm({ callId, deadline, now, onDone }: Props) {
         </p>
       )}
       <div className="button-row">
-        <button type="submit" className="button button--primary" data-testid="wrap-up-submit" disabled={!disposition || busy}>
+        <button
+          type="submit"
+          className="button button--primary"
+          data-testid="wrap-up-submit"
+          disabled={!disposition || busy}
+        >
           {busy ? t('voice.wrapUp.submitting') : t('voice.wrapUp.submit')}
         </button>
       </div>

@@ -5,7 +5,11 @@ import { myLeg } from './myCalls';
 export const AUTO_ANSWER_WINDOW_MS = 60_000;
 
 /** Tickets whose offer I accepted, by when; entries older than the window are dropped. */
-export function rememberAccepted(accepted: ReadonlyMap<string, number>, ticketId: string, nowMs: number): Map<string, number> {
+export function rememberAccepted(
+  accepted: ReadonlyMap<string, number>,
+  ticketId: string,
+  nowMs: number,
+): Map<string, number> {
   const next = new Map([...accepted].filter(([, at]) => nowMs - at < AUTO_ANSWER_WINDOW_MS));
   next.set(ticketId, nowMs);
   return next;
@@ -27,7 +31,12 @@ export function isPlacedByMe(call: Pick<CallView, 'origin' | 'connectedAt' | 'le
  * the offer of its ticket (`acceptedTickets`: ticket id → when), or I placed it myself. Anything else (a transfer to me,
  * a call I did not expect) waits for Answer.
  */
-export function shouldAutoAnswer(calls: readonly CallView[], acceptedTickets: ReadonlyMap<string, number>, myId: string, nowMs: number): boolean {
+export function shouldAutoAnswer(
+  calls: readonly CallView[],
+  acceptedTickets: ReadonlyMap<string, number>,
+  myId: string,
+  nowMs: number,
+): boolean {
   return calls.some((call) => {
     if (call.endedAt) return false;
     const leg = myLeg(call, myId);

@@ -20,11 +20,17 @@ describe('callBarStatus', () => {
 
   it('when I talk to the customer, then connected, or on hold while they hear hold audio', () => {
     expect(callBarStatus(aCallView({ phase: 'connected', legs: [answered] }), 'me', false)).toBe('connected');
-    expect(callBarStatus(aCallView({ phase: 'connected', customerOnHold: true, legs: [answered] }), 'me', false)).toBe('onHold');
+    expect(callBarStatus(aCallView({ phase: 'connected', customerOnHold: true, legs: [answered] }), 'me', false)).toBe(
+      'onHold',
+    );
   });
 
   it('when a call transferred to me rings while the customer waits, then ringing', () => {
-    const call = aCallView({ phase: 'connected', customerOnHold: true, legs: [aLeg({ agentId: 'first', answeredAt: '2025-01-01T10:00:05Z', endedAt: '2025-01-01T10:02:00Z' }), aLeg()] });
+    const call = aCallView({
+      phase: 'connected',
+      customerOnHold: true,
+      legs: [aLeg({ agentId: 'first', answeredAt: '2025-01-01T10:00:05Z', endedAt: '2025-01-01T10:02:00Z' }), aLeg()],
+    });
     expect(callBarStatus(call, 'me', false)).toBe('ringing');
   });
 
@@ -40,9 +46,23 @@ describe('callBarStatus', () => {
 
 describe('controlsFor', () => {
   it('offers hold, mute and transfer only while talking, answer only while the device rings, the form only in wrap-up', () => {
-    expect(controlsFor('connected')).toEqual({ answer: false, hangUp: true, hold: true, mute: true, transfer: true, wrapUp: false });
+    expect(controlsFor('connected')).toEqual({
+      answer: false,
+      hangUp: true,
+      hold: true,
+      mute: true,
+      transfer: true,
+      wrapUp: false,
+    });
     expect(controlsFor('incoming')).toMatchObject({ answer: true, hold: false, wrapUp: false });
     expect(controlsFor('ringing')).toMatchObject({ hangUp: true, hold: false, mute: false });
-    expect(controlsFor('wrapUp')).toEqual({ answer: false, hangUp: false, hold: false, mute: false, transfer: false, wrapUp: true });
+    expect(controlsFor('wrapUp')).toEqual({
+      answer: false,
+      hangUp: false,
+      hold: false,
+      mute: false,
+      transfer: false,
+      wrapUp: true,
+    });
   });
 });

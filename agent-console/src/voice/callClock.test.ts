@@ -19,23 +19,41 @@ describe('formatDuration', () => {
 });
 
 describe('callClock', () => {
-  const base = { createdAt: '2025-01-01T10:00:00Z', enqueuedAt: null, connectedAt: null, endedAt: null, talkSeconds: null };
+  const base = {
+    createdAt: '2025-01-01T10:00:00Z',
+    enqueuedAt: null,
+    connectedAt: null,
+    endedAt: null,
+    talkSeconds: null,
+  };
   const at = (iso: string) => Date.parse(iso);
 
   it('when the call is not connected, then it counts the wait from the queue entry (or the call’s start)', () => {
     expect(callClock(base, at('2025-01-01T10:00:30Z'))).toEqual({ kind: 'wait', seconds: 30 });
-    expect(callClock({ ...base, enqueuedAt: '2025-01-01T10:00:10Z' }, at('2025-01-01T10:00:30Z'))).toEqual({ kind: 'wait', seconds: 20 });
+    expect(callClock({ ...base, enqueuedAt: '2025-01-01T10:00:10Z' }, at('2025-01-01T10:00:30Z'))).toEqual({
+      kind: 'wait',
+      seconds: 20,
+    });
   });
 
   it('when connected, then it counts talk time from the connection', () => {
-    expect(callClock({ ...base, connectedAt: '2025-01-01T10:01:00Z' }, at('2025-01-01T10:02:05Z'))).toEqual({ kind: 'talk', seconds: 65 });
+    expect(callClock({ ...base, connectedAt: '2025-01-01T10:01:00Z' }, at('2025-01-01T10:02:05Z'))).toEqual({
+      kind: 'talk',
+      seconds: 65,
+    });
   });
 
   it('when the call ended, then the timer stops: the server’s talk time, or up to the end', () => {
     const ended = { ...base, connectedAt: '2025-01-01T10:01:00Z', endedAt: '2025-01-01T10:03:00Z' };
-    expect(callClock({ ...ended, talkSeconds: 119 }, at('2025-01-01T11:00:00Z'))).toEqual({ kind: 'talk', seconds: 119 });
+    expect(callClock({ ...ended, talkSeconds: 119 }, at('2025-01-01T11:00:00Z'))).toEqual({
+      kind: 'talk',
+      seconds: 119,
+    });
     expect(callClock(ended, at('2025-01-01T11:00:00Z'))).toEqual({ kind: 'talk', seconds: 120 });
-    expect(callClock({ ...base, endedAt: '2025-01-01T10:00:45Z' }, at('2025-01-01T11:00:00Z'))).toEqual({ kind: 'wait', seconds: 45 });
+    expect(callClock({ ...base, endedAt: '2025-01-01T10:00:45Z' }, at('2025-01-01T11:00:00Z'))).toEqual({
+      kind: 'wait',
+      seconds: 45,
+    });
   });
 });
 

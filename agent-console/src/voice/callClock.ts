@@ -18,9 +18,16 @@ export interface CallClock {
 const secondsBetween = (from: string, toMs: number) => Math.max(0, Math.floor((toMs - Date.parse(from)) / 1000));
 
 /** What the call bar's timer shows: talk time once connected (frozen when the call ends), else how long the customer has waited. */
-export function callClock(call: Pick<CallView, 'createdAt' | 'enqueuedAt' | 'connectedAt' | 'endedAt' | 'talkSeconds'>, nowMs: number): CallClock {
+export function callClock(
+  call: Pick<CallView, 'createdAt' | 'enqueuedAt' | 'connectedAt' | 'endedAt' | 'talkSeconds'>,
+  nowMs: number,
+): CallClock {
   const until = call.endedAt ? Date.parse(call.endedAt) : nowMs;
-  if (call.connectedAt) return { kind: 'talk', seconds: call.endedAt && call.talkSeconds != null ? call.talkSeconds : secondsBetween(call.connectedAt, until) };
+  if (call.connectedAt)
+    return {
+      kind: 'talk',
+      seconds: call.endedAt && call.talkSeconds != null ? call.talkSeconds : secondsBetween(call.connectedAt, until),
+    };
   return { kind: 'wait', seconds: secondsBetween(call.enqueuedAt ?? call.createdAt, until) };
 }
 

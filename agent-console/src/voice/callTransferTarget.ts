@@ -37,7 +37,12 @@ export function agentChoices(agents: readonly AgentEntry[], myId: string): Agent
       name: agent.name,
       presence: agent.presence,
       disabled: agent.presence === 'offline',
-      label: agent.presence === 'offline' ? ('agentOffline' as const) : agent.presence === 'away' ? ('agentAway' as const) : ('agentOption' as const),
+      label:
+        agent.presence === 'offline'
+          ? ('agentOffline' as const)
+          : agent.presence === 'away'
+            ? ('agentAway' as const)
+            : ('agentOption' as const),
     }))
     .sort((a, b) => PRESENCE_ORDER[a.presence] - PRESENCE_ORDER[b.presence]);
 }

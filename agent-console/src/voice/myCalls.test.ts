@@ -5,7 +5,11 @@ import { aCallView, aLeg } from './testCallView';
 describe('myLeg', () => {
   it('prefers my leg still up over an earlier one of mine, and ignores other agents’ legs', () => {
     const call = aCallView({
-      legs: [aLeg({ id: 'old', endedAt: '2025-01-01T10:01:00Z' }), aLeg({ id: 'other', agentId: 'someone' }), aLeg({ id: 'live' })],
+      legs: [
+        aLeg({ id: 'old', endedAt: '2025-01-01T10:01:00Z' }),
+        aLeg({ id: 'other', agentId: 'someone' }),
+        aLeg({ id: 'live' }),
+      ],
     });
     expect(myLeg(call, 'me')?.id).toBe('live');
     expect(myLeg(aCallView({ legs: [aLeg({ id: 'old', endedAt: '2025-01-01T10:01:00Z' })] }), 'me')?.id).toBe('old');
@@ -42,7 +46,12 @@ describe('applyCallChange', () => {
 
 describe('currentCall', () => {
   it('shows the newest live call before any after-call work', () => {
-    const wrapUp = aCallView({ id: 'a', endedAt: '2025-01-01T09:00:00Z', wrapUp: 'pending', createdAt: '2025-01-01T08:59:00Z' });
+    const wrapUp = aCallView({
+      id: 'a',
+      endedAt: '2025-01-01T09:00:00Z',
+      wrapUp: 'pending',
+      createdAt: '2025-01-01T08:59:00Z',
+    });
     const older = aCallView({ id: 'b', createdAt: '2025-01-01T10:00:00Z' });
     const newer = aCallView({ id: 'c', createdAt: '2025-01-01T10:01:00Z' });
     expect(currentCall([wrapUp, older, newer])?.id).toBe('c');

@@ -27,4 +27,5 @@ export function currentCall(calls: readonly CallView[]): CallView | null {
 }
 
 /** The customer's side of the call: who called us, or whom we called. */
-export const customerNumber = (call: Pick<CallView, 'direction' | 'from' | 'to'>) => (call.direction === 'inbound' ? call.from : call.to);
+export const customerNumber = (call: Pick<CallView, 'direction' | 'from' | 'to'>) =>
+  call.direction === 'inbound' ? call.from : call.to;

@@ -3,7 +3,9 @@ import { answerSimulatedDeviceCall, getSimulatedDevice, rejectSimulatedDeviceCal
 import { createDeviceStateStore, IDLE_DEVICE_STATE, type VoiceDevice, type VoiceDeviceState } from './voiceDevice';
 
 /** What my simulated device shows, from the calls the simulator has at it. */
-export function simulatedDeviceState(calls: readonly SimulatedCallView[]): Pick<VoiceDeviceState, 'ringing' | 'inCall'> {
+export function simulatedDeviceState(
+  calls: readonly SimulatedCallView[],
+): Pick<VoiceDeviceState, 'ringing' | 'inCall'> {
   return {
     ringing: calls.filter((call) => call.status === 'ringing').map((call) => ({ id: call.sid, from: call.from })),
     inCall: calls.some((call) => call.status === 'in-progress'),
@@ -26,7 +28,8 @@ export function createSimulatorDevice(): VoiceDevice {
         if (request === latest && !destroyed) store.set({ ...simulatedDeviceState(calls), error: null });
       },
       (error: unknown) => {
-        if (request === latest && !destroyed) store.set({ error: error instanceof Error ? error.message : String(error) });
+        if (request === latest && !destroyed)
+          store.set({ error: error instanceof Error ? error.message : String(error) });
       },
     );
   };

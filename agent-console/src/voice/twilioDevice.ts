@@ -20,7 +20,9 @@ export async function createTwilioDevice(token: string, freshToken: TokenSource)
 
   const publish = () =>
     store.set({
-      ringing: [...calls].filter(([, call]) => call.status() === 'pending').map(([id, call]) => ({ id, from: call.parameters.From ?? '' })),
+      ringing: [...calls]
+        .filter(([, call]) => call.status() === 'pending')
+        .map(([id, call]) => ({ id, from: call.parameters.From ?? '' })),
       inCall: [...calls.values()].some((call) => call.status() !== 'pending' && call.status() !== 'closed'),
     });
 
@@ -48,7 +50,11 @@ export async function createTwilioDevice(token: string, freshToken: TokenSource)
     );
   });
 
-  await device.register().catch((error: { message?: string }) => store.set({ error: error.message ?? 'Could not register the voice device' }));
+  await device
+    .register()
+    .catch((error: { message?: string }) =>
+      store.set({ error: error.message ?? 'Could not register the voice device' }),
+    );
 
   const liveCall = () => [...calls.values()].find((call) => call.status() !== 'pending' && call.status() !== 'closed');
   return {

@@ -13,7 +13,10 @@ export function useCallBarBottom(ref: RefObject<HTMLElement | null>) {
     let frame = 0;
     const publish = () => {
       frame = 0;
-      root.style.setProperty('--call-bar-bottom', `${Math.max(0, Math.round(element.getBoundingClientRect().bottom))}px`);
+      root.style.setProperty(
+        '--call-bar-bottom',
+        `${Math.max(0, Math.round(element.getBoundingClientRect().bottom))}px`,
+      );
     };
     const schedule = () => {
       if (!frame) frame = requestAnimationFrame(publish);

@@ -1,5 +1,19 @@
-import { createSkill, createTeam, listSkills, listTeams, skillInput, teamInput } from '../../settings/teamAndSkillSettings';
-import { businessHoursInput, createBusinessHours, listBusinessHours, listQueues, queueInput, saveQueue } from '../../settings/queueSettings';
+import {
+  createSkill,
+  createTeam,
+  listSkills,
+  listTeams,
+  skillInput,
+  teamInput,
+} from '../../settings/teamAndSkillSettings';
+import {
+  businessHoursInput,
+  createBusinessHours,
+  listBusinessHours,
+  listQueues,
+  queueInput,
+  saveQueue,
+} from '../../settings/queueSettings';
 import { createUser, updateUser, userInput, userUpdate } from '../../settings/userSettings';
 import { findUserView, listUserViews } from '../../users/userQueries';
 import { ADMINS, route } from '../route';

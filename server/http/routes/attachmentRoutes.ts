@@ -22,7 +22,11 @@ export const attachmentRoutes = [
         // A voicemail is a call recording: played through the recording proxy, which holds the credentials Twilio asks for.
         const voicemail = await findVoicemailRecording(ctx.sql, id);
         if (voicemail) return sendRecordingMedia(ctx, voicemail, req.headers.range, res);
-        throw new HttpError(409, 'remote_media', 'This attachment is kept by the provider (for example Twilio media) and is not stored here.');
+        throw new HttpError(
+          409,
+          'remote_media',
+          'This attachment is kept by the provider (for example Twilio media) and is not stored here.',
+        );
       }
       const file = path.resolve(ctx.config.DATA_DIR, a.location);
       if (!file.startsWith(path.resolve(ctx.config.DATA_DIR) + path.sep)) throw notFound('Attachment');
@@ -30,7 +34,9 @@ export const attachmentRoutes = [
       res.setHeader('X-Content-Type-Options', 'nosniff');
       res.attachment(a.filename);
       res.type(a.contentType);
-      await new Promise<void>((resolve, reject) => res.sendFile(file, (err) => (err ? reject(notFound('Attachment file')) : resolve())));
+      await new Promise<void>((resolve, reject) =>
+        res.sendFile(file, (err) => (err ? reject(notFound('Attachment file')) : resolve())),
+      );
     },
   }),
 ];

@@ -51,7 +51,10 @@ export const authRoutes = [
       const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
       if (!user || !ok) throw new HttpError(401, 'invalid_credentials', WRONG_CREDENTIALS);
       await ctx.signInLimiter.succeeded(ip, email);
-      const { token } = await createSession(ctx.sql, user.id, ctx.config.SESSION_TTL_HOURS, { userAgent: req.get('user-agent'), ip });
+      const { token } = await createSession(ctx.sql, user.id, ctx.config.SESSION_TTL_HOURS, {
+        userAgent: req.get('user-agent'),
+        ip,
+      });
       setSessionCookie(call, token);
       return { user: await findUserView(ctx.sql, user.id) };
     },
@@ -74,14 +77,23 @@ export const authRoutes = [
     summary: 'Change your password; your other sessions are signed out.',
     body: changePasswordBody,
     async handler({ ctx, body, session }) {
-      const [user] = await ctx.sql<{ passwordHash: string }[]>`select password_hash from users where id = ${session.userId}`;
+      const [user] = await ctx.sql<
+        { passwordHash: string }[]
+      >`select password_hash from users where id = ${session.userId}`;
       if (!(await verifyPassword(body.currentPassword, user.passwordHash))) {
-        throw new HttpError(400, 'wrong_password', 'The current password is wrong.', [{ path: 'currentPassword', message: 'is wrong' }]);
+        throw new HttpError(400, 'wrong_password', 'The current password is wrong.', [
+          { path: 'currentPassword', message: 'is wrong' },
+        ]);
       }
       const passwordHash = await hashPassword(body.newPassword);
       const ended = await ctx.sql.begin(async (tx) => {
         await tx`update users set password_hash = ${passwordHash}, updated_at = now() where id = ${session.userId}`;
-        await writeAudit(tx, { actorUserId: session.userId, action: 'user.password_changed', entityType: 'user', entityId: session.userId });
+        await writeAudit(tx, {
+          actorUserId: session.userId,
+          action: 'user.password_changed',
+          entityType: 'user',
+          entityId: session.userId,
+        });
         return deleteOtherSessions(tx as never, session.userId, session.sessionId);
       });
       for (const { id } of ended) ctx.publisher.disconnectRoom(rooms.session(id));

@@ -23,7 +23,8 @@ export const campaignRoutes = [
     method: 'post',
     path: '/api/sms-campaigns',
     access: SUPERVISORS,
-    summary: 'Send one text to chosen customers, now or at scheduledAt, at ratePerMinute; opted-out and phoneless customers are skipped.',
+    summary:
+      'Send one text to chosen customers, now or at scheduledAt, at ratePerMinute; opted-out and phoneless customers are skipped.',
     body: campaignInput,
     async handler({ ctx, body, res, session }) {
       const id = await createCampaign(ctx, body, session.userId);
@@ -36,11 +37,16 @@ export const campaignRoutes = [
     path: '/api/sms-campaigns/stats',
     access: SUPERVISORS,
     summary: 'Texts sent, delivered, failed and skipped by period (day, week, month) and by sender.',
-    query: z.object({ period: z.enum(['day', 'week', 'month']).default('day'), from: day.optional(), to: day.optional() }),
+    query: z.object({
+      period: z.enum(['day', 'week', 'month']).default('day'),
+      from: day.optional(),
+      to: day.optional(),
+    }),
     async handler({ ctx, query }): Promise<CampaignStatsResponse> {
       const from = query.from ?? daysAgo(30);
       const to = query.to ?? daysAgo(0);
-      if (from > to) throw new HttpError(400, 'invalid_input', 'from is after to.', [{ path: 'from', message: 'is after to' }]);
+      if (from > to)
+        throw new HttpError(400, 'invalid_input', 'from is after to.', [{ path: 'from', message: 'is after to' }]);
       return campaignStats(ctx.sql, query.period, from, to);
     },
   }),
@@ -64,7 +70,8 @@ export const campaignRoutes = [
     params: idParams,
     async handler({ ctx, params: { id }, session }) {
       if (!(await findCampaign(ctx.sql, id))) throw notFound('Campaign');
-      if (!(await cancelCampaign(ctx, id, session.userId))) throw new HttpError(409, 'not_cancelable', 'Only a scheduled or sending campaign can be canceled.');
+      if (!(await cancelCampaign(ctx, id, session.userId)))
+        throw new HttpError(409, 'not_cancelable', 'Only a scheduled or sending campaign can be canceled.');
       return { campaign: await findCampaign(ctx.sql, id) };
     },
   }),

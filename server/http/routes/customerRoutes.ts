@@ -1,6 +1,12 @@
 import { activeCustomer } from '../../customers/activeCustomer';
 import { publishCustomerChanged } from '../../customers/customerEvents';
-import { addIdentity, canonicalIdentity, identityInput, identityParams, removeIdentity } from '../../customers/customerIdentities';
+import {
+  addIdentity,
+  canonicalIdentity,
+  identityInput,
+  identityParams,
+  removeIdentity,
+} from '../../customers/customerIdentities';
 import { listAudit } from '../../audit/auditQueries';
 import { findCustomerView, listInteractions } from '../../customers/customerQueries';
 import { customerSearchQuery, searchCustomers } from '../../customers/customerSearch';
@@ -20,7 +26,8 @@ export const customerRoutes = [
     method: 'get',
     path: '/api/customers',
     access: ANY_ROLE,
-    summary: 'Search customers by name, company, phone (any common format) or email; merged-away customers never appear.',
+    summary:
+      'Search customers by name, company, phone (any common format) or email; merged-away customers never appear.',
     query: customerSearchQuery,
     async handler({ ctx, query }) {
       return { customers: await searchCustomers(ctx.sql, query.q, query.limit, ctx.config.DEFAULT_PHONE_REGION) };
@@ -30,7 +37,8 @@ export const customerRoutes = [
     method: 'get',
     path: '/api/customers/:id',
     access: ANY_ROLE,
-    summary: 'One customer with all their tickets, interactions across channels (newest first) and audit trail. A merged-away customer answers 404 `merged` naming the survivor.',
+    summary:
+      'One customer with all their tickets, interactions across channels (newest first) and audit trail. A merged-away customer answers 404 `merged` naming the survivor.',
     params: idParams,
     async handler({ ctx, params: { id } }): Promise<CustomerDetailResponse> {
       await activeCustomer(ctx.sql, id);
@@ -59,7 +67,8 @@ export const customerRoutes = [
     method: 'post',
     path: '/api/customers/:id/identities',
     access: ANY_ROLE,
-    summary: 'Add a phone or email to a customer (201; 200 when they already have it; 409 `identity_taken` when another customer has it).',
+    summary:
+      'Add a phone or email to a customer (201; 200 when they already have it; 409 `identity_taken` when another customer has it).',
     params: idParams,
     body: identityInput,
     async handler({ ctx, params: { id }, body, res, session }) {
@@ -87,7 +96,8 @@ export const customerRoutes = [
     method: 'post',
     path: '/api/customers/:id/merge',
     access: ANY_ROLE,
-    summary: 'Merge another customer into this one: identities, tickets, calls and callbacks move here; the other is marked merged.',
+    summary:
+      'Merge another customer into this one: identities, tickets, calls and callbacks move here; the other is marked merged.',
     params: idParams,
     body: mergeInput,
     async handler({ ctx, params: { id }, body, session }) {

@@ -14,6 +14,8 @@ export const directoryRoutes = [
     path: '/api/agents',
     access: ANY_ROLE,
     summary: 'Active agents with their presence, for transfers.',
-    handler: async ({ ctx }) => ({ agents: await ctx.sql`select id, name, presence from users where role = 'agent' and active order by name` }),
+    handler: async ({ ctx }) => ({
+      agents: await ctx.sql`select id, name, presence from users where role = 'agent' and active order by name`,
+    }),
   }),
 ];

@@ -1,4 +1,11 @@
-import { createMailbox, listMailboxes, listMailboxHealth, mailboxInput, mailboxUpdate, updateMailbox } from '../../email/mailboxSettings';
+import {
+  createMailbox,
+  listMailboxes,
+  listMailboxHealth,
+  mailboxInput,
+  mailboxUpdate,
+  updateMailbox,
+} from '../../email/mailboxSettings';
 import { ADMINS, route, SUPERVISORS } from '../route';
 import { idParams } from '../validate';
 
@@ -15,7 +22,8 @@ export const mailboxRoutes = [
     method: 'post',
     path: '/api/admin/mailboxes',
     access: ADMINS,
-    summary: 'Add a support mailbox: IMAP in (host, port, TLS, user, password, folder), SMTP out, entry queue, auto-acknowledgement.',
+    summary:
+      'Add a support mailbox: IMAP in (host, port, TLS, user, password, folder), SMTP out, entry queue, auto-acknowledgement.',
     body: mailboxInput,
     async handler({ ctx, body, res, session }) {
       const id = await createMailbox(ctx.sql, body, session.userId);
@@ -27,7 +35,8 @@ export const mailboxRoutes = [
     method: 'patch',
     path: '/api/admin/mailboxes/:id',
     access: ADMINS,
-    summary: 'Change a mailbox; passwords left out are kept. Moving it to another server, account or folder restarts its sync position.',
+    summary:
+      'Change a mailbox; passwords left out are kept. Moving it to another server, account or folder restarts its sync position.',
     params: idParams,
     body: mailboxUpdate,
     async handler({ ctx, params: { id }, body, session }) {

@@ -25,9 +25,20 @@ export const monitorRoutes = [
     access: SUPERVISORS,
     summary: 'Live monitor: the agents and queues of your teams.',
     async handler({ ctx, session }): Promise<MonitorResponse> {
-      const [agents, queues] = await Promise.all([listWatchedAgents(ctx.sql, session), listWatchedQueues(ctx.sql, session)]);
+      const [agents, queues] = await Promise.all([
+        listWatchedAgents(ctx.sql, session),
+        listWatchedQueues(ctx.sql, session),
+      ]);
       return {
-        agents: agents.map(({ id, name, email, presence, presenceChangedAt, skills, teamIds }) => ({ id, name, email, presence, presenceChangedAt, skills, teamIds })),
+        agents: agents.map(({ id, name, email, presence, presenceChangedAt, skills, teamIds }) => ({
+          id,
+          name,
+          email,
+          presence,
+          presenceChangedAt,
+          skills,
+          teamIds,
+        })),
         queues,
       };
     },

@@ -18,8 +18,17 @@ const reply = z.object({
   attachments: z
     .array(
       z.object({
-        filename: z.string().trim().min(1, 'is required').max(255, 'is too long (255 characters at most)').refine((f) => !/[\\/\r\n\0]/.test(f), 'must be a plain file name'),
-        contentType: z.string().trim().toLowerCase().regex(/^[\w.+-]+\/[\w.+-]+$/, 'must be a media type, like application/pdf'),
+        filename: z
+          .string()
+          .trim()
+          .min(1, 'is required')
+          .max(255, 'is too long (255 characters at most)')
+          .refine((f) => !/[\\/\r\n\0]/.test(f), 'must be a plain file name'),
+        contentType: z
+          .string()
+          .trim()
+          .toLowerCase()
+          .regex(/^[\w.+-]+\/[\w.+-]+$/, 'must be a media type, like application/pdf'),
         contentBase64: z.base64('must be base64'),
       }),
     )
@@ -55,7 +64,8 @@ export const ticketRoutes = [
     method: 'get',
     path: '/api/tickets/:id',
     access: ANY_ROLE,
-    summary: 'One ticket with its customer, whole thread, audit trail and your pending offer: agents see their own and their queues’ tickets, supervisors their teams’.',
+    summary:
+      'One ticket with its customer, whole thread, audit trail and your pending offer: agents see their own and their queues’ tickets, supervisors their teams’.',
     params: idParams,
     async handler({ ctx, params: { id }, session }): Promise<TicketDetailResponse> {
       const ticket = await findVisibleTicket(ctx.sql, session, id);
@@ -72,7 +82,9 @@ export const ticketRoutes = [
         customer: customer!,
         messages,
         audit,
-        pendingOffer: offer ? { id: offer.id, ticketId: offer.ticketId, expiresAt: offer.expiresAt.toISOString() } : null,
+        pendingOffer: offer
+          ? { id: offer.id, ticketId: offer.ticketId, expiresAt: offer.expiresAt.toISOString() }
+          : null,
       };
     },
   }),
@@ -91,7 +103,8 @@ export const ticketRoutes = [
     method: 'post',
     path: '/api/tickets/:id/replies',
     access: ANY_ROLE,
-    summary: 'Reply to the customer through the ticket’s channel (stored as queued, then sent by a job). A phone ticket takes no written reply (409): call back, or add a note.',
+    summary:
+      'Reply to the customer through the ticket’s channel (stored as queued, then sent by a job). A phone ticket takes no written reply (409): call back, or add a note.',
     params: idParams,
     body: reply,
     async handler({ ctx, params: { id }, body, res, session }) {
@@ -103,7 +116,8 @@ export const ticketRoutes = [
     method: 'post',
     path: '/api/tickets/:id/messages/:messageId/retry',
     access: ANY_ROLE,
-    summary: 'Send a failed or undelivered reply again (409 for any other; the same access as replying). It is queued as before; an email keeps its Message-ID.',
+    summary:
+      'Send a failed or undelivered reply again (409 for any other; the same access as replying). It is queued as before; an email keeps its Message-ID.',
     params: z.object({ id: z.uuid('must be a UUID'), messageId: z.uuid('must be a UUID') }),
     async handler({ ctx, params, session }) {
       return { message: await retrySend(ctx, session, params.id, params.messageId) };
@@ -125,7 +139,8 @@ export const ticketRoutes = [
     method: 'post',
     path: '/api/tickets/:id/transfer',
     access: ANY_ROLE,
-    summary: 'Transfer to a queue ({queueId}: it waits there for routing) or to an agent ({agentId}: assigned at once).',
+    summary:
+      'Transfer to a queue ({queueId}: it waits there for routing) or to an agent ({agentId}: assigned at once).',
     params: idParams,
     body: transferTarget,
     async handler({ ctx, params: { id }, body, session }) {

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { findVisibleTicket } from '../../tickets/ticketQueries';
 import { cancelCallback, listCallbacks, scheduleCallback } from '../../voice/callbacks';
-import { callForControl, hangUpCall, holdCall, transferCallToAgent, transferCallToQueue, wrapUpCall } from '../../voice/callControls';
+import {
+  callForControl,
+  hangUpCall,
+  holdCall,
+  transferCallToAgent,
+  transferCallToQueue,
+  wrapUpCall,
+} from '../../voice/callControls';
 import { findCallView, listCallViews } from '../../voice/callQueries';
 import { findCallRecording } from '../../voice/callRecordings';
 import { callStats } from '../../voice/callStats';
@@ -50,14 +57,18 @@ export const voiceRoutes = [
     params: idParams,
     async handler({ ctx, params: { id }, session }): Promise<{ calls: CallView[]; callbacks: CallbackView[] }> {
       if (!(await findVisibleTicket(ctx.sql, session, id))) throw notFound('Ticket');
-      return { calls: await listCallViews(ctx, { ticketId: id }), callbacks: await listCallbacks(ctx, { ticketId: id }) };
+      return {
+        calls: await listCallViews(ctx, { ticketId: id }),
+        callbacks: await listCallbacks(ctx, { ticketId: id }),
+      };
     },
   }),
   route({
     method: 'post',
     path: '/api/calls',
     access: ANY_ROLE,
-    summary: 'Call a customer (click-to-dial): your phone or browser rings first, then the customer; logged on the ticket given or a new one.',
+    summary:
+      'Call a customer (click-to-dial): your phone or browser rings first, then the customer; logged on the ticket given or a new one.',
     body: z.object({ customerId: z.uuid(), phoneNumber, ticketId: z.uuid().optional() }),
     async handler({ ctx, body, res, session }) {
       const placed = await clickToDial(ctx, session.userId, body);
@@ -80,7 +91,8 @@ export const voiceRoutes = [
     method: 'get',
     path: '/api/calls/:id/recording',
     access: ANY_ROLE,
-    summary: 'The call’s recording as audio, for a call on a ticket you may see: streamed from Twilio (Range requests seek), or silence from the phone simulator.',
+    summary:
+      'The call’s recording as audio, for a call on a ticket you may see: streamed from Twilio (Range requests seek), or silence from the phone simulator.',
     params: idParams,
     async handler({ ctx, params: { id }, req, res, session }) {
       await sendRecordingMedia(ctx, await findCallRecording(ctx.sql, session, id), req.headers.range, res);
@@ -125,7 +137,8 @@ export const voiceRoutes = [
     method: 'post',
     path: '/api/calls/:id/transfer',
     access: ANY_ROLE,
-    summary: 'Transfer the caller to a queue ({queueId}: they wait again, keeping their age) or to an agent ({agentId}: on hold while that agent is rung).',
+    summary:
+      'Transfer the caller to a queue ({queueId}: they wait again, keeping their age) or to an agent ({agentId}: on hold while that agent is rung).',
     params: idParams,
     body: transferTarget,
     async handler({ ctx, params: { id }, body, session }) {
@@ -141,7 +154,10 @@ export const voiceRoutes = [
     access: ANY_ROLE,
     summary: 'Finish after-call work: a disposition and a note; you can be offered the next call.',
     params: idParams,
-    body: z.object({ disposition: z.string().trim().min(1, 'is required').max(80), note: z.string().trim().max(5000).default('') }),
+    body: z.object({
+      disposition: z.string().trim().min(1, 'is required').max(80),
+      note: z.string().trim().max(5000).default(''),
+    }),
     async handler({ ctx, params: { id }, body, session }) {
       await wrapUpCall(ctx, id, session.userId, body);
       return { call: await findCallView(ctx, id) };
@@ -151,15 +167,22 @@ export const voiceRoutes = [
     method: 'get',
     path: '/api/callbacks',
     access: ANY_ROLE,
-    summary: 'Callbacks of the tickets and queues you may see (at most 200), optionally by status or customer: those still to be made soonest due first, then those that are over, latest first.',
-    query: z.object({ status: z.enum(['pending', 'offered', 'dialing', 'completed', 'failed', 'canceled']).optional(), customerId: z.uuid().optional() }),
-    handler: async ({ ctx, query, session }): Promise<{ callbacks: CallbackView[] }> => ({ callbacks: await listCallbacks(ctx, { ...query, visibleTo: session }) }),
+    summary:
+      'Callbacks of the tickets and queues you may see (at most 200), optionally by status or customer: those still to be made soonest due first, then those that are over, latest first.',
+    query: z.object({
+      status: z.enum(['pending', 'offered', 'dialing', 'completed', 'failed', 'canceled']).optional(),
+      customerId: z.uuid().optional(),
+    }),
+    handler: async ({ ctx, query, session }): Promise<{ callbacks: CallbackView[] }> => ({
+      callbacks: await listCallbacks(ctx, { ...query, visibleTo: session }),
+    }),
   }),
   route({
     method: 'post',
     path: '/api/callbacks',
     access: ANY_ROLE,
-    summary: 'Book a callback for a customer at a time (not in the past): it is routed like a call when the time comes.',
+    summary:
+      'Book a callback for a customer at a time (not in the past): it is routed like a call when the time comes.',
     body: z.object({
       customerId: z.uuid(),
       phoneNumber,
@@ -190,7 +213,8 @@ export const voiceRoutes = [
     method: 'get',
     path: '/api/reports/calls',
     access: SUPERVISORS,
-    summary: 'Call statistics by period and agent: inbound, outbound, answered, abandoned, total and average talk time.',
+    summary:
+      'Call statistics by period and agent: inbound, outbound, answered, abandoned, total and average talk time.',
     query: z
       .object({
         from: z.iso.date().transform((d) => new Date(`${d}T00:00:00Z`)),

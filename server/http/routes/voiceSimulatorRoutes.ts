@@ -9,7 +9,12 @@ import { ANY_ROLE, route } from '../route';
 import type { SimulatedCallView } from '../voiceApiTypes';
 
 function simulatorOf(ctx: AppContext) {
-  if (!ctx.voice.simulator) throw new HttpError(404, 'simulator_off', 'The simulator is off: Twilio credentials are configured, so real calls are used.');
+  if (!ctx.voice.simulator)
+    throw new HttpError(
+      404,
+      'simulator_off',
+      'The simulator is off: Twilio credentials are configured, so real calls are used.',
+    );
   return ctx.voice.simulator;
 }
 
@@ -28,7 +33,11 @@ function present(s: CallSnapshot): SimulatedCallView {
     direction: s.direction,
     status: s.status,
     transcript: s.transcript.map((e) => ({ at: e.at, kind: e.kind, text: e.text ?? e.url ?? '' })),
-    awaiting: !s.awaiting ? null : s.awaiting.kind === 'gather' ? { kind: 'gather', numDigits: s.awaiting.numDigits, input: s.awaiting.input } : { kind: 'record' },
+    awaiting: !s.awaiting
+      ? null
+      : s.awaiting.kind === 'gather'
+        ? { kind: 'gather', numDigits: s.awaiting.numDigits, input: s.awaiting.input }
+        : { kind: 'record' },
     queue: s.queue ? { name: s.queue.name, position: s.queue.position } : null,
     conference: s.conference ? { name: s.conference.name, onHold: s.conference.held, muted: s.conference.muted } : null,
   };
@@ -42,7 +51,8 @@ const customerCallRoutes = [
     method: 'post',
     path: '/api/simulator/voice/calls',
     access: ANY_ROLE,
-    summary: 'Call the company line from a simulated phone: the simulator follows the TwiML the line answers, as Twilio would.',
+    summary:
+      'Call the company line from a simulated phone: the simulator follows the TwiML the line answers, as Twilio would.',
     body: z.object({ from: z.string().trim().min(1, 'is required').max(40) }),
     async handler({ ctx, body, res }) {
       const simulator = simulatorOf(ctx);
@@ -67,7 +77,9 @@ const customerCallRoutes = [
     access: ANY_ROLE,
     summary: 'A simulated call as its caller experiences it: what was said, what it waits for, queue and conference.',
     params: sidParams,
-    handler: async ({ ctx, params }): Promise<{ call: SimulatedCallView }> => ({ call: present(snapshotOf(ctx, params.sid)) }),
+    handler: async ({ ctx, params }): Promise<{ call: SimulatedCallView }> => ({
+      call: present(snapshotOf(ctx, params.sid)),
+    }),
   }),
   route({
     method: 'post',
@@ -99,7 +111,8 @@ const customerCallRoutes = [
     method: 'post',
     path: '/api/simulator/voice/calls/:sid/recording',
     access: ANY_ROLE,
-    summary: 'Leave a message when the line records (typed: the simulator keeps it as the recording and its transcription).',
+    summary:
+      'Leave a message when the line records (typed: the simulator keeps it as the recording and its transcription).',
     params: sidParams,
     body: z.object({ text: z.string().trim().min(1, 'is required').max(2000) }),
     async handler({ ctx, params, body }) {
@@ -130,7 +143,9 @@ const deviceRoutes = [
     summary: 'Calls ringing or connected at your simulated browser phone.',
     async handler({ ctx, session }): Promise<{ calls: SimulatedCallView[] }> {
       const me = `client:${clientIdentity(session.userId)}`;
-      const calls = simulatorOf(ctx).calls().filter((c) => c.to === me && !['completed', 'busy', 'failed', 'no-answer', 'canceled'].includes(c.status));
+      const calls = simulatorOf(ctx)
+        .calls()
+        .filter((c) => c.to === me && !['completed', 'busy', 'failed', 'no-answer', 'canceled'].includes(c.status));
       return { calls: calls.map(present) };
     },
   }),
@@ -139,12 +154,17 @@ const deviceRoutes = [
       method: 'post',
       path: `/api/simulator/voice/device/:sid/${action}`,
       access: ANY_ROLE,
-      summary: action === 'answer' ? 'Pick up a call ringing at your simulated browser phone.' : 'Decline a call ringing at your simulated browser phone.',
+      summary:
+        action === 'answer'
+          ? 'Pick up a call ringing at your simulated browser phone.'
+          : 'Decline a call ringing at your simulated browser phone.',
       params: sidParams,
       async handler({ ctx, params, session }) {
         const call = snapshotOf(ctx, params.sid);
-        if (call.to !== `client:${clientIdentity(session.userId)}`) throw new HttpError(403, 'forbidden', 'This call is not ringing your phone.');
-        if (call.status !== 'ringing') throw new HttpError(409, 'not_ringing', `The call is ${call.status}, not ringing.`);
+        if (call.to !== `client:${clientIdentity(session.userId)}`)
+          throw new HttpError(403, 'forbidden', 'This call is not ringing your phone.');
+        if (call.status !== 'ringing')
+          throw new HttpError(409, 'not_ringing', `The call is ${call.status}, not ringing.`);
         if (action === 'answer') simulatorOf(ctx).answer(params.sid);
         else simulatorOf(ctx).reject(params.sid);
         return { call: present(snapshotOf(ctx, params.sid)) };

@@ -15,14 +15,18 @@ export function requireTwilioSignature(ctx: AppContext): RequestHandler {
     const url = ctx.config.PUBLIC_URL + req.originalUrl;
     const body: unknown = req.body ?? {};
     if (!signature || !twilio.validateRequest(ctx.sms.authToken, signature, url, body as Record<string, unknown>)) {
-      res.status(403).type('text').send(signature ? 'Invalid Twilio signature.' : 'Missing X-Twilio-Signature.');
+      res
+        .status(403)
+        .type('text')
+        .send(signature ? 'Invalid Twilio signature.' : 'Missing X-Twilio-Signature.');
       return;
     }
     const contentType = req.get('content-type');
     // No Content-Type: nothing was parsed, so there are no parameters (as the signature says).
-    const problem = contentType && req.is('application/x-www-form-urlencoded') === false
-      ? `Twilio webhooks are form-encoded; got ${contentType}.`
-      : repeatedParam(body);
+    const problem =
+      contentType && req.is('application/x-www-form-urlencoded') === false
+        ? `Twilio webhooks are form-encoded; got ${contentType}.`
+        : repeatedParam(body);
     if (problem) {
       res.status(400).type('text').send(problem);
       return;

@@ -34,27 +34,28 @@ export function twilioVoiceWebhooks(ctx: AppContext) {
   const router = express.Router();
   router.use(express.urlencoded({ extended: false, limit: '64kb' }), requireTwilioSignature(ctx));
 
-  const twiml = (handler: (req: Request, hook: VoiceWebhook) => Promise<string>) => async (req: Request, res: Response) => {
-    let hook: VoiceWebhook;
-    try {
-      hook = parseVoiceWebhook(req.body);
-    } catch (err) {
-      if (err instanceof InvalidVoiceWebhookError) {
-        res.status(400).type('text').send(err.message);
-        return;
+  const twiml =
+    (handler: (req: Request, hook: VoiceWebhook) => Promise<string>) => async (req: Request, res: Response) => {
+      let hook: VoiceWebhook;
+      try {
+        hook = parseVoiceWebhook(req.body);
+      } catch (err) {
+        if (err instanceof InvalidVoiceWebhookError) {
+          res.status(400).type('text').send(err.message);
+          return;
+        }
+        throw err;
       }
-      throw err;
-    }
-    try {
-      res.type('text/xml').send(await handler(req, hook));
-    } catch (err) {
-      if (err instanceof HttpError && err.status < 500) {
-        res.status(err.status).type('text').send(err.message);
-        return;
+      try {
+        res.type('text/xml').send(await handler(req, hook));
+      } catch (err) {
+        if (err instanceof HttpError && err.status < 500) {
+          res.status(err.status).type('text').send(err.message);
+          return;
+        }
+        throw err;
       }
-      throw err;
-    }
-  };
+    };
   const noContent = (handler: (req: Request) => Promise<unknown>) => async (req: Request, res: Response) => {
     try {
       await handler(req);
@@ -69,53 +70,135 @@ export function twilioVoiceWebhooks(ctx: AppContext) {
   };
   const body = (req: Request) => req.body as Record<string, string | undefined>;
 
-  router.post(relative(voicePaths.incoming), twiml((_req, hook) => answerIncomingCall(ctx, hook)));
-  router.post(relative(voicePaths.menu), twiml((req, hook) =>
-    answerMenu(ctx, idFrom(req, 'callId'), String(req.query.menu ?? ''), int(req.query.attempt) ?? 0, int(req.query.step), hook)));
-  router.post(relative(voicePaths.wait), twiml((req) => answerWait(ctx, idFrom(req, 'callId'))));
-  router.post(relative(voicePaths.waitChoice), twiml((req, hook) => answerWaitChoice(ctx, idFrom(req, 'callId'), hook.digits)));
-  router.post(relative(voicePaths.queueResult), twiml((req) =>
-    answerQueueResult(ctx, idFrom(req, 'callId'), body(req).QueueResult ?? 'error', int(body(req).QueueTime))));
-  router.post(relative(voicePaths.callbackNumber), twiml((req, hook) =>
-    answerCallbackNumber(ctx, idFrom(req, 'callId'), idFrom(req, 'queueId'), int(req.query.attempt) ?? 0, hook.digits)));
-  router.post(relative(voicePaths.voicemail), twiml(async (req) => {
-    const b = body(req);
-    if (!b.RecordingSid || !b.RecordingUrl) return twimlFor(ctx, await loadIvr(ctx.sql)).goodbye('We did not receive a message. Goodbye.');
-    const queueId = req.query.queueId === undefined ? null : idFrom(req, 'queueId');
-    return answerVoicemail(ctx, idFrom(req, 'callId'), queueId, { recordingSid: b.RecordingSid, recordingUrl: b.RecordingUrl, durationSeconds: int(b.RecordingDuration) });
-  }));
-  router.post(relative(voicePaths.leg), twiml((req) => answerLeg(ctx, idFrom(req, 'legId'))));
-  router.post(relative(voicePaths.join), twiml((req) => answerJoin(ctx, idFrom(req, 'callId'))));
-  router.post(relative(voicePaths.requeue), twiml(async (req) => {
-    const callId = idFrom(req, 'callId');
-    const [call] = await ctx.sql<{ queueId: string | null }[]>`select queue_id from calls where id = ${callId}`;
-    const lines = twimlFor(ctx, await loadIvr(ctx.sql));
-    return call?.queueId ? lines.enqueue(callId, call.queueId, 'Please hold while we find someone to help you.') : lines.goodbye('Goodbye.');
-  }));
+  router.post(
+    relative(voicePaths.incoming),
+    twiml((_req, hook) => answerIncomingCall(ctx, hook)),
+  );
+  router.post(
+    relative(voicePaths.menu),
+    twiml((req, hook) =>
+      answerMenu(
+        ctx,
+        idFrom(req, 'callId'),
+        String(req.query.menu ?? ''),
+        int(req.query.attempt) ?? 0,
+        int(req.query.step),
+        hook,
+      ),
+    ),
+  );
+  router.post(
+    relative(voicePaths.wait),
+    twiml((req) => answerWait(ctx, idFrom(req, 'callId'))),
+  );
+  router.post(
+    relative(voicePaths.waitChoice),
+    twiml((req, hook) => answerWaitChoice(ctx, idFrom(req, 'callId'), hook.digits)),
+  );
+  router.post(
+    relative(voicePaths.queueResult),
+    twiml((req) =>
+      answerQueueResult(ctx, idFrom(req, 'callId'), body(req).QueueResult ?? 'error', int(body(req).QueueTime)),
+    ),
+  );
+  router.post(
+    relative(voicePaths.callbackNumber),
+    twiml((req, hook) =>
+      answerCallbackNumber(
+        ctx,
+        idFrom(req, 'callId'),
+        idFrom(req, 'queueId'),
+        int(req.query.attempt) ?? 0,
+        hook.digits,
+      ),
+    ),
+  );
+  router.post(
+    relative(voicePaths.voicemail),
+    twiml(async (req) => {
+      const b = body(req);
+      if (!b.RecordingSid || !b.RecordingUrl)
+        return twimlFor(ctx, await loadIvr(ctx.sql)).goodbye('We did not receive a message. Goodbye.');
+      const queueId = req.query.queueId === undefined ? null : idFrom(req, 'queueId');
+      return answerVoicemail(ctx, idFrom(req, 'callId'), queueId, {
+        recordingSid: b.RecordingSid,
+        recordingUrl: b.RecordingUrl,
+        durationSeconds: int(b.RecordingDuration),
+      });
+    }),
+  );
+  router.post(
+    relative(voicePaths.leg),
+    twiml((req) => answerLeg(ctx, idFrom(req, 'legId'))),
+  );
+  router.post(
+    relative(voicePaths.join),
+    twiml((req) => answerJoin(ctx, idFrom(req, 'callId'))),
+  );
+  router.post(
+    relative(voicePaths.requeue),
+    twiml(async (req) => {
+      const callId = idFrom(req, 'callId');
+      const [call] = await ctx.sql<{ queueId: string | null }[]>`select queue_id from calls where id = ${callId}`;
+      const lines = twimlFor(ctx, await loadIvr(ctx.sql));
+      return call?.queueId
+        ? lines.enqueue(callId, call.queueId, 'Please hold while we find someone to help you.')
+        : lines.goodbye('Goodbye.');
+    }),
+  );
   router.post(relative(voicePaths.holdMusic), async (_req, res) => {
     res.type('text/xml').send(twimlFor(ctx, await loadIvr(ctx.sql)).holdMusic());
   });
-  router.post(relative(voicePaths.goodbye), twiml(async () => twimlFor(ctx, await loadIvr(ctx.sql)).goodbye('Thank you for calling. Goodbye.')));
+  router.post(
+    relative(voicePaths.goodbye),
+    twiml(async () => twimlFor(ctx, await loadIvr(ctx.sql)).goodbye('Thank you for calling. Goodbye.')),
+  );
 
-  router.post(relative(voicePaths.status), noContent(async (req) => {
-    const { CallSid, CallStatus } = body(req);
-    if (!CallSid || !CallStatus) throw new HttpError(400, 'invalid_input', 'CallSid and CallStatus are required.');
-    await applyCallStatus(ctx, { callSid: CallSid, status: CallStatus, callId: req.query.callId === undefined ? undefined : idFrom(req, 'callId') });
-  }));
-  router.post(relative(voicePaths.legStatus), noContent(async (req) => {
-    const { CallSid, CallStatus } = body(req);
-    if (!CallSid || !CallStatus) throw new HttpError(400, 'invalid_input', 'CallSid and CallStatus are required.');
-    await applyLegStatus(ctx, { legId: idFrom(req, 'legId'), callSid: CallSid, status: CallStatus });
-  }));
-  router.post(relative(voicePaths.recording), noContent(async (req) => {
-    const b = body(req);
-    if (!b.RecordingSid || !b.RecordingUrl || !b.RecordingStatus) throw new HttpError(400, 'invalid_input', 'RecordingSid, RecordingUrl and RecordingStatus are required.');
-    await applyRecordingStatus(ctx, idFrom(req, 'callId'), { recordingSid: b.RecordingSid, recordingUrl: b.RecordingUrl, durationSeconds: int(b.RecordingDuration), status: b.RecordingStatus });
-  }));
-  router.post(relative(voicePaths.transcription), noContent(async (req) => {
-    const b = body(req);
-    if (!b.RecordingSid) throw new HttpError(400, 'invalid_input', 'RecordingSid is required.');
-    await applyTranscription(ctx, idFrom(req, 'callId'), { recordingSid: b.RecordingSid, text: b.TranscriptionText ?? null, status: b.TranscriptionStatus ?? 'failed' });
-  }));
+  router.post(
+    relative(voicePaths.status),
+    noContent(async (req) => {
+      const { CallSid, CallStatus } = body(req);
+      if (!CallSid || !CallStatus) throw new HttpError(400, 'invalid_input', 'CallSid and CallStatus are required.');
+      await applyCallStatus(ctx, {
+        callSid: CallSid,
+        status: CallStatus,
+        callId: req.query.callId === undefined ? undefined : idFrom(req, 'callId'),
+      });
+    }),
+  );
+  router.post(
+    relative(voicePaths.legStatus),
+    noContent(async (req) => {
+      const { CallSid, CallStatus } = body(req);
+      if (!CallSid || !CallStatus) throw new HttpError(400, 'invalid_input', 'CallSid and CallStatus are required.');
+      await applyLegStatus(ctx, { legId: idFrom(req, 'legId'), callSid: CallSid, status: CallStatus });
+    }),
+  );
+  router.post(
+    relative(voicePaths.recording),
+    noContent(async (req) => {
+      const b = body(req);
+      if (!b.RecordingSid || !b.RecordingUrl || !b.RecordingStatus)
+        throw new HttpError(400, 'invalid_input', 'RecordingSid, RecordingUrl and RecordingStatus are required.');
+      await applyRecordingStatus(ctx, idFrom(req, 'callId'), {
+        recordingSid: b.RecordingSid,
+        recordingUrl: b.RecordingUrl,
+        durationSeconds: int(b.RecordingDuration),
+        status: b.RecordingStatus,
+      });
+    }),
+  );
+  router.post(
+    relative(voicePaths.transcription),
+    noContent(async (req) => {
+      const b = body(req);
+      if (!b.RecordingSid) throw new HttpError(400, 'invalid_input', 'RecordingSid is required.');
+      await applyTranscription(ctx, idFrom(req, 'callId'), {
+        recordingSid: b.RecordingSid,
+        text: b.TranscriptionText ?? null,
+        status: b.TranscriptionStatus ?? 'failed',
+      });
+    }),
+  );
   return router;
 }

@@ -86,19 +86,30 @@ describe('conferences', () => {
     });
     await fake.waitFor(agent.sid, (s) => s.status === 'ringing');
     fake.answer(agent.sid);
-    const inConference = await fake.waitFor(caller, (s) => s.conference?.status === 'in-progress' && s.conference.participants.length === 2);
+    const inConference = await fake.waitFor(
+      caller,
+      (s) => s.conference?.status === 'in-progress' && s.conference.participants.length === 2,
+    );
     const conferenceSid = inConference.conference!.sid;
 
     const [conference] = await client.conferences.list({ friendlyName: 'room-1', status: 'in-progress' });
     expect(conference.sid).toBe(conferenceSid);
-    expect((await client.conferences(conferenceSid).participants.list()).map((p) => p.callSid).sort()).toEqual([caller, agent.sid].sort());
+    expect((await client.conferences(conferenceSid).participants.list()).map((p) => p.callSid).sort()).toEqual(
+      [caller, agent.sid].sort(),
+    );
 
     fake.speak(caller, 'my order never arrived');
     await fake.waitFor(agent.sid, (s) => heard(s, 'my order never arrived'));
 
-    const held = await client.conferences(conferenceSid).participants(caller).update({ hold: true, holdUrl: app.url('/hold-music'), holdMethod: 'POST' });
+    const held = await client
+      .conferences(conferenceSid)
+      .participants(caller)
+      .update({ hold: true, holdUrl: app.url('/hold-music'), holdMethod: 'POST' });
     expect(held.hold).toBe(true);
-    await fake.waitFor(caller, (s) => s.conference?.held === true && s.transcript.some((e) => e.text === 'Your call is on hold'));
+    await fake.waitFor(
+      caller,
+      (s) => s.conference?.held === true && s.transcript.some((e) => e.text === 'Your call is on hold'),
+    );
     fake.speak(agent.sid, 'checking with the warehouse');
     fake.speak(caller, 'are you there?');
     await client.conferences(conferenceSid).participants(caller).update({ hold: false });
@@ -119,22 +130,52 @@ describe('conferences', () => {
     expect((await client.conferences(conferenceSid).fetch()).status).toBe('completed');
 
     const agentCompleted = await app.waitForRequest('/agent-status', (r) => r.params.CallStatus === 'completed');
-    expect(app.requestsTo('/agent-status').map((r) => r.params.CallStatus)).toEqual(['initiated', 'ringing', 'in-progress', 'completed']);
+    expect(app.requestsTo('/agent-status').map((r) => r.params.CallStatus)).toEqual([
+      'initiated',
+      'ringing',
+      'in-progress',
+      'completed',
+    ]);
     expect(app.requestsTo('/agent-status').map((r) => r.params.SequenceNumber)).toEqual(['0', '1', '2', '3']);
     expect(Number(agentCompleted.params.CallDuration)).toBeGreaterThan(0);
     const callerCompleted = await app.waitForRequest('/status', (r) => r.params.CallSid === caller);
     expect(Number(callerCompleted.params.CallDuration)).toBeGreaterThan(0);
 
     const recording = await app.waitForRequest('/conference-recording');
-    expect(recording.params).toMatchObject({ ConferenceSid: conferenceSid, RecordingStatus: 'completed', RecordingSource: 'DialConference', RecordingChannels: '1' });
-    expect(recording.params.RecordingUrl).toBe(`https://api.twilio.com/2010-04-01/Accounts/${recording.params.AccountSid}/Recordings/${recording.params.RecordingSid}`);
-    expect(fake.recordingText(recording.params.RecordingSid)).toBe(['+14155550111: my order never arrived', 'client:agent: checking with the warehouse', 'client:agent: found it', 'client:agent: ships tomorrow'].join('\n'));
+    expect(recording.params).toMatchObject({
+      ConferenceSid: conferenceSid,
+      RecordingStatus: 'completed',
+      RecordingSource: 'DialConference',
+      RecordingChannels: '1',
+    });
+    expect(recording.params.RecordingUrl).toBe(
+      `https://api.twilio.com/2010-04-01/Accounts/${recording.params.AccountSid}/Recordings/${recording.params.RecordingSid}`,
+    );
+    expect(fake.recordingText(recording.params.RecordingSid)).toBe(
+      [
+        '+14155550111: my order never arrived',
+        'client:agent: checking with the warehouse',
+        'client:agent: found it',
+        'client:agent: ships tomorrow',
+      ].join('\n'),
+    );
 
     await app.waitForRequest('/conference-events', (r) => r.params.StatusCallbackEvent === 'conference-end');
     expect(app.requestsTo('/conference-events').map((r) => r.params.StatusCallbackEvent)).toEqual([
-      'participant-join', 'participant-join', 'conference-start', 'participant-hold', 'participant-unhold', 'participant-mute', 'participant-leave', 'participant-leave', 'conference-end',
+      'participant-join',
+      'participant-join',
+      'conference-start',
+      'participant-hold',
+      'participant-unhold',
+      'participant-mute',
+      'participant-leave',
+      'participant-leave',
+      'conference-end',
     ]);
-    expect(app.requestsTo('/conference-events').at(-1)!.params).toMatchObject({ ReasonConferenceEnded: 'participant-with-end-conference-on-exit-left', CallSidEndingConference: agent.sid });
+    expect(app.requestsTo('/conference-events').at(-1)!.params).toMatchObject({
+      ReasonConferenceEnded: 'participant-with-end-conference-on-exit-left',
+      CallSidEndingConference: agent.sid,
+    });
   });
 
   it('when a participant is removed, then its call goes on with the TwiML after its Dial while the others stay', async () => {
@@ -148,7 +189,10 @@ describe('conferences', () => {
     await client.conferences(inConference.conference!.sid).participants(caller).remove();
     const after = await fake.waitFor(caller, (s) => s.status === 'completed');
     expect(after.transcript.some((e) => e.text === 'Thanks for calling (completed)')).toBe(true);
-    expect(fake.snapshot(agent.sid)).toMatchObject({ status: 'in-progress', conference: { participants: [{ callSid: agent.sid }] } });
+    expect(fake.snapshot(agent.sid)).toMatchObject({
+      status: 'in-progress',
+      conference: { participants: [{ callSid: agent.sid }] },
+    });
     await client.conferences(inConference.conference!.sid).update({ status: 'completed' });
     await fake.waitFor(agent.sid, (s) => s.status === 'completed');
   });
@@ -160,13 +204,27 @@ describe('conferences', () => {
     host.dial().conference({ startConferenceOnEnter: true }, 'callback-7');
     const agent = await client.calls.create({ to: 'client:agent', from: COMPANY, twiml: host.toString() });
     const joined = await fake.waitFor(agent.sid, (s) => s.conference?.status === 'in-progress');
-    const added = await client.conferences(joined.conference!.sid).participants.create({ from: COMPANY, to: '+14155550113', endConferenceOnExit: true, statusCallback: app.url('/customer-status') });
+    const added = await client.conferences(joined.conference!.sid).participants.create({
+      from: COMPANY,
+      to: '+14155550113',
+      endConferenceOnExit: true,
+      statusCallback: app.url('/customer-status'),
+    });
     expect(added).toMatchObject({ conferenceSid: joined.conference!.sid, status: 'queued' });
     const customer = await fake.waitFor(added.callSid, (s) => s.conference?.participants.length === 2);
-    expect(customer).toMatchObject({ direction: 'outbound-api', to: '+14155550113', conference: { name: 'callback-7' } });
-    expect((await client.conferences(joined.conference!.sid).participants(added.callSid).fetch()).endConferenceOnExit).toBe(true);
+    expect(customer).toMatchObject({
+      direction: 'outbound-api',
+      to: '+14155550113',
+      conference: { name: 'callback-7' },
+    });
+    expect(
+      (await client.conferences(joined.conference!.sid).participants(added.callSid).fetch()).endConferenceOnExit,
+    ).toBe(true);
     fake.hangup(added.callSid);
     await fake.waitFor(agent.sid, (s) => s.status === 'completed');
-    expect((await app.waitForRequest('/customer-status')).params).toMatchObject({ CallSid: added.callSid, CallStatus: 'completed' });
+    expect((await app.waitForRequest('/customer-status')).params).toMatchObject({
+      CallSid: added.callSid,
+      CallStatus: 'completed',
+    });
   });
 });

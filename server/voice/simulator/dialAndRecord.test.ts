@@ -28,10 +28,23 @@ afterEach(async () => {
 function dialing(timeout: number, ...numbers: string[]) {
   return () => {
     const r = twiml();
-    const dial = r.dial({ action: '/dial-done', timeout, record: 'record-from-answer', recordingStatusCallback: '/dial-recording' });
+    const dial = r.dial({
+      action: '/dial-done',
+      timeout,
+      record: 'record-from-answer',
+      recordingStatusCallback: '/dial-recording',
+    });
     for (const n of numbers) {
-      if (n.startsWith('client:')) dial.client({ statusCallback: '/leg-status', statusCallbackEvent: ['initiated', 'ringing', 'answered', 'completed'] }, n.slice('client:'.length));
-      else dial.number({ statusCallback: '/leg-status', statusCallbackEvent: ['initiated', 'ringing', 'answered', 'completed'] }, n);
+      if (n.startsWith('client:'))
+        dial.client(
+          { statusCallback: '/leg-status', statusCallbackEvent: ['initiated', 'ringing', 'answered', 'completed'] },
+          n.slice('client:'.length),
+        );
+      else
+        dial.number(
+          { statusCallback: '/leg-status', statusCallbackEvent: ['initiated', 'ringing', 'answered', 'completed'] },
+          n,
+        );
     }
     return r.toString();
   };
@@ -46,10 +59,20 @@ describe('Dial', () => {
     expect(done.transcript.some((e) => e.text === 'Dial ended busy')).toBe(true);
     const action = app.requestsTo('/dial-done')[0].params;
     const leg = fake.snapshot(action.DialCallSid)!;
-    expect(leg).toMatchObject({ direction: 'outbound-dial', parentCallSid: sid, from: CALLER, to: SALES, status: 'busy' });
+    expect(leg).toMatchObject({
+      direction: 'outbound-dial',
+      parentCallSid: sid,
+      from: CALLER,
+      to: SALES,
+      status: 'busy',
+    });
     await app.waitForRequest('/leg-status', (r) => r.params.CallStatus === 'busy');
     expect(app.requestsTo('/leg-status').map((r) => r.params.CallStatus)).toEqual(['initiated', 'ringing', 'busy']);
-    expect(app.requestsTo('/leg-status')[0].params).toMatchObject({ ParentCallSid: sid, Direction: 'outbound-dial', CallSid: leg.sid });
+    expect(app.requestsTo('/leg-status')[0].params).toMatchObject({
+      ParentCallSid: sid,
+      Direction: 'outbound-dial',
+      CallSid: leg.sid,
+    });
     expect(app.requestsTo('/dial-recording')).toEqual([]);
   });
 
@@ -81,10 +104,26 @@ describe('Dial', () => {
     expect(action).toMatchObject({ DialCallStatus: 'completed', DialCallSid: alice.sid, DialBridged: 'true' });
     expect(Number(action.DialCallDuration)).toBeGreaterThanOrEqual(0);
     const recording = await app.waitForRequest('/dial-recording');
-    expect(recording.params).toMatchObject({ RecordingSid: action.RecordingSid, RecordingUrl: action.RecordingUrl, RecordingSource: 'DialVerb', RecordingStatus: 'completed', CallSid: sid });
-    expect(fake.recordingText(action.RecordingSid)).toBe(`${CALLER}: hello alice\nclient:alice: hello, how can I help?`);
-    await app.waitForRequest('/leg-status', (r) => r.params.CallSid === alice.sid && r.params.CallStatus === 'completed');
-    expect(app.requestsTo('/leg-status').filter((r) => r.params.CallSid === alice.sid).map((r) => r.params.CallStatus)).toEqual(['initiated', 'ringing', 'in-progress', 'completed']);
+    expect(recording.params).toMatchObject({
+      RecordingSid: action.RecordingSid,
+      RecordingUrl: action.RecordingUrl,
+      RecordingSource: 'DialVerb',
+      RecordingStatus: 'completed',
+      CallSid: sid,
+    });
+    expect(fake.recordingText(action.RecordingSid)).toBe(
+      `${CALLER}: hello alice\nclient:alice: hello, how can I help?`,
+    );
+    await app.waitForRequest(
+      '/leg-status',
+      (r) => r.params.CallSid === alice.sid && r.params.CallStatus === 'completed',
+    );
+    expect(
+      app
+        .requestsTo('/leg-status')
+        .filter((r) => r.params.CallSid === alice.sid)
+        .map((r) => r.params.CallStatus),
+    ).toEqual(['initiated', 'ringing', 'in-progress', 'completed']);
   });
 
   it('when the caller hangs up while connected, then the child leg is hung up too and the action is still requested', async () => {
@@ -94,7 +133,10 @@ describe('Dial', () => {
     const bridged = await fake.waitFor(sid, (s) => s.bridgedWith !== null);
     fake.hangup(sid);
     await fake.waitFor(bridged.bridgedWith!, (s) => s.status === 'completed');
-    expect((await app.waitForRequest('/dial-done')).params).toMatchObject({ DialCallStatus: 'completed', CallStatus: 'completed' });
+    expect((await app.waitForRequest('/dial-done')).params).toMatchObject({
+      DialCallStatus: 'completed',
+      CallStatus: 'completed',
+    });
   });
 });
 
@@ -111,7 +153,11 @@ describe('Dial whispers', () => {
     const callee = fake.snapshot(bridged.bridgedWith!)!;
     const kinds = callee.transcript.map((e) => e.kind);
     expect(kinds.indexOf('say')).toBeLessThan(kinds.indexOf('bridged'));
-    expect(app.requestsTo('/whisper-leg')[0].params).toMatchObject({ CallSid: callee.sid, Direction: 'outbound-dial', ParentCallSid: sid });
+    expect(app.requestsTo('/whisper-leg')[0].params).toMatchObject({
+      CallSid: callee.sid,
+      Direction: 'outbound-dial',
+      ParentCallSid: sid,
+    });
   });
 });
 
@@ -120,7 +166,13 @@ describe('Record', () => {
     app.on('/voice', () => {
       const r = twiml();
       r.say('Leave a message after the beep');
-      r.record({ action: '/recorded', maxLength: 60, transcribe: true, transcribeCallback: '/transcription', recordingStatusCallback: '/recording-status' });
+      r.record({
+        action: '/recorded',
+        maxLength: 60,
+        transcribe: true,
+        transcribeCallback: '/transcription',
+        recordingStatusCallback: '/recording-status',
+      });
       r.say('We did not hear anything');
       return r.toString();
     });
@@ -140,9 +192,21 @@ describe('Record', () => {
     expect(action).toMatchObject({ CallSid: sid, Digits: '#', RecordingDuration: '3' });
     expect(action.RecordingUrl).toMatch(new RegExp(`/Recordings/${action.RecordingSid}$`));
     const status = await app.waitForRequest('/recording-status');
-    expect(status.params).toMatchObject({ RecordingSid: action.RecordingSid, RecordingStatus: 'completed', RecordingDuration: '3', RecordingChannels: '1', RecordingSource: 'RecordVerb', CallSid: sid });
+    expect(status.params).toMatchObject({
+      RecordingSid: action.RecordingSid,
+      RecordingStatus: 'completed',
+      RecordingDuration: '3',
+      RecordingChannels: '1',
+      RecordingSource: 'RecordVerb',
+      CallSid: sid,
+    });
     const transcription = await app.waitForRequest('/transcription');
-    expect(transcription.params).toMatchObject({ TranscriptionText: 'Please call me back about my bill', TranscriptionStatus: 'completed', RecordingSid: action.RecordingSid, CallSid: sid });
+    expect(transcription.params).toMatchObject({
+      TranscriptionText: 'Please call me back about my bill',
+      TranscriptionStatus: 'completed',
+      RecordingSid: action.RecordingSid,
+      CallSid: sid,
+    });
     expect(fake.recordingText(action.RecordingSid)).toBe('Please call me back about my bill');
   });
 

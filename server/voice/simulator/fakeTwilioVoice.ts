@@ -13,7 +13,14 @@ import { serveRestRequest } from './rest/restRouter';
 import type { TwilioHttpRequest, TwilioHttpResponse } from './rest/restResponses';
 import { SimClock } from './simClock';
 import type {
-  CallSnapshot, ConferenceSnapshot, EndpointBehaviour, FakeTwilioVoiceOptions, IncomingNumberConfig, QueueSnapshot, RecordingSnapshot, VoiceCallChange,
+  CallSnapshot,
+  ConferenceSnapshot,
+  EndpointBehaviour,
+  FakeTwilioVoiceOptions,
+  IncomingNumberConfig,
+  QueueSnapshot,
+  RecordingSnapshot,
+  VoiceCallChange,
 } from './types';
 
 const DEFAULT_WAIT_MS = 10_000;
@@ -38,11 +45,17 @@ export class FakeTwilioVoice {
       authToken: options.authToken,
       clock,
       webhook: { authToken: options.authToken, deliveryAddress: options.deliveryAddress ?? ((url) => url) },
-      calls: new CallRegistry(options.retainEndedCalls ?? 500, onChanged ? (call) => onChanged(changeOf(call)) : undefined),
+      calls: new CallRegistry(
+        options.retainEndedCalls ?? 500,
+        onChanged ? (call) => onChanged(changeOf(call)) : undefined,
+      ),
       queues: new QueueRegistry(clock),
       conferences: new ConferenceRegistry(),
       recordings: new RecordingStore(options.accountSid, clock),
-      endpoints: new EndpointDirectory({ number: options.defaultNumberBehaviour ?? 'answer', client: options.defaultClientBehaviour ?? 'manual' }),
+      endpoints: new EndpointDirectory({
+        number: options.defaultNumberBehaviour ?? 'answer',
+        client: options.defaultClientBehaviour ?? 'manual',
+      }),
       incomingNumber: (number) => this.extraNumbers.get(number) ?? configuredNumbers(options)[number],
     };
   }
@@ -100,7 +113,10 @@ export class FakeTwilioVoice {
 
   /** Calls ringing at `address` now, oldest first. */
   ringing(address: string): CallSnapshot[] {
-    return this.ctx.calls.all().filter((c) => c.to === address && c.ringDecision).map((c) => this.view(c));
+    return this.ctx.calls
+      .all()
+      .filter((c) => c.to === address && c.ringDecision)
+      .map((c) => this.view(c));
   }
 
   // --- What can be seen ---
@@ -116,7 +132,15 @@ export class FakeTwilioVoice {
   }
 
   queues(): QueueSnapshot[] {
-    return this.ctx.queues.list().map((q) => ({ sid: q.sid, name: q.name, members: q.members.map((m) => ({ callSid: m.call.sid, position: q.position(m.call), waitSeconds: q.waitSeconds(m) })) }));
+    return this.ctx.queues.list().map((q) => ({
+      sid: q.sid,
+      name: q.name,
+      members: q.members.map((m) => ({
+        callSid: m.call.sid,
+        position: q.position(m.call),
+        waitSeconds: q.waitSeconds(m),
+      })),
+    }));
   }
 
   conferences(): ConferenceSnapshot[] {
@@ -124,7 +148,12 @@ export class FakeTwilioVoice {
       sid: c.sid,
       name: c.friendlyName,
       status: c.status,
-      participants: [...c.participants.values()].map((p) => ({ callSid: p.call.sid, party: p.call.party, muted: p.muted, held: p.hold })),
+      participants: [...c.participants.values()].map((p) => ({
+        callSid: p.call.sid,
+        party: p.call.party,
+        muted: p.muted,
+        held: p.hold,
+      })),
       recordingSid: c.recordingSid,
     }));
   }
@@ -147,11 +176,18 @@ export class FakeTwilioVoice {
   recordingMedia(recordingSid: string): { contentType: 'audio/wav'; body: Buffer } | null {
     const recording = this.ctx.recordings.get(recordingSid);
     if (!recording || recording.status !== 'completed') return null;
-    return { contentType: 'audio/wav', body: silentWav(Math.min(this.ctx.recordings.durationSeconds(recording), MAX_MEDIA_SECONDS)) };
+    return {
+      contentType: 'audio/wav',
+      body: silentWav(Math.min(this.ctx.recordings.durationSeconds(recording), MAX_MEDIA_SECONDS)),
+    };
   }
 
   /** Resolves with the call's snapshot once `predicate` holds (checked at every change); rejects after `timeoutMs`. */
-  waitFor(callSid: string, predicate: (call: CallSnapshot) => boolean, timeoutMs = DEFAULT_WAIT_MS): Promise<CallSnapshot> {
+  waitFor(
+    callSid: string,
+    predicate: (call: CallSnapshot) => boolean,
+    timeoutMs = DEFAULT_WAIT_MS,
+  ): Promise<CallSnapshot> {
     return waitForCall(this.ctx.calls, (c) => this.view(c), predicate, { callSid, timeoutMs });
   }
 
@@ -172,11 +208,21 @@ export class FakeTwilioVoice {
 }
 
 function configuredNumbers(options: FakeTwilioVoiceOptions): Record<string, IncomingNumberConfig> {
-  const numbers = typeof options.incomingNumbers === 'function' ? options.incomingNumbers() : { ...options.incomingNumbers };
-  if (options.companyNumber && options.voiceUrl) numbers[options.companyNumber] = { voiceUrl: options.voiceUrl, statusCallback: options.statusCallbackUrl };
+  const numbers =
+    typeof options.incomingNumbers === 'function' ? options.incomingNumbers() : { ...options.incomingNumbers };
+  if (options.companyNumber && options.voiceUrl)
+    numbers[options.companyNumber] = { voiceUrl: options.voiceUrl, statusCallback: options.statusCallbackUrl };
   return numbers;
 }
 
 function changeOf(call: SimCall): VoiceCallChange {
-  return { callSid: call.sid, endpoints: [call.from, call.to], status: call.status, direction: call.direction, from: call.from, to: call.to, parentCallSid: call.parentCallSid };
+  return {
+    callSid: call.sid,
+    endpoints: [call.from, call.to],
+    status: call.status,
+    direction: call.direction,
+    from: call.from,
+    to: call.to,
+    parentCallSid: call.parentCallSid,
+  };
 }

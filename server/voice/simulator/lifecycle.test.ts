@@ -33,13 +33,23 @@ describe('the simulator itself', () => {
     fake.hangup(sid);
     await fake.waitFor(sid, (s) => s.status === 'completed');
     await new Promise((resolve) => queueMicrotask(() => resolve(null)));
-    expect(changes[0]).toEqual({ callSid: sid, endpoints: ['+14155550140', COMPANY], status: 'ringing', direction: 'inbound', from: '+14155550140', to: COMPANY, parentCallSid: null });
+    expect(changes[0]).toEqual({
+      callSid: sid,
+      endpoints: ['+14155550140', COMPANY],
+      status: 'ringing',
+      direction: 'inbound',
+      from: '+14155550140',
+      to: COMPANY,
+      parentCallSid: null,
+    });
     expect(changes.map((c) => c.status)).toContain('in-progress');
     expect(changes.at(-1)?.status).toBe('completed');
   });
 
   it('when the party acts on a call it cannot, then a VoiceSimulatorError says why with an HTTP status', async () => {
-    expect(() => fake.placeCall({ from: '+14155550141', to: '+19999999999' })).toThrow(expect.objectContaining({ code: 'unknown-number', status: 404 }));
+    expect(() => fake.placeCall({ from: '+14155550141', to: '+19999999999' })).toThrow(
+      expect.objectContaining({ code: 'unknown-number', status: 404 }),
+    );
     expect(() => fake.pressDigits(`CA${'9'.repeat(32)}`, '1')).toThrow(VoiceSimulatorError);
     const sid = fake.placeCall({ from: '+14155550141', to: COMPANY });
     expect(() => fake.answer(sid)).toThrow(expect.objectContaining({ code: 'not-ringing', status: 409 }));
@@ -63,7 +73,11 @@ describe('the simulator itself', () => {
       voicePath = '/later';
       app.on('/later', () => '<Response><Say>Configured later</Say></Response>');
       const sid = late.placeCall({ from: '+14155550142', to: COMPANY });
-      expect((await late.waitFor(sid, (s) => s.status === 'completed')).transcript.some((e) => e.text === 'Configured later')).toBe(true);
+      expect(
+        (await late.waitFor(sid, (s) => s.status === 'completed')).transcript.some(
+          (e) => e.text === 'Configured later',
+        ),
+      ).toBe(true);
     } finally {
       late.close();
     }

@@ -49,20 +49,31 @@ describe('queues', () => {
     const waiting = await fake.waitFor(second, (s) => heard(s, 'You are number 2 in line'));
     expect(waiting.queue).toMatchObject({ name: 'support', position: 2, size: 2 });
     const waitRequest = app.requestsTo('/wait').find((r) => r.params.CallSid === second)!;
-    expect(waitRequest.params).toMatchObject({ QueuePosition: '2', CurrentQueueSize: '2', QueueSid: waiting.queue!.sid });
+    expect(waitRequest.params).toMatchObject({
+      QueuePosition: '2',
+      CurrentQueueSize: '2',
+      QueueSid: waiting.queue!.sid,
+    });
     expect(waitRequest.params.QueueTime).toMatch(/^\d+$/);
     expect(waitRequest.params.AvgQueueTime).toMatch(/^\d+$/);
 
     const client = clientFor(fake);
     const [queue] = await client.queues.list();
     expect(queue).toMatchObject({ sid: waiting.queue!.sid, friendlyName: 'support', currentSize: 2 });
-    expect((await client.queues(queue.sid).members.list()).map((m) => [m.callSid, m.position])).toEqual([[first, 1], [second, 2]]);
+    expect((await client.queues(queue.sid).members.list()).map((m) => [m.callSid, m.position])).toEqual([
+      [first, 1],
+      [second, 2],
+    ]);
 
     await fake.waitFor(first, (s) => s.awaiting?.kind === 'gather');
     fake.pressDigits(first, '1');
     const left = await fake.waitFor(first, (s) => s.status === 'completed');
     expect(heard(left, 'Queue result leave')).toBe(true);
-    expect(app.requestsTo('/queue-done')[0].params).toMatchObject({ CallSid: first, QueueResult: 'leave', QueueSid: queue.sid });
+    expect(app.requestsTo('/queue-done')[0].params).toMatchObject({
+      CallSid: first,
+      QueueResult: 'leave',
+      QueueSid: queue.sid,
+    });
     expect(app.requestsTo('/queue-done')[0].params.QueueTime).toMatch(/^\d+$/);
     expect((await fake.waitFor(second, (s) => s.queue?.position === 1)).queue?.size).toBe(1);
     await fake.waitFor(second, (s) => heard(s, 'You are number 1 in line'));
@@ -76,7 +87,9 @@ describe('queues', () => {
     });
     const sid = fake.placeCall({ from: '+14155550103', to: COMPANY });
     await fake.waitFor(sid, (s) => s.queue !== null);
-    const updated = await clientFor(fake).calls(sid).update({ url: app.url('/offer-callback'), method: 'POST' });
+    const updated = await clientFor(fake)
+      .calls(sid)
+      .update({ url: app.url('/offer-callback'), method: 'POST' });
     expect(updated.status).toBe('in-progress');
     const done = await fake.waitFor(sid, (s) => s.status === 'completed');
     expect(heard(done, 'We will call you back')).toBe(true);
@@ -107,24 +120,38 @@ describe('queues', () => {
     await fake.waitFor(caller, (s) => s.queue?.position === 1);
     const agentTwiml = twiml();
     agentTwiml.dial({ action: app.url('/agent-done') }).queue({ url: app.url('/whisper') }, 'support');
-    const agentCall = await clientFor(fake).calls.create({ to: 'client:agent', from: COMPANY, twiml: agentTwiml.toString(), timeout: 600 });
+    const agentCall = await clientFor(fake).calls.create({
+      to: 'client:agent',
+      from: COMPANY,
+      twiml: agentTwiml.toString(),
+      timeout: 600,
+    });
     expect(agentCall.status).toBe('queued');
     const ringing = await fake.waitForCall((s) => s.to === 'client:agent' && s.status === 'ringing');
     expect(fake.ringing('client:agent').map((s) => s.sid)).toEqual([agentCall.sid]);
     fake.answer(ringing.sid);
 
     const bridged = await fake.waitFor(caller, (s) => s.bridgedWith === agentCall.sid);
-    expect(bridged.transcript.some((e) => e.kind === 'say' && /^Connecting you now after \d+ seconds$/.test(e.text ?? ''))).toBe(true);
+    expect(
+      bridged.transcript.some((e) => e.kind === 'say' && /^Connecting you now after \d+ seconds$/.test(e.text ?? '')),
+    ).toBe(true);
     expect(app.requestsTo('/whisper')[0].params).toMatchObject({ CallSid: caller, DequeingCallSid: agentCall.sid });
     fake.speak(caller, 'Hello, my router is broken');
-    await fake.waitFor(agentCall.sid, (s) => s.transcript.some((e) => e.kind === 'heard' && e.text === 'Hello, my router is broken'));
+    await fake.waitFor(agentCall.sid, (s) =>
+      s.transcript.some((e) => e.kind === 'heard' && e.text === 'Hello, my router is broken'),
+    );
 
     fake.hangup(agentCall.sid);
     const after = await fake.waitFor(caller, (s) => s.status === 'completed');
     expect(heard(after, 'Queue result bridged')).toBe(true);
     expect(app.requestsTo('/queue-done')[0].params).toMatchObject({ QueueResult: 'bridged', CallSid: caller });
     const dialAction = await app.waitForRequest('/agent-done');
-    expect(dialAction.params).toMatchObject({ CallSid: agentCall.sid, DialCallStatus: 'completed', DialCallSid: caller, CallStatus: 'completed' });
+    expect(dialAction.params).toMatchObject({
+      CallSid: agentCall.sid,
+      DialCallStatus: 'completed',
+      DialCallSid: caller,
+      CallStatus: 'completed',
+    });
   });
 
   it('when an agent dials an empty queue, then the Dial waits for the next caller until its timeout', async () => {

@@ -1,4 +1,5 @@
-export type VoiceSimulatorErrorCode = 'unknown-call' | 'unknown-number' | 'call-ended' | 'not-ringing' | 'not-recording' | 'invalid-input';
+export type VoiceSimulatorErrorCode =
+  'unknown-call' | 'unknown-number' | 'call-ended' | 'not-ringing' | 'not-recording' | 'invalid-input';
 
 const STATUS: Record<VoiceSimulatorErrorCode, number> = {
   'unknown-call': 404,
@@ -12,7 +13,10 @@ const STATUS: Record<VoiceSimulatorErrorCode, number> = {
 /** A driver action the simulated party cannot take; `status` is the HTTP status a route should answer with. */
 export class VoiceSimulatorError extends Error {
   readonly status: number;
-  constructor(readonly code: VoiceSimulatorErrorCode, message: string) {
+  constructor(
+    readonly code: VoiceSimulatorErrorCode,
+    message: string,
+  ) {
     super(message);
     this.name = 'VoiceSimulatorError';
     this.status = STATUS[code];

@@ -17,7 +17,8 @@ afterEach(async () => {
   expect(app.requests.filter((r) => !r.signatureValid)).toEqual([]);
 });
 
-const says = (transcript: { kind: string; text?: string }[]) => transcript.filter((e) => e.kind === 'say').map((e) => e.text);
+const says = (transcript: { kind: string; text?: string }[]) =>
+  transcript.filter((e) => e.kind === 'say').map((e) => e.text);
 
 describe('the TwiML engine', () => {
   it('when the caller presses a key during a Gather, then its action gets Digits and its answer runs', async () => {
@@ -37,11 +38,27 @@ describe('the TwiML engine', () => {
     fake.pressDigits(sid, '1');
     const done = await fake.waitFor(sid, (s) => s.status === 'completed');
 
-    expect(app.requestsTo('/voice')[0].params).toMatchObject({ CallSid: sid, CallStatus: 'ringing', Direction: 'inbound', From: CALLER, To: COMPANY, Caller: CALLER, Called: COMPANY, AccountSid: ACCOUNT_SID, ApiVersion: '2010-04-01', FromCountry: 'US' });
+    expect(app.requestsTo('/voice')[0].params).toMatchObject({
+      CallSid: sid,
+      CallStatus: 'ringing',
+      Direction: 'inbound',
+      From: CALLER,
+      To: COMPANY,
+      Caller: CALLER,
+      Called: COMPANY,
+      AccountSid: ACCOUNT_SID,
+      ApiVersion: '2010-04-01',
+      FromCountry: 'US',
+    });
     expect(app.requestsTo('/menu')[0].params).toMatchObject({ CallSid: sid, Digits: '1', CallStatus: 'in-progress' });
     expect(says(done.transcript)).toEqual(['Press 1 for sales', 'You chose 1']);
     const status = await app.waitForRequest('/status');
-    expect(status.params).toMatchObject({ CallSid: sid, CallStatus: 'completed', CallbackSource: 'call-progress-events', SequenceNumber: '0' });
+    expect(status.params).toMatchObject({
+      CallSid: sid,
+      CallStatus: 'completed',
+      CallbackSource: 'call-progress-events',
+      SequenceNumber: '0',
+    });
     expect(Number(status.params.CallDuration)).toBeGreaterThanOrEqual(0);
   });
 
@@ -59,7 +76,9 @@ describe('the TwiML engine', () => {
     const sid = fake.placeCall({ from: CALLER, to: COMPANY });
     await fake.waitFor(sid, (s) => s.awaiting?.kind === 'gather');
     fake.pressDigits(sid, '42');
-    expect((await fake.waitFor(sid, (s) => s.awaiting?.kind === 'gather' && s.awaiting.digits === '42')).status).toBe('in-progress');
+    expect((await fake.waitFor(sid, (s) => s.awaiting?.kind === 'gather' && s.awaiting.digits === '42')).status).toBe(
+      'in-progress',
+    );
     fake.pressDigits(sid, '7#');
     await fake.waitFor(sid, (s) => s.awaiting?.kind === 'gather' && s.awaiting.input.includes('speech'));
     fake.speak(sid, 'my invoice is wrong');
@@ -142,23 +161,34 @@ describe('the TwiML engine', () => {
 describe('documents Twilio cannot run', () => {
   const cases: Array<[string, () => string | { status: number; type?: string; body: string }, RegExp]> = [
     ['an unknown verb', () => '<Response><Dance/></Response>', /<Dance> is not a TwiML verb/],
-    ['a verb nested where it cannot be', () => '<Response><Gather><Dial>+15551234567</Dial></Gather></Response>', /<Dial> cannot be nested in <Gather>/],
+    [
+      'a verb nested where it cannot be',
+      () => '<Response><Gather><Dial>+15551234567</Dial></Gather></Response>',
+      /<Dial> cannot be nested in <Gather>/,
+    ],
     ['<Leave> outside a wait document', () => '<Response><Leave/></Response>', /<Leave> is not allowed/],
     ['a lowercase verb', () => '<Response><say>hi</say></Response>', /<say> is not a TwiML verb/],
     ['XML that is not well-formed', () => '<Response><Say>hi</Response>', /not well-formed/],
     ['a root that is not <Response>', () => '<Say>hi</Say>', /root element must be <Response>/],
     ['a server error', () => ({ status: 500, body: 'boom' }), /answered 500/],
     ['plain JSON', () => ({ status: 200, type: 'application/json', body: '{}' }), /Invalid Content-Type/],
-    ['real TwiML the simulator does not emulate', () => '<Response><Connect><Stream url="wss://x.example.com"/></Connect></Response>', /does not emulate/],
+    [
+      'real TwiML the simulator does not emulate',
+      () => '<Response><Connect><Stream url="wss://x.example.com"/></Connect></Response>',
+      /does not emulate/,
+    ],
   ];
-  it.each(cases)('when the app answers %s, then the call fails with an application error and ends', async (_, reply, message) => {
-    app.on('/voice', reply);
-    const sid = fake.placeCall({ from: CALLER, to: COMPANY });
-    const done = await fake.waitFor(sid, (s) => s.status === 'completed');
-    const error = done.transcript.find((e) => e.kind === 'error');
-    expect(error?.text).toMatch(message);
-    expect(says(done.transcript)).toEqual(['We are sorry, an application error has occurred. Goodbye.']);
-  });
+  it.each(cases)(
+    'when the app answers %s, then the call fails with an application error and ends',
+    async (_, reply, message) => {
+      app.on('/voice', reply);
+      const sid = fake.placeCall({ from: CALLER, to: COMPANY });
+      const done = await fake.waitFor(sid, (s) => s.status === 'completed');
+      const error = done.transcript.find((e) => e.kind === 'error');
+      expect(error?.text).toMatch(message);
+      expect(says(done.transcript)).toEqual(['We are sorry, an application error has occurred. Goodbye.']);
+    },
+  );
 
   it('when a later document is invalid, then what ran before it stands and the call ends there', async () => {
     app.on('/voice', () => '<Response><Say>Welcome</Say><Redirect>/broken</Redirect></Response>');
@@ -166,6 +196,9 @@ describe('documents Twilio cannot run', () => {
     const sid = fake.placeCall({ from: CALLER, to: COMPANY });
     const done = await fake.waitFor(sid, (s) => s.status === 'completed');
     expect(says(done.transcript)[0]).toBe('Welcome');
-    expect(done.transcript.find((e) => e.kind === 'error')?.details).toMatchObject({ code: 12100, url: app.url('/broken') });
+    expect(done.transcript.find((e) => e.kind === 'error')?.details).toMatchObject({
+      code: 12100,
+      url: app.url('/broken'),
+    });
   });
 });

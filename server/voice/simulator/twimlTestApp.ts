@@ -57,7 +57,11 @@ export async function startTwimlApp(): Promise<TwimlApp> {
     arrivals.emit('request', request);
     const reply = handlers.get(req.path)?.(request.params, request) ?? '<Response/>';
     if (typeof reply === 'string') res.type('text/xml').send(reply);
-    else res.status(reply.status).type(reply.type ?? 'text/xml').send(reply.body);
+    else
+      res
+        .status(reply.status)
+        .type(reply.type ?? 'text/xml')
+        .send(reply.body);
   });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
@@ -80,7 +84,11 @@ export async function startTwimlApp(): Promise<TwimlApp> {
         };
         const timer = setTimeout(() => {
           arrivals.off('request', listener);
-          reject(new Error(`no request to ${path} within ${timeoutMs} ms; got: ${requests.map((r) => `${r.path} ${JSON.stringify(r.params)}`).join('\n')}`));
+          reject(
+            new Error(
+              `no request to ${path} within ${timeoutMs} ms; got: ${requests.map((r) => `${r.path} ${JSON.stringify(r.params)}`).join('\n')}`,
+            ),
+          );
         }, timeoutMs);
         arrivals.on('request', listener);
       });

@@ -1,6 +1,7 @@
 /** Public shapes of the voice simulator: its options, what a simulated party sees, and the change events. */
 
-export type CallStatus = 'queued' | 'ringing' | 'in-progress' | 'completed' | 'busy' | 'failed' | 'no-answer' | 'canceled';
+export type CallStatus =
+  'queued' | 'ringing' | 'in-progress' | 'completed' | 'busy' | 'failed' | 'no-answer' | 'canceled';
 export type CallDirection = 'inbound' | 'outbound-api' | 'outbound-dial';
 export type HttpMethod = 'GET' | 'POST';
 
@@ -50,9 +51,30 @@ export interface VoiceCallChange {
 }
 
 export type TranscriptKind =
-  | 'status' | 'say' | 'play' | 'pause' | 'gather' | 'digits' | 'speech' | 'record' | 'recorded'
-  | 'enqueue' | 'dequeue' | 'dial' | 'bridged' | 'unbridged' | 'conference' | 'hold' | 'unhold' | 'mute' | 'unmute'
-  | 'heard' | 'redirect' | 'reject' | 'hangup' | 'error';
+  | 'status'
+  | 'say'
+  | 'play'
+  | 'pause'
+  | 'gather'
+  | 'digits'
+  | 'speech'
+  | 'record'
+  | 'recorded'
+  | 'enqueue'
+  | 'dequeue'
+  | 'dial'
+  | 'bridged'
+  | 'unbridged'
+  | 'conference'
+  | 'hold'
+  | 'unhold'
+  | 'mute'
+  | 'unmute'
+  | 'heard'
+  | 'redirect'
+  | 'reject'
+  | 'hangup'
+  | 'error';
 
 export interface TranscriptEntry {
   at: string;
@@ -63,7 +85,14 @@ export interface TranscriptEntry {
 }
 
 export type Awaiting =
-  | { kind: 'gather'; input: Array<'dtmf' | 'speech'>; numDigits: number | null; finishOnKey: string; digits: string; hints: string | null }
+  | {
+      kind: 'gather';
+      input: Array<'dtmf' | 'speech'>;
+      numDigits: number | null;
+      finishOnKey: string;
+      digits: string;
+      hints: string | null;
+    }
   | { kind: 'record'; maxLength: number; finishOnKey: string; transcribe: boolean };
 
 export interface ConferenceParticipantView {
@@ -88,7 +117,14 @@ export interface CallSnapshot {
   transcript: TranscriptEntry[];
   awaiting: Awaiting | null;
   queue: { name: string; sid: string; position: number; size: number } | null;
-  conference: { name: string; sid: string; status: 'init' | 'in-progress' | 'completed'; held: boolean; muted: boolean; participants: ConferenceParticipantView[] } | null;
+  conference: {
+    name: string;
+    sid: string;
+    status: 'init' | 'in-progress' | 'completed';
+    held: boolean;
+    muted: boolean;
+    participants: ConferenceParticipantView[];
+  } | null;
   bridgedWith: string | null;
 }
 

@@ -26,12 +26,25 @@ export interface FloorTally {
   socketEvents: Map<string, number>;
 }
 
-export const emptyTally = (): FloorTally => ({ pops: 0, accepted: 0, acceptRefused: 0, resolved: 0, resolveFailed: 0, errors: 0, socketEvents: new Map() });
+export const emptyTally = (): FloorTally => ({
+  pops: 0,
+  accepted: 0,
+  acceptRefused: 0,
+  resolved: 0,
+  resolveFailed: 0,
+  errors: 0,
+  socketEvents: new Map(),
+});
 
 /** A one-line account of what the agents did, for the benchmark's output. */
 export const describeTally = (t: FloorTally) =>
   `agents: ${t.pops} pops, ${t.accepted} accepted, ${t.acceptRefused} accepts refused, ${t.resolved} resolved, ${t.resolveFailed} resolves refused, ` +
-  `${t.errors} requests failed; their sockets received ${[...t.socketEvents].sort((a, b) => b[1] - a[1]).map(([name, n]) => `${n} ${name}`).join(', ') || 'no events'}`;
+  `${t.errors} requests failed; their sockets received ${
+    [...t.socketEvents]
+      .sort((a, b) => b[1] - a[1])
+      .map(([name, n]) => `${n} ${name}`)
+      .join(', ') || 'no events'
+  }`;
 
 /**
  * `count` agents signed in over HTTP on `serverUrls` (round-robin), each with a console socket carrying the session
@@ -42,7 +55,11 @@ export async function staffFloor(
   sql: Sql,
   serverUrls: string[],
   count: number,
-  options: { capacitySms: number; tally: FloorTally; onPop: (agent: FloorAgent, pop: ScreenPop, receivedAt: number) => void },
+  options: {
+    capacitySms: number;
+    tally: FloorTally;
+    onPop: (agent: FloorAgent, pop: ScreenPop, receivedAt: number) => void;
+  },
 ): Promise<FloorAgent[]> {
   const agents: FloorAgent[] = [];
   onCleanup('close agent sockets', () => agents.forEach((a) => a.socket.close()));
@@ -56,14 +73,17 @@ export async function staffFloor(
       const socket = await connectSocket(serverUrl, client.cookie);
       const agent = { id: user.id, client, socket };
       agents.push(agent);
-      socket.onAny((event: string) => options.tally.socketEvents.set(event, (options.tally.socketEvents.get(event) ?? 0) + 1));
+      socket.onAny((event: string) =>
+        options.tally.socketEvents.set(event, (options.tally.socketEvents.get(event) ?? 0) + 1),
+      );
       socket.on('offer.created', (pop: ScreenPop) => {
         const receivedAt = performance.now();
         socket.emit('offer.seen', { offerId: pop.offer.id });
         options.onPop(agent, pop, receivedAt);
       });
       const presence = await client.put('/api/me/presence', { presence: 'available' });
-      if (presence.status !== 200) throw new Error(`setting agent ${user.email} available failed: ${presence.status} ${presence.text}`);
+      if (presence.status !== 200)
+        throw new Error(`setting agent ${user.email} available failed: ${presence.status} ${presence.text}`);
     });
     await Promise.all(batch);
   }
@@ -74,7 +94,12 @@ export async function staffFloor(
  * An agent working one offer: accept after `acceptAfterMs`, resolve the ticket `resolveAfterMs` after accepting.
  * Never rejects: what went wrong is counted in `tally`.
  */
-export async function workOffer(agent: FloorAgent, pop: ScreenPop, timing: { acceptAfterMs: number; resolveAfterMs: number }, tally: FloorTally) {
+export async function workOffer(
+  agent: FloorAgent,
+  pop: ScreenPop,
+  timing: { acceptAfterMs: number; resolveAfterMs: number },
+  tally: FloorTally,
+) {
   tally.pops++;
   try {
     await acceptThenResolve(agent, pop, timing, tally);
@@ -83,7 +108,12 @@ export async function workOffer(agent: FloorAgent, pop: ScreenPop, timing: { acc
   }
 }
 
-async function acceptThenResolve(agent: FloorAgent, pop: ScreenPop, timing: { acceptAfterMs: number; resolveAfterMs: number }, tally: FloorTally) {
+async function acceptThenResolve(
+  agent: FloorAgent,
+  pop: ScreenPop,
+  timing: { acceptAfterMs: number; resolveAfterMs: number },
+  tally: FloorTally,
+) {
   await sleep(timing.acceptAfterMs);
   const accepted = await agent.client.post(`/api/offers/${pop.offer.id}/accept`);
   if (accepted.status !== 200) {

@@ -29,21 +29,29 @@ if (process.env.BARE_SOCKETS === 'true') {
 }
 let turn = 0;
 
-app.post(['/webhooks/twilio/sms', '/webhooks/twilio/voice'], express.urlencoded({ extended: false, limit: '64kb' }), async (req, res) => {
-  const params = req.body as Record<string, string>;
-  const [row] = await sql<{ id: string }[]>`
+app.post(
+  ['/webhooks/twilio/sms', '/webhooks/twilio/voice'],
+  express.urlencoded({ extended: false, limit: '64kb' }),
+  async (req, res) => {
+    const params = req.body as Record<string, string>;
+    const [row] = await sql<{ id: string }[]>`
     insert into bare_events (key, from_address, body) values (${params.MessageSid ?? params.CallSid}, ${params.From}, ${params.Body ?? ''})
     returning id`;
-  if (sockets.length) sockets[turn++ % sockets.length].emit('offer.created', { id: row.id, from: params.From });
-  res.type('text/xml').send('<?xml version="1.0" encoding="UTF-8"?><Response/>');
-});
+    if (sockets.length) sockets[turn++ % sockets.length].emit('offer.created', { id: row.id, from: params.From });
+    res.type('text/xml').send('<?xml version="1.0" encoding="UTF-8"?><Response/>');
+  },
+);
 
 server.listen(0, '127.0.0.1', () => {
-  console.log(JSON.stringify({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, msg: 'bare baseline listening' }));
+  console.log(
+    JSON.stringify({
+      url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      msg: 'bare baseline listening',
+    }),
+  );
 });
-process.once('SIGTERM', async () => {
+process.once('SIGTERM', () => {
   server.closeAllConnections();
   server.close();
-  await sql.end({ timeout: 2 });
-  process.exit(0);
+  void sql.end({ timeout: 2 }).finally(() => process.exit(0));
 });

@@ -6,7 +6,10 @@ import { onCleanup } from './benchLifetime';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /** Starts bareBaseline.ts as its own process on `databaseUrl`; resolves with its URL once it listens. */
-export function startBareBaseline(databaseUrl: string, { sockets = false } = {}): Promise<{ url: string; stop: () => Promise<void> }> {
+export function startBareBaseline(
+  databaseUrl: string,
+  { sockets = false } = {},
+): Promise<{ url: string; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/bench/support/bareBaseline.ts'], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production', BARE_DATABASE_URL: databaseUrl, BARE_SOCKETS: String(sockets) },
@@ -22,7 +25,10 @@ export function startBareBaseline(databaseUrl: string, { sockets = false } = {})
   onCleanup('stop the bare baseline', stop);
   let output = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the bare baseline did not start within 30 s:\n${output}`)), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error(`the bare baseline did not start within 30 s:\n${output}`)),
+      30_000,
+    );
     child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
     child.stdout!.on('data', (c: Buffer) => {
       output += c.toString();
@@ -31,7 +37,7 @@ export function startBareBaseline(databaseUrl: string, { sockets = false } = {})
       clearTimeout(timer);
       resolve({ url: listening[1], stop });
     });
-    exited.then(() => {
+    void exited.then(() => {
       clearTimeout(timer);
       reject(new Error(`the bare baseline exited before listening:\n${output}`));
     });

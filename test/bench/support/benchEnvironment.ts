@@ -11,7 +11,10 @@ import { onCleanup } from './benchLifetime';
 /** The PostgreSQL the benchmarks create their databases in (`run.ts` starts an embedded one when this is unset). */
 export function adminDatabaseUrl() {
   const url = process.env.DATABASE_URL;
-  if (!url) throw new Error('DATABASE_URL is not set: run the benchmarks through `npm run bench`, or set it to a PostgreSQL they may create databases in');
+  if (!url)
+    throw new Error(
+      'DATABASE_URL is not set: run the benchmarks through `npm run bench`, or set it to a PostgreSQL they may create databases in',
+    );
   return url;
 }
 
@@ -60,7 +63,11 @@ export function freshRedisPrefix(label: string) {
  * production; nothing is ever sent to Twilio), the demo off, and sign-in limits wide enough for a floor of agents
  * signing in from one address.
  */
-export function serverEnv(databaseUrl: string, redisPrefix: string, overrides: Record<string, string> = {}): Record<string, string> {
+export function serverEnv(
+  databaseUrl: string,
+  redisPrefix: string,
+  overrides: Record<string, string> = {},
+): Record<string, string> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-bench-data-'));
   onCleanup(`remove ${dataDir}`, () => fs.rmSync(dataDir, { recursive: true, force: true }));
   return {

@@ -13,8 +13,12 @@ export function onCleanup(label: string, run: () => unknown) {
 /** Runs `work` within `limitSeconds` (BENCH_LIMIT_SECONDS, which `run.ts` passes, overrides it). */
 export async function runBenchmark(name: string, defaultLimitSeconds: number, work: () => Promise<void>) {
   const limitSeconds = envNumber('BENCH_LIMIT_SECONDS', defaultLimitSeconds);
-  const limit = setTimeout(() => void finish(new Error(`${name} passed its limit of ${limitSeconds} s`)), limitSeconds * 1000);
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void finish(new Error(`${name} stopped by ${signal}`)));
+  const limit = setTimeout(
+    () => void finish(new Error(`${name} passed its limit of ${limitSeconds} s`)),
+    limitSeconds * 1000,
+  );
+  for (const signal of ['SIGTERM', 'SIGINT'] as const)
+    process.once(signal, () => void finish(new Error(`${name} stopped by ${signal}`)));
   try {
     await work();
     clearTimeout(limit);
@@ -29,8 +33,18 @@ async function finish(err: Error | null) {
   finishing = true;
   if (err) console.error(`\n${err.stack ?? err.message}`);
   for (const { label, run } of cleanups.reverse()) {
-    const abandoned = new Promise((resolve) => setTimeout(() => resolve(`cleanup "${label}" abandoned after 15 s`), 15_000).unref());
-    const outcome = await Promise.race([Promise.resolve().then(run).then(() => null, (e: Error) => `cleanup "${label}" failed: ${e.message}`), abandoned]);
+    const abandoned = new Promise((resolve) =>
+      setTimeout(() => resolve(`cleanup "${label}" abandoned after 15 s`), 15_000).unref(),
+    );
+    const outcome = await Promise.race([
+      Promise.resolve()
+        .then(run)
+        .then(
+          () => null,
+          (e: Error) => `cleanup "${label}" failed: ${e.message}`,
+        ),
+      abandoned,
+    ]);
     if (outcome) console.error(outcome);
   }
   process.exit(err ? 1 : 0);
@@ -52,6 +66,7 @@ export function envRates(name: string, fallback: number[]) {
   const raw = process.env[name];
   if (!raw) return fallback;
   const rates = raw.split(',').map((s) => Number(s.trim()));
-  if (rates.some((r) => !Number.isFinite(r) || r <= 0)) throw new Error(`${name} must list positive rates, like 200,400,600; got "${raw}"`);
+  if (rates.some((r) => !Number.isFinite(r) || r <= 0))
+    throw new Error(`${name} must list positive rates, like 200,400,600; got "${raw}"`);
   return rates;
 }

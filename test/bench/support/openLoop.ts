@@ -23,7 +23,8 @@ export interface Shot {
   error: string | null;
 }
 
-export const answered2xx = (shot: Shot) => shot.error === null && shot.status !== null && shot.status >= 200 && shot.status < 300;
+export const answered2xx = (shot: Shot) =>
+  shot.error === null && shot.status !== null && shot.status >= 200 && shot.status < 300;
 export const httpLatency = (shot: Shot) => (shot.answeredAt === null ? null : shot.answeredAt - shot.scheduledAt);
 
 /**
@@ -31,7 +32,12 @@ export const httpLatency = (shot: Shot) => (shot.answeredAt === null ? null : sh
  * does), over keep-alive connections, spread round-robin over `targets`. Resolves once every request is answered,
  * failed, or timed out.
  */
-export async function fireOpenLoop(targets: string[], requests: PreparedRequest[], ratePerSecond: number, timeoutMs = 15_000): Promise<Shot[]> {
+export async function fireOpenLoop(
+  targets: string[],
+  requests: PreparedRequest[],
+  ratePerSecond: number,
+  timeoutMs = 15_000,
+): Promise<Shot[]> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1024 });
   const addresses = targets.map((t) => new URL(t));
   const interval = 1000 / ratePerSecond;
@@ -55,8 +61,22 @@ export async function fireOpenLoop(targets: string[], requests: PreparedRequest[
   return shots;
 }
 
-function send(agent: http.Agent, target: URL, request: PreparedRequest, scheduledAt: number, timeoutMs: number): Promise<Shot> {
-  const shot: Shot = { key: request.key, from: request.from, scheduledAt, sentAt: performance.now(), answeredAt: null, status: null, error: null };
+function send(
+  agent: http.Agent,
+  target: URL,
+  request: PreparedRequest,
+  scheduledAt: number,
+  timeoutMs: number,
+): Promise<Shot> {
+  const shot: Shot = {
+    key: request.key,
+    from: request.from,
+    scheduledAt,
+    sentAt: performance.now(),
+    answeredAt: null,
+    status: null,
+    error: null,
+  };
   return new Promise((resolve) => {
     let settled = false;
     const settle = (error: string | null, answered: boolean) => {
@@ -82,7 +102,9 @@ function send(agent: http.Agent, target: URL, request: PreparedRequest, schedule
         res.on('data', (chunk: Buffer) => {
           if (!answered2xx(shot) && body.length < 200) body += chunk.toString();
         });
-        res.on('end', () => settle(answered2xx(shot) ? null : `${shot.status} ${body.slice(0, 200).replace(/\s+/g, ' ')}`, true));
+        res.on('end', () =>
+          settle(answered2xx(shot) ? null : `${shot.status} ${body.slice(0, 200).replace(/\s+/g, ' ')}`, true),
+        );
         res.on('error', (err) => settle(err.message, false));
       },
     );
@@ -99,5 +121,8 @@ export const generatorLag = (shots: Shot[]) => shots.reduce((worst, s) => Math.m
 export function failureSummary(shots: Shot[]): string {
   const counts = new Map<string, number>();
   for (const s of shots) if (s.error) counts.set(s.error, (counts.get(s.error) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1]).map(([error, n]) => `${n}× ${error}`).join('; ');
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .map(([error, n]) => `${n}× ${error}`)
+    .join('; ');
 }

@@ -19,7 +19,8 @@ export interface StepFigures {
 }
 
 export const lost = (s: StepFigures) => s.sent - s.stored;
-export const holds = (s: StepFigures, p99Limit: number) => lost(s) === 0 && s.latency.p99 !== null && s.latency.p99 <= p99Limit;
+export const holds = (s: StepFigures, p99Limit: number) =>
+  lost(s) === 0 && s.latency.p99 !== null && s.latency.p99 <= p99Limit;
 
 export interface Ladder {
   /** Builds request number `index`; every step uses its own range of indexes (its own numbers and ids). */
@@ -35,13 +36,25 @@ export interface Ladder {
  * misses `p99Limit` or loses a request: the rate it holds is known by then, and an overloaded server would only
  * carry its backlog into the next step.
  */
-export async function climbLadder(url: string, rates: number[], seconds: number, p99Limit: number, ladder: Ladder): Promise<StepFigures[]> {
-  await fireOpenLoop([url], Array.from({ length: rates[0] * 2 }, (_, i) => ladder.request(i)), rates[0]);
+export async function climbLadder(
+  url: string,
+  rates: number[],
+  seconds: number,
+  p99Limit: number,
+  ladder: Ladder,
+): Promise<StepFigures[]> {
+  await fireOpenLoop(
+    [url],
+    Array.from({ length: rates[0] * 2 }, (_, i) => ladder.request(i)),
+    rates[0],
+  );
   const steps: StepFigures[] = [];
   for (const [n, rate] of rates.entries()) {
     const settled = ladder.settle ? await ladder.settle() : null;
     await sleep(1000);
-    const requests = Array.from({ length: Math.round(rate * seconds) }, (_, i) => ladder.request((n + 1) * 100_000 + i));
+    const requests = Array.from({ length: Math.round(rate * seconds) }, (_, i) =>
+      ladder.request((n + 1) * 100_000 + i),
+    );
     const shots = await fireOpenLoop([url], requests, rate);
     const answered = shots.filter(answered2xx);
     steps.push({
@@ -77,18 +90,50 @@ export const highestHeld = (steps: StepFigures[], p99Limit: number) =>
 export function printLadder(title: string, server: StepFigures[], bare: StepFigures[], p99Limit: number) {
   printTable(
     title,
-    ['rate/s', 'sent', '2xx', 'lost', 'p50', 'p95', 'p99', 'max', 'bare p99', 'ratio', 'settled', 'gen lag', `p99 ≤ ${p99Limit}, 0 lost`],
+    [
+      'rate/s',
+      'sent',
+      '2xx',
+      'lost',
+      'p50',
+      'p95',
+      'p99',
+      'max',
+      'bare p99',
+      'ratio',
+      'settled',
+      'gen lag',
+      `p99 ≤ ${p99Limit}, 0 lost`,
+    ],
     [...new Set([...bare, ...server].map((s) => s.rate))].map((rate) => {
       const s = server.find((x) => x.rate === rate);
       const b = bare.find((x) => x.rate === rate);
-      return [rate, s?.sent ?? '—', s?.answered ?? '—', s ? lost(s) : '—', ms(s?.latency.p50), ms(s?.latency.p95), ms(s?.latency.p99), ms(s?.latency.max),
-        ms(b?.latency.p99), ratio(s?.latency.p99 ?? null, b?.latency.p99 ?? null), s?.settledIn == null ? '—' : `${s.startedUnsettled ? '>' : ''}${(s.settledIn / 1000).toFixed(1)} s`, ms(s?.lag),
-        s ? (holds(s, p99Limit) ? 'yes' : 'no') : 'not run'];
+      return [
+        rate,
+        s?.sent ?? '—',
+        s?.answered ?? '—',
+        s ? lost(s) : '—',
+        ms(s?.latency.p50),
+        ms(s?.latency.p95),
+        ms(s?.latency.p99),
+        ms(s?.latency.max),
+        ms(b?.latency.p99),
+        ratio(s?.latency.p99 ?? null, b?.latency.p99 ?? null),
+        s?.settledIn == null ? '—' : `${s.startedUnsettled ? '>' : ''}${(s.settledIn / 1000).toFixed(1)} s`,
+        ms(s?.lag),
+        s ? (holds(s, p99Limit) ? 'yes' : 'no') : 'not run',
+      ];
     }),
   );
-  for (const [label, steps] of [['server', server], ['bare', bare]] as const) {
+  for (const [label, steps] of [
+    ['server', server],
+    ['bare', bare],
+  ] as const) {
     for (const s of steps) if (s.failures) console.log(`${label} at ${s.rate}/s failed requests: ${s.failures}`);
   }
   const bareLost = bare.filter((b) => lost(b) > 0 || b.latency.p99 === null || b.latency.p99 > p99Limit);
-  if (bareLost.length) console.log(`bare baseline over the limit from ${bareLost[0].rate}/s (p99 ${ms(bareLost[0].latency.p99)} ms, ${lost(bareLost[0])} lost)`);
+  if (bareLost.length)
+    console.log(
+      `bare baseline over the limit from ${bareLost[0].rate}/s (p99 ${ms(bareLost[0].latency.p99)} ms, ${lost(bareLost[0])} lost)`,
+    );
 }

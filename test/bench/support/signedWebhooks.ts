@@ -33,7 +33,11 @@ function prepare(path: string, params: Record<string, string>, key: string, from
     body: new URLSearchParams(params).toString(),
     headers: {
       'content-type': 'application/x-www-form-urlencoded',
-      'x-twilio-signature': twilio.getExpectedTwilioSignature(BENCH_TWILIO.authToken, BENCH_TWILIO.publicUrl + path, params),
+      'x-twilio-signature': twilio.getExpectedTwilioSignature(
+        BENCH_TWILIO.authToken,
+        BENCH_TWILIO.publicUrl + path,
+        params,
+      ),
     },
   };
 }

@@ -28,7 +28,17 @@ export interface StarvationFigures {
  */
 export function startStarvationSampler(databaseUrl: string, intervalMs = 100) {
   const sql = createSql(databaseUrl, { max: 1 });
-  const figures: StarvationFigures = { samples: 0, meanIntervalMs: 0, starvedMs: new Map(), maxWaiting: 0, maxFreeSlots: 0, minFreeSlots: Number.POSITIVE_INFINITY, maxOverCapacity: 0, failedSamples: 0, lastError: null };
+  const figures: StarvationFigures = {
+    samples: 0,
+    meanIntervalMs: 0,
+    starvedMs: new Map(),
+    maxWaiting: 0,
+    maxFreeSlots: 0,
+    minFreeSlots: Number.POSITIVE_INFINITY,
+    maxOverCapacity: 0,
+    failedSamples: 0,
+    lastError: null,
+  };
   let running = true;
   const loop = (async () => {
     let previous = new Set<string>();
@@ -44,7 +54,9 @@ export function startStarvationSampler(databaseUrl: string, intervalMs = 100) {
       if (row) {
         const at = (before + performance.now()) / 2;
         const starved = new Set(row.starved);
-        if (previousAt !== null) for (const id of starved) if (previous.has(id)) figures.starvedMs.set(id, (figures.starvedMs.get(id) ?? 0) + at - previousAt);
+        if (previousAt !== null)
+          for (const id of starved)
+            if (previous.has(id)) figures.starvedMs.set(id, (figures.starvedMs.get(id) ?? 0) + at - previousAt);
         figures.samples++;
         firstAt ??= at;
         figures.meanIntervalMs = figures.samples > 1 ? (at - firstAt) / (figures.samples - 1) : 0;

@@ -65,7 +65,7 @@ export async function startDovecot(): Promise<Dovecot> {
     const logs = ['startup.log', 'dovecot.log'].map((f) => path.join(dir, f)).filter((f) => fs.existsSync(f));
     const log = logs.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
     await stop();
-    throw new Error(`dovecot did not start: ${(err as Error).message}\n${log}`);
+    throw new Error(`dovecot did not start: ${(err as Error).message}\n${log}`, { cause: err });
   }
 
   return {
@@ -76,12 +76,19 @@ export async function startDovecot(): Promise<Dovecot> {
     dir,
     stop,
     async appendRaw(raw, folder = 'INBOX') {
-      const client = new ImapFlow({ host: '127.0.0.1', port, secure: false, auth: { user, pass: password }, logger: false });
+      const client = new ImapFlow({
+        host: '127.0.0.1',
+        port,
+        secure: false,
+        auth: { user, pass: password },
+        logger: false,
+      });
       await client.connect();
       try {
         if (folder.toUpperCase() !== 'INBOX') await client.mailboxCreate(folder);
         const appended = await client.append(folder, raw);
-        if (!appended || appended.uid === undefined || appended.uidValidity === undefined) throw new Error(`APPEND to ${folder} reported no APPENDUID`);
+        if (!appended || appended.uid === undefined || appended.uidValidity === undefined)
+          throw new Error(`APPEND to ${folder} reported no APPENDUID`);
         return { uid: appended.uid, uidValidity: appended.uidValidity };
       } finally {
         await client.logout();
@@ -134,7 +141,9 @@ function dovecotCommand(dir: string, args: string[]): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const child = spawn(dovecotBinary(), args, { stdio: ['ignore', output, output] });
     child.on('error', reject);
-    child.on('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`dovecot ${args.join(' ')} exited with ${code ?? signal}`))));
+    child.on('exit', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`dovecot ${args.join(' ')} exited with ${code ?? signal}`)),
+    );
   }).finally(() => fs.closeSync(output));
 }
 

@@ -56,7 +56,8 @@ export async function startInterruptibleSmtp(): Promise<InterruptibleSmtp> {
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', async () => {
+      stream.on('end', () => void answer());
+      const answer = async () => {
         const to = session.envelope.rcptTo[0]?.address ?? '';
         const { messageId } = await simpleParser(Buffer.concat(chunks));
         const held = plans.get(to) === 'hold-after-data';
@@ -64,7 +65,7 @@ export async function startInterruptibleSmtp(): Promise<InterruptibleSmtp> {
         if (!held) return callback(null, `Message queued as interruptible-${transmissions.length}`);
         plans.delete(to);
         hold();
-      });
+      };
     },
   });
   const port = await listenOnLoopback(server, sockets);
@@ -75,7 +76,13 @@ export async function startInterruptibleSmtp(): Promise<InterruptibleSmtp> {
     transmissions,
     plan: (to, plan) => void plans.set(to, plan),
     whenHeld(count, timeoutMs = 30_000) {
-      return whenAtLeast(heldListeners, () => heldCount, count, timeoutMs, (n) => `the SMTP server held ${n} of ${count} mails in ${timeoutMs} ms`);
+      return whenAtLeast(
+        heldListeners,
+        () => heldCount,
+        count,
+        timeoutMs,
+        (n) => `the SMTP server held ${n} of ${count} mails in ${timeoutMs} ms`,
+      );
     },
     forgetHeld() {
       heldCount = 0;

@@ -67,8 +67,12 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     host: '127.0.0.1',
     port,
     messages,
-    failNext: (code, message = code >= 500 ? 'Requested action not taken: mailbox unavailable' : 'Requested action aborted: try again later') =>
-      planned.push({ kind: 'fail', code, message }),
+    failNext: (
+      code,
+      message = code >= 500
+        ? 'Requested action not taken: mailbox unavailable'
+        : 'Requested action aborted: try again later',
+    ) => planned.push({ kind: 'fail', code, message }),
     dropNext: () => planned.push({ kind: 'drop' }),
     waitFor(count, timeoutMs = 5000) {
       return new Promise((resolve, reject) => {

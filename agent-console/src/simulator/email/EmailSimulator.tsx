@@ -47,22 +47,43 @@ export function EmailSimulator({ supportAddress }: { supportAddress: string }) {
   };
 
   return (
-    <section className="sim-email" data-testid="sim-email-panel" data-address={normaliseEmail(address)} aria-labelledby="sim-email-heading">
+    <section
+      className="sim-email"
+      data-testid="sim-email-panel"
+      data-address={normaliseEmail(address)}
+      aria-labelledby="sim-email-heading"
+    >
       <h2 id="sim-email-heading" className="visually-hidden">
         {t('emailSimulator.heading')}
       </h2>
       <p className="muted" data-testid="sim-support-address" data-address={supportAddress}>
         {t('emailSimulator.intro', { address: supportAddress })}
       </p>
-      <SimEmailAddress address={address} name={name} recent={recent} onAddressChange={changeAddress} onNameChange={setName} />
+      <SimEmailAddress
+        address={address}
+        name={name}
+        recent={recent}
+        onAddressChange={changeAddress}
+        onNameChange={setName}
+      />
       {!valid && address.trim() !== '' && <p className="notice">{t('emailSimulator.invalidAddress')}</p>}
       {error != null && valid && (
         <p role="alert" className="notice notice--error">
           {errorMessage(error, t)}
         </p>
       )}
-      <SimEmailList emails={valid ? (mailbox?.emails ?? []) : []} loading={valid && !mailbox && error == null} onReply={setReplyTo} />
-      <SimEmailComposer key={replyTo?.id ?? 'new'} disabled={!valid} replyTo={replyTo} onCancelReply={() => setReplyTo(null)} onSend={send} />
+      <SimEmailList
+        emails={valid ? (mailbox?.emails ?? []) : []}
+        loading={valid && !mailbox && error == null}
+        onReply={setReplyTo}
+      />
+      <SimEmailComposer
+        key={replyTo?.id ?? 'new'}
+        disabled={!valid}
+        replyTo={replyTo}
+        onCancelReply={() => setReplyTo(null)}
+        onSend={send}
+      />
     </section>
   );
 }

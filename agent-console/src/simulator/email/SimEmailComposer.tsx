@@ -51,14 +51,25 @@ export function SimEmailComposer({ disabled, replyTo, onCancelReply, onSend }: P
       {replyTo && (
         <p className="sim-email-composer__replying" data-testid="sim-email-replying">
           {t('emailSimulator.replyingTo', { subject: replyTo.subject || t('emailSimulator.noSubject') })}{' '}
-          <button type="button" className="link-button small" data-testid="sim-email-cancel-reply" onClick={onCancelReply}>
+          <button
+            type="button"
+            className="link-button small"
+            data-testid="sim-email-cancel-reply"
+            onClick={onCancelReply}
+          >
             {t('emailSimulator.cancelReply')}
           </button>
         </p>
       )}
       <label className="form__field">
         <span>{t('emailSimulator.subject')}</span>
-        <input type="text" data-testid="sim-email-subject" value={subject} maxLength={300} onChange={(event) => setSubject(event.target.value)} />
+        <input
+          type="text"
+          data-testid="sim-email-subject"
+          value={subject}
+          maxLength={300}
+          onChange={(event) => setSubject(event.target.value)}
+        />
       </label>
       <label className="form__field">
         <span>{t('emailSimulator.body')}</span>
@@ -71,7 +82,12 @@ export function SimEmailComposer({ disabled, replyTo, onCancelReply, onSend }: P
         />
       </label>
       <label className="checkbox-field">
-        <input type="checkbox" data-testid="sim-email-as-html" checked={asHtml} onChange={(event) => setAsHtml(event.target.checked)} />
+        <input
+          type="checkbox"
+          data-testid="sim-email-as-html"
+          checked={asHtml}
+          onChange={(event) => setAsHtml(event.target.checked)}
+        />
         <span>{t('emailSimulator.asHtml')}</span>
       </label>
       {asHtml && <small className="muted">{t('emailSimulator.asHtmlHint')}</small>}

@@ -13,9 +13,16 @@ export function SimEmailItem({ email, onReply }: Props) {
   const { t } = useTranslation();
   const received = email.direction === 'to_customer';
   return (
-    <li className={`sim-email-item sim-email-item--${email.direction}`} data-testid="sim-email" data-direction={email.direction} data-message-id={email.messageId}>
+    <li
+      className={`sim-email-item sim-email-item--${email.direction}`}
+      data-testid="sim-email"
+      data-direction={email.direction}
+      data-message-id={email.messageId}
+    >
       <header className="sim-email-item__meta">
-        <span className="sim-email-item__direction">{received ? t('emailSimulator.received') : t('emailSimulator.sent')}</span>
+        <span className="sim-email-item__direction">
+          {received ? t('emailSimulator.received') : t('emailSimulator.sent')}
+        </span>
         <span className="muted small">{t('emailSimulator.fromTo', { from: email.from, to: email.to })}</span>
         <Timestamp iso={email.at} className="muted small" />
       </header>
@@ -26,7 +33,9 @@ export function SimEmailItem({ email, onReply }: Props) {
         {email.text.trim()}
       </p>
       {email.attachments.length > 0 && (
-        <p className="muted small">{t('emailSimulator.attachments', { names: email.attachments.map((a) => a.filename).join(', ') })}</p>
+        <p className="muted small">
+          {t('emailSimulator.attachments', { names: email.attachments.map((a) => a.filename).join(', ') })}
+        </p>
       )}
       <details className="sim-email-item__headers">
         <summary className="small">{t('emailSimulator.headers')}</summary>
@@ -48,7 +57,12 @@ export function SimEmailItem({ email, onReply }: Props) {
         </dl>
       </details>
       {received && (
-        <button type="button" className="button button--small" data-testid="sim-email-reply" onClick={() => onReply(email)}>
+        <button
+          type="button"
+          className="button button--small"
+          data-testid="sim-email-reply"
+          onClick={() => onReply(email)}
+        >
           {t('emailSimulator.reply')}
         </button>
       )}

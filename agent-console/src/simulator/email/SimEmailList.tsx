@@ -21,7 +21,9 @@ export function SimEmailList({ emails, loading, onReply }: Props) {
 
   return (
     <ol className="sim-emails" data-testid="sim-emails" aria-label={t('emailSimulator.conversation')} ref={list}>
-      {emails.length === 0 && <li className="sim-messages__empty muted">{loading ? t('app.loading') : t('emailSimulator.empty')}</li>}
+      {emails.length === 0 && (
+        <li className="sim-messages__empty muted">{loading ? t('app.loading') : t('emailSimulator.empty')}</li>
+      )}
       {emails.map((email) => (
         <SimEmailItem key={email.id} email={email} onReply={onReply} />
       ))}

@@ -24,7 +24,11 @@ describe('rememberEmail', () => {
   });
 
   it('keeps at most `max` addresses and ignores empty input', () => {
-    expect(rememberEmail(['1@x.example', '2@x.example', '3@x.example'], '4@x.example', 3)).toEqual(['4@x.example', '1@x.example', '2@x.example']);
+    expect(rememberEmail(['1@x.example', '2@x.example', '3@x.example'], '4@x.example', 3)).toEqual([
+      '4@x.example',
+      '1@x.example',
+      '2@x.example',
+    ]);
     expect(rememberEmail(['1@x.example'], '  ')).toEqual(['1@x.example']);
     expect(normaliseEmail('  A@B.C ')).toBe('a@b.c');
   });

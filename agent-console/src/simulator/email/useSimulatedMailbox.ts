@@ -19,7 +19,8 @@ interface Answer {
 export function useSimulatedMailbox(address: string | null) {
   const { connectionGeneration } = useRealtime();
   const load = useCallback(
-    async (): Promise<Answer | null> => (address ? { requested: address, ...(await getSimulatedMailbox(address)) } : null),
+    async (): Promise<Answer | null> =>
+      address ? { requested: address, ...(await getSimulatedMailbox(address)) } : null,
     [address],
   );
   const { data, error, reload } = useReloadableData(load, connectionGeneration);

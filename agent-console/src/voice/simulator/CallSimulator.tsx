@@ -2,7 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SimulatedCallView } from '../../../../server/http/voiceApiTypes';
 import { errorMessage } from '../../api/errorMessage';
-import { hangUpSimulatedCall, leaveSimulatedRecording, placeSimulatedCall, pressSimulatedDigits, speakOnSimulatedCall } from '../../api/voiceEndpoints';
+import {
+  hangUpSimulatedCall,
+  leaveSimulatedRecording,
+  placeSimulatedCall,
+  pressSimulatedDigits,
+  speakOnSimulatedCall,
+} from '../../api/voiceEndpoints';
 import { looksLikePhone, randomSimPhone } from '../../simulator/simPhone';
 import { SimPhoneNumber } from '../../simulator/SimPhoneNumber';
 import { useRecentPhones } from '../../simulator/useRecentPhones';
@@ -72,15 +78,27 @@ function SimulatedCallPanel({ companyNumber }: { companyNumber: string }) {
       {!live && (
         <>
           {!withheld && <SimPhoneNumber phone={phone} recent={recent} onChange={setPhone} />}
-          {!withheld && !looksLikePhone(phone) && phone.trim() !== '' && <p className="sim-phone__hint notice">{t('simulator.invalidPhone')}</p>}
+          {!withheld && !looksLikePhone(phone) && phone.trim() !== '' && (
+            <p className="sim-phone__hint notice">{t('simulator.invalidPhone')}</p>
+          )}
           <label className="checkbox-field">
-            <input type="checkbox" data-testid="sim-call-withhold" checked={withheld} onChange={(e) => setWithheld(e.target.checked)} />
+            <input
+              type="checkbox"
+              data-testid="sim-call-withhold"
+              checked={withheld}
+              onChange={(e) => setWithheld(e.target.checked)}
+            />
             {t('callSimulator.withhold')}
           </label>
         </>
       )}
       {call && state && (
-        <div className={`sim-call__status sim-call__status--${state}`} data-testid="sim-call-status" data-status={call.status} data-state={state}>
+        <div
+          className={`sim-call__status sim-call__status--${state}`}
+          data-testid="sim-call-status"
+          data-status={call.status}
+          data-state={state}
+        >
           <strong>{call.from}</strong> → {call.to}
           <span>{t('callSimulator.status', { status: t(`voice.callStatus.${call.status}`) })}</span>
           {call.queue && (
@@ -101,7 +119,10 @@ function SimulatedCallPanel({ companyNumber }: { companyNumber: string }) {
       {call && <SimCallTranscript transcript={call.transcript} />}
       {call && live && (
         <>
-          <SimKeypad enabled={inputs.keys && !busy} onPress={(key) => void act(() => pressSimulatedDigits(call.sid, key))} />
+          <SimKeypad
+            enabled={inputs.keys && !busy}
+            onPress={(key) => void act(() => pressSimulatedDigits(call.sid, key))}
+          />
           <SimCallInputs
             speech={inputs.speech}
             message={inputs.message}
@@ -113,12 +134,28 @@ function SimulatedCallPanel({ companyNumber }: { companyNumber: string }) {
       )}
       <div className="button-row">
         {live ? (
-          <button type="button" className="button button--danger" data-testid="sim-call-hangup" disabled={busy || !call} onClick={() => call && void act(() => hangUpSimulatedCall(call.sid))}>
+          <button
+            type="button"
+            className="button button--danger"
+            data-testid="sim-call-hangup"
+            disabled={busy || !call}
+            onClick={() => call && void act(() => hangUpSimulatedCall(call.sid))}
+          >
             {t('callSimulator.hangUp')}
           </button>
         ) : (
-          <button type="button" className="button button--accept" data-testid="sim-call-start" disabled={busy || !(withheld || looksLikePhone(phone))} onClick={() => void start()}>
-            {busy ? t('callSimulator.calling') : call ? t('callSimulator.callAgain') : t('callSimulator.call', { number: companyNumber })}
+          <button
+            type="button"
+            className="button button--accept"
+            data-testid="sim-call-start"
+            disabled={busy || !(withheld || looksLikePhone(phone))}
+            onClick={() => void start()}
+          >
+            {busy
+              ? t('callSimulator.calling')
+              : call
+                ? t('callSimulator.callAgain')
+                : t('callSimulator.call', { number: companyNumber })}
           </button>
         )}
       </div>

@@ -35,9 +35,19 @@ export function SimCallInputs({ speech, message, busy, onSay, onLeaveMessage }: 
         <form className="sim-call__input" onSubmit={(event) => void say(event)}>
           <label className="form__field">
             <span>{t('callSimulator.speech')}</span>
-            <input data-testid="sim-call-speech" value={said} placeholder={t('callSimulator.speechPlaceholder')} onChange={(event) => setSaid(event.target.value)} />
+            <input
+              data-testid="sim-call-speech"
+              value={said}
+              placeholder={t('callSimulator.speechPlaceholder')}
+              onChange={(event) => setSaid(event.target.value)}
+            />
           </label>
-          <button type="submit" className="button button--small" data-testid="sim-call-say" disabled={busy || !said.trim()}>
+          <button
+            type="submit"
+            className="button button--small"
+            data-testid="sim-call-say"
+            disabled={busy || !said.trim()}
+          >
             {t('callSimulator.say')}
           </button>
         </form>
@@ -46,9 +56,20 @@ export function SimCallInputs({ speech, message, busy, onSay, onLeaveMessage }: 
         <form className="sim-call__input" onSubmit={(event) => void leave(event)}>
           <label className="form__field">
             <span>{t('callSimulator.message')}</span>
-            <textarea data-testid="sim-call-message" rows={3} value={voicemail} placeholder={t('callSimulator.messagePlaceholder')} onChange={(event) => setVoicemail(event.target.value)} />
+            <textarea
+              data-testid="sim-call-message"
+              rows={3}
+              value={voicemail}
+              placeholder={t('callSimulator.messagePlaceholder')}
+              onChange={(event) => setVoicemail(event.target.value)}
+            />
           </label>
-          <button type="submit" className="button button--small" data-testid="sim-call-leave-message" disabled={busy || !voicemail.trim()}>
+          <button
+            type="submit"
+            className="button button--small"
+            data-testid="sim-call-leave-message"
+            disabled={busy || !voicemail.trim()}
+          >
             {t('callSimulator.leaveMessage')}
           </button>
         </form>

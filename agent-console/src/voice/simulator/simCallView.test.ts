@@ -3,7 +3,15 @@ import type { SimulatedCallView } from '../../../../server/http/voiceApiTypes';
 import { simCallInputs, simCallState } from './simCallView';
 
 const aSimCall = (overrides: Partial<SimulatedCallView> = {}): SimulatedCallView => ({
-  sid: 'CA1', from: '+15550100', to: '+15550199', direction: 'inbound', status: 'in-progress', transcript: [], awaiting: null, queue: null, conference: null,
+  sid: 'CA1',
+  from: '+15550100',
+  to: '+15550199',
+  direction: 'inbound',
+  status: 'in-progress',
+  transcript: [],
+  awaiting: null,
+  queue: null,
+  conference: null,
   ...overrides,
 });
 
@@ -17,24 +25,43 @@ describe('simCallState', () => {
   });
 
   it('is ended for every final status', () => {
-    for (const status of ['completed', 'busy', 'failed', 'no-answer', 'canceled'] as const) expect(simCallState(aSimCall({ status }))).toBe('ended');
+    for (const status of ['completed', 'busy', 'failed', 'no-answer', 'canceled'] as const)
+      expect(simCallState(aSimCall({ status }))).toBe('ended');
   });
 });
 
 describe('simCallInputs', () => {
   it('enables the keypad for a gather listening for keys, speech for one listening for speech', () => {
-    expect(simCallInputs(aSimCall({ awaiting: { kind: 'gather', numDigits: 1, input: ['dtmf'] } }))).toEqual({ keys: true, speech: false, message: false });
-    expect(simCallInputs(aSimCall({ awaiting: { kind: 'gather', numDigits: null, input: ['dtmf', 'speech'] } }))).toEqual({ keys: true, speech: true, message: false });
-    expect(simCallInputs(aSimCall({ awaiting: { kind: 'gather', numDigits: null, input: ['speech'] } }))).toEqual({ keys: false, speech: true, message: false });
+    expect(simCallInputs(aSimCall({ awaiting: { kind: 'gather', numDigits: 1, input: ['dtmf'] } }))).toEqual({
+      keys: true,
+      speech: false,
+      message: false,
+    });
+    expect(
+      simCallInputs(aSimCall({ awaiting: { kind: 'gather', numDigits: null, input: ['dtmf', 'speech'] } })),
+    ).toEqual({ keys: true, speech: true, message: false });
+    expect(simCallInputs(aSimCall({ awaiting: { kind: 'gather', numDigits: null, input: ['speech'] } }))).toEqual({
+      keys: false,
+      speech: true,
+      message: false,
+    });
   });
 
   it('takes a message when the line records', () => {
-    expect(simCallInputs(aSimCall({ awaiting: { kind: 'record' } }))).toEqual({ keys: false, speech: false, message: true });
+    expect(simCallInputs(aSimCall({ awaiting: { kind: 'record' } }))).toEqual({
+      keys: false,
+      speech: false,
+      message: true,
+    });
   });
 
   it('takes nothing while the line talks, nor after the call ended', () => {
     expect(simCallInputs(aSimCall())).toEqual({ keys: false, speech: false, message: false });
-    expect(simCallInputs(aSimCall({ status: 'completed', awaiting: { kind: 'record' } }))).toEqual({ keys: false, speech: false, message: false });
+    expect(simCallInputs(aSimCall({ status: 'completed', awaiting: { kind: 'record' } }))).toEqual({
+      keys: false,
+      speech: false,
+      message: false,
+    });
     expect(simCallInputs(null)).toEqual({ keys: false, speech: false, message: false });
   });
 });

@@ -6,14 +6,17 @@ export function hearers(call: SimCall): SimCall[] {
   if (call.bridge) return [call.bridge.other(call)];
   const participant = call.participant;
   if (!participant || !participant.inAudio || participant.muted) return [];
-  return [...participant.conference.participants.values()].filter((p) => p !== participant && p.inAudio).map((p) => p.call);
+  return [...participant.conference.participants.values()]
+    .filter((p) => p !== participant && p.inAudio)
+    .map((p) => p.call);
 }
 
 /** Recordings that capture what this leg says now. */
 function recordingsHearing(call: SimCall): string[] {
   const sids = [...call.activeRecordings];
   const participant = call.participant;
-  if (participant?.inAudio && !participant.muted && participant.conference.recordingSid) sids.push(participant.conference.recordingSid);
+  if (participant?.inAudio && !participant.muted && participant.conference.recordingSid)
+    sids.push(participant.conference.recordingSid);
   return sids;
 }
 

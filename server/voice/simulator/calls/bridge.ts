@@ -6,7 +6,10 @@ export class Bridge {
   readonly startedAt = Date.now();
   private readonly done = deferred<SimCall>();
 
-  constructor(readonly a: SimCall, readonly b: SimCall) {
+  constructor(
+    readonly a: SimCall,
+    readonly b: SimCall,
+  ) {
     a.bridge = this;
     b.bridge = this;
     a.note('bridged', { text: b.party, details: { callSid: b.sid } });

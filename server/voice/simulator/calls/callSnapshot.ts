@@ -18,8 +18,17 @@ export function snapshotOf(call: SimCall, timeScale: number): CallSnapshot {
     endedAt: call.endedAt === null ? null : new Date(call.endedAt).toISOString(),
     duration: call.endedAt === null ? null : callDurationSecondsOf(call, timeScale),
     transcript: call.transcript.map((entry) => ({ ...entry })),
-    awaiting: call.awaiting ? { ...call.awaiting, ...(call.awaiting.kind === 'gather' ? { input: [...call.awaiting.input] } : {}) } : null,
-    queue: call.queue ? { name: call.queue.name, sid: call.queue.sid, position: call.queue.position(call), size: call.queue.members.length } : null,
+    awaiting: call.awaiting
+      ? { ...call.awaiting, ...(call.awaiting.kind === 'gather' ? { input: [...call.awaiting.input] } : {}) }
+      : null,
+    queue: call.queue
+      ? {
+          name: call.queue.name,
+          sid: call.queue.sid,
+          position: call.queue.position(call),
+          size: call.queue.members.length,
+        }
+      : null,
     conference:
       participant && conference
         ? {
@@ -28,7 +37,12 @@ export function snapshotOf(call: SimCall, timeScale: number): CallSnapshot {
             status: conference.status,
             held: participant.hold,
             muted: participant.muted,
-            participants: [...conference.participants.values()].map((p) => ({ callSid: p.call.sid, party: p.call.party, muted: p.muted, held: p.hold })),
+            participants: [...conference.participants.values()].map((p) => ({
+              callSid: p.call.sid,
+              party: p.call.party,
+              muted: p.muted,
+              held: p.hold,
+            })),
           }
         : null,
     bridgedWith: call.bridge ? call.bridge.other(call).sid : null,

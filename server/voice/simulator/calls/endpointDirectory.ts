@@ -11,7 +11,9 @@ export class EndpointDirectory {
   }
 
   behaviour(address: string): EndpointBehaviour {
-    return this.behaviours.get(address) ?? (address.startsWith('client:') ? this.defaults.client : this.defaults.number);
+    return (
+      this.behaviours.get(address) ?? (address.startsWith('client:') ? this.defaults.client : this.defaults.number)
+    );
   }
 }
 

@@ -12,7 +12,12 @@ const FAIL_AFTER = 0.5;
  * Rings the callee of an outgoing leg (`initiated`, then `ringing`) until its endpoint's behaviour or the
  * simulated party decides, or `timeoutSeconds` pass (no-answer). Rejects with the signal's reason if cancelled.
  */
-export async function ring(ctx: SimContext, call: SimCall, timeoutSeconds: number, signal: AbortSignal): Promise<RingDecision> {
+export async function ring(
+  ctx: SimContext,
+  call: SimCall,
+  timeoutSeconds: number,
+  signal: AbortSignal,
+): Promise<RingDecision> {
   reportStatus(ctx, call, 'initiated');
   const behaviour = ctx.endpoints.behaviour(call.to);
   if (behaviour === 'failed') {
@@ -26,10 +31,14 @@ export async function ring(ctx: SimContext, call: SimCall, timeoutSeconds: numbe
   call.ringDecision = decision;
   const timers = new AbortController();
   const timersSignal = AbortSignal.any([signal, timers.signal]);
-  const decideAfter = (seconds: number, outcome: RingDecision) => ctx.clock.sleep(seconds, timersSignal).then(() => decision.resolve(outcome), () => {});
-  if (behaviour === 'answer') decideAfter(Math.min(ANSWER_AFTER, timeoutSeconds), 'answered');
-  if (behaviour === 'busy') decideAfter(BUSY_AFTER, 'busy');
-  decideAfter(timeoutSeconds, 'no-answer');
+  const decideAfter = (seconds: number, outcome: RingDecision) =>
+    ctx.clock.sleep(seconds, timersSignal).then(
+      () => decision.resolve(outcome),
+      () => {},
+    );
+  if (behaviour === 'answer') void decideAfter(Math.min(ANSWER_AFTER, timeoutSeconds), 'answered');
+  if (behaviour === 'busy') void decideAfter(BUSY_AFTER, 'busy');
+  void decideAfter(timeoutSeconds, 'no-answer');
   try {
     return await ctx.clock.abortable(decision.promise, signal);
   } finally {

@@ -70,7 +70,10 @@ export class SimCall {
   callRecordingSid: string | null = null;
   private activity = new AbortController();
 
-  constructor(init: SimCallInit, private readonly onChange: (call: SimCall) => void) {
+  constructor(
+    init: SimCallInit,
+    private readonly onChange: (call: SimCall) => void,
+  ) {
     this.sid = init.sid;
     this.from = init.from;
     this.to = init.to;

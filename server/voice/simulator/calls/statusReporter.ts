@@ -4,7 +4,13 @@ import { callParams, twilioDate } from '../webhooks/callParams';
 import { callDurationSecondsOf } from './callDuration';
 import type { SimCall, StatusEvent } from './simCall';
 
-const SIP_RESPONSE: Record<string, string> = { completed: '200', busy: '486', 'no-answer': '487', canceled: '487', failed: '404' };
+const SIP_RESPONSE: Record<string, string> = {
+  completed: '200',
+  busy: '486',
+  'no-answer': '487',
+  canceled: '487',
+  failed: '404',
+};
 
 /** Posts the call-progress event to the call's statusCallback when it asked for that event. */
 export function reportStatus(ctx: SimContext, call: SimCall, event: StatusEvent) {
@@ -12,7 +18,14 @@ export function reportStatus(ctx: SimContext, call: SimCall, event: StatusEvent)
   if (!callback || !callback.events.has(event)) return;
   const params: Record<string, string> = {
     ...callParams(ctx.accountSid, call),
-    CallStatus: event === 'initiated' ? 'initiated' : event === 'ringing' ? 'ringing' : event === 'answered' ? 'in-progress' : call.status,
+    CallStatus:
+      event === 'initiated'
+        ? 'initiated'
+        : event === 'ringing'
+          ? 'ringing'
+          : event === 'answered'
+            ? 'in-progress'
+            : call.status,
     CallbackSource: 'call-progress-events',
     Timestamp: twilioDate(Date.now()),
     SequenceNumber: String(call.callbackSequence++),
@@ -23,9 +36,14 @@ export function reportStatus(ctx: SimContext, call: SimCall, event: StatusEvent)
     params.Duration = String(Math.ceil(seconds / 60));
     params.SipResponseCode = SIP_RESPONSE[call.status] ?? '200';
     const recording = call.callRecordingSid ? ctx.recordings.get(call.callRecordingSid) : undefined;
-    if (recording) Object.assign(params, { RecordingSid: recording.sid, RecordingUrl: recording.url, RecordingDuration: String(ctx.recordings.durationSeconds(recording)) });
+    if (recording)
+      Object.assign(params, {
+        RecordingSid: recording.sid,
+        RecordingUrl: recording.url,
+        RecordingDuration: String(ctx.recordings.durationSeconds(recording)),
+      });
   }
-  postCallback(ctx, call, callback.url, callback.method, params);
+  void postCallback(ctx, call, callback.url, callback.method, params);
 }
 
 /** Simulated seconds from answer to end (0 for a call never answered). */

@@ -9,11 +9,19 @@ import { Participant, type ParticipantOptions, type SimConference } from './simC
 export type LeaveCause = 'hangup' | 'redirect' | 'removed' | 'conference-ended';
 
 /** The call enters the conference; a participant that starts the conference on entering starts it. */
-export function joinConference(ctx: SimContext, conference: SimConference, call: SimCall, options: ParticipantOptions): Participant {
+export function joinConference(
+  ctx: SimContext,
+  conference: SimConference,
+  call: SimCall,
+  options: ParticipantOptions,
+): Participant {
   const participant = new Participant(call, conference, options);
   conference.participants.set(call.sid, participant);
   call.participant = participant;
-  call.note('conference', { text: conference.friendlyName, details: { conferenceSid: conference.sid, joined: true, muted: participant.muted } });
+  call.note('conference', {
+    text: conference.friendlyName,
+    details: { conferenceSid: conference.sid, joined: true, muted: participant.muted },
+  });
   conferenceEvent(ctx, conference, 'participant-join', participant);
   if (conference.status === 'init' && options.startConferenceOnEnter) startConference(ctx, conference);
   updateParticipantMusic(ctx, participant);
@@ -24,7 +32,12 @@ export function joinConference(ctx: SimContext, conference: SimConference, call:
 function startConference(ctx: SimContext, conference: SimConference) {
   conference.status = 'in-progress';
   if (conference.recordingPlan) {
-    const recording = ctx.recordings.start({ callSid: null, conferenceSid: conference.sid, source: 'DialConference', callback: conference.recordingPlan.callback });
+    const recording = ctx.recordings.start({
+      callSid: null,
+      conferenceSid: conference.sid,
+      source: 'DialConference',
+      callback: conference.recordingPlan.callback,
+    });
     conference.recordingSid = recording.sid;
     reportRecordingStarted(ctx, recording);
   }
@@ -42,13 +55,23 @@ export function leaveConference(ctx: SimContext, participant: Participant, cause
   participant.music?.stop.abort();
   participant.music = null;
   participant.left.resolve(cause === 'conference-ended' ? 'conference-ended' : 'removed');
-  if (call.isLive) call.note('conference', { text: conference.friendlyName, details: { conferenceSid: conference.sid, left: true, cause } });
+  if (call.isLive)
+    call.note('conference', {
+      text: conference.friendlyName,
+      details: { conferenceSid: conference.sid, left: true, cause },
+    });
   conferenceEvent(ctx, conference, 'participant-leave', participant);
   if (cause !== 'conference-ended' && conference.status !== 'completed') {
     const kicked = cause === 'removed';
     if (participant.options.endConferenceOnExit)
-      endConference(ctx, conference, kicked ? 'participant-with-end-conference-on-exit-kicked' : 'participant-with-end-conference-on-exit-left', call.sid);
-    else if (conference.participants.size === 0) endConference(ctx, conference, kicked ? 'last-participant-kicked' : 'last-participant-left', call.sid);
+      endConference(
+        ctx,
+        conference,
+        kicked ? 'participant-with-end-conference-on-exit-kicked' : 'participant-with-end-conference-on-exit-left',
+        call.sid,
+      );
+    else if (conference.participants.size === 0)
+      endConference(ctx, conference, kicked ? 'last-participant-kicked' : 'last-participant-left', call.sid);
   }
   conference.touch();
 }
@@ -67,7 +90,13 @@ export function endConference(ctx: SimContext, conference: SimConference, reason
 }
 
 /** Hold: the participant hears the hold music and is cut off from the others; unhold returns it. */
-export function setParticipantHold(ctx: SimContext, participant: Participant, hold: boolean, holdUrl?: string, holdMethod?: HttpMethod) {
+export function setParticipantHold(
+  ctx: SimContext,
+  participant: Participant,
+  hold: boolean,
+  holdUrl?: string,
+  holdMethod?: HttpMethod,
+) {
   if (holdUrl !== undefined) participant.holdUrl = holdUrl;
   if (holdMethod) participant.holdMethod = holdMethod;
   if (participant.hold === hold) return;

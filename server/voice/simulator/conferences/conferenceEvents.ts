@@ -4,8 +4,14 @@ import { postCallback } from '../webhooks/postCallback';
 import type { Participant, SimConference } from './simConference';
 
 export type ConferenceEvent =
-  | 'conference-start' | 'conference-end' | 'participant-join' | 'participant-leave'
-  | 'participant-mute' | 'participant-unmute' | 'participant-hold' | 'participant-unhold';
+  | 'conference-start'
+  | 'conference-end'
+  | 'participant-join'
+  | 'participant-leave'
+  | 'participant-mute'
+  | 'participant-unmute'
+  | 'participant-hold'
+  | 'participant-unhold';
 
 // The statusCallbackEvent word that subscribes to each event.
 const SUBSCRIPTION: Record<ConferenceEvent, string> = {
@@ -20,7 +26,12 @@ const SUBSCRIPTION: Record<ConferenceEvent, string> = {
 };
 
 /** Posts a conference event to the conference's statusCallback when it subscribed to it. */
-export function conferenceEvent(ctx: SimContext, conference: SimConference, event: ConferenceEvent, participant?: Participant) {
+export function conferenceEvent(
+  ctx: SimContext,
+  conference: SimConference,
+  event: ConferenceEvent,
+  participant?: Participant,
+) {
   const callback = conference.statusCallback;
   if (!callback || !callback.events.has(SUBSCRIPTION[event])) return;
   const params: Record<string, string> = {
@@ -46,5 +57,5 @@ export function conferenceEvent(ctx: SimContext, conference: SimConference, even
     params.ReasonConferenceEnded = conference.reasonEnded ?? '';
     if (conference.callSidEndingConference) params.CallSidEndingConference = conference.callSidEndingConference;
   }
-  postCallback(ctx, conference, callback.url, callback.method, params);
+  void postCallback(ctx, conference, callback.url, callback.method, params);
 }

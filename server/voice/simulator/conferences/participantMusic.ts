@@ -9,7 +9,11 @@ import type { Participant } from './simConference';
 export function updateParticipantMusic(ctx: SimContext, participant: Participant) {
   const { conference, call, options } = participant;
   const want = participant.hold
-    ? { key: `hold ${participant.holdUrl ?? ''}`, url: participant.holdUrl ?? TWILIO_HOLD_MUSIC, method: participant.holdMethod }
+    ? {
+        key: `hold ${participant.holdUrl ?? ''}`,
+        url: participant.holdUrl ?? TWILIO_HOLD_MUSIC,
+        method: participant.holdMethod,
+      }
     : conference.status === 'init'
       ? { key: `wait ${options.waitUrl}`, url: options.waitUrl, method: options.waitMethod }
       : null;
@@ -20,5 +24,7 @@ export function updateParticipantMusic(ctx: SimContext, participant: Participant
   const stop = new AbortController();
   participant.music = { key: want.key, stop };
   const params = () => ({ ConferenceSid: conference.sid, FriendlyName: conference.friendlyName });
-  playLoopingDocument(ctx, call, want.url, want.method, params, AbortSignal.any([stop.signal, call.signal])).catch(() => {});
+  playLoopingDocument(ctx, call, want.url, want.method, params, AbortSignal.any([stop.signal, call.signal])).catch(
+    () => {},
+  );
 }

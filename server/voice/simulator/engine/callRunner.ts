@@ -32,7 +32,8 @@ async function run(ctx: SimContext, call: SimCall, first: Instruction) {
     } catch (error) {
       if (error instanceof SimulatorStopped) return;
       if (error instanceof Interruption) {
-        if (call.isLive && !call.pendingRedirect) throw new Error(`interrupted by another leg: ${error.message}`);
+        if (call.isLive && !call.pendingRedirect)
+          throw new Error(`interrupted by another leg: ${error.message}`, { cause: error });
         next = call.isLive ? call.pendingRedirect : null;
         call.pendingRedirect = null;
         continue;
@@ -43,7 +44,12 @@ async function run(ctx: SimContext, call: SimCall, first: Instruction) {
   }
 }
 
-async function runOne(ctx: SimContext, call: SimCall, instruction: Instruction, signal: AbortSignal): Promise<Instruction | null> {
+async function runOne(
+  ctx: SimContext,
+  call: SimCall,
+  instruction: Instruction,
+  signal: AbortSignal,
+): Promise<Instruction | null> {
   if (instruction.kind === 'bridged-leg') {
     await stayInBridge(ctx, call, signal);
     return null;

@@ -11,18 +11,30 @@ import { CONTINUE, type VerbHandler, type VerbOutcome, type VerbScope } from './
 
 function handlerFor(name: string): VerbHandler {
   switch (name) {
-    case 'Say': return say;
-    case 'Play': return play;
-    case 'Pause': return pause;
-    case 'Gather': return gather;
-    case 'Record': return record;
-    case 'Redirect': return redirect;
-    case 'Hangup': return hangup;
-    case 'Leave': return leave;
-    case 'Reject': return reject;
-    case 'Enqueue': return enqueue;
-    case 'Dial': return dial;
-    default: throw new TwimlError(`<${name}> is not a TwiML verb`);
+    case 'Say':
+      return say;
+    case 'Play':
+      return play;
+    case 'Pause':
+      return pause;
+    case 'Gather':
+      return gather;
+    case 'Record':
+      return record;
+    case 'Redirect':
+      return redirect;
+    case 'Hangup':
+      return hangup;
+    case 'Leave':
+      return leave;
+    case 'Reject':
+      return reject;
+    case 'Enqueue':
+      return enqueue;
+    case 'Dial':
+      return dial;
+    default:
+      throw new TwimlError(`<${name}> is not a TwiML verb`);
   }
 }
 
@@ -33,13 +45,20 @@ function handlerFor(name: string): VerbHandler {
 export async function executeVerbs(scope: VerbScope, verbs: TwimlNode[]): Promise<VerbOutcome> {
   for (const verb of verbs) {
     if (!scope.call.isLive) return { kind: 'ended' };
-    if (scope.context === 'call' && verb.name !== 'Reject' && !(verb.name === 'Dial' && verb.attrs.answerOnBridge === 'true')) answerCall(scope.ctx, scope.call);
+    if (
+      scope.context === 'call' &&
+      verb.name !== 'Reject' &&
+      !(verb.name === 'Dial' && verb.attrs.answerOnBridge === 'true')
+    )
+      answerCall(scope.ctx, scope.call);
     let outcome: VerbOutcome;
     try {
       outcome = await handlerFor(verb.name)(scope, verb);
     } catch (error) {
-      if (error instanceof TwimlError) throw new ApplicationError(`<${verb.name}>: ${error.message}`, error.code, scope.documentUrl);
-      if (error instanceof Error && error.message.includes('is not an absolute URL')) throw new ApplicationError(`<${verb.name}>: ${error.message}`, 11100, scope.documentUrl);
+      if (error instanceof TwimlError)
+        throw new ApplicationError(`<${verb.name}>: ${error.message}`, error.code, scope.documentUrl);
+      if (error instanceof Error && error.message.includes('is not an absolute URL'))
+        throw new ApplicationError(`<${verb.name}>: ${error.message}`, 11100, scope.documentUrl);
       throw error;
     }
     if (outcome.kind !== 'continue') return outcome;

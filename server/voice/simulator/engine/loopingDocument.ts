@@ -21,7 +21,14 @@ export function isTwilioHoldMusic(url: string) {
  * Plays a wait or hold document to the call until `signal` aborts: Say/Play/Pause/Redirect, re-requested when it
  * ends. '' is silence; Twilio's hold music just plays. A failing document stops the music (the call goes on).
  */
-export async function playLoopingDocument(ctx: SimContext, call: SimCall, url: string, method: HttpMethod, extraParams: () => Record<string, string>, signal: AbortSignal) {
+export async function playLoopingDocument(
+  ctx: SimContext,
+  call: SimCall,
+  url: string,
+  method: HttpMethod,
+  extraParams: () => Record<string, string>,
+  signal: AbortSignal,
+) {
   if (!url) return;
   if (isTwilioHoldMusic(url)) {
     call.note('play', { url, details: { loop: 0 } });
@@ -31,8 +38,18 @@ export async function playLoopingDocument(ctx: SimContext, call: SimCall, url: s
   for (;;) {
     const started = Date.now();
     try {
-      const doc = await loadDocument(ctx, call, next as Extract<Instruction, { kind: 'fetch' }>, 'music', signal, extraParams());
-      const outcome = await executeVerbs({ ctx, call, signal, documentUrl: doc.url, context: 'music', extraParams }, doc.verbs);
+      const doc = await loadDocument(
+        ctx,
+        call,
+        next as Extract<Instruction, { kind: 'fetch' }>,
+        'music',
+        signal,
+        extraParams(),
+      );
+      const outcome = await executeVerbs(
+        { ctx, call, signal, documentUrl: doc.url, context: 'music', extraParams },
+        doc.verbs,
+      );
       next = outcome.kind === 'next' ? outcome.to : { kind: 'fetch', url, method };
     } catch (error) {
       if (!(error instanceof ApplicationError)) throw error;

@@ -24,7 +24,15 @@ export function queueParams(queue: SimQueue, member: QueueMember): Record<string
  * leads to) runs in wait context, and is requested again when it ends. Settles only when the call leaves by its
  * own doing: `<Leave>`, `<Hangup>`, or an error in the wait document.
  */
-export async function runQueueWait(ctx: SimContext, call: SimCall, queue: SimQueue, member: QueueMember, waitUrl: string, waitMethod: HttpMethod, signal: AbortSignal): Promise<'leave' | 'hangup' | 'error'> {
+export async function runQueueWait(
+  ctx: SimContext,
+  call: SimCall,
+  queue: SimQueue,
+  member: QueueMember,
+  waitUrl: string,
+  waitMethod: HttpMethod,
+  signal: AbortSignal,
+): Promise<'leave' | 'hangup' | 'error'> {
   if (!waitUrl || isTwilioHoldMusic(waitUrl)) {
     if (waitUrl) call.note('play', { url: waitUrl, details: { loop: 0 } });
     await ctx.clock.sleep(Infinity, signal);
@@ -34,10 +42,20 @@ export async function runQueueWait(ctx: SimContext, call: SimCall, queue: SimQue
   let next: Instruction = waitDocument;
   for (;;) {
     const started = Date.now();
-    let answersInput = false;
+    let answersInput: boolean;
     try {
-      const doc = await loadDocument(ctx, call, next as Extract<Instruction, { kind: 'fetch' | 'twiml' }>, 'queue-wait', signal, extraParams());
-      const outcome = await executeVerbs({ ctx, call, signal, documentUrl: doc.url, context: 'queue-wait', extraParams }, doc.verbs);
+      const doc = await loadDocument(
+        ctx,
+        call,
+        next as Extract<Instruction, { kind: 'fetch' | 'twiml' }>,
+        'queue-wait',
+        signal,
+        extraParams(),
+      );
+      const outcome = await executeVerbs(
+        { ctx, call, signal, documentUrl: doc.url, context: 'queue-wait', extraParams },
+        doc.verbs,
+      );
       if (outcome.kind === 'leave' || outcome.kind === 'hangup') return outcome.kind;
       next = outcome.kind === 'next' ? outcome.to : waitDocument;
       answersInput = outcome.kind === 'next' && !!outcome.answersInput;

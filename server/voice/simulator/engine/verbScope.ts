@@ -19,7 +19,12 @@ export interface VerbScope {
  * answers the party's keys or speech), hang up, leave the queue (wait documents), or nothing more (the verb
  * ended the call itself).
  */
-export type VerbOutcome = { kind: 'continue' } | { kind: 'next'; to: Instruction; answersInput?: boolean } | { kind: 'hangup' } | { kind: 'leave' } | { kind: 'ended' };
+export type VerbOutcome =
+  | { kind: 'continue' }
+  | { kind: 'next'; to: Instruction; answersInput?: boolean }
+  | { kind: 'hangup' }
+  | { kind: 'leave' }
+  | { kind: 'ended' };
 
 export type VerbHandler = (scope: VerbScope, verb: TwimlNode) => Promise<VerbOutcome>;
 

@@ -14,9 +14,13 @@ import { VoiceSimulatorError } from '../simulatorError';
  */
 export function placeCall(ctx: SimContext, { from, to }: { from: string; to: string }): string {
   const number = ctx.incomingNumber(to);
-  if (!number) throw new VoiceSimulatorError('unknown-number', `${to} is not a company number of the simulated account`);
+  if (!number)
+    throw new VoiceSimulatorError('unknown-number', `${to} is not a company number of the simulated account`);
   if (!isEndpointAddress(from) && !isWithheldCallerId(from)) {
-    throw new VoiceSimulatorError('invalid-input', `${from} is not a phone number (E.164), client:identity or a withheld caller ID (anonymous)`);
+    throw new VoiceSimulatorError(
+      'invalid-input',
+      `${from} is not a phone number (E.164), client:identity or a withheld caller ID (anonymous)`,
+    );
   }
   const call = ctx.calls.create({
     sid: newSid('CA'),
@@ -25,7 +29,9 @@ export function placeCall(ctx: SimContext, { from, to }: { from: string; to: str
     direction: 'inbound',
     status: 'ringing',
     // A number's status callback reports the end of the call only.
-    statusCallback: number.statusCallback ? { url: number.statusCallback, method: number.statusCallbackMethod ?? 'POST', events: new Set(['completed']) } : null,
+    statusCallback: number.statusCallback
+      ? { url: number.statusCallback, method: number.statusCallbackMethod ?? 'POST', events: new Set(['completed']) }
+      : null,
   });
   call.note('status', { text: 'ringing' });
   startRunner(ctx, call, { kind: 'fetch', url: number.voiceUrl, method: number.voiceMethod ?? 'POST' });
@@ -55,7 +61,8 @@ export function speak(ctx: SimContext, callSid: string, text: string) {
 /** Answers a `<Record>`: the message, then a key (default), silence until the timeout, or hanging up. */
 export function leaveRecording(ctx: SimContext, callSid: string, text: string, endWith: RecordingFinish['by'] = 'key') {
   const call = liveCall(ctx, callSid);
-  if (!call.listener?.recording) throw new VoiceSimulatorError('not-recording', 'the call is not recording a message now');
+  if (!call.listener?.recording)
+    throw new VoiceSimulatorError('not-recording', 'the call is not recording a message now');
   call.note('speech', { text, details: { recording: true } });
   call.listener.recording(text, endWith === 'key' ? { by: 'key' } : { by: endWith });
 }
@@ -93,6 +100,7 @@ function liveCall(ctx: SimContext, callSid: string): SimCall {
 
 function ringingCall(ctx: SimContext, callSid: string): SimCall {
   const call = liveCall(ctx, callSid);
-  if (!call.ringDecision) throw new VoiceSimulatorError('not-ringing', `call ${callSid} is ${call.status}, not ringing`);
+  if (!call.ringDecision)
+    throw new VoiceSimulatorError('not-ringing', `call ${callSid} is ${call.status}, not ringing`);
   return call;
 }

@@ -6,7 +6,13 @@ import { newSid } from '../sids';
 
 /** Why a member left the queue other than by its own wait document or hanging up. */
 export type Dequeue =
-  | { kind: 'bridged'; by: SimCall; whisper: { url: string; method: 'GET' | 'POST' } | null; connected: Deferred<Bridge | null>; abandoned: boolean }
+  | {
+      kind: 'bridged';
+      by: SimCall;
+      whisper: { url: string; method: 'GET' | 'POST' } | null;
+      connected: Deferred<Bridge | null>;
+      abandoned: boolean;
+    }
   | { kind: 'redirected'; to: Instruction };
 
 export interface QueueMember {

@@ -37,7 +37,7 @@ function postRecordingStatus(ctx: SimContext, recording: SimRecording) {
   if (recording.status !== 'in-progress') params.RecordingDuration = String(ctx.recordings.durationSeconds(recording));
   if (recording.callSid) params.CallSid = recording.callSid;
   if (recording.conferenceSid) params.ConferenceSid = recording.conferenceSid;
-  postCallback(ctx, recording, recording.callback.url, recording.callback.method, params);
+  void postCallback(ctx, recording, recording.callback.url, recording.callback.method, params);
 }
 
 /** Posts the transcription of a `<Record transcribe="true">` recording to its transcribeCallback. */
@@ -55,5 +55,5 @@ export function postTranscription(ctx: SimContext, call: SimCall, recording: Sim
     RecordingUrl: recording.url,
     url: transcribeCallback,
   };
-  postCallback(ctx, recording, transcribeCallback, 'POST', params);
+  void postCallback(ctx, recording, transcribeCallback, 'POST', params);
 }

@@ -29,8 +29,19 @@ describe('silentWav', () => {
   it('when asked for 2.5 seconds, then it is a valid 8 kHz mono 16-bit PCM WAV of exactly that length, all silence', () => {
     const wav = silentWav(2.5);
     expect(wavHeader(wav)).toEqual({
-      riff: 'RIFF', riffSize: wav.length - 8, wave: 'WAVE', fmt: 'fmt ', fmtSize: 16, format: 1, channels: 1,
-      sampleRate: 8000, byteRate: BYTES_PER_SECOND, blockAlign: 2, bitsPerSample: 16, data: 'data', dataSize: 2.5 * BYTES_PER_SECOND,
+      riff: 'RIFF',
+      riffSize: wav.length - 8,
+      wave: 'WAVE',
+      fmt: 'fmt ',
+      fmtSize: 16,
+      format: 1,
+      channels: 1,
+      sampleRate: 8000,
+      byteRate: BYTES_PER_SECOND,
+      blockAlign: 2,
+      bitsPerSample: 16,
+      data: 'data',
+      dataSize: 2.5 * BYTES_PER_SECOND,
     });
     expect(wav.length).toBe(44 + 2.5 * BYTES_PER_SECOND);
     expect(wav.subarray(44).every((byte) => byte === 0)).toBe(true);
@@ -70,7 +81,14 @@ describe('FakeTwilioVoice.recordingMedia', () => {
     const action = await leaveMessage('Please call me back about my bill');
     const media = fake.recordingMedia(action.RecordingSid)!;
     expect(media.contentType).toBe('audio/wav');
-    expect(wavHeader(media.body)).toMatchObject({ riff: 'RIFF', wave: 'WAVE', format: 1, channels: 1, sampleRate: 8000, bitsPerSample: 16 });
+    expect(wavHeader(media.body)).toMatchObject({
+      riff: 'RIFF',
+      wave: 'WAVE',
+      format: 1,
+      channels: 1,
+      sampleRate: 8000,
+      bitsPerSample: 16,
+    });
     expect(Number(action.RecordingDuration)).toBeGreaterThan(0);
     expect(wavHeader(media.body).dataSize).toBe(Number(action.RecordingDuration) * BYTES_PER_SECOND);
     expect(media.body.length).toBe(44 + Number(action.RecordingDuration) * BYTES_PER_SECOND);

@@ -39,7 +39,14 @@ export class RecordingStore {
     private readonly clock: SimClock,
   ) {}
 
-  start(init: { callSid: string | null; conferenceSid?: string | null; source: RecordingSource; channels?: 1 | 2; callback?: RecordingCallback | null; fixedSeconds?: number }): SimRecording {
+  start(init: {
+    callSid: string | null;
+    conferenceSid?: string | null;
+    source: RecordingSource;
+    channels?: 1 | 2;
+    callback?: RecordingCallback | null;
+    fixedSeconds?: number;
+  }): SimRecording {
     const sid = newSid('RE');
     const recording: SimRecording = {
       sid,

@@ -24,15 +24,31 @@ export function createCall(ctx: SimContext, form: Form): TwilioHttpResponse {
   const statusCallback = statusCallbackOf(form);
   if (statusCallback && 'error' in statusCallback) return statusCallback.error;
   const timeout = form.int('Timeout') ?? 60;
-  if (!Number.isInteger(timeout) || timeout < 1) return twilioError(400, 21216, `Invalid Timeout: ${form.one('Timeout')}`);
+  if (!Number.isInteger(timeout) || timeout < 1)
+    return twilioError(400, 21216, `Invalid Timeout: ${form.one('Timeout')}`);
 
-  const call = ctx.calls.create({ sid: newSid('CA'), from, to, direction: 'outbound-api', status: 'queued', statusCallback });
+  const call = ctx.calls.create({
+    sid: newSid('CA'),
+    from,
+    to,
+    direction: 'outbound-api',
+    status: 'queued',
+    statusCallback,
+  });
   call.answerInstruction = instruction;
   const response = json(201, presentCall(ctx, call));
   const recording = form.bool('Record')
     ? {
         callback: form.one('RecordingStatusCallback')
-          ? { url: form.one('RecordingStatusCallback')!, method: form.method('RecordingStatusCallbackMethod') ?? 'POST', events: new Set(form.many('RecordingStatusCallbackEvent').length ? form.many('RecordingStatusCallbackEvent') : ['completed']) }
+          ? {
+              url: form.one('RecordingStatusCallback')!,
+              method: form.method('RecordingStatusCallbackMethod') ?? 'POST',
+              events: new Set(
+                form.many('RecordingStatusCallbackEvent').length
+                  ? form.many('RecordingStatusCallbackEvent')
+                  : ['completed'],
+              ),
+            }
           : null,
       }
     : null;
@@ -81,10 +97,21 @@ export function deleteCall(ctx: SimContext, sid: string, path: string) {
 
 /** GET /Calls.json with Status, To, From, ParentCallSid filters, newest first. */
 export function listCalls(ctx: SimContext, query: Form, path: string) {
-  const filters = { status: query.one('Status'), to: query.one('To'), from: query.one('From'), parentCallSid: query.one('ParentCallSid') };
+  const filters = {
+    status: query.one('Status'),
+    to: query.one('To'),
+    from: query.one('From'),
+    parentCallSid: query.one('ParentCallSid'),
+  };
   const calls = ctx.calls
     .all()
-    .filter((c) => (!filters.status || c.status === filters.status) && (!filters.to || c.to === filters.to) && (!filters.from || c.from === filters.from) && (!filters.parentCallSid || c.parentCallSid === filters.parentCallSid))
+    .filter(
+      (c) =>
+        (!filters.status || c.status === filters.status) &&
+        (!filters.to || c.to === filters.to) &&
+        (!filters.from || c.from === filters.from) &&
+        (!filters.parentCallSid || c.parentCallSid === filters.parentCallSid),
+    )
     .sort((a, b) => b.createdAt - a.createdAt)
     .map((c) => presentCall(ctx, c));
   return json(200, page('calls', path, calls, query.int('PageSize') || 50));
@@ -106,8 +133,10 @@ function statusCallbackOf(form: Form): StatusCallbackConfig | { error: TwilioHtt
   if (!url) return null;
   if (!/^https?:\/\//.test(url)) return { error: twilioError(400, 21609, `StatusCallback is not a valid URL: ${url}`) };
   const events = form.many('StatusCallbackEvent');
-  if (events.some((e) => !STATUS_EVENTS.includes(e as StatusEvent))) return { error: twilioError(400, 21626, `Invalid StatusCallbackEvent: ${events.join(' ')}`) };
+  if (events.some((e) => !STATUS_EVENTS.includes(e as StatusEvent)))
+    return { error: twilioError(400, 21626, `Invalid StatusCallbackEvent: ${events.join(' ')}`) };
   const method = form.method('StatusCallbackMethod');
-  if (method === null) return { error: twilioError(400, 21207, `Invalid StatusCallbackMethod: ${form.one('StatusCallbackMethod')}`) };
+  if (method === null)
+    return { error: twilioError(400, 21207, `Invalid StatusCallbackMethod: ${form.one('StatusCallbackMethod')}`) };
   return { url, method: method ?? 'POST', events: new Set((events.length ? events : ['completed']) as StatusEvent[]) };
 }

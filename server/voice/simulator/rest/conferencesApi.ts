@@ -2,7 +2,12 @@ import twilio from 'twilio';
 import type { SimContext } from '../context';
 import { isEndpointAddress } from '../calls/endpointDirectory';
 import type { StatusEvent } from '../calls/simCall';
-import { endConference, leaveConference, setParticipantHold, setParticipantMuted } from '../conferences/conferenceControl';
+import {
+  endConference,
+  leaveConference,
+  setParticipantHold,
+  setParticipantMuted,
+} from '../conferences/conferenceControl';
 import type { SimConference } from '../conferences/simConference';
 import { runOutboundCall } from '../engine/outboundCall';
 import { newSid } from '../sids';
@@ -52,13 +57,20 @@ export function fetchParticipant(ctx: SimContext, conferenceSid: string, callSid
 }
 
 /** POST /Participants/{CallSid}.json: Hold (with HoldUrl/HoldMethod), Muted, EndConferenceOnExit. */
-export function updateParticipant(ctx: SimContext, conferenceSid: string, callSid: string, form: Form, path: string): TwilioHttpResponse {
+export function updateParticipant(
+  ctx: SimContext,
+  conferenceSid: string,
+  callSid: string,
+  form: Form,
+  path: string,
+): TwilioHttpResponse {
   const participant = ctx.conferences.get(conferenceSid)?.participants.get(callSid);
   if (!participant) return notFound(path);
   const holdMethod = form.method('HoldMethod');
   if (holdMethod === null) return twilioError(400, 20001, `Invalid HoldMethod: ${form.one('HoldMethod')}`);
   const holdUrl = form.one('HoldUrl');
-  if (holdUrl !== undefined && holdUrl !== '' && !/^https?:\/\//.test(holdUrl)) return twilioError(400, 20001, `HoldUrl is not a valid URL: ${holdUrl}`);
+  if (holdUrl !== undefined && holdUrl !== '' && !/^https?:\/\//.test(holdUrl))
+    return twilioError(400, 20001, `HoldUrl is not a valid URL: ${holdUrl}`);
   const endConferenceOnExit = form.bool('EndConferenceOnExit');
   if (endConferenceOnExit !== undefined) participant.options.endConferenceOnExit = endConferenceOnExit;
   const muted = form.bool('Muted');
@@ -81,7 +93,8 @@ export function removeParticipant(ctx: SimContext, conferenceSid: string, callSi
  * conference (as `<Dial><Conference>` with the given options would).
  */
 export function createParticipant(ctx: SimContext, conferenceId: string, form: Form, path: string): TwilioHttpResponse {
-  const existing: SimConference | undefined = ctx.conferences.get(conferenceId) ?? ctx.conferences.activeByName(conferenceId);
+  const existing: SimConference | undefined =
+    ctx.conferences.get(conferenceId) ?? ctx.conferences.activeByName(conferenceId);
   if (!existing && /^CF[0-9a-f]{32}$/.test(conferenceId)) return notFound(path);
   const name = existing?.friendlyName ?? conferenceId;
   const to = form.one('To');
@@ -90,20 +103,34 @@ export function createParticipant(ctx: SimContext, conferenceId: string, form: F
   if (!from || !isEndpointAddress(from)) return twilioError(400, 21212, `Invalid 'From' Phone Number: ${from ?? ''}`);
   const statusEvents = form.many('StatusCallbackEvent') as StatusEvent[];
   const statusCallback = form.one('StatusCallback')
-    ? { url: form.one('StatusCallback')!, method: form.method('StatusCallbackMethod') ?? 'POST', events: new Set<StatusEvent>(statusEvents.length ? statusEvents : ['completed']) }
+    ? {
+        url: form.one('StatusCallback')!,
+        method: form.method('StatusCallbackMethod') ?? 'POST',
+        events: new Set<StatusEvent>(statusEvents.length ? statusEvents : ['completed']),
+      }
     : null;
-  const call = ctx.calls.create({ sid: newSid('CA'), from, to, direction: 'outbound-api', status: 'queued', statusCallback });
+  const call = ctx.calls.create({
+    sid: newSid('CA'),
+    from,
+    to,
+    direction: 'outbound-api',
+    status: 'queued',
+    statusCallback,
+  });
   call.answerInstruction = { kind: 'twiml', xml: conferenceTwiml(name, form) };
   const conference = ctx.conferences.getOrCreate(name);
   void runOutboundCall(ctx, call, form.int('Timeout') || 60, null);
-  return json(201, presentParticipantOf(ctx, conference.sid, call.sid, {
-    label: form.one('Label') ?? null,
-    muted: form.bool('Muted') ?? false,
-    hold: false,
-    start_conference_on_enter: form.bool('StartConferenceOnEnter') ?? true,
-    end_conference_on_exit: form.bool('EndConferenceOnExit') ?? false,
-    status: 'queued',
-  }));
+  return json(
+    201,
+    presentParticipantOf(ctx, conference.sid, call.sid, {
+      label: form.one('Label') ?? null,
+      muted: form.bool('Muted') ?? false,
+      hold: false,
+      start_conference_on_enter: form.bool('StartConferenceOnEnter') ?? true,
+      end_conference_on_exit: form.bool('EndConferenceOnExit') ?? false,
+      status: 'queued',
+    }),
+  );
 }
 
 function conferenceTwiml(name: string, form: Form) {

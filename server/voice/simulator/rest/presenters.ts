@@ -64,7 +64,10 @@ export function presentConference(ctx: SimContext, conference: SimConference) {
     reason_conference_ended: conference.reasonEnded,
     call_sid_ending_conference: conference.callSidEndingConference,
     uri,
-    subresource_uris: { participants: uri.replace('.json', '/Participants.json'), recordings: uri.replace('.json', '/Recordings.json') },
+    subresource_uris: {
+      participants: uri.replace('.json', '/Participants.json'),
+      recordings: uri.replace('.json', '/Recordings.json'),
+    },
   };
 }
 
@@ -82,7 +85,12 @@ export function presentParticipant(ctx: SimContext, participant: Participant, st
 }
 
 /** A participant as its resource looks (also for one still being called, not yet in the conference). */
-export function presentParticipantOf(ctx: SimContext, conferenceSid: string, callSid: string, fields: Record<string, unknown>) {
+export function presentParticipantOf(
+  ctx: SimContext,
+  conferenceSid: string,
+  callSid: string,
+  fields: Record<string, unknown>,
+) {
   return {
     account_sid: ctx.accountSid,
     call_sid: callSid,

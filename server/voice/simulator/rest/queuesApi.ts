@@ -10,7 +10,8 @@ export function listQueues(ctx: SimContext, query: Form, path: string) {
 export function createQueue(ctx: SimContext, form: Form) {
   const name = form.one('FriendlyName');
   if (!name) return twilioError(400, 20001, 'Missing required parameter FriendlyName in the post body');
-  if (ctx.queues.byFriendlyName(name)) return twilioError(400, 22003, `A queue with friendly name ${name} already exists`);
+  if (ctx.queues.byFriendlyName(name))
+    return twilioError(400, 22003, `A queue with friendly name ${name} already exists`);
   return json(201, presentQueue(ctx, ctx.queues.create(name, form.int('MaxSize'))));
 }
 
@@ -40,7 +41,15 @@ export function deleteQueue(ctx: SimContext, sid: string, path: string) {
 export function listMembers(ctx: SimContext, queueSid: string, query: Form, path: string) {
   const queue = ctx.queues.bySid(queueSid);
   if (!queue) return notFound(path);
-  return json(200, page('queue_members', path, queue.members.map((m) => presentMember(ctx, queue, m)), query.int('PageSize') || 50));
+  return json(
+    200,
+    page(
+      'queue_members',
+      path,
+      queue.members.map((m) => presentMember(ctx, queue, m)),
+      query.int('PageSize') || 50,
+    ),
+  );
 }
 
 function memberOf(ctx: SimContext, queueSid: string, callSid: string) {
@@ -55,7 +64,13 @@ export function fetchMember(ctx: SimContext, queueSid: string, callSid: string, 
 }
 
 /** POST /Members/{CallSid or Front}.json with Url: dequeues the caller to run that document (QueueResult=redirected). */
-export function dequeueMember(ctx: SimContext, queueSid: string, callSid: string, form: Form, path: string): TwilioHttpResponse {
+export function dequeueMember(
+  ctx: SimContext,
+  queueSid: string,
+  callSid: string,
+  form: Form,
+  path: string,
+): TwilioHttpResponse {
   const found = memberOf(ctx, queueSid, callSid);
   if (!found) return notFound(path);
   const url = form.one('Url');

@@ -45,7 +45,9 @@ export class Form {
   many(name: string): string[] {
     const value = this.fields[name];
     if (value === undefined || value === null) return [];
-    return (Array.isArray(value) ? value.map(String) : [String(value)]).flatMap((v) => v.split(/[\s,]+/)).filter(Boolean);
+    return (Array.isArray(value) ? value.map(String) : [String(value)])
+      .flatMap((v) => v.split(/[\s,]+/))
+      .filter(Boolean);
   }
 
   bool(name: string): boolean | undefined {

@@ -23,11 +23,15 @@ describe('parseTwiml', () => {
     const wait = '<Response><Gather numDigits="1"><Play>https://example.com/a.mp3</Play></Gather><Leave/></Response>';
     expect(parseTwiml(wait, 'queue-wait').map((v) => v.name)).toEqual(['Gather', 'Leave']);
     expect(() => parseTwiml(wait, 'music')).toThrow(/<Gather> is not allowed in a wait, hold or whisper document/);
-    expect(() => parseTwiml('<Response><Dial>+15551234567</Dial></Response>', 'queue-wait')).toThrow(/<Dial> is not allowed in an <Enqueue> waitUrl document/);
+    expect(() => parseTwiml('<Response><Dial>+15551234567</Dial></Response>', 'queue-wait')).toThrow(
+      /<Dial> is not allowed in an <Enqueue> waitUrl document/,
+    );
   });
 
   it('when nouns are mixed or missing, then the document is refused', () => {
-    expect(() => parseTwiml('<Response><Dial><Conference>a</Conference><Number>+15551234567</Number></Dial></Response>', 'call')).toThrow(/must be the only noun/);
+    expect(() =>
+      parseTwiml('<Response><Dial><Conference>a</Conference><Number>+15551234567</Number></Dial></Response>', 'call'),
+    ).toThrow(/must be the only noun/);
     expect(() => parseTwiml('<Response><Dial/></Response>', 'call')).toThrow(/needs a number or a noun/);
     expect(() => parseTwiml('<Response><Redirect/></Response>', 'call')).toThrow(/<Redirect> needs text/);
     expect(() => parseTwiml('<Response>hello<Say>hi</Say></Response>', 'call')).toThrow(/<Response> takes no text/);

@@ -19,9 +19,13 @@ type Ordered = Record<string, unknown> & { ':@'?: Record<string, string> };
 export function parseTwiml(xml: string, context: TwimlContext): TwimlNode[] {
   if (!xml.trim()) throw new TwimlError('the document is empty');
   const valid = XMLValidator.validate(xml);
-  if (valid !== true) throw new TwimlError(`the document is not well-formed XML: ${valid.err.msg} (line ${valid.err.line})`);
+  if (valid !== true)
+    throw new TwimlError(`the document is not well-formed XML: ${valid.err.msg} (line ${valid.err.line})`);
   const roots = (parser.parse(xml) as Ordered[]).map(toNode).filter((n): n is TwimlNode => n !== null);
-  if (roots.length !== 1 || roots[0].name !== 'Response') throw new TwimlError(`the root element must be <Response>, got ${roots.map((r) => `<${r.name}>`).join(', ') || 'none'}`);
+  if (roots.length !== 1 || roots[0].name !== 'Response')
+    throw new TwimlError(
+      `the root element must be <Response>, got ${roots.map((r) => `<${r.name}>`).join(', ') || 'none'}`,
+    );
   if (roots[0].text) throw new TwimlError(`<Response> takes no text, got "${roots[0].text}"`);
   validateVerbs(roots[0].children, context);
   return roots[0].children;
@@ -46,5 +50,11 @@ function toNode(entry: Ordered): TwimlNode | null {
       }
     }
   }
-  return { name, attrs: { ...(entry[':@'] ?? {}) }, children, text: text.join('').trim(), innerText: inner.join('').replace(/\s+/g, ' ').trim() };
+  return {
+    name,
+    attrs: { ...(entry[':@'] ?? {}) },
+    children,
+    text: text.join('').trim(),
+    innerText: inner.join('').replace(/\s+/g, ' ').trim(),
+  };
 }

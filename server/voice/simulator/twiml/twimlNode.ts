@@ -16,7 +16,10 @@ export type TwimlContext = 'call' | 'queue-wait' | 'music';
 
 /** A document Twilio would refuse: the call fails with an application error. */
 export class TwimlError extends Error {
-  constructor(message: string, readonly code = 12100) {
+  constructor(
+    message: string,
+    readonly code = 12100,
+  ) {
     super(message);
     this.name = 'TwimlError';
   }
@@ -43,7 +46,8 @@ export function boolAttr(node: TwimlNode, name: string, fallback: boolean): bool
 export function methodAttr(node: TwimlNode, name: string, fallback: 'GET' | 'POST' = 'POST'): 'GET' | 'POST' {
   const raw = node.attrs[name]?.toUpperCase();
   if (raw === undefined || raw === '') return fallback;
-  if (raw !== 'GET' && raw !== 'POST') throw new TwimlError(`<${node.name}> ${name}="${node.attrs[name]}" is not GET or POST`, 12200);
+  if (raw !== 'GET' && raw !== 'POST')
+    throw new TwimlError(`<${node.name}> ${name}="${node.attrs[name]}" is not GET or POST`, 12200);
   return raw;
 }
 

@@ -24,7 +24,12 @@ export function callParams(accountSid: string, call: SimCall): Record<string, st
 // Twilio adds what it knows of a phone number's place (often little); a client identity has none.
 function geography(prefix: string, address: string): Record<string, string> {
   if (!address.startsWith('+')) return {};
-  return { [`${prefix}City`]: '', [`${prefix}State`]: '', [`${prefix}Zip`]: '', [`${prefix}Country`]: countryOf(address) };
+  return {
+    [`${prefix}City`]: '',
+    [`${prefix}State`]: '',
+    [`${prefix}Zip`]: '',
+    [`${prefix}Country`]: countryOf(address),
+  };
 }
 
 function countryOf(number: string) {

@@ -20,9 +20,18 @@ const WEBHOOK_TIMEOUT_MS = 15_000;
  * Requests `url` as Twilio does: POST form-encoded (or GET with the parameters in the query), signed with
  * X-Twilio-Signature over the public URL, and delivered to `deliveryAddress(url)`.
  */
-export async function sendSignedWebhook(target: WebhookTarget, url: string, method: HttpMethod, params: Record<string, string>, signal?: AbortSignal): Promise<WebhookResponse> {
+export async function sendSignedWebhook(
+  target: WebhookTarget,
+  url: string,
+  method: HttpMethod,
+  params: Record<string, string>,
+  signal?: AbortSignal,
+): Promise<WebhookResponse> {
   const timeout = AbortSignal.timeout(WEBHOOK_TIMEOUT_MS);
-  const headers: Record<string, string> = { 'user-agent': 'TwilioProxy/1.1', 'i-twilio-idempotency-token': randomUUID() };
+  const headers: Record<string, string> = {
+    'user-agent': 'TwilioProxy/1.1',
+    'i-twilio-idempotency-token': randomUUID(),
+  };
   let signedUrl = url;
   let body: string | undefined;
   if (method === 'GET') {
@@ -41,5 +50,9 @@ export async function sendSignedWebhook(target: WebhookTarget, url: string, meth
     body,
     signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
   });
-  return { status: response.status, contentType: response.headers.get('content-type') ?? '', body: await response.text() };
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type') ?? '',
+    body: await response.text(),
+  };
 }

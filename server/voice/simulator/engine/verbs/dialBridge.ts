@@ -15,14 +15,22 @@ export async function stayConnected(scope: VerbScope, options: DialOptions, brid
   const { ctx, call } = scope;
   const other = bridge.other(call);
   const recording = startDialRecording(ctx, options, call, other);
-  const result = (): DialResult => ({ status: 'completed', dialCallSid: other.sid, durationSeconds: ctx.clock.secondsBetween(bridge.startedAt), recording: recording?.stop() });
+  const result = (): DialResult => ({
+    status: 'completed',
+    dialCallSid: other.sid,
+    durationSeconds: ctx.clock.secondsBetween(bridge.startedAt),
+    recording: recording?.stop(),
+  });
   try {
     await ctx.clock.abortable(bridge.ended, scope.signal);
   } catch (error) {
     bridge.end(call);
     const ended = result();
     if (error instanceof Interruption && error.reason.kind === 'hangup' && options.action)
-      await requestIgnoringAnswer(ctx, options.action.url, options.action.method, { ...callParams(ctx.accountSid, call), ...dialResultParams(ended) });
+      await requestIgnoringAnswer(ctx, options.action.url, options.action.method, {
+        ...callParams(ctx.accountSid, call),
+        ...dialResultParams(ended),
+      });
     throw error;
   }
   return afterDial(options, result());

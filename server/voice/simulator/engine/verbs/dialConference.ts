@@ -19,19 +19,30 @@ export async function dialConference(scope: VerbScope, options: DialOptions, nou
     startConferenceOnEnter: boolAttr(noun, 'startConferenceOnEnter', true),
     endConferenceOnExit: boolAttr(noun, 'endConferenceOnExit', false),
     beep: noun.attrs.beep ?? 'true',
-    waitUrl: noun.attrs.waitUrl === undefined ? TWILIO_HOLD_MUSIC : noun.attrs.waitUrl && resolveUrl(noun.attrs.waitUrl, documentUrl),
+    waitUrl:
+      noun.attrs.waitUrl === undefined
+        ? TWILIO_HOLD_MUSIC
+        : noun.attrs.waitUrl && resolveUrl(noun.attrs.waitUrl, documentUrl),
     waitMethod: methodAttr(noun, 'waitMethod'),
     label: noun.attrs.participantLabel ?? null,
   };
   if (!conference.statusCallback && noun.attrs.statusCallback) {
     const events = listAttr(noun, 'statusCallbackEvent');
-    conference.statusCallback = { url: resolveUrl(noun.attrs.statusCallback, documentUrl), method: methodAttr(noun, 'statusCallbackMethod'), events: new Set(events.length ? events : ['start', 'end']) };
+    conference.statusCallback = {
+      url: resolveUrl(noun.attrs.statusCallback, documentUrl),
+      method: methodAttr(noun, 'statusCallbackMethod'),
+      events: new Set(events.length ? events : ['start', 'end']),
+    };
   }
   if (!conference.recordingPlan && noun.attrs.record === 'record-from-start') {
     const events = listAttr(noun, 'recordingStatusCallbackEvent');
     conference.recordingPlan = {
       callback: noun.attrs.recordingStatusCallback
-        ? { url: resolveUrl(noun.attrs.recordingStatusCallback, documentUrl), method: methodAttr(noun, 'recordingStatusCallbackMethod'), events: new Set(events.length ? events : ['completed']) }
+        ? {
+            url: resolveUrl(noun.attrs.recordingStatusCallback, documentUrl),
+            method: methodAttr(noun, 'recordingStatusCallbackMethod'),
+            events: new Set(events.length ? events : ['completed']),
+          }
         : null,
     };
   }
@@ -39,7 +50,11 @@ export async function dialConference(scope: VerbScope, options: DialOptions, nou
   try {
     await ctx.clock.abortable(participant.left.promise, scope.signal);
   } catch (error) {
-    leaveConference(ctx, participant, error instanceof Interruption && error.reason.kind === 'redirect' ? 'redirect' : 'hangup');
+    leaveConference(
+      ctx,
+      participant,
+      error instanceof Interruption && error.reason.kind === 'redirect' ? 'redirect' : 'hangup',
+    );
     throw error;
   }
   return afterDial(options, { status: 'completed', durationSeconds: ctx.clock.secondsBetween(participant.joinedAt) });

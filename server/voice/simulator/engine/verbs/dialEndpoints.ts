@@ -30,9 +30,20 @@ export async function dialEndpoints(scope: VerbScope, verb: TwimlNode, options: 
   const targets = dialTargets(verb, scope.documentUrl);
   const legs = targets.map((target) => ({
     target,
-    call: ctx.calls.create({ sid: newSid('CA'), from: options.callerId ?? parent.from, to: target.address, direction: 'outbound-dial', status: 'queued', parentCallSid: parent.sid, statusCallback: target.statusCallback }),
+    call: ctx.calls.create({
+      sid: newSid('CA'),
+      from: options.callerId ?? parent.from,
+      to: target.address,
+      direction: 'outbound-dial',
+      status: 'queued',
+      parentCallSid: parent.sid,
+      statusCallback: target.statusCallback,
+    }),
   }));
-  parent.note('dial', { text: targets.map((t) => t.address).join(', '), details: { callSids: legs.map((l) => l.call.sid), timeout: options.timeout } });
+  parent.note('dial', {
+    text: targets.map((t) => t.address).join(', '),
+    details: { callSids: legs.map((l) => l.call.sid), timeout: options.timeout },
+  });
 
   const winner = deferred<(typeof legs)[number] | null>();
   const outcomes: RingDecision[] = [];
@@ -43,7 +54,9 @@ export async function dialEndpoints(scope: VerbScope, verb: TwimlNode, options: 
   };
   for (const leg of legs) {
     const signal = leg.call.newActivity();
-    const decided: Promise<RingDecision> = isEndpointAddress(leg.call.to) ? ring(ctx, leg.call, options.timeout, signal) : Promise.resolve('failed');
+    const decided: Promise<RingDecision> = isEndpointAddress(leg.call.to)
+      ? ring(ctx, leg.call, options.timeout, signal)
+      : Promise.resolve('failed');
     decided.then(
       (decision) => {
         if (decision === 'answered' && !winner.settled) return winner.resolve(leg);
@@ -67,10 +80,18 @@ export async function dialEndpoints(scope: VerbScope, verb: TwimlNode, options: 
   answerCall(ctx, callee);
   if (answered.target.whisper) {
     try {
-      await playWhisper(ctx, callee, answered.target.whisper.url, answered.target.whisper.method, () => ({}), AbortSignal.any([scope.signal, callee.signal]));
+      await playWhisper(
+        ctx,
+        callee,
+        answered.target.whisper.url,
+        answered.target.whisper.method,
+        () => ({}),
+        AbortSignal.any([scope.signal, callee.signal]),
+      );
     } catch (error) {
       // The callee hanging up during its whisper ends only the Dial; the caller moving on hangs up the callee.
-      if (!scope.signal.aborted && !(error instanceof SimulatorStopped)) return afterDial(options, { status: 'completed', dialCallSid: callee.sid, durationSeconds: 0 });
+      if (!scope.signal.aborted && !(error instanceof SimulatorStopped))
+        return afterDial(options, { status: 'completed', dialCallSid: callee.sid, durationSeconds: 0 });
       endCall(ctx, callee, 'completed');
       throw error;
     }
@@ -91,10 +112,13 @@ function overallStatus(outcomes: RingDecision[]): DialResult['status'] {
 function dialTargets(verb: TwimlNode, documentUrl: string | null): DialTarget[] {
   if (verb.text) return [{ address: verb.text, whisper: null, statusCallback: null }];
   return verb.children.map((noun) => {
-    const identity = noun.name === 'Client' ? (noun.children.find((c) => c.name === 'Identity')?.text ?? noun.text) : null;
+    const identity =
+      noun.name === 'Client' ? (noun.children.find((c) => c.name === 'Identity')?.text ?? noun.text) : null;
     return {
       address: identity !== null ? `client:${identity}` : noun.text,
-      whisper: noun.attrs.url ? { url: resolveUrl(noun.attrs.url, documentUrl), method: methodAttr(noun, 'method') } : null,
+      whisper: noun.attrs.url
+        ? { url: resolveUrl(noun.attrs.url, documentUrl), method: methodAttr(noun, 'method') }
+        : null,
       statusCallback: nounStatusCallback(noun, documentUrl),
     };
   });
@@ -103,5 +127,9 @@ function dialTargets(verb: TwimlNode, documentUrl: string | null): DialTarget[] 
 function nounStatusCallback(noun: TwimlNode, documentUrl: string | null): StatusCallbackConfig | null {
   if (!noun.attrs.statusCallback) return null;
   const events = listAttr(noun, 'statusCallbackEvent') as StatusEvent[];
-  return { url: resolveUrl(noun.attrs.statusCallback, documentUrl), method: methodAttr(noun, 'statusCallbackMethod'), events: new Set(events.length ? events : ['completed']) };
+  return {
+    url: resolveUrl(noun.attrs.statusCallback, documentUrl),
+    method: methodAttr(noun, 'statusCallbackMethod'),
+    events: new Set(events.length ? events : ['completed']),
+  };
 }

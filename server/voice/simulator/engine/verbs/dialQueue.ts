@@ -17,7 +17,10 @@ export async function dialQueue(scope: VerbScope, options: DialOptions, noun: Tw
   if (!queue) return afterDial(options, { status: 'failed' });
   const patience = new AbortController();
   const waited = AbortSignal.any([scope.signal, patience.signal]);
-  ctx.clock.sleep(options.timeout, waited).then(() => patience.abort(), () => {});
+  ctx.clock.sleep(options.timeout, waited).then(
+    () => patience.abort(),
+    () => {},
+  );
   let member = queue.members.find((m) => !m.dequeued.settled);
   try {
     while (!member) {
@@ -31,7 +34,9 @@ export async function dialQueue(scope: VerbScope, options: DialOptions, noun: Tw
     patience.abort();
   }
   const connected = deferred<Bridge | null>();
-  const whisper = noun.attrs.url ? { url: resolveUrl(noun.attrs.url, scope.documentUrl), method: methodAttr(noun, 'method') } : null;
+  const whisper = noun.attrs.url
+    ? { url: resolveUrl(noun.attrs.url, scope.documentUrl), method: methodAttr(noun, 'method') }
+    : null;
   const dequeue = { kind: 'bridged' as const, by: call, whisper, connected, abandoned: false };
   member.dequeued.resolve(dequeue);
   let bridge: Bridge | null;

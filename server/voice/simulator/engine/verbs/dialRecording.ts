@@ -6,7 +6,12 @@ import type { DialOptions, DialResult } from './dialOptions';
 /** A `<Dial record>` recording of the bridged legs: captures what both say until `stop`. */
 export function startDialRecording(ctx: SimContext, options: DialOptions, parent: SimCall, other: SimCall) {
   if (!options.record.startsWith('record-from')) return null;
-  const recording = ctx.recordings.start({ callSid: parent.sid, source: 'DialVerb', channels: options.record.endsWith('-dual') ? 2 : 1, callback: options.recordingCallback });
+  const recording = ctx.recordings.start({
+    callSid: parent.sid,
+    source: 'DialVerb',
+    channels: options.record.endsWith('-dual') ? 2 : 1,
+    callback: options.recordingCallback,
+  });
   parent.activeRecordings.add(recording.sid);
   other.activeRecordings.add(recording.sid);
   reportRecordingStarted(ctx, recording);

@@ -23,8 +23,13 @@ type Action = { url: string; method: HttpMethod } | null;
  */
 export async function enqueue(scope: VerbScope, verb: TwimlNode): Promise<VerbOutcome> {
   const { ctx, call } = scope;
-  const action: Action = verb.attrs.action ? { url: resolveUrl(verb.attrs.action, scope.documentUrl), method: methodAttr(verb, 'method') } : null;
-  const waitUrl = verb.attrs.waitUrl === undefined ? TWILIO_HOLD_MUSIC : verb.attrs.waitUrl && resolveUrl(verb.attrs.waitUrl, scope.documentUrl);
+  const action: Action = verb.attrs.action
+    ? { url: resolveUrl(verb.attrs.action, scope.documentUrl), method: methodAttr(verb, 'method') }
+    : null;
+  const waitUrl =
+    verb.attrs.waitUrl === undefined
+      ? TWILIO_HOLD_MUSIC
+      : verb.attrs.waitUrl && resolveUrl(verb.attrs.waitUrl, scope.documentUrl);
   const queue = ctx.queues.getOrCreate(verb.text || verb.attrs.workflowSid);
   if (queue.members.length >= queue.maxSize) {
     call.note('enqueue', { text: queue.name, details: { queueSid: queue.sid, full: true } });
@@ -34,16 +39,29 @@ export async function enqueue(scope: VerbScope, verb: TwimlNode): Promise<VerbOu
   call.note('enqueue', { text: queue.name, details: { queueSid: queue.sid, position: queue.position(call) } });
 
   const stopWaiting = new AbortController();
-  const waiting = runQueueWait(ctx, call, queue, member, waitUrl, methodAttr(verb, 'waitUrlMethod'), AbortSignal.any([scope.signal, stopWaiting.signal]));
+  const waiting = runQueueWait(
+    ctx,
+    call,
+    queue,
+    member,
+    waitUrl,
+    methodAttr(verb, 'waitUrlMethod'),
+    AbortSignal.any([scope.signal, stopWaiting.signal]),
+  );
   waiting.catch(() => {});
   let left: 'leave' | 'hangup' | 'error' | Dequeue;
   try {
     left = await ctx.clock.abortable(Promise.race([waiting, member.dequeued.promise]), scope.signal);
   } catch (error) {
-    const result = resultParams(queue, member, error instanceof Interruption && error.reason.kind === 'redirect' ? 'redirected' : 'hangup');
+    const result = resultParams(
+      queue,
+      member,
+      error instanceof Interruption && error.reason.kind === 'redirect' ? 'redirected' : 'hangup',
+    );
     queue.remove(call);
     // A dialer that picked this call in the same instant is told the caller is gone.
-    if (member.dequeued.settled) void member.dequeued.promise.then((d) => d.kind === 'bridged' && d.connected.resolve(null));
+    if (member.dequeued.settled)
+      void member.dequeued.promise.then((d) => d.kind === 'bridged' && d.connected.resolve(null));
     if (error instanceof Interruption) await postAfterLeaving(ctx, call, action, result);
     throw error;
   } finally {
@@ -67,14 +85,23 @@ export async function enqueue(scope: VerbScope, verb: TwimlNode): Promise<VerbOu
   return stayBridged(scope, queue, member, left, action, result);
 }
 
-async function stayBridged(scope: VerbScope, queue: SimQueue, member: QueueMember, dequeue: Extract<Dequeue, { kind: 'bridged' }>, action: Action, result: Record<string, string>): Promise<VerbOutcome> {
+async function stayBridged(
+  scope: VerbScope,
+  queue: SimQueue,
+  member: QueueMember,
+  dequeue: Extract<Dequeue, { kind: 'bridged' }>,
+  action: Action,
+  result: Record<string, string>,
+): Promise<VerbOutcome> {
   const { ctx, call } = scope;
   if (dequeue.whisper) {
     const extra = () => ({ ...queueParams(queue, member), DequeingCallSid: dequeue.by.sid });
-    await playWhisper(ctx, call, dequeue.whisper.url, dequeue.whisper.method, extra, scope.signal).catch((error: unknown) => {
-      dequeue.connected.resolve(null);
-      throw error;
-    });
+    await playWhisper(ctx, call, dequeue.whisper.url, dequeue.whisper.method, extra, scope.signal).catch(
+      (error: unknown) => {
+        dequeue.connected.resolve(null);
+        throw error;
+      },
+    );
   }
   if (!dequeue.by.isLive || dequeue.abandoned) {
     dequeue.connected.resolve(null);
@@ -86,7 +113,11 @@ async function stayBridged(scope: VerbScope, queue: SimQueue, member: QueueMembe
     await ctx.clock.abortable(bridge.ended, scope.signal);
   } catch (error) {
     bridge.end(call);
-    if (error instanceof Interruption) await postAfterLeaving(ctx, call, action, { ...result, QueueResult: error.reason.kind === 'redirect' ? 'redirected-from-bridged' : 'bridged' });
+    if (error instanceof Interruption)
+      await postAfterLeaving(ctx, call, action, {
+        ...result,
+        QueueResult: error.reason.kind === 'redirect' ? 'redirected-from-bridged' : 'bridged',
+      });
     throw error;
   }
   return afterQueue(action, result);
@@ -103,5 +134,6 @@ function afterQueue(action: Action, result: Record<string, string>): VerbOutcome
 
 /** The action of a call that moved on (hung up, redirected): requested, its answer ignored. */
 async function postAfterLeaving(ctx: SimContext, call: SimCall, action: Action, result: Record<string, string>) {
-  if (action) await requestIgnoringAnswer(ctx, action.url, action.method, { ...callParams(ctx.accountSid, call), ...result });
+  if (action)
+    await requestIgnoringAnswer(ctx, action.url, action.method, { ...callParams(ctx.accountSid, call), ...result });
 }

@@ -16,7 +16,8 @@ const PROMPTS = { Say: say, Play: play, Pause: pause } as const;
 export async function gather(scope: VerbScope, verb: TwimlNode): Promise<VerbOutcome> {
   const { ctx, call } = scope;
   const input = (verb.attrs.input ?? 'dtmf').split(/\s+/).filter(Boolean);
-  if (!input.length || input.some((i) => i !== 'dtmf' && i !== 'speech')) throw new TwimlError(`<Gather> input="${verb.attrs.input}" must be dtmf, speech or both`, 12200);
+  if (!input.length || input.some((i) => i !== 'dtmf' && i !== 'speech'))
+    throw new TwimlError(`<Gather> input="${verb.attrs.input}" must be dtmf, speech or both`, 12200);
   const numDigits = verb.attrs.numDigits ? intAttr(verb, 'numDigits', 0) : null;
   const finishOnKey = verb.attrs.finishOnKey ?? '#';
   const timeout = intAttr(verb, 'timeout', 5);
@@ -36,7 +37,14 @@ export async function gather(scope: VerbScope, verb: TwimlNode): Promise<VerbOut
       () => {},
     );
   };
-  const awaiting = { kind: 'gather' as const, input: input as Array<'dtmf' | 'speech'>, numDigits, finishOnKey, digits: '', hints: verb.attrs.hints ?? null };
+  const awaiting = {
+    kind: 'gather' as const,
+    input: input as Array<'dtmf' | 'speech'>,
+    numDigits,
+    finishOnKey,
+    digits: '',
+    hints: verb.attrs.hints ?? null,
+  };
   call.awaiting = awaiting;
   call.listener = {
     digit: input.includes('dtmf')
@@ -89,5 +97,9 @@ export async function gather(scope: VerbScope, verb: TwimlNode): Promise<VerbOut
         : null;
   if (!params && !actionOnEmptyResult) return CONTINUE;
   if (!actionUrl) return CONTINUE;
-  return { kind: 'next', answersInput: true, to: { kind: 'fetch', url: actionUrl, method, params: { ...scope.extraParams?.(), ...(params ?? { Digits: '' }) } } };
+  return {
+    kind: 'next',
+    answersInput: true,
+    to: { kind: 'fetch', url: actionUrl, method, params: { ...scope.extraParams?.(), ...(params ?? { Digits: '' }) } },
+  };
 }

@@ -24,12 +24,18 @@ export async function record(scope: VerbScope, verb: TwimlNode): Promise<VerbOut
   const finishOnKey = verb.attrs.finishOnKey ?? '1234567890*#';
   const maxLength = intAttr(verb, 'maxLength', 3600);
   const transcribe = boolAttr(verb, 'transcribe', false) || !!verb.attrs.transcribeCallback;
-  const transcribeCallback = verb.attrs.transcribeCallback ? resolveUrl(verb.attrs.transcribeCallback, scope.documentUrl) : null;
+  const transcribeCallback = verb.attrs.transcribeCallback
+    ? resolveUrl(verb.attrs.transcribeCallback, scope.documentUrl)
+    : null;
   const callback: RecordingCallback | null = verb.attrs.recordingStatusCallback
     ? {
         url: resolveUrl(verb.attrs.recordingStatusCallback, scope.documentUrl),
         method: methodAttr(verb, 'recordingStatusCallbackMethod'),
-        events: new Set(listAttr(verb, 'recordingStatusCallbackEvent').length ? listAttr(verb, 'recordingStatusCallbackEvent') : ['completed']),
+        events: new Set(
+          listAttr(verb, 'recordingStatusCallbackEvent').length
+            ? listAttr(verb, 'recordingStatusCallbackEvent')
+            : ['completed'],
+        ),
       }
     : null;
 
@@ -71,7 +77,12 @@ export async function record(scope: VerbScope, verb: TwimlNode): Promise<VerbOut
   call.note('recorded', { text: message.text, details: { recordingSid: recording.sid, duration: seconds } });
   if (transcribe && transcribeCallback) postTranscription(ctx, call, recording, transcribeCallback);
 
-  const digits = message.finish.by === 'hangup' ? 'hangup' : message.finish.by === 'key' ? (message.finish.key ?? defaultKey(finishOnKey)) : undefined;
+  const digits =
+    message.finish.by === 'hangup'
+      ? 'hangup'
+      : message.finish.by === 'key'
+        ? (message.finish.key ?? defaultKey(finishOnKey))
+        : undefined;
   const params: Record<string, string> = {
     ...scope.extraParams?.(),
     RecordingUrl: recording.url,
@@ -82,7 +93,8 @@ export async function record(scope: VerbScope, verb: TwimlNode): Promise<VerbOut
   if (hangsUp) {
     call.note('hangup', { details: { by: 'caller' } });
     endCall(ctx, call, 'completed');
-    if (actionUrl) await requestIgnoringAnswer(ctx, actionUrl, method, { ...callParams(ctx.accountSid, call), ...params });
+    if (actionUrl)
+      await requestIgnoringAnswer(ctx, actionUrl, method, { ...callParams(ctx.accountSid, call), ...params });
     return { kind: 'ended' };
   }
   if (!actionUrl) return CONTINUE;
@@ -90,5 +102,5 @@ export async function record(scope: VerbScope, verb: TwimlNode): Promise<VerbOut
 }
 
 function defaultKey(finishOnKey: string) {
-  return finishOnKey.includes('#') ? '#' : finishOnKey[0] ?? '#';
+  return finishOnKey.includes('#') ? '#' : (finishOnKey[0] ?? '#');
 }
