@@ -13,8 +13,13 @@ export interface InboundAttachment {
 
 export interface InboundContact {
   channel: ContactChannel;
-  /** Who sent it, as the channel saw it; intake normalises it (E.164 phone, lowercased email). */
+  /**
+   * Who sent it, as the channel saw it; intake normalises it (E.164 phone, lowercased email). An email with no
+   * address we could use has an empty `value` and `name` saying who it shows: it gets a customer of its own.
+   */
   from: { kind: 'phone' | 'email'; value: string; name?: string };
+  /** The sender exactly as the mail carried it (its From header), kept on the message whatever `from` became. */
+  fromHeader?: string;
   /** Our address it was sent to (the company's number or mailbox). */
   to: string;
   /** The provider's id for this contact (MessageSid, Message-ID, CallSid): a redelivery stores nothing new. */

@@ -85,6 +85,16 @@ describe('loadConfig', () => {
       expect(message).toMatch(new RegExp(`^\\s*${name}\\b`, 'm'));
   });
 
+  it('when SECRETS_KEY is not 32 bytes in base64 or hex, then the message names it and how to make one, without repeating the value', () => {
+    const wrong = 'not-a-key-but-a-password-123';
+    const message = configErrorFor({ SECRETS_KEY: wrong });
+    expect(message).toMatch(/^\s*SECRETS_KEY: .*openssl rand -base64 32/m);
+    expect(message).not.toContain(wrong);
+    const key = 'q'.repeat(43) + '=';
+    expect(loadConfig({ SECRETS_KEY: key }).SECRETS_KEY).toBe(key);
+    expect(loadConfig({ SECRETS_KEY: 'ab'.repeat(32) }).SECRETS_KEY).toBe('ab'.repeat(32));
+  });
+
   it('when several values are wrong, then one message names every one of them', () => {
     const message = configErrorFor({ PORT: 'abc', SERVICES: 'web,cron', REDIS_URL: 'http://x', SEED_DEMO: 'maybe' });
     for (const name of ['PORT', 'SERVICES', 'REDIS_URL', 'SEED_DEMO'])

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseSecretsKey } from './secrets/secretBox';
 
 export const SERVICE_ROLES = ['web', 'realtime', 'worker'] as const;
 export type ServiceRole = (typeof SERVICE_ROLES)[number];
@@ -33,6 +34,13 @@ export const configSchema = z
     METRICS_TOKEN: z.string().trim().min(16, 'must be at least 16 characters (it guards /metrics)').optional(),
     PUBLIC_URL: optionalUrl(['http', 'https']),
     DATA_DIR: z.string().trim().min(1).default('data'),
+    // Seals mailbox passwords in the database. Unset outside production: a key made once under DATA_DIR.
+    SECRETS_KEY: z
+      .string()
+      .optional()
+      .refine((v) => v === undefined || parseSecretsKey(v) !== null, {
+        message: 'must be 32 bytes, base64 or hex: generate one with `openssl rand -base64 32`',
+      }),
     DATABASE_URL: optionalUrl(['postgres', 'postgresql']),
     REDIS_URL: optionalUrl(['redis', 'rediss']),
     REDIS_PREFIX: z
@@ -59,7 +67,15 @@ export const configSchema = z
           .min(1, 'name at least one of web, realtime, worker'),
       ),
     SEED_DEMO: boolean(true),
+    // The first admin of a deployment without the demo: created at start-up when no admin exists yet.
+    INITIAL_ADMIN_EMAIL: z.string().trim().toLowerCase().email('must be an email address').optional(),
+    INITIAL_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').max(1024).optional(),
     TRUST_PROXY: boolean(false),
+    // Strict-Transport-Security: `auto` sends it on requests that arrived over HTTPS (TLS here, or X-Forwarded-Proto
+    // from a trusted proxy); `on` on every response (TLS ends at a proxy that does not say so); `off` never.
+    HSTS: z.enum(['auto', 'on', 'off']).default('auto'),
+    // The largest file an agent may upload for a reply; the mailbox's own limit is checked when the reply is sent.
+    UPLOAD_MAX_BYTES: positiveInt(50 * 1024 * 1024),
     SESSION_TTL_HOURS: positiveInt(12),
     SIGN_IN_MAX_ATTEMPTS: positiveInt(5),
     SIGN_IN_WINDOW_SECONDS: positiveInt(900),
@@ -110,6 +126,10 @@ export const configSchema = z
       path: ['TWILIO_ACCOUNT_SID'],
     },
   )
+  .refine((c) => (c.INITIAL_ADMIN_EMAIL === undefined) === (c.INITIAL_ADMIN_PASSWORD === undefined), {
+    message: 'set both INITIAL_ADMIN_EMAIL and INITIAL_ADMIN_PASSWORD, or neither',
+    path: ['INITIAL_ADMIN_EMAIL'],
+  })
   .refine((c) => (c.TWILIO_API_KEY_SID === undefined) === (c.TWILIO_API_KEY_SECRET === undefined), {
     message: 'set both TWILIO_API_KEY_SID and TWILIO_API_KEY_SECRET (browser calling), or neither',
     path: ['TWILIO_API_KEY_SID'],

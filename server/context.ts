@@ -6,6 +6,7 @@ import type { Logger } from './logger';
 import type { ChannelSenders } from './outbound/channelSenders';
 import type { Queues } from './queues/queues';
 import type { Publisher } from './realtime/publisher';
+import type { SecretBox } from './secrets/secretBox';
 import type { SmsTransport } from './sms/smsTransport';
 import type { VoiceTransport } from './voice/voiceTransport';
 
@@ -18,6 +19,8 @@ export interface AppContext {
   publisher: Publisher;
   queues: Queues;
   signInLimiter: SignInLimiter;
+  /** Seals and opens the secrets stored in the database (mailbox passwords) with SECRETS_KEY. */
+  secrets: SecretBox;
   /** Outbound providers by channel; a channel without one uses the loopback test channel. */
   channelSenders: ChannelSenders;
   sms: SmsTransport;

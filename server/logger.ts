@@ -16,6 +16,14 @@ const SECRET_KEYS = [
   'apiKeySecret',
   'imapPassword',
   'imap_password',
+  'smtpPassword',
+  'smtp_password',
+  'imapPasswordEncrypted',
+  'imap_password_encrypted',
+  'smtpPasswordEncrypted',
+  'smtp_password_encrypted',
+  'SECRETS_KEY',
+  'INITIAL_ADMIN_PASSWORD',
 ];
 const SECRET_PATHS = [
   'req.headers.cookie',

@@ -20,10 +20,14 @@ import { attachRealtime } from './realtime/socketServer';
 import { createRedis } from './redis/connection';
 import { locateRedis } from './redis/redisLocator';
 import { demoSignInsText, seedDemo } from './seed/seedDemo';
+import { ensureInitialAdmin } from './users/initialAdmin';
 import { createSmsTransport } from './sms/smsTransport';
 import { createVoiceTransport } from './voice/voiceTransport';
 import { maybeAutoAcknowledge } from './email/autoAcknowledge';
 import { startMailboxSyncs } from './email/mailboxSync';
+import { prepareMailboxPasswords } from './email/mailboxPasswordsAtRest';
+import { createSecretBox } from './secrets/secretBox';
+import { resolveSecretsKey } from './secrets/secretsKey';
 
 export interface RunningSwitchboard {
   ctx: AppContext;
@@ -45,6 +49,9 @@ export async function startSwitchboard(config: Config, log: Logger): Promise<Run
     cleanups.push(() => sql.end({ timeout: 5 }));
     const applied = await migrate(sql);
     if (applied.length) log.info({ applied }, 'migrations applied');
+    const secretsKey = resolveSecretsKey(config);
+    const secrets = createSecretBox(secretsKey?.key ?? null);
+    await prepareMailboxPasswords(sql, secrets, secretsKey?.source ?? null, log);
 
     const redisLocation = await locateRedis({ redisUrl: config.REDIS_URL, dataDir: config.DATA_DIR, log });
     if (redisLocation.stop) cleanups.push(redisLocation.stop);
@@ -65,6 +72,7 @@ export async function startSwitchboard(config: Config, log: Logger): Promise<Run
       log,
       publisher,
       queues,
+      secrets,
       signInLimiter: createSignInLimiter(
         redis,
         config.REDIS_PREFIX,
@@ -76,6 +84,7 @@ export async function startSwitchboard(config: Config, log: Logger): Promise<Run
         email: createEmailSender({
           sql,
           dataDir: config.DATA_DIR,
+          secrets,
           onSimulatedMail: (email) => publisher.emit([rooms.simulator], 'simulator.changed', { email }),
         }),
       },
@@ -88,6 +97,13 @@ export async function startSwitchboard(config: Config, log: Logger): Promise<Run
 
     const seeded = config.SEED_DEMO && config.services.has('web') ? await seedDemo(sql) : false;
     if (seeded) log.info('demo data seeded');
+    if (config.INITIAL_ADMIN_EMAIL && config.INITIAL_ADMIN_PASSWORD && config.services.has('web')) {
+      const created = await ensureInitialAdmin(sql, {
+        email: config.INITIAL_ADMIN_EMAIL,
+        password: config.INITIAL_ADMIN_PASSWORD,
+      });
+      if (created) log.info({ email: config.INITIAL_ADMIN_EMAIL }, 'initial admin created');
+    }
 
     const workers = config.services.has('worker') ? await startWorkers(ctx, redisLocation.url) : null;
     // Workers stop before the connections they use.

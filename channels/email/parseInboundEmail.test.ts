@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { InvalidEmailError, parseInboundEmail } from './parseInboundEmail';
+import { parseInboundEmail } from './parseInboundEmail';
 
 const fixture = (name: string) => fs.readFileSync(new URL(`../../test/fixtures/email/${name}`, import.meta.url));
 const parse = (raw: Buffer, maxAttachmentBytes = 10 * 1024 * 1024) => parseInboundEmail(raw, { maxAttachmentBytes });
@@ -12,6 +12,7 @@ describe('parseInboundEmail', () => {
     expect(parsed.contact).toEqual({
       channel: 'email',
       from: { kind: 'email', value: 'Alice@Customer.example', name: 'Alice Example' },
+      fromHeader: 'Alice Example <Alice@Customer.example>',
       to: 'support@example.com',
       providerId: '<CAF1plain.4711@mail.customer.example>',
       subject: 'Printer on fire',
@@ -79,7 +80,10 @@ describe('parseInboundEmail', () => {
   it('when Postfix bounces one of our replies, then the bounce is read, the sender is automated and report parts are no attachments', async () => {
     const parsed = await parse(fixture('postfix-dsn.eml'));
     expect(parsed.bounce).toEqual({
+      kind: 'failed',
+      format: 'dsn',
       originalMessageId: '<reply-42.b7e1@switchboard.example.com>',
+      quotedMessageIds: ['<reply-42.b7e1@switchboard.example.com>'],
       recipient: 'nobody@customer.example',
       status: '5.1.1',
       diagnostic:
@@ -154,10 +158,22 @@ describe('parseInboundEmail', () => {
     expect((await parse(noTo)).contact.to).toBe('support@example.com');
   });
 
-  it('when there is no From address, then it says so', async () => {
-    await expect(
-      parse(Buffer.from('Message-ID: <x@y>\nTo: support@example.com\nSubject: ?\n\nbody\n')),
-    ).rejects.toThrow(new InvalidEmailError('From is missing'));
+  it('when no header names a usable sender, then the mail is still read, from a sender with no address', async () => {
+    const { contact, automation } = await parse(fixture('sender-mailer-daemon-only.eml'));
+    expect(contact.from).toEqual({ kind: 'email', value: '', name: 'MAILER-DAEMON' });
+    expect(contact.fromHeader).toBe('MAILER-DAEMON');
+    expect(automation).toEqual({ automated: true, reason: 'From: MAILER-DAEMON' });
+    const none = await parse(Buffer.from('Message-ID: <x@y>\nTo: support@example.com\nSubject: ?\n\nbody\n'));
+    expect(none.contact.from).toEqual({ kind: 'email', value: '', name: 'Unknown sender' });
+    expect(none.contact).not.toHaveProperty('fromHeader');
+  });
+
+  it('when From is unusable but Sender, Reply-To or Return-Path is, then that address is the sender', async () => {
+    expect((await parse(fixture('sender-no-from.eml'))).contact.from.value).toBe('forms@customer.example');
+    expect((await parse(fixture('sender-from-empty-angle.eml'))).contact).toMatchObject({
+      from: { value: 'notify@status.partner.example' },
+      fromHeader: '<>',
+    });
   });
 });
 

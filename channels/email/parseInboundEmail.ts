@@ -8,8 +8,11 @@ import type { InboundContact } from '../inboundContact';
 import { storableDeep } from '../textSafety';
 import { isReportPart, parseBounce, type Bounce } from './bounce';
 import { classifyAutomation, type AutomationVerdict } from './emailAutomation';
+import { mailSender } from './mailSender';
+import { repairCharsets } from './repairCharsets';
 import { htmlToPlainText, sanitizeEmailHtml } from './sanitizeEmailHtml';
 import { repliedToIds, threadingHints } from './threadingHeaders';
+import { isUuencodeTransfer, uudecodePart, uuencodedFiles, type UuencodedFile } from './uuencode';
 
 export class InvalidEmailError extends Error {}
 
@@ -45,25 +48,34 @@ export interface ParseInboundEmailOptions {
 export const emailParserOptions: SimpleParserOptions = { keepDeliveryStatus: true, keepCidLinks: true };
 
 export async function parseInboundEmail(raw: Buffer, options: ParseInboundEmailOptions): Promise<ParsedInboundEmail> {
-  const mail = await simpleParser(raw, emailParserOptions);
-  const sender = mail.from?.value.find((a) => a.address);
-  if (!sender?.address) throw new InvalidEmailError('From is missing');
+  // Legacy charsets made explicit first: mailparser trusts labels, and reads unlabelled header bytes as UTF-8.
+  const mail = await simpleParser(repairCharsets(raw), emailParserOptions);
+  // Never refused for its From: without a usable address, `from.value` is empty and `from.name` says who it shows.
+  const sender = await mailSender(mail);
 
   const bounce = parseBounce(mail);
-  const automation = classifyAutomation(mail.headers, sender.address);
+  const automation = classifyAutomation(mail.headers, sender.address ?? sender.name);
   const html = typeof mail.html === 'string' ? sanitizeEmailHtml(mail.html) : undefined;
   const hints = threadingHints(mail);
-  const { attachments, rejectedAttachments } = splitAttachments(mail, bounce !== null, options.maxAttachmentBytes);
+  // Files uuencoded into the plain text come out of it as attachments.
+  const inline = mail.text === undefined ? null : uuencodedFiles(mail.text);
+  const { attachments, rejectedAttachments } = splitAttachments(
+    mail,
+    bounce !== null,
+    options.maxAttachmentBytes,
+    inline?.files ?? [],
+  );
 
   const contact: InboundContact = {
     channel: 'email',
-    from: { kind: 'email', value: sender.address, ...(sender.name ? { name: sender.name } : {}) },
+    from: { kind: 'email', value: sender.address ?? '', ...(sender.name ? { name: sender.name } : {}) },
+    ...(sender.fromHeader !== null ? { fromHeader: sender.fromHeader } : {}),
     to: addresses(mail.to)[0] ?? deliveredTo(mail) ?? '',
     // Without a Message-ID the bytes themselves are the identity, so fetching the same mail again stores nothing new.
     providerId: mail.messageId ?? `<${createHash('sha256').update(raw).digest('hex')}@switchboard.local>`,
     ...(mail.subject !== undefined ? { subject: mail.subject } : {}),
     // mailparser renders HTML-only mail as text; the fallback covers a rendering that failed.
-    text: mail.text ?? (html ? htmlToPlainText(html) : ''),
+    text: inline?.text ?? (html ? htmlToPlainText(html) : ''),
     ...(html ? { html } : {}),
     metadata: {
       cc: addresses(mail.cc),
@@ -82,27 +94,39 @@ export async function parseInboundEmail(raw: Buffer, options: ParseInboundEmailO
   return storableDeep({ contact, attachments, rejectedAttachments, automation, bounce });
 }
 
-function splitAttachments(mail: ParsedMail, isBounce: boolean, maxBytes: number) {
+function splitAttachments(mail: ParsedMail, isBounce: boolean, maxBytes: number, inlineFiles: UuencodedFile[]) {
   const attachments: EmailAttachment[] = [];
   const rejectedAttachments: RejectedAttachment[] = [];
-  mail.attachments.forEach((part, i) => {
+  const parts = mail.attachments
     // A report's parts are already read into `bounce`; the returned copy is our own reply.
-    if (part.contentType.toLowerCase() === 'message/delivery-status' || (isBounce && isReportPart(part))) return;
-    const filename = part.filename || `attachment-${i + 1}${extensionFor(part.contentType)}`;
-    const sizeBytes = part.content.length;
+    .filter((part) => part.contentType.toLowerCase() !== 'message/delivery-status' && !(isBounce && isReportPart(part)))
+    .map(uudecoded);
+  const files = [
+    ...parts.map((part, i) => ({
+      ...part,
+      filename: part.filename || `attachment-${i + 1}${extensionFor(part.contentType)}`,
+    })),
+    ...inlineFiles.map((file) => ({ ...file, contentType: 'application/octet-stream', cid: undefined })),
+  ];
+  for (const { filename, contentType, content, cid } of files) {
+    const sizeBytes = content.length;
     if (sizeBytes > maxBytes) {
       rejectedAttachments.push({ filename, sizeBytes, reason: `larger than the ${maxBytes}-byte limit` });
-      return;
+      continue;
     }
-    attachments.push({
-      filename,
-      contentType: part.contentType,
-      content: part.content,
-      sizeBytes,
-      ...(part.cid ? { contentId: part.cid } : {}),
-    });
-  });
+    attachments.push({ filename, contentType, content, sizeBytes, ...(cid ? { contentId: cid } : {}) });
+  }
   return { attachments, rejectedAttachments };
+}
+
+/** A part sent as x-uuencode (mailparser passes it through encoded) as the file it carries. */
+function uudecoded(part: ParsedMail['attachments'][number]) {
+  const base = { filename: part.filename, contentType: part.contentType, content: part.content, cid: part.cid };
+  const encoding = part.headers.get('content-transfer-encoding');
+  const file = isUuencodeTransfer(typeof encoding === 'string' ? encoding : undefined)
+    ? uudecodePart(part.content)
+    : null;
+  return file ? { ...base, filename: part.filename || file.filename, content: file.content } : base;
 }
 
 function addresses(field: AddressObject | AddressObject[] | undefined): string[] {

@@ -118,6 +118,20 @@ describe('createSmtpSender', () => {
     );
   });
 
+  it('when the recipient cannot receive mail (a trailing dot), then it fails for good before any server is asked', async () => {
+    let asked = false;
+    const transport = { sendMail: () => ((asked = true), Promise.resolve({})) } as unknown as Transporter;
+    const sender = createSmtpSender({ transport, from: 'support@example.com', domain: 'x.example' });
+    await expect(sender.send({ ...reply, to: 'name@yahoo.com.' })).rejects.toEqual(
+      new SendError(
+        'The address name@yahoo.com. cannot receive mail: the domain ends with a dot.',
+        'undeliverable_address',
+        false,
+      ),
+    );
+    expect(asked).toBe(false);
+  });
+
   it('when the server answers 451, then the failure is retryable and the message was not accepted', async () => {
     const sender = createSmtpSender({
       transport: failingWith({

@@ -6,6 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Transporter } from 'nodemailer';
 import { SendError, type ChannelSender, type OutboundMessage } from '../outbound';
+import { undeliverableReason } from './deliverableAddress';
 
 export interface EmailOutboundMessage extends OutboundMessage {
   /** Chosen when the row is stored (newMessageId) so a retry sends the same id; without one it derives from `id`. */
@@ -42,6 +43,10 @@ export function createSmtpSender({ transport, from, domain }: SmtpSenderOptions)
     async send(message) {
       const email: EmailOutboundMessage = message;
       if (!email.to) throw new SendError('The message has no recipient address.', 'no_recipient', false);
+      // Refused before any server is asked: no retry (or other server) can deliver to it.
+      const refusal = undeliverableReason(email.to);
+      if (refusal)
+        throw new SendError(`The address ${email.to} cannot receive mail: ${refusal}.`, 'undeliverable_address', false);
       const messageId = email.messageId ?? messageIdForRow(email.id, domain);
       try {
         await transport.sendMail({

@@ -1,3 +1,5 @@
+import type { SessionUser } from '../auth/sessions';
+import { visibleTicketsCondition } from '../auth/ticketVisibility';
 import type { Sql, SqlFragment } from '../db/client';
 import type { CustomerView, InteractionView } from '../http/apiTypes';
 
@@ -38,13 +40,21 @@ export async function listCustomerViews(sql: Sql, ids: string[]): Promise<Custom
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-/** The customer's messages across all their tickets and channels, newest first. */
-export async function listInteractions(sql: Sql, customerId: string, limit: number): Promise<InteractionView[]> {
+/**
+ * The customer's messages across the tickets the viewer may open, newest first. Internal notes never leave their
+ * ticket: a view of the customer shows only what was said with them.
+ */
+export async function listInteractions(
+  sql: Sql,
+  customerId: string,
+  limit: number,
+  viewer: Pick<SessionUser, 'userId' | 'role'>,
+): Promise<InteractionView[]> {
   const rows = await sql<(Omit<InteractionView, 'at' | 'ticketNumber'> & { at: Date; ticketNumber: string })[]>`
     select m.id as message_id, t.id as ticket_id, t.number as ticket_number, m.channel, m.direction,
            left(m.body_text, 500) as text, m.created_at as at
     from messages m join tickets t on t.id = m.ticket_id
-    where t.customer_id = ${customerId}
+    where t.customer_id = ${customerId} and m.direction <> 'internal' and ${visibleTicketsCondition(sql, viewer)}
     order by m.created_at desc, m.id desc
     limit ${limit}`;
   return rows.map((r) => ({ ...r, ticketNumber: Number(r.ticketNumber), at: r.at.toISOString() }));

@@ -14,6 +14,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import { createSmtpSender, type EmailOutboundMessage } from '../../channels/email/smtpSender';
 import { SendError, type ChannelSender } from '../../channels/outbound';
 import type { Sql } from '../db/client';
+import type { SecretBox } from '../secrets/secretBox';
 import { attachmentPath } from './replyAttachments';
 import { domainOf, type EmailThreadMetadata } from './replyThreading';
 import { simulatorOutboxTransport } from './simulatorOutboxTransport';
@@ -21,6 +22,8 @@ import { simulatorOutboxTransport } from './simulatorOutboxTransport';
 interface Deps {
   sql: Sql;
   dataDir: string;
+  /** Opens the mailbox's sealed SMTP password. */
+  secrets: SecretBox;
   /** A mail from the simulated mailbox reached its simulated customer's inbox. */
   onSimulatedMail?: (customerAddress: string) => void;
 }
@@ -34,7 +37,7 @@ interface MailboxSmtp {
   smtpPort: number | null;
   smtpTls: boolean;
   smtpUser: string | null;
-  smtpPassword: string | null;
+  smtpPasswordEncrypted: string | null;
 }
 
 interface StoredAttachment {
@@ -46,7 +49,7 @@ interface StoredAttachment {
 // Bounded waits, so a silent server fails the attempt (and it is retried) instead of holding a worker.
 const TIMEOUTS = { connectionTimeout: 20_000, greetingTimeout: 20_000, socketTimeout: 60_000 };
 
-export function createEmailSender({ sql, dataDir, onSimulatedMail = () => {} }: Deps): ChannelSender {
+export function createEmailSender({ sql, dataDir, secrets, onSimulatedMail = () => {} }: Deps): ChannelSender {
   // One transport per mailbox, replaced when its SMTP settings change.
   const transports = new Map<string, { version: string; transport: Transporter }>();
 
@@ -56,7 +59,14 @@ export function createEmailSender({ sql, dataDir, onSimulatedMail = () => {} }: 
       port: mailbox.smtpPort ?? (mailbox.smtpTls ? 465 : 587),
       // smtp_tls: TLS from the first byte (port 465); otherwise STARTTLS whenever the server offers it.
       secure: mailbox.smtpTls,
-      ...(mailbox.smtpUser ? { auth: { user: mailbox.smtpUser, pass: mailbox.smtpPassword ?? '' } } : {}),
+      ...(mailbox.smtpUser
+        ? {
+            auth: {
+              user: mailbox.smtpUser,
+              pass: mailbox.smtpPasswordEncrypted ? secrets.open(mailbox.smtpPasswordEncrypted) : '',
+            },
+          }
+        : {}),
     };
     const version = createHash('sha256').update(JSON.stringify(settings)).digest('hex');
     const cached = transports.get(mailbox.mailboxId);
@@ -70,7 +80,7 @@ export function createEmailSender({ sql, dataDir, onSimulatedMail = () => {} }: 
   return {
     async send(message) {
       const [row] = await sql<(MailboxSmtp & { metadata: Partial<EmailThreadMetadata> })[]>`
-        select m.metadata, b.id as mailbox_id, b.simulated, b.name, b.address, b.smtp_host, b.smtp_port, b.smtp_tls, b.smtp_user, b.smtp_password
+        select m.metadata, b.id as mailbox_id, b.simulated, b.name, b.address, b.smtp_host, b.smtp_port, b.smtp_tls, b.smtp_user, b.smtp_password_encrypted
         from messages m left join mailboxes b on b.id = m.mailbox_id
         where m.id = ${message.id}`;
       if (!row?.mailboxId)

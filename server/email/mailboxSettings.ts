@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { writeAudit } from '../commands/writeAudit';
 import type { Sql } from '../db/client';
 import { HttpError } from '../http/httpError';
+import { SecretsKeyMissingError, type SecretBox } from '../secrets/secretBox';
 
 const host = z
   .string()
@@ -67,14 +68,14 @@ const COLUMNS: Record<string, string> = {
   imapPort: 'imap_port',
   imapTls: 'imap_tls',
   imapUser: 'imap_user',
-  imapPassword: 'imap_password',
+  imapPassword: 'imap_password_encrypted',
   folder: 'folder',
   processedFolder: 'processed_folder',
   smtpHost: 'smtp_host',
   smtpPort: 'smtp_port',
   smtpTls: 'smtp_tls',
   smtpUser: 'smtp_user',
-  smtpPassword: 'smtp_password',
+  smtpPassword: 'smtp_password_encrypted',
   queueId: 'queue_id',
   autoAckEnabled: 'auto_ack_enabled',
   autoAckSubject: 'auto_ack_subject',
@@ -85,12 +86,33 @@ const COLUMNS: Record<string, string> = {
 // Pointing the mailbox at another server, account or folder makes the stored UID position meaningless.
 const MOVES_THE_FOLDER = ['imapHost', 'imapPort', 'imapUser', 'folder'];
 
-function columns(input: Record<string, unknown>) {
+/** The row's columns for the input; passwords are sealed here, so only ciphertext reaches the database. */
+function columns(input: Record<string, unknown>, secrets: SecretBox) {
+  const sealed = { ...input };
+  for (const k of ['imapPassword', 'smtpPassword'] as const) {
+    const v = input[k];
+    // An empty SMTP password means none, as it always did for sending.
+    if (typeof v === 'string') sealed[k] = v === '' ? null : sealWithKey(secrets, k, v);
+  }
   return Object.fromEntries(
-    Object.entries(input)
+    Object.entries(sealed)
       .filter(([, v]) => v !== undefined)
       .map(([k, v]) => [COLUMNS[k], v]),
   );
+}
+
+// Without SECRETS_KEY (production only: elsewhere a key is made under DATA_DIR) a password cannot be stored; the
+// server, not the request, is what is missing something, so 503 with the variable's name.
+function sealWithKey(secrets: SecretBox, field: string, value: string) {
+  try {
+    return secrets.seal(value);
+  } catch (err) {
+    if (err instanceof SecretsKeyMissingError)
+      throw new HttpError(503, 'secrets_key_missing', err.message, [
+        { path: field, message: 'cannot be stored: the server has no SECRETS_KEY' },
+      ]);
+    throw err;
+  }
 }
 
 async function mapErrors<T>(work: () => Promise<T>) {
@@ -108,10 +130,16 @@ async function mapErrors<T>(work: () => Promise<T>) {
   }
 }
 
-export function createMailbox(sql: Sql, input: z.infer<typeof mailboxInput>, actorUserId: string) {
+export async function createMailbox(
+  sql: Sql,
+  secrets: SecretBox,
+  input: z.infer<typeof mailboxInput>,
+  actorUserId: string,
+) {
+  const row = columns(input, secrets);
   return mapErrors(() =>
     sql.begin(async (tx) => {
-      const [{ id }] = await tx<{ id: string }[]>`insert into mailboxes ${tx(columns(input))} returning id`;
+      const [{ id }] = await tx<{ id: string }[]>`insert into mailboxes ${tx(row)} returning id`;
       await writeAudit(tx, {
         actorUserId,
         action: 'mailbox.created',
@@ -124,10 +152,16 @@ export function createMailbox(sql: Sql, input: z.infer<typeof mailboxInput>, act
   );
 }
 
-export function updateMailbox(sql: Sql, id: string, input: z.infer<typeof mailboxUpdate>, actorUserId: string) {
+export async function updateMailbox(
+  sql: Sql,
+  secrets: SecretBox,
+  id: string,
+  input: z.infer<typeof mailboxUpdate>,
+  actorUserId: string,
+) {
+  const changes = columns(input, secrets);
   return mapErrors(() =>
     sql.begin(async (tx) => {
-      const changes = columns(input);
       if (MOVES_THE_FOLDER.some((k) => input[k as keyof typeof input] !== undefined))
         Object.assign(changes, { uid_validity: null, last_uid: 0 });
       const [row] = Object.keys(changes).length
@@ -151,12 +185,16 @@ export function updateMailbox(sql: Sql, id: string, input: z.infer<typeof mailbo
 /** Settings as admins see them: passwords are never sent back, only whether one is set. */
 export const listMailboxes = (sql: Sql) =>
   sql`
-    select id, name, address, imap_host, imap_port, imap_tls, imap_user, imap_password <> '' as has_imap_password, folder, processed_folder,
-           smtp_host, smtp_port, smtp_tls, smtp_user, coalesce(smtp_password, '') <> '' as has_smtp_password, queue_id,
+    select id, name, address, imap_host, imap_port, imap_tls, imap_user, imap_password_encrypted is not null as has_imap_password, folder, processed_folder,
+           smtp_host, smtp_port, smtp_tls, smtp_user, smtp_password_encrypted is not null as has_smtp_password, queue_id,
            auto_ack_enabled, auto_ack_subject, auto_ack_body, max_attachment_bytes, active,
-           state, last_error, last_connected_at, last_synced_at
+           state, last_error, last_connected_at, last_synced_at, ${failedMailCount(sql)}
     from mailboxes where not simulated order by name`;
 
-/** What supervisors see of each mailbox: whether mail is flowing. */
+/** What supervisors see of each mailbox: whether mail is flowing, and how many mails it could not store. */
 export const listMailboxHealth = (sql: Sql) =>
-  sql`select id, name, address, active, state, last_error, last_connected_at, last_synced_at from mailboxes where not simulated order by name`;
+  sql`select id, name, address, active, state, last_error, last_connected_at, last_synced_at, ${failedMailCount(sql)} from mailboxes where not simulated order by name`;
+
+// Mails set aside because they could not be stored (failedMails.ts), waiting for an admin to retry or dismiss them.
+const failedMailCount = (sql: Sql) =>
+  sql`(select count(*)::int from failed_mails f where f.mailbox_id = mailboxes.id) as failed_mails`;

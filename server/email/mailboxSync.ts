@@ -2,6 +2,8 @@ import { ImapFlow } from 'imapflow';
 import { InvalidEmailError } from '../../channels/email/parseInboundEmail';
 import type { AppContext } from '../context';
 import { rooms } from '../realtime/rooms';
+import { parkFailedMail } from './failedMails';
+import { classifyIntakeFailure, UNKNOWN_FAILURE_ATTEMPTS } from './intakeFailure';
 import { takeMailboxLease, type MailboxLease } from './mailboxLease';
 import { processInboundEmail, type ProcessedEmail } from './processInboundEmail';
 
@@ -11,7 +13,7 @@ interface MailboxRow {
   imapPort: number;
   imapTls: boolean;
   imapUser: string;
-  imapPassword: string;
+  imapPasswordEncrypted: string;
   folder: string;
   processedFolder: string | null;
   queueId: string | null;
@@ -21,6 +23,7 @@ interface MailboxRow {
 }
 
 const BATCH = 20;
+const FIRST_BACKOFF_MS = 1000;
 const MAX_BACKOFF_MS = 60_000;
 const RELOAD_MAILBOXES_MS = 30_000;
 const LEASE_CHECK_MS = 5_000;
@@ -34,6 +37,15 @@ export type OnNewEmailTicket = (
 export interface MailboxSyncOptions {
   /** How often a process waiting for a mailbox tries to take it over, and a holder checks it still holds it. */
   leaseCheckMs?: number;
+  /** The wait before reconnecting after a failure, doubling up to `maxBackoffMs` while failures go on. */
+  firstBackoffMs?: number;
+  maxBackoffMs?: number;
+}
+
+interface SyncTiming {
+  leaseCheckMs: number;
+  firstBackoffMs: number;
+  maxBackoffMs: number;
 }
 
 /**
@@ -43,20 +55,29 @@ export interface MailboxSyncOptions {
  * moved, and before its UID is recorded, so a crash mid-batch re-reads rather than loses. Dropped connections
  * come back with backoff; the mailbox row carries the health the console shows.
  *
+ * One mail never stops the mailbox: a mail that cannot be stored is kept as a failed mail (failedMails.ts) and the
+ * sync moves past it, leaving it unread on the server. Only failures of what intake runs on (intakeFailure.ts)
+ * stop the sync, to retry with backoff; each attempt closes the connection it opened before the next one opens.
+ *
  * Every worker process runs this, but a mailbox is synced by one process at a time: the one holding its lease
  * (mailboxLease.ts). The others retry now and then, so one of them takes over when the holder stops or dies.
  */
 export function startMailboxSyncs(
   ctx: AppContext,
   onNewTicket?: OnNewEmailTicket,
-  { leaseCheckMs = LEASE_CHECK_MS }: MailboxSyncOptions = {},
+  {
+    leaseCheckMs = LEASE_CHECK_MS,
+    firstBackoffMs = FIRST_BACKOFF_MS,
+    maxBackoffMs = MAX_BACKOFF_MS,
+  }: MailboxSyncOptions = {},
 ) {
+  const timing: SyncTiming = { leaseCheckMs, firstBackoffMs, maxBackoffMs };
   const syncs = new Map<string, { sync: MailboxSync; version: string }>();
   let closing = false;
   // Added mailboxes start, removed or deactivated ones stop, and changed connection settings reconnect.
   const reload = async () => {
     const rows = await ctx.sql<{ id: string; version: string }[]>`
-      select id, md5(row(imap_host, imap_port, imap_tls, imap_user, imap_password, folder, processed_folder, queue_id, max_attachment_bytes)::text) as version
+      select id, md5(row(imap_host, imap_port, imap_tls, imap_user, imap_password_encrypted, folder, processed_folder, queue_id, max_attachment_bytes)::text) as version
       from mailboxes where active and not simulated`;
     if (closing) return;
     const wanted = new Map(rows.map((r) => [r.id, r.version]));
@@ -66,7 +87,7 @@ export function startMailboxSyncs(
       await running.sync.stop();
     }
     for (const [id, version] of wanted)
-      if (!syncs.has(id)) syncs.set(id, { sync: new MailboxSync(ctx, id, leaseCheckMs, onNewTicket), version });
+      if (!syncs.has(id)) syncs.set(id, { sync: new MailboxSync(ctx, id, timing, onNewTicket), version });
   };
   const initial = reload().catch((err) => ctx.log.error({ err }, 'could not load mailboxes'));
   const timer = setInterval(
@@ -85,6 +106,21 @@ export function startMailboxSyncs(
   };
 }
 
+/** The IMAP password, opened only for the connection; a failure shows as the mailbox's error, never the value. */
+function openPassword(ctx: AppContext, sealed: string) {
+  try {
+    return ctx.secrets.open(sealed);
+  } catch (err) {
+    throw new Error(`the stored IMAP password cannot be decrypted: ${(err as Error).message}`, { cause: err });
+  }
+}
+
+/** What went wrong, as the console shows it: imapflow's bare "Command failed" gets the server's own words. */
+function failureText(err: unknown) {
+  const { message, responseStatus, responseText } = err as Error & { responseStatus?: string; responseText?: string };
+  return responseText ? `${message}: ${responseStatus ?? ''} ${responseText}`.replace(/\s+/g, ' ') : message;
+}
+
 class MailboxSync {
   /** This process holds the mailbox's lease: it alone connects, syncs and reports the mailbox's health. */
   holding = false;
@@ -92,13 +128,15 @@ class MailboxSync {
   private leaseLost = false;
   private client: ImapFlow | null = null;
   private newMail = false;
+  /** Tries so far of mails whose failure could not be told apart (`unknown`), by UIDVALIDITY and UID. */
+  private readonly unknownFailures = new Map<string, number>();
   private wake: () => void = () => {};
   private readonly running: Promise<void>;
 
   constructor(
     private readonly ctx: AppContext,
     private readonly mailboxId: string,
-    private readonly leaseCheckMs: number,
+    private readonly timing: SyncTiming,
     private readonly onNewTicket?: OnNewEmailTicket,
   ) {
     this.running = this.loop();
@@ -124,12 +162,12 @@ class MailboxSync {
         return null;
       });
       if (!lease) {
-        await this.pause(this.leaseCheckMs);
+        await this.pause(this.timing.leaseCheckMs);
         continue;
       }
       this.holding = true;
       this.leaseLost = false;
-      const watchdog = setInterval(() => void this.checkLease(lease), this.leaseCheckMs);
+      const watchdog = setInterval(() => void this.checkLease(lease), this.timing.leaseCheckMs);
       try {
         await this.syncWhileHeld();
       } finally {
@@ -150,19 +188,20 @@ class MailboxSync {
   }
 
   private async syncWhileHeld() {
-    let backoff = 1000;
+    let backoff = this.timing.firstBackoffMs;
     while (!this.halted) {
       try {
         await this.serve();
-        backoff = 1000;
+        backoff = this.timing.firstBackoffMs;
       } catch (err) {
         if (this.halted) break;
-        await this.health('error', (err as Error).message);
-        this.ctx.log.warn({ err: (err as Error).message, mailbox: this.mailboxId }, 'mailbox connection failed');
+        this.ctx.log.warn({ err: failureText(err), mailbox: this.mailboxId }, 'mailbox connection failed');
+        // With the database down the health cannot be written either; the sync goes on trying all the same.
+        await this.health('error', failureText(err)).catch(() => {});
       }
       if (this.halted) break;
       await this.pause(backoff);
-      backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+      backoff = Math.min(backoff * 2, this.timing.maxBackoffMs);
     }
     // With the lease lost, the mailbox's health is the new holder's to report.
     if (!this.leaseLost) await this.health('disabled', null).catch(() => {});
@@ -183,11 +222,12 @@ class MailboxSync {
     const [mailbox] = await this.ctx.sql<MailboxRow[]>`select * from mailboxes where id = ${this.mailboxId} and active`;
     if (!mailbox) return;
     await this.health('connecting', null);
+    const password = openPassword(this.ctx, mailbox.imapPasswordEncrypted);
     const client = new ImapFlow({
       host: mailbox.imapHost,
       port: mailbox.imapPort,
       secure: mailbox.imapTls,
-      auth: { user: mailbox.imapUser, pass: mailbox.imapPassword },
+      auth: { user: mailbox.imapUser, pass: password },
       logger: false,
       // Go into IDLE right after each catch-up (imapflow waits 15 s by default), so new mail is noticed at once;
       // and re-issue it now and then: some servers and middleboxes drop quiet connections or miss a notification.
@@ -202,21 +242,28 @@ class MailboxSync {
       this.wake();
     });
     this.client = client;
-    await client.connect();
-    const box = await client.mailboxOpen(mailbox.folder);
-    await this.ctx
-      .sql`update mailboxes set state = 'connected', last_error = null, last_connected_at = now() where id = ${this.mailboxId}`;
-    this.announce();
-    await this.catchUp(client, mailbox, box.uidValidity);
-    while (open && !this.halted) {
-      // New mail reported while the last catch-up ran is handled now, not at the next report.
-      if (!this.newMail) await Promise.race([closed, new Promise<void>((resolve) => (this.wake = resolve))]);
-      if (this.newMail && open && !this.halted) {
-        this.newMail = false;
-        await this.catchUp(client, mailbox, box.uidValidity);
+    // Whatever ends this connection's life (a failed login or SELECT, a failed store, the server hanging up), it is
+    // closed here before the next attempt opens another: one connection per mailbox, however often it fails.
+    try {
+      await client.connect();
+      const box = await client.mailboxOpen(mailbox.folder);
+      await this.ctx
+        .sql`update mailboxes set state = 'connected', last_error = null, last_connected_at = now() where id = ${this.mailboxId}`;
+      this.announce();
+      await this.catchUp(client, mailbox, box.uidValidity);
+      while (open && !this.halted) {
+        // New mail reported while the last catch-up ran is handled now, not at the next report.
+        if (!this.newMail) await Promise.race([closed, new Promise<void>((resolve) => (this.wake = resolve))]);
+        if (this.newMail && open && !this.halted) {
+          this.newMail = false;
+          await this.catchUp(client, mailbox, box.uidValidity);
+        }
       }
+      if (!this.halted) throw new Error('IMAP connection closed');
+    } finally {
+      if (this.client === client) this.client = null;
+      client.close();
     }
-    if (!this.halted) throw new Error('IMAP connection closed');
   }
 
   private async catchUp(client: ImapFlow, mailbox: MailboxRow, uidValidity: bigint) {
@@ -238,19 +285,33 @@ class MailboxSync {
         { uid: true, source: true },
         { uid: true },
       );
+      // Each mail of the batch is stored (or set aside) first, then the stored ones are marked in one command
+      // and the position recorded once: a failure in between re-reads the batch, which stores nothing twice.
+      const stored: number[] = [];
+      let last = 0;
       for (const message of batch.sort((a, b) => a.uid - b.uid)) {
-        if (this.halted) return;
-        if (await this.processOne(mailbox, message.uid, message.source))
-          await this.markProcessed(client, mailbox, message.uid);
-        await this.ctx
-          .sql`update mailboxes set last_uid = greatest(last_uid, ${message.uid}), last_synced_at = now() where id = ${this.mailboxId}`;
+        if (this.halted) break;
+        const place = { folder: mailbox.folder, uidValidity: String(uidValidity), uid: message.uid };
+        if ((await this.processOne(mailbox, place, message.source)) === 'stored') stored.push(message.uid);
+        last = message.uid;
       }
+      if (stored.length) await this.markProcessed(client, mailbox, stored);
+      if (last)
+        await this.ctx
+          .sql`update mailboxes set last_uid = greatest(last_uid, ${last}), last_synced_at = now() where id = ${this.mailboxId}`;
     }
     await this.ctx.sql`update mailboxes set last_synced_at = now() where id = ${this.mailboxId}`;
   }
 
-  /** False for a mail that could not be read: it stays unmarked in the folder for a person to look at. */
-  private async processOne(mailbox: MailboxRow, uid: number, source: Buffer | undefined): Promise<boolean> {
+  /**
+   * Stores one mail. A mail that cannot be stored is set aside as a failed mail (`parked`): it stays unmarked in the
+   * folder and the sync goes on with the next. A failure of what intake runs on is thrown, to retry with backoff.
+   */
+  private async processOne(
+    mailbox: MailboxRow,
+    place: { folder: string; uidValidity: string; uid: number },
+    source: Buffer | undefined,
+  ): Promise<'stored' | 'parked'> {
     let result: ProcessedEmail;
     try {
       if (!source) throw new InvalidEmailError('the server returned no message body');
@@ -260,28 +321,49 @@ class MailboxSync {
         source,
       );
     } catch (err) {
-      // A mail that cannot be read must not stop the mailbox.
-      if (err instanceof InvalidEmailError) {
-        this.ctx.log.warn({ mailbox: this.mailboxId, uid, err: err.message }, 'unreadable mail skipped');
-        return false;
-      }
-      throw err;
+      if (!this.setAside(err, place)) throw err;
+      const error = (err as Error).message;
+      await parkFailedMail(this.ctx.sql, { mailboxId: mailbox.id, ...place }, source ?? Buffer.alloc(0), error);
+      this.ctx.log.warn({ mailbox: this.mailboxId, uid: place.uid, err: error }, 'mail set aside as failed');
+      this.announce();
+      return 'parked';
     }
-    if (result.kind === 'contact' && result.newTicket && this.onNewTicket) {
+    this.unknownFailures.delete(`${place.uidValidity}:${place.uid}`);
+    if (result.kind === 'contact' && result.newTicket && result.sender && this.onNewTicket) {
+      // The mail is stored: an acknowledgement that cannot be queued is logged, and must not fail the mail.
       await this.onNewTicket(this.ctx, {
         mailboxId: mailbox.id,
         ticketId: result.ticketId,
         customerEmail: result.sender,
         automated: result.automated,
-      });
+      }).catch((err: Error) =>
+        this.ctx.log.warn({ mailbox: this.mailboxId, err: err.message }, 'auto-acknowledgement not queued'),
+      );
     }
+    return 'stored';
+  }
+
+  /**
+   * Whether a failed mail is set aside now: at once when the fault is the mail's, never when it is the
+   * environment's, and after a few tries when it cannot be told (a bug meeting odd input fails every time, but
+   * so might a hiccup: a few tries with backoff tell them apart without holding the mailbox up for long).
+   */
+  private setAside(err: unknown, place: { uidValidity: string; uid: number }) {
+    const kind = classifyIntakeFailure(err);
+    if (kind !== 'unknown') return kind === 'mail';
+    const key = `${place.uidValidity}:${place.uid}`;
+    const tries = (this.unknownFailures.get(key) ?? 0) + 1;
+    this.unknownFailures.set(key, tries);
+    if (tries < UNKNOWN_FAILURE_ATTEMPTS) return false;
+    this.unknownFailures.delete(key);
     return true;
   }
 
   /** Processed mail is moved to the configured folder, else flagged \Seen; mail is never deleted. */
-  private async markProcessed(client: ImapFlow, mailbox: MailboxRow, uid: number) {
-    if (mailbox.processedFolder) await client.messageMove(String(uid), mailbox.processedFolder, { uid: true });
-    else await client.messageFlagsAdd(String(uid), ['\\Seen'], { uid: true });
+  private async markProcessed(client: ImapFlow, mailbox: MailboxRow, uids: number[]) {
+    const range = uids.join(',');
+    if (mailbox.processedFolder) await client.messageMove(range, mailbox.processedFolder, { uid: true });
+    else await client.messageFlagsAdd(range, ['\\Seen'], { uid: true });
   }
 
   private async health(state: 'connecting' | 'error' | 'disabled', error: string | null) {

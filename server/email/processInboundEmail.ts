@@ -1,8 +1,7 @@
-import { parseInboundEmail } from '../../channels/email/parseInboundEmail';
+import { InvalidEmailError, parseInboundEmail, type ParsedInboundEmail } from '../../channels/email/parseInboundEmail';
 import type { AppContext } from '../context';
-import { intakeContact } from '../intake/intakeContact';
-import { advanceMessage } from '../outbound/outboundMessages';
-import { publishTicketChanged } from '../tickets/ticketEvents';
+import { accountForBounce } from './accountForBounce';
+import { intakeDistinctMail } from './distinctMail';
 import { storeAttachment } from './storeAttachments';
 
 export interface MailboxForIntake {
@@ -12,21 +11,29 @@ export interface MailboxForIntake {
 }
 
 export type ProcessedEmail =
-  | { kind: 'contact'; ticketId: string; newTicket: boolean; automated: boolean; sender: string }
+  | {
+      kind: 'contact';
+      ticketId: string;
+      newTicket: boolean;
+      automated: boolean;
+      /** The address replies go to; empty when the mail named none we could use. */
+      sender: string;
+    }
   | { kind: 'bounce'; ticketId: string | null };
 
 /**
- * One raw mail from a mailbox: a bounce marks the reply it reports as failed on its ticket (no new ticket);
- * anything else goes to intake with its attachments stored. Idempotent by Message-ID, so a re-fetch is harmless.
+ * One raw mail from a mailbox: a bounce is accounted for on the ticket of the reply it reports, or on the
+ * undeliverable mail list (never a new ticket);
+ * anything else goes to intake with its attachments stored. A re-fetch is harmless: a mail with the Message-ID,
+ * sender and content of a stored one changes nothing (distinctMail.ts).
  */
 export async function processInboundEmail(
   ctx: AppContext,
   mailbox: MailboxForIntake,
   raw: Buffer,
 ): Promise<ProcessedEmail> {
-  const parsed = await parseInboundEmail(raw, { maxAttachmentBytes: mailbox.maxAttachmentBytes });
-  if (parsed.bounce)
-    return { kind: 'bounce', ticketId: await recordBounce(ctx, parsed.contact.providerId, parsed.bounce) };
+  const parsed = await parseMail(raw, mailbox.maxAttachmentBytes);
+  if (parsed.bounce) return { kind: 'bounce', ticketId: await recordBounce(ctx, mailbox, raw, parsed) };
   const attachments = await Promise.all(parsed.attachments.map((a) => storeAttachment(ctx.config.DATA_DIR, a)));
   const contact = {
     ...parsed.contact,
@@ -38,7 +45,7 @@ export async function processInboundEmail(
       rejectedAttachments: parsed.rejectedAttachments,
     },
   };
-  const result = await intakeContact(ctx, contact, { mailboxId: mailbox.id });
+  const result = await intakeDistinctMail(ctx, contact, { mailboxId: mailbox.id });
   return {
     kind: 'contact',
     ticketId: result.ticketId,
@@ -49,39 +56,27 @@ export async function processInboundEmail(
 }
 
 /**
- * A delivery failure report: the outbound message it names becomes `failed` with the remote server's words, and a
- * note on its ticket says so — once per report (the note is keyed by the report's Message-ID).
+ * Parsing reads nothing but the bytes, so whatever it throws is this mail's fault: an InvalidEmailError, which the
+ * mailbox sync sets the mail aside for rather than retrying it.
  */
-async function recordBounce(
-  ctx: AppContext,
-  reportId: string,
-  bounce: {
-    originalMessageId: string | null;
-    recipient: string | null;
-    status: string | null;
-    diagnostic: string | null;
-  },
-) {
-  if (!bounce.originalMessageId) return null;
-  const ticketId = await ctx.sql.begin(async (tx) => {
-    const [original] = await tx<{ id: string; ticketId: string }[]>`
-      select id, ticket_id from messages where channel = 'email' and direction = 'outbound' and provider_id = ${bounce.originalMessageId} for update`;
-    if (!original) return null;
-    const reason = bounce.diagnostic ?? `Delivery failed${bounce.status ? ` (${bounce.status})` : ''}`;
-    const [note] = await tx`
-      insert into messages (ticket_id, channel, direction, provider_id, status, body_text, metadata)
-      values (${original.ticketId}, 'note', 'internal', ${reportId}, 'received',
-              ${`Delivery to ${bounce.recipient ?? 'the customer'} failed: ${reason}`}, ${tx.json({ bounce } as never)})
-      on conflict (channel, provider_id) do nothing returning id`;
-    if (!note) return null;
-    // Forward only, like every other report on a send; the history says it bounced and why.
-    await advanceMessage(
-      tx,
-      { messageId: original.id },
-      { status: 'failed', errorCode: bounce.status ?? 'bounce', errorMessage: reason, via: 'bounce' },
-    );
-    return original.ticketId;
+async function parseMail(raw: Buffer, maxAttachmentBytes: number) {
+  try {
+    return await parseInboundEmail(raw, { maxAttachmentBytes });
+  } catch (err) {
+    if (err instanceof InvalidEmailError) throw err;
+    throw new InvalidEmailError(`the mail could not be parsed: ${(err as Error).message}`, { cause: err });
+  }
+}
+
+/** A bounce never opens a ticket: it is noted on the ticket of the message it reports, or kept for admins. */
+function recordBounce(ctx: AppContext, mailbox: MailboxForIntake, raw: Buffer, parsed: ParsedInboundEmail) {
+  return accountForBounce(ctx, {
+    mailboxId: mailbox.id,
+    reportId: parsed.contact.providerId,
+    bounce: parsed.bounce!,
+    fromAddress: parsed.contact.fromHeader ?? (parsed.contact.from.value || null),
+    subject: parsed.contact.subject ?? null,
+    text: parsed.contact.text,
+    raw,
   });
-  if (ticketId) await publishTicketChanged(ctx, ticketId);
-  return ticketId;
 }

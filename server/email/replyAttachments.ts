@@ -1,21 +1,21 @@
-// Files an agent attaches to an email reply: checked against the mailbox's size limit before anything is
-// written, then stored by content under the data folder like inbound ones; the sender reads them back from there.
+// Files an agent attaches to an email reply. Each was uploaded first (POST /api/uploads, streamed into the store
+// by content, see uploads.ts); the reply names them by upload id. They are checked against the mailbox's size
+// limit before anything is written, and the sender reads them back from the store.
 
 import path from 'node:path';
 import type { TransactionSql } from '../db/client';
 import { HttpError } from '../http/httpError';
-import { storeAttachment } from './storeAttachments';
 
+/** How a reply names a file: one of the replying agent's own uploads. */
 export interface ReplyAttachmentInput {
-  filename: string;
-  contentType: string;
-  contentBase64: string;
+  uploadId: string;
 }
 
-export interface DecodedAttachment {
+export interface ReplyAttachment {
   filename: string;
   contentType: string;
-  bytes: Buffer;
+  sizeBytes: number;
+  location: string;
 }
 
 /** The limit of a reply with no mailbox to read one from: the mailboxes' default. */
@@ -24,39 +24,45 @@ export const DEFAULT_MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 /** Where stored files live, relative to DATA_DIR: what `message_attachments.location` holds. */
 const ATTACHMENT_LOCATION = /^attachments\/[0-9a-f]{64}$/;
 
-const tooLarge = (message: string) => new HttpError(400, 'invalid_input', message, [{ path: 'attachments', message }]);
+const refused = (field: string, message: string) =>
+  new HttpError(400, 'invalid_input', message, [{ path: field, message }]);
 
-/** Decodes the attachments and refuses them (400 naming `attachments`) when together they exceed `maxBytes`. */
-export function decodeReplyAttachments(inputs: ReplyAttachmentInput[], maxBytes: number): DecodedAttachment[] {
-  const decoded = inputs.map(({ filename, contentType, contentBase64 }) => ({
-    filename,
-    contentType,
-    bytes: Buffer.from(contentBase64, 'base64'),
-  }));
-  const total = decoded.reduce((sum, a) => sum + a.bytes.length, 0);
+/**
+ * The uploads a reply names, in its order. Each must be the agent's own upload (another's is answered as if it did
+ * not exist: 400 naming `attachments.<i>.uploadId`), and together they must fit `maxBytes` (400 naming `attachments`).
+ */
+export async function claimReplyAttachments(
+  tx: TransactionSql,
+  uploaderId: string,
+  inputs: ReplyAttachmentInput[],
+  maxBytes: number,
+): Promise<ReplyAttachment[]> {
+  if (!inputs.length) return [];
+  const ids = inputs.map((a) => a.uploadId);
+  const rows = await tx<(ReplyAttachment & { id: string })[]>`
+    select id, filename, content_type, size_bytes::float8 as size_bytes, location
+    from uploads where id = any(${ids}::uuid[]) and uploader_id = ${uploaderId}`;
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const files = ids.map((id, i) => {
+    const row = byId.get(id);
+    if (!row) throw refused(`attachments.${i}.uploadId`, 'is not one of your uploads');
+    return row;
+  });
+  const total = files.reduce((sum, a) => sum + a.sizeBytes, 0);
   if (total > maxBytes) {
-    throw tooLarge(
+    throw refused(
+      'attachments',
       `the attachments come to ${total} bytes; this mailbox sends at most ${maxBytes} bytes of attachments per message`,
     );
   }
-  return decoded;
+  return files;
 }
 
-/** Stores each file by content under the data folder (see storeAttachments.ts) and records it on the message. */
-export async function storeReplyAttachments(
-  tx: TransactionSql,
-  dataDir: string,
-  messageId: string,
-  attachments: DecodedAttachment[],
-) {
+/** Records the files on the message; the bytes are already in the store, under the upload's location. */
+export async function storeReplyAttachments(tx: TransactionSql, messageId: string, attachments: ReplyAttachment[]) {
   for (const a of attachments) {
-    const stored = await storeAttachment(dataDir, {
-      filename: a.filename,
-      contentType: a.contentType,
-      content: a.bytes,
-    });
     await tx`insert into message_attachments (message_id, filename, content_type, size_bytes, location)
-             values (${messageId}, ${stored.filename}, ${stored.contentType}, ${stored.sizeBytes}, ${stored.location})`;
+             values (${messageId}, ${a.filename}, ${a.contentType}, ${a.sizeBytes}, ${a.location})`;
   }
 }
 

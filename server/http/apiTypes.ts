@@ -126,13 +126,13 @@ export interface CustomerView {
   updatedAt: string;
 }
 
-/** One message in a customer's history, across all their tickets and channels. */
+/** One message in a customer's history, across the tickets the viewer may open; internal notes never appear. */
 export interface InteractionView {
   messageId: string;
   ticketId: string;
   ticketNumber: number;
-  channel: Channel | 'note';
-  direction: 'inbound' | 'outbound' | 'internal';
+  channel: Channel;
+  direction: 'inbound' | 'outbound';
   text: string;
   at: string;
 }
@@ -148,7 +148,10 @@ export interface TicketDetailResponse {
 
 export interface CustomerDetailResponse {
   customer: CustomerView;
+  /** The customer's tickets the viewer may open. */
   tickets: TicketSummary[];
+  /** How many other tickets the customer has, which the viewer may not open (shown only as this count). */
+  hiddenTicketCount: number;
   interactions: InteractionView[];
   audit: AuditEntryView[];
 }

@@ -7,7 +7,10 @@ import type { Registry } from 'prom-client';
 import { findSession, SESSION_COOKIE } from '../auth/sessions';
 import type { AppContext } from '../context';
 import { forbidden, HttpError, unauthenticated } from './httpError';
+import { readJsonBody } from './jsonBody';
+import { refuseCrossOrigin } from './refuseCrossOrigin';
 import type { RouteDef } from './route';
+import { securityHeaders } from './securityHeaders';
 import { validate } from './validate';
 import { twilioSmsWebhooks } from './webhooks/twilioSmsWebhooks';
 import { twilioVoiceWebhooks } from './webhooks/twilioVoiceWebhooks';
@@ -24,7 +27,10 @@ export function sessionToken(cookieHeader: string | undefined) {
   return cookieHeader ? parseCookies(cookieHeader)[SESSION_COOKIE] : undefined;
 }
 
-/** Authenticate → authorize → validate happen here for every route, in that order, before its handler runs. */
+/**
+ * Authenticate → authorize → read the body → validate happen here for every route, in that order, before its handler
+ * runs: a caller who may not use the route is refused before any of its body is read.
+ */
 function mount(app: express.Express, ctx: AppContext, def: RouteDef) {
   app[def.method](def.path, async (req: Request, res) => {
     let session = null;
@@ -33,6 +39,7 @@ function mount(app: express.Express, ctx: AppContext, def: RouteDef) {
       if (!session) throw unauthenticated();
       if (!def.access.includes(session.role)) throw forbidden();
     }
+    if (def.body && !def.rawBody) await readJsonBody(req, res, def.access === 'public' ? 'public' : 'signedIn');
     const input = {
       body: def.body ? validate(def.body, req.body, 'body') : undefined,
       params: def.params ? validate(def.params, req.params, 'params') : undefined,
@@ -48,6 +55,8 @@ function mount(app: express.Express, ctx: AppContext, def: RouteDef) {
 const errorHandler =
   (ctx: AppContext): ErrorRequestHandler =>
   (err, req, res, _next) => {
+    // Refused before its body was read (or part way through an upload): close the connection rather than read on.
+    if (!req.complete) res.setHeader('Connection', 'close');
     if (err instanceof HttpError) {
       res
         .status(err.status)
@@ -68,8 +77,12 @@ const errorHandler =
           message: `The request body's ${what} is not supported; send UTF-8.`,
         },
       });
-    } else if (typeof err?.type === 'string' && err.expose && err.status >= 400 && err.status < 500) {
-      // Any other refusal of a body by body-parser (a form nested too deep, too many parameters) is the client's.
+    } else if (err instanceof URIError && (err as URIError & { status?: number }).status === 400) {
+      // The router could not percent-decode a path parameter (`/api/tickets/%E0%A4%A`): the client's mistake.
+      res.status(400).json({ error: { code: 'invalid_path', message: `${err.message}: not valid percent-encoding.` } });
+    } else if (err?.expose === true && err.status >= 400 && err.status < 500) {
+      // Any other refusal of a body by body-parser (a form nested too deep, too many parameters, a compressed body
+      // that does not decompress, which carries zlib's error and no type) is the client's.
       res.status(err.status).json({ error: { code: 'invalid_body', message: err.message } });
     } else {
       // req.log carries the request id that the access log line and the X-Request-Id header show.
@@ -97,17 +110,19 @@ export function createHttpApp(
   app.disable('x-powered-by');
   app.set('trust proxy', ctx.config.TRUST_PROXY);
   app.use(accessLog(ctx.log));
+  app.use(securityHeaders(ctx.config));
   app.get('/metrics', metricsEndpoint(metrics, ctx.config.METRICS_TOKEN));
   if (api) app.use('/webhooks', webhookLatency());
   if (api) app.use('/webhooks/twilio', twilioSmsWebhooks(ctx));
   if (api) app.use(VOICE_BASE, twilioVoiceWebhooks(ctx));
-  // Replies carry their attachments base64-encoded: room for a mailbox's largest allowed total (checked per mailbox).
-  app.use('/api/tickets/:id/replies', express.json({ limit: '70mb' }));
-  app.use(express.json({ limit: '1mb' }));
   app.use('/api', (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
+  app.use(
+    '/api',
+    refuseCrossOrigin(() => ctx.config.PUBLIC_URL),
+  );
   for (const def of api ? routeTable : healthRoutes) mount(app, ctx, def);
   app.use(NOT_CONSOLE, noSuchRoute);
   if (api) serveConsole(app, consoleDir);

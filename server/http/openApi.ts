@@ -62,6 +62,10 @@ export function buildOpenApiDocument(routes: RouteDef[], serverUrl: string) {
       ...(r.body
         ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body) } } } }
         : {}),
+      // An upload's body is the file itself, in whatever media type it has.
+      ...(r.rawBody
+        ? { requestBody: { required: true, content: { '*/*': { schema: { type: 'string', format: 'binary' } } } } }
+        : {}),
       responses: {
         200: { description: 'OK' },
         204: { description: 'Done, no content' },

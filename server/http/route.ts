@@ -27,6 +27,11 @@ export interface RouteDef<B extends Schema = any, P extends Schema = any, Q exte
   access: Access;
   summary: string;
   body?: B;
+  /**
+   * The handler reads the request body itself, as a stream (an upload): nothing is parsed for it. Other routes get
+   * their JSON parsed only after the caller has been let in (see jsonBody.ts).
+   */
+  rawBody?: true;
   params?: P;
   query?: Q;
   /** Returns the JSON body (200), or nothing for 204 — unless it answered itself (a file download). */

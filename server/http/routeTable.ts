@@ -13,6 +13,8 @@ import { monitorRoutes } from './routes/monitorRoutes';
 import { simulatorRoutes } from './routes/simulatorRoutes';
 import { offerRoutes } from './routes/offerRoutes';
 import { ticketRoutes } from './routes/ticketRoutes';
+import { undeliverableMailRoutes } from './routes/undeliverableMailRoutes';
+import { uploadRoutes } from './routes/uploadRoutes';
 import { voiceRoutes } from './routes/voiceRoutes';
 import { voiceSimulatorRoutes } from './routes/voiceSimulatorRoutes';
 
@@ -30,7 +32,9 @@ export const routeTable: RouteDef[] = [
   ...simulatorRoutes,
   ...campaignRoutes,
   ...mailboxRoutes,
+  ...undeliverableMailRoutes,
   ...attachmentRoutes,
+  ...uploadRoutes,
   ...adminRoutes,
   ...voiceRoutes,
   ...voiceSimulatorRoutes,

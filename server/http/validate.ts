@@ -28,3 +28,10 @@ export function validate<S extends z.ZodType>(
 }
 
 export const idParams = z.object({ id: z.uuid('must be a UUID') });
+
+/** A calendar day, 2026-11-01. ISO 8601 has a year 0000 but PostgreSQL has none (1 BC precedes AD 1): refused here. */
+export const calendarDay = (message = 'must be a date, like 2026-11-01') =>
+  z.iso
+    .date({ error: message })
+    // abort: a check of the whole input (is `to` after `from`?) has no day to compare.
+    .refine((day) => !day.startsWith('0000-'), { message: 'must be a date from the year 0001 on', abort: true });

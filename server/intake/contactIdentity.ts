@@ -4,14 +4,22 @@ import { normalizeIdentity } from '../customers/identity';
 import { HttpError } from '../http/httpError';
 
 /**
- * The identity a contact is filed under (E.164 phone, lowercased email), or null for a phone call that names nobody.
+ * The identity a contact is filed under (E.164 phone, lowercased email), or null for a phone call or a mail that
+ * names nobody.
  * A call is answered whoever makes it: a caller who withheld their number, or whose network passed on none we can
  * read, still reaches an agent. Such a caller gets a customer of their own with no identity (two anonymous callers
- * are not the same person; an agent can merge the record into the right customer later). A message on any other
- * channel must come from an address we can answer, or it is refused with a 400 naming `from`.
+ * are not the same person; an agent can merge the record into the right customer later). A text or a mail from a
+ * sender we cannot read is kept the same way; a contact our own API is given must name an address we can answer,
+ * or it is refused with a 400 naming `from`.
  */
 export function contactIdentity(contact: InboundContact, defaultRegion: string | undefined): string | null {
   if (contact.channel === 'voice' && contact.from.kind === 'phone')
+    return callerIdentity(contact.from.value, defaultRegion);
+  // A mail is never refused for its sender: one whose headers named no usable address is filed like a withheld call.
+  if (contact.channel === 'email' && contact.from.value === '') return null;
+  // Nor a text Twilio delivered: a short code or an alphanumeric sender ID ("376", "MYBANK") is no number we can
+  // file it under or answer, but refusing it would lose it on every retry.
+  if (contact.channel === 'sms' && contact.from.kind === 'phone')
     return callerIdentity(contact.from.value, defaultRegion);
   try {
     return normalizeIdentity(contact.from.kind, contact.from.value, defaultRegion as never);

@@ -104,9 +104,10 @@ async function storeContact(
   const [stored] = await tx<({ messageId: string | null } & KnownWatchers)[]>`
     with ticket as (${ticket}),
     message as (
-      insert into messages (ticket_id, channel, direction, provider_id, status, from_address, to_address, subject, body_text, body_html, metadata, mailbox_id)
+      insert into messages (ticket_id, channel, direction, provider_id, status, from_address, to_address, subject, body_text, body_html, metadata, mailbox_id, from_header)
       select ticket.id, ${contact.channel}, 'inbound', ${contact.providerId}, 'received', ${identity}, ${contact.to},
-             ${contact.subject ?? null}, ${contact.text}, ${contact.html ?? null}, ${tx.json((contact.metadata ?? {}) as never)}, ${origin.mailboxId ?? null}
+             ${contact.subject ?? null}, ${contact.text}, ${contact.html ?? null}, ${tx.json((contact.metadata ?? {}) as never)}, ${origin.mailboxId ?? null},
+             ${contact.fromHeader ?? null}
       from ticket
       on conflict (channel, provider_id) do nothing
       returning id
@@ -159,7 +160,10 @@ async function findOrCreateCustomer(
   return { id: winner.customerId, created: false };
 }
 
-/** A caller with no usable number: a customer of their own, named for it, found by no later contact. */
+/**
+ * A caller with no usable number, or a mail with no usable address: a customer of their own, named for it (a mail's
+ * `from.name` is what its From header shows), found by no later contact.
+ */
 async function createUnidentifiedCaller(
   tx: TransactionSql,
   contact: InboundContact,
@@ -173,7 +177,7 @@ async function createUnidentifiedCaller(
     action: 'customer.created',
     entityType: 'customer',
     entityId: id,
-    data: { callerId: contact.from.value },
+    data: contact.channel === 'voice' ? { callerId: contact.from.value } : { sender: name },
   });
   return id;
 }

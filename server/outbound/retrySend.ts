@@ -1,10 +1,10 @@
 import type { SessionUser } from '../auth/sessions';
+import { requireVisibleTicket } from '../auth/ticketAccess';
 import type { AppContext } from '../context';
 import { HttpError, notFound } from '../http/httpError';
 import { findMessageView } from '../messages/messageQueries';
 import { refuseOptedOutNumber } from '../sms/smsOptOut';
 import { publishTicketChanged } from '../tickets/ticketEvents';
-import { findVisibleTicket } from '../tickets/ticketQueries';
 import { isUndelivered } from './deliveryStatus';
 import { requeueForRetry } from './outboundMessages';
 import { queueSend } from './sendMessageTask';
@@ -20,7 +20,7 @@ export async function retrySend(
   ticketId: string,
   messageId: string,
 ) {
-  if (!(await findVisibleTicket(ctx.sql, viewer, ticketId))) throw notFound('Ticket');
+  await requireVisibleTicket(ctx.sql, viewer, ticketId);
   const round = await ctx.sql.begin(async (tx) => {
     const [message] = await tx<{ channel: string; status: string; toAddress: string | null }[]>`
       select channel, status, to_address from messages

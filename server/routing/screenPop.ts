@@ -1,7 +1,7 @@
 import type { AppContext } from '../context';
 import { findCustomerView, listInteractions } from '../customers/customerQueries';
 import type { Sql } from '../db/client';
-import type { ScreenPop } from '../http/apiTypes';
+import type { Role, ScreenPop } from '../http/apiTypes';
 import { findLatestInboundMessage } from '../messages/messageQueries';
 import { rooms } from '../realtime/rooms';
 import { listCustomerOpenTickets, findTicketSummary } from '../tickets/ticketQueries';
@@ -15,18 +15,28 @@ export interface KnownOffer {
   expiresAt: Date;
 }
 
-/** Everything the agent's screen shows for an offer, in one payload so it pops without another round trip. */
-export async function buildScreenPop(sql: Sql, offerId: string, known?: KnownOffer): Promise<ScreenPop | null> {
+/**
+ * Everything the agent's screen shows for an offer, in one payload so it pops without another round trip. The
+ * customer's other tickets and history are those the offered agent may open, as on the customer page.
+ */
+export async function buildScreenPop(
+  sql: Sql,
+  offerId: string,
+  known?: KnownOffer & { agentId: string },
+): Promise<ScreenPop | null> {
   const [offer] = known
     ? [known]
-    : await sql<KnownOffer[]>`
-        select o.id as offer_id, o.ticket_id, t.customer_id, o.expires_at from offers o join tickets t on t.id = o.ticket_id where o.id = ${offerId}`;
+    : await sql<(KnownOffer & { agentId: string })[]>`
+        select o.id as offer_id, o.ticket_id, t.customer_id, o.expires_at, o.agent_id from offers o join tickets t on t.id = o.ticket_id where o.id = ${offerId}`;
   if (!offer) return null;
+  const [agent] = await sql<{ role: Role }[]>`select role from users where id = ${offer.agentId}`;
+  if (!agent) return null;
+  const viewer = { userId: offer.agentId, role: agent.role };
   const [ticket, customer, recentInteractions, openTickets, message] = await Promise.all([
     findTicketSummary(sql, offer.ticketId),
     findCustomerView(sql, offer.customerId),
-    listInteractions(sql, offer.customerId, 10),
-    listCustomerOpenTickets(sql, offer.customerId),
+    listInteractions(sql, offer.customerId, 10, viewer),
+    listCustomerOpenTickets(sql, offer.customerId, viewer),
     findLatestInboundMessage(sql, offer.ticketId),
   ]);
   if (!ticket) return null;

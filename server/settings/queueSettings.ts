@@ -3,6 +3,7 @@ import { writeAudit } from '../commands/writeAudit';
 import type { Sql, TransactionSql } from '../db/client';
 import { CHANNELS } from '../http/apiTypes';
 import { HttpError } from '../http/httpError';
+import { calendarDay } from '../http/validate';
 import { resolveSkillIds } from './resolveSkillIds';
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM');
@@ -22,7 +23,7 @@ export const businessHoursInput = z.object({
         .refine((i) => i.closes > i.opens, { message: 'closes must be after opens', path: ['closes'] }),
     )
     .min(1, 'needs at least one open interval'),
-  holidays: z.array(z.object({ day: z.iso.date(), name: z.string().trim().min(1) })).default([]),
+  holidays: z.array(z.object({ day: calendarDay(), name: z.string().trim().min(1) })).default([]),
 });
 
 export const queueInput = z

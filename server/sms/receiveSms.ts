@@ -2,6 +2,7 @@ import { parseInboundSms, type TwilioSmsParams } from '../../channels/sms/parseI
 import { smsKeyword } from '../../channels/sms/smsKeywords';
 import type { AppContext } from '../context';
 import { publishCustomerChanged } from '../customers/customerEvents';
+import { callerIdentity } from '../intake/contactIdentity';
 import { intakeContact } from '../intake/intakeContact';
 import { publishTicketChanged } from '../tickets/ticketEvents';
 import { setSmsOptOut } from './smsOptOut';
@@ -13,7 +14,8 @@ import { setSmsOptOut } from './smsOptOut';
  */
 export async function receiveSms(ctx: AppContext, params: TwilioSmsParams) {
   const contact = parseInboundSms(params);
-  const keyword = smsKeyword(contact.text);
+  // STOP from a short code or a sender ID has no number to opt out: it is kept as an ordinary text.
+  const keyword = callerIdentity(contact.from.value, ctx.config.DEFAULT_PHONE_REGION) ? smsKeyword(contact.text) : null;
   const stored = await intakeContact(ctx, { ...contact, noticeOnly: keyword !== null });
   if (!keyword) return stored;
   const changed = await ctx.sql.begin(async (tx) => {

@@ -1,25 +1,27 @@
 import { refuseOptedOutNumber } from '../sms/smsOptOut';
 import { replySubject } from '../../channels/email/threadingHeaders';
 import type { SessionUser } from '../auth/sessions';
+import { requireVisibleTicket } from '../auth/ticketAccess';
 import { writeAudit } from '../commands/writeAudit';
 import type { AppContext } from '../context';
 import type { TransactionSql } from '../db/client';
 import {
-  decodeReplyAttachments,
+  claimReplyAttachments,
   DEFAULT_MAX_ATTACHMENT_BYTES,
   storeReplyAttachments,
   type ReplyAttachmentInput,
 } from '../email/replyAttachments';
+import { refuseUndeliverableAddress } from '../email/refuseUndeliverableAddress';
 import { domainOf, replyThreading } from '../email/replyThreading';
 import type { TicketPriority, TicketStatus, TicketType } from '../http/apiTypes';
-import { HttpError, notFound } from '../http/httpError';
+import { HttpError } from '../http/httpError';
 import { findMessageView } from '../messages/messageQueries';
 import { queueSend } from '../outbound/sendMessageTask';
 import { cancelPendingOffers, enqueueTicket } from '../routing/enqueueTicket';
 import { kickRouting } from '../routing/routingTasks';
 import { rooms } from '../realtime/rooms';
 import { publishTicketChanged } from './ticketEvents';
-import { findTicketSummary, findVisibleTicket } from './ticketQueries';
+import { findTicketSummary } from './ticketQueries';
 
 type Viewer = Pick<SessionUser, 'userId' | 'role'>;
 
@@ -37,7 +39,7 @@ async function changeVisibleTicket<T>(
   ticketId: string,
   change: (tx: TransactionSql) => Promise<T>,
 ) {
-  if (!(await findVisibleTicket(ctx.sql, viewer, ticketId))) throw notFound('Ticket');
+  await requireVisibleTicket(ctx.sql, viewer, ticketId);
   return ctx.sql.begin(async (tx) => {
     await tx`select 1 from tickets where id = ${ticketId} for update`;
     return change(tx);
@@ -198,6 +200,7 @@ export async function queueReply(
         `The customer has no ${t.channel === 'email' ? 'email address' : 'phone number'} to reply to.`,
       );
     if (t.channel === 'sms') await refuseOptedOutNumber(tx, t.to);
+    if (t.channel === 'email') refuseUndeliverableAddress(t.to);
     const email =
       t.channel === 'email'
         ? await replyThreading(
@@ -207,7 +210,12 @@ export async function queueReply(
           )
         : null;
     const files = email
-      ? decodeReplyAttachments(attachments, email.mailbox?.maxAttachmentBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES)
+      ? await claimReplyAttachments(
+          tx,
+          viewer.userId,
+          attachments,
+          email.mailbox?.maxAttachmentBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES,
+        )
       : [];
     const [m] = await tx<{ id: string }[]>`
       insert into messages (ticket_id, channel, direction, author_user_id, status, mailbox_id, from_address, to_address, subject, body_text, metadata)
@@ -215,7 +223,7 @@ export async function queueReply(
               ${email?.mailbox?.address ?? t.ourAddress}, ${t.to},
               ${email ? replySubject(t.subject, Number(t.number)) : null}, ${text}, ${tx.json((email?.metadata ?? {}) as never)})
       returning id`;
-    await storeReplyAttachments(tx, ctx.config.DATA_DIR, m.id, files);
+    await storeReplyAttachments(tx, m.id, files);
     await tx`update tickets set status = case when status = 'new' then 'open' else status end, updated_at = now() where id = ${ticketId}`;
     await writeAudit(tx, {
       actorUserId: viewer.userId,

@@ -3,6 +3,8 @@ import { visibleTicketsCondition } from '../auth/ticketVisibility';
 import type { Sql, SqlFragment } from '../db/client';
 import type { TicketSummary } from '../http/apiTypes';
 
+type Viewer = Pick<SessionUser, 'userId' | 'role'>;
+
 interface TicketRow extends Omit<TicketSummary, 'customer' | 'updatedAt' | 'createdAt'> {
   customerId: string;
   customerName: string | null;
@@ -36,7 +38,7 @@ function selectTickets(sql: Sql, where: SqlFragment, order: SqlFragment = sql`t.
 }
 
 /** The open tickets assigned to the user: their inbox. */
-export async function listInbox(sql: Sql, viewer: Pick<SessionUser, 'userId' | 'role'>) {
+export async function listInbox(sql: Sql, viewer: Viewer) {
   const rows = await selectTickets(
     sql,
     sql`t.assignee_id = ${viewer.userId} and t.status not in ('resolved', 'closed')`,
@@ -45,7 +47,7 @@ export async function listInbox(sql: Sql, viewer: Pick<SessionUser, 'userId' | '
 }
 
 /** A ticket if the viewer may see it, else null (the caller answers 404 either way, so existence does not leak). */
-export async function findVisibleTicket(sql: Sql, viewer: Pick<SessionUser, 'userId' | 'role'>, ticketId: string) {
+export async function findVisibleTicket(sql: Sql, viewer: Viewer, ticketId: string) {
   const [row] = await selectTickets(sql, sql`${visibleTicketsCondition(sql, viewer)} and t.id = ${ticketId}`);
   return row ? presentTicket(row) : null;
 }
@@ -56,14 +58,30 @@ export async function findTicketSummary(sql: Sql, ticketId: string) {
   return row ? presentTicket(row) : null;
 }
 
-/** The customer's tickets that are not resolved or closed, newest first. */
-export async function listCustomerOpenTickets(sql: Sql, customerId: string) {
-  const rows = await selectTickets(sql, sql`t.customer_id = ${customerId} and t.status not in ('resolved', 'closed')`);
+/** The customer's tickets the viewer may open that are not resolved or closed, newest first. */
+export async function listCustomerOpenTickets(sql: Sql, customerId: string, viewer: Viewer) {
+  const rows = await selectTickets(
+    sql,
+    sql`t.customer_id = ${customerId} and t.status not in ('resolved', 'closed') and ${visibleTicketsCondition(sql, viewer)}`,
+  );
   return rows.map(presentTicket);
 }
 
-/** Every ticket of the customer, newest first. The customer page shows the whole history, as its interactions do. */
-export async function listCustomerTickets(sql: Sql, customerId: string) {
-  const rows = await selectTickets(sql, sql`t.customer_id = ${customerId}`, sql`t.created_at desc, t.number desc`);
+/** Every ticket of the customer the viewer may open, newest first: the customer page's history. */
+export async function listCustomerTickets(sql: Sql, customerId: string, viewer: Viewer) {
+  const rows = await selectTickets(
+    sql,
+    sql`t.customer_id = ${customerId} and ${visibleTicketsCondition(sql, viewer)}`,
+    sql`t.created_at desc, t.number desc`,
+  );
   return rows.map(presentTicket);
+}
+
+/** How many of the customer's tickets the viewer may not open: the customer page shows them only as this count. */
+export async function countHiddenCustomerTickets(sql: Sql, customerId: string, viewer: Viewer): Promise<number> {
+  // `is not true`: the condition is null, not false, for a ticket with no queue and no assignee.
+  const [{ hidden }] = await sql<{ hidden: number }[]>`
+    select count(*)::int as hidden from tickets t
+    where t.customer_id = ${customerId} and (${visibleTicketsCondition(sql, viewer)}) is not true`;
+  return hidden;
 }

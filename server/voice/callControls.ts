@@ -4,17 +4,20 @@ import { HttpError } from '../http/httpError';
 import { enqueueTicket } from '../routing/enqueueTicket';
 import { kickRouting } from '../routing/routingTasks';
 import type { SessionUser } from '../auth/sessions';
+import { requireVisibleCall } from '../auth/ticketAccess';
 import { publishCallChanged } from './callEvents';
-import { findCall, liveLegs, type CallRow } from './callQueries';
+import { liveLegs, type CallRow } from './callQueries';
 import { ringAgent } from './connectCall';
 import { setCustomerHold } from './conferenceControl';
 import { endTwilioCall } from './endTwilioCall';
 import { voiceUrl } from './voiceUrls';
 
-/** The call, if this user may control it: the agent on it, or a supervisor or admin. */
+/**
+ * The call, if this user may control it: one they may see (else 404, like any ticket they may not open), and for an
+ * agent only their own (else 403); supervisors and admins control any call they may see.
+ */
 export async function callForControl(ctx: AppContext, callId: string, user: SessionUser): Promise<CallRow> {
-  const call = await findCall(ctx.sql, callId);
-  if (!call) throw new HttpError(404, 'not_found', 'Call not found.');
+  const call = await requireVisibleCall(ctx.sql, user, callId);
   if (user.role === 'agent' && call.agentId !== user.userId)
     throw new HttpError(403, 'forbidden', 'This call is not yours.');
   return call;

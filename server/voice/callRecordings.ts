@@ -1,28 +1,18 @@
 import type { SessionUser } from '../auth/sessions';
+import { requireVisibleCall } from '../auth/ticketAccess';
 import type { Sql } from '../db/client';
 import { HttpError } from '../http/httpError';
-import { findVisibleTicket } from '../tickets/ticketQueries';
 import type { StoredRecording } from './recordingMedia';
 
-/**
- * The call's recording, for someone who may see the call: its ticket is one they may see (a call not yet on a ticket:
- * its agent, or a supervisor or admin). Like tickets, a call they may not see is "not found", so existence does not leak.
- */
+/** The call's recording, for someone who may see the call (requireVisibleCall: 404 otherwise, like a missing call). */
 export async function findCallRecording(
   sql: Sql,
   viewer: Pick<SessionUser, 'userId' | 'role'>,
   callId: string,
 ): Promise<StoredRecording> {
-  const [call] = await sql<
-    { ticketId: string | null; agentId: string | null; recordingSid: string | null; recordingUrl: string | null }[]
-  >`
-    select ticket_id, agent_id, recording_sid, recording_url from calls where id = ${callId}`;
-  const visible =
-    call &&
-    (call.ticketId
-      ? !!(await findVisibleTicket(sql, viewer, call.ticketId))
-      : viewer.role !== 'agent' || call.agentId === viewer.userId);
-  if (!visible) throw new HttpError(404, 'not_found', 'Call not found.');
+  await requireVisibleCall(sql, viewer, callId);
+  const [call] = await sql<{ recordingSid: string | null; recordingUrl: string | null }[]>`
+    select recording_sid, recording_url from calls where id = ${callId}`;
   if (!call.recordingSid || !call.recordingUrl) throw new HttpError(404, 'no_recording', 'This call has no recording.');
   return { sid: call.recordingSid, url: call.recordingUrl };
 }

@@ -138,8 +138,9 @@ export async function releaseWaitingCallback(ctx: AppContext, callbackId: string
 export async function scheduleCallback(
   ctx: AppContext,
   input: { customerId: string; phoneNumber: string; queueId: string; dueAt: Date; note: string },
-  actorUserId: string,
+  actor: Pick<SessionUser, 'userId' | 'role'>,
 ) {
+  const actorUserId = actor.userId;
   const phone = parsePhoneInput(ctx, input.phoneNumber, 'phoneNumber');
   const result = await ctx.sql.begin(async (tx) => {
     const [customer] = await tx<
@@ -147,7 +148,10 @@ export async function scheduleCallback(
     >`select id, merged_into_id from customers where id = ${input.customerId}`;
     if (!customer) throw new HttpError(404, 'not_found', 'Customer not found.');
     const customerId = customer.mergedIntoId ?? customer.id;
-    const [queue] = await tx`select 1 from queues where id = ${input.queueId}`;
+    // Only into a queue whose tickets the booker may open: the same rule as every ticket route.
+    const [queue] = await tx`
+      select 1 from (select q.id as queue_id, null::uuid as assignee_id from queues q where q.id = ${input.queueId}) t
+      where ${visibleTicketsCondition(tx, actor)}`;
     if (!queue)
       throw new HttpError(400, 'invalid_input', 'queueId: no such queue', [
         { path: 'queueId', message: 'no such queue' },
@@ -204,6 +208,11 @@ export async function cancelCallback(ctx: AppContext, callbackId: string, actor:
         'callback_not_pending',
         `This callback is ${cb.status}; only a waiting callback can be canceled.`,
       );
+    // Listing follows the queue too, but cancelling changes the callback's ticket: that takes the ticket rule.
+    const [ticketVisible] = cb.ticketId
+      ? await tx`select 1 from tickets t where t.id = ${cb.ticketId} and ${visibleTicketsCondition(tx, actor)}`
+      : [true];
+    if (!ticketVisible) throw new HttpError(404, 'not_found', 'Callback not found.');
     await tx`update callbacks set status = 'canceled', updated_at = now() where id = ${callbackId}`;
     if (!cb.ticketId) {
       await writeAudit(tx, {

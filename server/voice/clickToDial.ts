@@ -1,3 +1,5 @@
+import type { SessionUser } from '../auth/sessions';
+import { requireVisibleTicket } from '../auth/ticketAccess';
 import type { AppContext } from '../context';
 import { writeAudit } from '../commands/writeAudit';
 import { HttpError } from '../http/httpError';
@@ -11,10 +13,13 @@ import { startOutboundCall } from './connectCall';
  */
 export async function clickToDial(
   ctx: AppContext,
-  agentId: string,
+  caller: Pick<SessionUser, 'userId' | 'role'>,
   input: { customerId: string; phoneNumber: string; ticketId?: string },
 ) {
+  const agentId = caller.userId;
   const phone = parsePhoneInput(ctx, input.phoneNumber, 'phoneNumber');
+  // Logging a call on a ticket is working on it: only on one the caller may open, refused before anything is written.
+  if (input.ticketId) await requireVisibleTicket(ctx.sql, caller, input.ticketId);
   const [busy] = await ctx.sql`select 1 from calls where agent_id = ${agentId} and ended_at is null`;
   if (busy) throw new HttpError(409, 'agent_on_call', 'You are already on a call.');
   const ticketId = await ctx.sql.begin(async (tx) => {

@@ -25,7 +25,9 @@ export async function answerVoicemail(
 ): Promise<string> {
   const ivr = await loadIvr(ctx.sql);
   const call = await findCall(ctx.sql, callId);
-  if (call) await storeVoicemail(ctx, call, queueId, rec);
+  // The queue the menu named may be gone (or the URL made up): the message is kept all the same, in the entry queue.
+  const [queue] = queueId ? await ctx.sql<{ id: string }[]>`select id from queues where id = ${queueId}` : [];
+  if (call) await storeVoicemail(ctx, call, queue?.id ?? null, rec);
   return twimlFor(ctx, ivr).goodbye('Thank you for your message. Goodbye.');
 }
 

@@ -19,6 +19,7 @@ const BENCHMARKS = [
   { name: 'p2', file: 'p2SmsThroughput.ts', limitSeconds: 300 },
   { name: 'p3', file: 'p3SupervisorWall.ts', limitSeconds: 30 },
   { name: 'p4', file: 'p4VoiceWebhook.ts', limitSeconds: 120 },
+  { name: 'p6', file: 'p6EmailIntake.ts', limitSeconds: 180 },
   { name: 'drain', file: 'drain.ts', limitSeconds: 210 },
 ];
 const HERE = path.dirname(fileURLToPath(import.meta.url));

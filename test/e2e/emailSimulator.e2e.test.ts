@@ -72,13 +72,11 @@ describe('email through the simulator in Chromium', () => {
     await agentPage.fill('[data-testid="reply-text"]', 'A new blender is on its way.');
     await agentPage.click('[data-testid="send-reply"]');
     await expect
-      .poll(() => agentPage.locator('[data-testid="message"][data-direction="outbound"]').getAttribute('data-status'), {
-        timeout: 10_000,
-      })
+      .poll(() => agentPage.locator('[data-testid="message"][data-direction="outbound"]').getAttribute('data-status'))
       .toBe('sent');
 
     const received = customerPage.locator('[data-testid="sim-email"][data-direction="to_customer"]');
-    await expect.poll(() => received.count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => received.count()).toBe(1);
     expect(await received.locator('[data-testid="sim-email-text-body"]').textContent()).toBe(
       'A new blender is on its way.',
     );
@@ -95,7 +93,7 @@ describe('email through the simulator in Chromium', () => {
     await customerPage.fill('[data-testid="sim-email-text"]', 'Thank you!');
     await customerPage.click('[data-testid="sim-email-send"]');
     await expect.poll(() => sent.count()).toBe(2);
-    await expect.poll(() => inbound.count(), { timeout: 10_000 }).toBe(2);
+    await expect.poll(() => inbound.count()).toBe(2);
     expect(await inbound.last().textContent()).toContain('Thank you!');
   });
 });

@@ -53,7 +53,7 @@ describe('a reply that could not be sent, in the console', () => {
     );
 
     await reply.locator('[data-testid="retry-send"]').click();
-    await expect.poll(() => reply.getAttribute('data-status'), { timeout: 15_000 }).toBe('delivered');
+    await expect.poll(() => reply.getAttribute('data-status')).toBe('delivered');
     expect(await reply.locator('[data-testid="retry-send"]').count()).toBe(0);
     const retried = page.locator('[data-testid="audit-entry"][data-action="message.retried"]');
     await expect.poll(() => retried.count()).toBe(1);

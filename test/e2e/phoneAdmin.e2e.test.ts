@@ -296,6 +296,6 @@ describe('callbacks in Chromium', () => {
     expect(await page.locator('[data-testid="composer"]').getAttribute('data-mode')).toBe('note');
 
     await page.click('[data-testid="call-hangup"]');
-    await expect.poll(() => bar.getAttribute('data-status'), { timeout: 15_000 }).toBe('wrapUp');
+    await expect.poll(() => bar.getAttribute('data-status')).toBe('wrapUp');
   });
 });

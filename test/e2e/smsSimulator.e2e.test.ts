@@ -58,13 +58,11 @@ describe('SMS through the simulator in Chromium', () => {
     await agentPage.click('[data-testid="send-reply"]');
 
     const reply = phonePage.locator('[data-testid="sim-message"][data-direction="to_phone"]');
-    await expect.poll(() => reply.count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => reply.count()).toBe(1);
     expect(await reply.textContent()).toContain('您好，订单今天发货。');
-    await expect.poll(() => reply.getAttribute('data-status'), { timeout: 10_000 }).toBe('delivered');
+    await expect.poll(() => reply.getAttribute('data-status')).toBe('delivered');
     await expect
-      .poll(() => agentPage.locator('[data-testid="message"][data-direction="outbound"]').getAttribute('data-status'), {
-        timeout: 10_000,
-      })
+      .poll(() => agentPage.locator('[data-testid="message"][data-direction="outbound"]').getAttribute('data-status'))
       .toBe('delivered');
   });
 });

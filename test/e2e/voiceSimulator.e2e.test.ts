@@ -66,7 +66,7 @@ describe('a phone call through the simulator in Chromium', () => {
     expect(await phonePage.locator('[data-testid="sim-call-transcript"]').textContent()).toContain('press 1');
     await key1.click();
     await expect
-      .poll(() => phonePage.locator('[data-testid="sim-call-status"]').getAttribute('data-state'), { timeout: 15_000 })
+      .poll(() => phonePage.locator('[data-testid="sim-call-status"]').getAttribute('data-state'))
       .toBe('queued');
 
     const pop = agentPage.locator('[data-testid="screen-pop"]');
@@ -81,18 +81,18 @@ describe('a phone call through the simulator in Chromium', () => {
     await expect.poll(() => callBar(agentPage).getAttribute('data-phase'), { timeout: 20_000 }).toBe('connected');
     await expect.poll(() => callBar(agentPage).getAttribute('data-status')).toBe('connected');
     await expect
-      .poll(() => phonePage.locator('[data-testid="sim-call-status"]').getAttribute('data-state'), { timeout: 15_000 })
+      .poll(() => phonePage.locator('[data-testid="sim-call-status"]').getAttribute('data-state'))
       .toBe('connected');
     expect(await callBar(agentPage).locator('[data-testid="call-customer"]').textContent()).toContain(phone);
 
     // Hold: the caller hears hold audio; mute: the agent's microphone in the conference.
     await agentPage.click('[data-testid="call-hold"]');
-    await expect.poll(() => callBar(agentPage).getAttribute('data-status'), { timeout: 10_000 }).toBe('onHold');
+    await expect.poll(() => callBar(agentPage).getAttribute('data-status')).toBe('onHold');
     await expect
-      .poll(() => phonePage.locator('[data-testid="sim-call-status"]').getAttribute('data-state'), { timeout: 10_000 })
+      .poll(() => phonePage.locator('[data-testid="sim-call-status"]').getAttribute('data-state'))
       .toBe('onHold');
     await agentPage.click('[data-testid="call-hold"]');
-    await expect.poll(() => callBar(agentPage).getAttribute('data-status'), { timeout: 10_000 }).toBe('connected');
+    await expect.poll(() => callBar(agentPage).getAttribute('data-status')).toBe('connected');
     // Muting moves nothing: Hang up stays under the mouse, the indicator appears in space kept for it.
     const boxes = async () =>
       Promise.all(
@@ -103,23 +103,21 @@ describe('a phone call through the simulator in Chromium', () => {
     const unmuted = await boxes();
     expect(await agentPage.locator('[data-testid="call-muted"]').isVisible()).toBe(false);
     await agentPage.click('[data-testid="call-mute"]');
-    await expect
-      .poll(() => agentPage.locator('[data-testid="call-mute"]').getAttribute('aria-pressed'), { timeout: 10_000 })
-      .toBe('true');
+    await expect.poll(() => agentPage.locator('[data-testid="call-mute"]').getAttribute('aria-pressed')).toBe('true');
     expect(await agentPage.locator('[data-testid="call-muted"]').isVisible()).toBe(true);
     expect(await boxes()).toEqual(unmuted);
 
     await agentPage.click('[data-testid="call-hangup"]');
-    await expect.poll(() => callBar(agentPage).getAttribute('data-status'), { timeout: 15_000 }).toBe('wrapUp');
+    await expect.poll(() => callBar(agentPage).getAttribute('data-status')).toBe('wrapUp');
     await expect
-      .poll(() => phonePage.locator('[data-testid="sim-call-status"]').getAttribute('data-state'), { timeout: 15_000 })
+      .poll(() => phonePage.locator('[data-testid="sim-call-status"]').getAttribute('data-state'))
       .toBe('ended');
 
     const form = agentPage.locator('[data-testid="wrap-up-form"]');
     // The frozen timer says what it is; wrap-up counts down to when the next contact comes anyway; focus is on the outcome.
     expect(await callBar(agentPage).locator('[data-testid="call-timer"]').textContent()).toMatch(/^Talk \d+:\d\d$/);
     await expect
-      .poll(() => form.locator('[data-testid="wrap-up-left"]').textContent(), { timeout: 10_000 })
+      .poll(() => form.locator('[data-testid="wrap-up-left"]').textContent())
       .toMatch(/^Wrap-up: [12]:\d\d left$/);
     await expect
       .poll(() => agentPage.evaluate(() => document.activeElement?.getAttribute('data-testid')))
@@ -127,7 +125,7 @@ describe('a phone call through the simulator in Chromium', () => {
     await form.locator('[data-testid="wrap-up-disposition"]').selectOption('resolved');
     await form.locator('[data-testid="wrap-up-note"]').fill('Order status explained.');
     await form.locator('[data-testid="wrap-up-submit"]').click();
-    await expect.poll(() => callBar(agentPage).getAttribute('data-status'), { timeout: 10_000 }).toBe('idle');
+    await expect.poll(() => callBar(agentPage).getAttribute('data-status')).toBe('idle');
 
     const [call] = await db.sql<
       { disposition: string; wrapUpNote: string; wrapUp: string; talkSeconds: number | null }[]
@@ -138,7 +136,7 @@ describe('a phone call through the simulator in Chromium', () => {
 
     // The ticket (the agent landed on it when accepting) lists the call with its outcome.
     const ticketCall = agentPage.locator('[data-testid="ticket-calls"] [data-testid="ticket-call"]');
-    await expect.poll(() => ticketCall.getAttribute('data-disposition'), { timeout: 10_000 }).toBe('resolved');
+    await expect.poll(() => ticketCall.getAttribute('data-disposition')).toBe('resolved');
     expect(await ticketCall.textContent()).toContain('Order status explained.');
   }, 120_000);
 });
@@ -206,15 +204,15 @@ describe('transferring a call to another agent in Chromium', () => {
 
     // Nobody offered the colleague this call, so their phone rings and waits for them.
     await expect.poll(() => callBar(colleaguePage).getAttribute('data-status'), { timeout: 20_000 }).toBe('incoming');
-    await expect.poll(() => callBar(firstPage).getAttribute('data-status'), { timeout: 10_000 }).toBe('idle');
+    await expect.poll(() => callBar(firstPage).getAttribute('data-status')).toBe('idle');
     await colleaguePage.click('[data-testid="call-answer"]');
     await expect.poll(() => callBar(colleaguePage).getAttribute('data-status'), { timeout: 20_000 }).toBe('connected');
     await expect
-      .poll(() => phonePage.locator('[data-testid="sim-call-status"]').getAttribute('data-state'), { timeout: 15_000 })
+      .poll(() => phonePage.locator('[data-testid="sim-call-status"]').getAttribute('data-state'))
       .toBe('connected');
 
     await phonePage.click('[data-testid="sim-call-hangup"]');
-    await expect.poll(() => callBar(colleaguePage).getAttribute('data-status'), { timeout: 15_000 }).toBe('wrapUp');
+    await expect.poll(() => callBar(colleaguePage).getAttribute('data-status')).toBe('wrapUp');
   }, 120_000);
 });
 

@@ -59,7 +59,7 @@ describe('the agent workspace in Chromium', () => {
     const reply = page.locator('[data-testid="message"][data-direction="outbound"]');
     await expect.poll(() => reply.first().textContent()).toContain('it ships today');
     // No Twilio credentials here: the simulated Messages API accepts it and reports delivery.
-    await expect.poll(() => reply.first().getAttribute('data-status'), { timeout: 10_000 }).toBe('delivered');
+    await expect.poll(() => reply.first().getAttribute('data-status')).toBe('delivered');
 
     await page.click('[data-testid="resolve-ticket"]');
     await expect

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intakeContact } from '../../server/intake/intakeContact';
@@ -8,6 +9,7 @@ import { TestClient } from '../support/httpClient';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 import { startTestServer, testEnv } from '../support/testServer';
 import { incomingSmsParams, postTwilioWebhook } from '../support/twilioWebhooks';
+import { incomingCallParams } from '../support/voiceWebhooks';
 import { waitFor } from '../support/waitFor';
 
 // Malformed input from outside, against the real server: it is stored (a provider's text) or refused with a 4xx
@@ -16,13 +18,14 @@ let db: TestDatabase;
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let admin: TestClient;
 let agent: TestClient;
+let entryQueueId: string;
 const COMPANY = '+15005550006';
 const sign = () => ({ authToken: server.ctx.sms.authToken, publicUrl: server.ctx.config.PUBLIC_URL });
 
 beforeAll(async () => {
   db = await createTestDatabase();
   server = await startTestServer(testEnv(db.url));
-  await aQueue(db.sql, { entryForChannels: ['sms', 'voice'] });
+  entryQueueId = await aQueue(db.sql, { entryForChannels: ['sms', 'voice'] });
   const adminUser = await aUser(db.sql, 'admin');
   admin = await new TestClient(server.url).signIn(adminUser.email, adminUser.password);
   const agentUser = await aUser(db.sql, 'agent');
@@ -231,5 +234,88 @@ describe('two creations of one user at once', () => {
     expect(res.status).toBe(409);
     expect(res.body.error.fields).toEqual([{ path: 'email', message: 'is taken' }]);
     expect(await db.sql`select name from users where email = ${email}`).toEqual([{ name: 'First' }]);
+  });
+});
+
+// Each found by the generated requests of fuzz.test.ts, kept here as the smallest request that showed it.
+describe('what the fuzz test found', () => {
+  /** A call as Twilio announces it; returns its parameters and our id for it. */
+  async function aCall() {
+    const params = incomingCallParams(aPhone(), COMPANY);
+    expect((await postTwilioWebhook(server.url, '/webhooks/twilio/voice', params, sign())).status).toBe(200);
+    const [{ id }] = await db.sql<{ id: string }[]>`select id from calls where call_sid = ${params.CallSid}`;
+    return { params, callId: id };
+  }
+
+  it('when Twilio posts a voicemail for a queue that does not exist (gone since the menu named it), then it answers 200 and keeps the message in the voice entry queue', async () => {
+    const { params, callId } = await aCall();
+    const recordingSid = `RE${randomBytes(16).toString('hex')}`;
+    const res = await postTwilioWebhook(
+      server.url,
+      `/webhooks/twilio/voice/voicemail?callId=${callId}&queueId=${randomUUID()}`,
+      {
+        ...params,
+        RecordingSid: recordingSid,
+        RecordingUrl: `https://api.twilio.com/2010-04-01/Accounts/${params.AccountSid}/Recordings/${recordingSid}`,
+        RecordingDuration: '7',
+      },
+      sign(),
+    );
+    expect(res.status).toBe(200);
+    const stored = await db.sql`
+      select t.queue_id from messages m join tickets t on t.id = m.ticket_id where m.provider_id = ${recordingSid}`;
+    expect(stored).toEqual([{ queueId: entryQueueId }]);
+  });
+
+  it('when Twilio posts a count no integer column holds (QueueTime=99999999999999999999), then it answers 200 and records the rest without it', async () => {
+    const { params, callId } = await aCall();
+    const res = await postTwilioWebhook(
+      server.url,
+      `/webhooks/twilio/voice/queue-result?callId=${callId}`,
+      { ...params, QueueResult: 'hangup', QueueTime: '99999999999999999999' },
+      sign(),
+    );
+    expect(res.status).toBe(200);
+    expect(await db.sql`select wait_seconds from calls where id = ${callId}`).toEqual([{ waitSeconds: null }]);
+  });
+
+  it('when a path holds bad percent-encoding, then it answers 400 invalid_path, signed in or not', async () => {
+    for (const client of [agent, new TestClient(server.url)]) {
+      const res = await client.get('/api/tickets/%E0%A4%A');
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('invalid_path');
+    }
+  });
+
+  it('when a body says Content-Encoding gzip but does not decompress, then it answers 400; a real gzip body is read', async () => {
+    const post = (body: Buffer) =>
+      fetch(`${server.url}/api/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+        body: new Uint8Array(body),
+      });
+    const garbage = await post(Buffer.from('{"email":"a@example.com","password":"x"}'));
+    expect(garbage.status).toBe(400);
+    expect((await garbage.json()).error.code).toBe('invalid_body');
+    const real = await post(gzipSync('{"email":"nobody@example.com","password":"wrong"}'));
+    expect(real.status).toBe(401);
+  });
+
+  it('when a report or a holiday is asked for the year 0000 (ISO has it, PostgreSQL does not), then it answers 400 naming the field and stores nothing', async () => {
+    const fields = (res: { status: number; body: any }) => {
+      expect(res.status).toBe(400);
+      return res.body.error.fields.map((f: { path: string }) => f.path);
+    };
+    expect(fields(await admin.get('/api/reports/calls?from=0000-01-01&to=2026-01-01'))).toEqual(['from']);
+    expect(fields(await admin.get('/api/sms-campaigns/stats?from=0000-12-31'))).toEqual(['from']);
+    const name = `Hours ${randomBytes(4).toString('hex')}`;
+    const hours = await admin.post('/api/admin/business-hours', {
+      name,
+      timezone: 'UTC',
+      intervals: [{ weekday: 1, opens: '09:00', closes: '17:00' }],
+      holidays: [{ day: '0000-01-01', name: 'Year zero' }],
+    });
+    expect(fields(hours)).toEqual(['holidays.0.day']);
+    expect(await db.sql`select 1 from business_hours where name = ${name}`).toHaveLength(0);
   });
 });

@@ -155,10 +155,11 @@ describe('searching customers', () => {
 describe('a customer’s detail', () => {
   it('when a customer has tickets on several channels, then the detail shows them all and their interactions, newest first', async () => {
     const customer = await aProfile({ phone: aPhone(), email: `detail.${unique()}@example.com` });
-    // Not assigned to the viewing agent and in no queue: the customer's history still shows it.
-    const voice = await aTicket(db.sql, { customerId: customer, channel: 'voice' });
-    const sms = await aTicket(db.sql, { customerId: customer, channel: 'sms' });
-    const email = await aTicket(db.sql, { customerId: customer, channel: 'email' });
+    // The viewing agent's own tickets: the page shows only tickets its viewer may open (customerVisibility.test.ts).
+    const mine = { customerId: customer, assigneeId: agentUser.id };
+    const voice = await aTicket(db.sql, { ...mine, channel: 'voice' });
+    const sms = await aTicket(db.sql, { ...mine, channel: 'sms' });
+    const email = await aTicket(db.sql, { ...mine, channel: 'email' });
     await db.sql`update tickets set created_at = case id when ${voice}::uuid then now() - interval '3 days'
                                                      when ${sms}::uuid then now() - interval '2 days' else now() - interval '1 day' end
                  where customer_id = ${customer}`;
@@ -382,9 +383,10 @@ describe('merging customers', () => {
       phone: aPhone(),
       email: `grace.${unique()}@example.com`,
     });
-    const survivorTicket = await aTicket(db.sql, { customerId: survivor, channel: 'voice' });
-    const smsTicket = await aTicket(db.sql, { customerId: source, channel: 'sms' });
-    const emailTicket = await aTicket(db.sql, { customerId: source, channel: 'email' });
+    const assigneeId = agentUser.id; // tickets the merging agent may open, so the survivor's page shows them all
+    const survivorTicket = await aTicket(db.sql, { customerId: survivor, channel: 'voice', assigneeId });
+    const smsTicket = await aTicket(db.sql, { customerId: source, channel: 'sms', assigneeId });
+    const emailTicket = await aTicket(db.sql, { customerId: source, channel: 'email', assigneeId });
     await aMessage(smsTicket, 'sms', 'From the source by SMS', '2024-02-01T10:00:00Z');
     await aMessage(survivorTicket, 'voice', 'Survivor voicemail', '2024-02-02T10:00:00Z');
     await aCall(survivor, survivorTicket);

@@ -6,12 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maybeAutoAcknowledge } from '../../server/email/autoAcknowledge';
 import { intakeContact } from '../../server/intake/intakeContact';
 import { reconcileOutbound } from '../../server/outbound/reconcileOutbound';
+import { sendJobId } from '../../server/outbound/sendMessageTask';
 import { anEmail, anSms, aPhone } from '../support/contacts';
 import { aQueue, aUser } from '../support/factories';
 import { TestClient } from '../support/httpClient';
+import { untilJobsFinished } from '../support/jobs';
 import { startSmtpSink, type SmtpSink } from '../support/mail/smtpSink';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 import { startTestServer, testEnv } from '../support/testServer';
+import { sealedForTests } from '../support/testSecrets';
 import { waitFor } from '../support/waitFor';
 
 let db: TestDatabase;
@@ -38,15 +41,26 @@ afterAll(async () => {
 
 const suffix = () => randomBytes(4).toString('hex');
 
+/** Uploads a file as the console does before attaching it to a reply; returns its upload id. */
+async function upload(file: Buffer, filename: string, contentType: string) {
+  const res = await fetch(`${server.url}/api/uploads?filename=${encodeURIComponent(filename)}`, {
+    method: 'POST',
+    headers: { 'content-type': contentType, cookie: client.cookie! },
+    body: new Uint8Array(file),
+  });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { upload: { id: string } }).upload.id;
+}
+
 /** A mailbox sending through the sink. Inactive, so IMAP sync leaves it alone (its IMAP settings are dummies). */
 async function aMailbox(options: { smtp?: boolean; autoAck?: boolean; maxAttachmentBytes?: number } = {}) {
   const name = `Support ${suffix()}`;
   const address = `support-${suffix()}@switchboard.test`;
   const smtp = options.smtp ?? true;
   const [{ id }] = await db.sql<{ id: string }[]>`
-    insert into mailboxes (name, address, imap_host, imap_port, imap_user, imap_password, smtp_host, smtp_port, smtp_tls,
+    insert into mailboxes (name, address, imap_host, imap_port, imap_user, imap_password_encrypted, smtp_host, smtp_port, smtp_tls,
                            auto_ack_enabled, max_attachment_bytes, active)
-    values (${name}, ${address}, 'imap.invalid', 993, 'nobody', 'nothing', ${smtp ? sink.host : null}, ${smtp ? sink.port : null}, false,
+    values (${name}, ${address}, 'imap.invalid', 993, 'nobody', ${sealedForTests('nothing')}, ${smtp ? sink.host : null}, ${smtp ? sink.port : null}, false,
             ${options.autoAck ?? false}, ${options.maxAttachmentBytes ?? 10 * 1024 * 1024}, false)
     returning id`;
   return { id, name, address };
@@ -77,7 +91,6 @@ const waitForMail = async (address: string, count = 1) => {
   const mails = await waitFor(
     async () => sentTo(address),
     (list) => list.length >= count,
-    15_000,
   );
   expect(mails).toHaveLength(count);
   return mails;
@@ -95,11 +108,10 @@ const messageRow = async (id: string) =>
     >`
     select status, provider_id, error_code, error_message, metadata from messages where id = ${id}`
   )[0];
-const untilSettled = (id: string, timeoutMs = 15_000) =>
+const untilSettled = (id: string) =>
   waitFor(
     () => messageRow(id),
     (m) => m.status === 'sent' || m.status === 'failed',
-    timeoutMs,
   );
 
 describe('an agent’s email reply', () => {
@@ -113,9 +125,7 @@ describe('an agent’s email reply', () => {
     const file = randomBytes(3000);
     const res = await client.post(`/api/tickets/${ticketId}/replies`, {
       text: 'Here is the corrected invoice.\nRegards',
-      attachments: [
-        { filename: 'invoice.pdf', contentType: 'application/pdf', contentBase64: file.toString('base64') },
-      ],
+      attachments: [{ uploadId: await upload(file, 'invoice.pdf', 'application/pdf') }],
     });
     expect(res.status).toBe(201);
     expect(res.body.message).toMatchObject({
@@ -196,7 +206,10 @@ describe('an agent’s email reply', () => {
     const row = await untilSettled(res.body.message.id);
     expect(row).toMatchObject({ status: 'sent', errorCode: null });
     await waitForMail(customer);
-    await new Promise((r) => setTimeout(r, 500));
+    // The send job is done (no retry left to come): one mail, not two.
+    expect(await untilJobsFinished(server.ctx.queues.messaging, [sendJobId(res.body.message.id, 0)])).toEqual([
+      'completed',
+    ]);
     expect(sentTo(customer)).toHaveLength(1);
     expect(sentTo(customer)[0].parsed.messageId).toBe(row.providerId);
   });
@@ -208,7 +221,10 @@ describe('an agent’s email reply', () => {
     const res = await client.post(`/api/tickets/${ticketId}/replies`, { text: 'Hello?' });
     const row = await untilSettled(res.body.message.id);
     expect(row).toMatchObject({ status: 'failed', errorCode: 'smtp_550' });
-    await new Promise((r) => setTimeout(r, 2500)); // past the first retry's backoff: none comes
+    // The job gave up for good: no retry is waiting.
+    expect(await untilJobsFinished(server.ctx.queues.messaging, [sendJobId(res.body.message.id, 0)])).toEqual([
+      'failed',
+    ]);
     expect(sentTo(customer)).toHaveLength(0);
     const shown = (await client.get(`/api/tickets/${ticketId}`)).body.messages.at(-1);
     expect(shown).toMatchObject({ status: 'failed', errorCode: 'smtp_550' });
@@ -255,9 +271,9 @@ describe('an agent’s email reply', () => {
     await untilSettled(first.body.message.id);
     const other = await startSmtpSink();
     try {
-      await db.sql`update mailboxes set smtp_port = ${other.port}, smtp_user = 'relay', smtp_password = 'secret' where id = ${mailbox.id}`;
+      await db.sql`update mailboxes set smtp_port = ${other.port}, smtp_user = 'relay', smtp_password_encrypted = ${sealedForTests('secret')} where id = ${mailbox.id}`;
       await client.post(`/api/tickets/${ticketId}/replies`, { text: 'Through the second server.' });
-      const [mail] = await other.waitFor(1, 15_000);
+      const [mail] = await other.waitFor(1);
       expect(mail.parsed.text?.trim()).toBe('Through the second server.');
       expect(sentTo(customer)).toHaveLength(1);
     } finally {
@@ -280,27 +296,19 @@ describe('an agent’s email reply', () => {
   it('when the attachments exceed the mailbox’s limit, then the answer is 400 naming attachments and nothing is stored', async () => {
     const mailbox = await aMailbox({ maxAttachmentBytes: 1000 });
     const { ticketId } = await anEmailTicket(mailbox);
-    const file = randomBytes(1001);
+    const small = await upload(randomBytes(600), 'first.bin', 'application/octet-stream');
+    const second = await upload(randomBytes(401), 'second.bin', 'application/octet-stream');
     const res = await client.post(`/api/tickets/${ticketId}/replies`, {
       text: 'Too big',
-      attachments: [
-        { filename: 'big.bin', contentType: 'application/octet-stream', contentBase64: file.toString('base64') },
-      ],
+      attachments: [{ uploadId: small }, { uploadId: second }],
     });
     expect(res.status).toBe(400);
     expect(res.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['attachments']);
     expect(await db.sql`select 1 from messages where ticket_id = ${ticketId} and direction = 'outbound'`).toHaveLength(
       0,
     );
-    expect(fs.existsSync(path.join(dataDir, 'attachments', createHash('sha256').update(file).digest('hex')))).toBe(
-      false,
-    );
 
-    const many = Array.from({ length: 11 }, (_, i) => ({
-      filename: `f${i}.txt`,
-      contentType: 'text/plain',
-      contentBase64: 'aGk=',
-    }));
+    const many = Array.from({ length: 11 }, () => ({ uploadId: small }));
     const tooMany = await client.post(`/api/tickets/${ticketId}/replies`, { text: 'Many', attachments: many });
     expect(tooMany.status).toBe(400);
     expect(tooMany.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['attachments']);
@@ -310,7 +318,7 @@ describe('an agent’s email reply', () => {
     const { ticketId } = await intakeContact(server.ctx, anSms(aPhone(), 'Hi'));
     const res = await client.post(`/api/tickets/${ticketId}/replies`, {
       text: 'See attached',
-      attachments: [{ filename: 'a.txt', contentType: 'text/plain', contentBase64: 'aGk=' }],
+      attachments: [{ uploadId: await upload(Buffer.from('hi'), 'a.txt', 'text/plain') }],
     });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toBe('attachments are only sent by email');
@@ -335,7 +343,7 @@ describe('auto-acknowledgement', () => {
     const mailbox = await aMailbox();
     const ticket = await anEmailTicket(mailbox);
     expect(await acknowledge(mailbox, ticket)).toBe(false);
-    await new Promise((r) => setTimeout(r, 500));
+    // Every send is a row first: with none, nothing can go out later.
     expect(await outboundOn(ticket.ticketId)).toHaveLength(0);
     expect(sentTo(ticket.customer)).toHaveLength(0);
   });
@@ -369,7 +377,8 @@ describe('auto-acknowledgement', () => {
     expect(second.ticketId).not.toBe(first.ticketId);
     expect(await acknowledge(otherMailbox, second)).toBe(false);
     await waitForMail(first.customer);
-    await new Promise((r) => setTimeout(r, 500));
+    const [{ id: firstAck }] = await outboundOn(first.ticketId);
+    expect(await untilJobsFinished(server.ctx.queues.messaging, [sendJobId(firstAck, 0)])).toEqual(['completed']);
     expect(sentTo(first.customer)).toHaveLength(1);
     expect(await outboundOn(second.ticketId)).toHaveLength(0);
   });
@@ -391,7 +400,7 @@ describe('auto-acknowledgement', () => {
     expect(await acknowledge(mailbox, noReply)).toBe(false);
     const daemon = await anEmailTicket(mailbox, { from: `MAILER-DAEMON@mx-${suffix()}.example` });
     expect(await acknowledge(mailbox, daemon)).toBe(false);
-    await new Promise((r) => setTimeout(r, 500));
+    // Every send is a row first: with none, nothing can go out later.
     for (const t of [automated, noReply, daemon]) expect(await outboundOn(t.ticketId)).toHaveLength(0);
     expect(await db.sql`select 1 from email_auto_acks where mailbox_id = ${mailbox.id}`).toHaveLength(0);
   });

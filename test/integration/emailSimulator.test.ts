@@ -7,6 +7,7 @@ import { TestClient } from '../support/httpClient';
 import { connectSocket, nextEvent } from '../support/sockets';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 import { startTestServer, testEnv } from '../support/testServer';
+import { sealedForTests } from '../support/testSecrets';
 import { waitFor } from '../support/waitFor';
 
 let db: TestDatabase;
@@ -87,7 +88,7 @@ describe('the email simulator', () => {
       .body;
     const socket = await connectSocket(server.url, admin.cookie);
     try {
-      const announced = nextEvent<{ email?: string }>(socket, 'simulator.changed', (e) => e.email === from, 10_000);
+      const announced = nextEvent<{ email?: string }>(socket, 'simulator.changed', (e) => e.email === from);
       const reply = await admin.post(`/api/tickets/${first.ticketId}/replies`, {
         text: 'Sorry to hear that.\nA new one is on its way.',
       });
@@ -209,8 +210,8 @@ describe('the email simulator', () => {
   it('when a real mailbox is active, then the simulator is off (404) and takes nothing; it is back once that mailbox is deactivated', async () => {
     // Another process's worker may try this mailbox; nothing listens there, so it only records an error.
     const [{ id }] = await db.sql`
-      insert into mailboxes (name, address, imap_host, imap_port, imap_user, imap_password)
-      values ('Real', 'help@company.example', '127.0.0.1', 1, 'help', 'secret') returning id`;
+      insert into mailboxes (name, address, imap_host, imap_port, imap_user, imap_password_encrypted)
+      values ('Real', 'help@company.example', '127.0.0.1', 1, 'help', ${sealedForTests('secret')}) returning id`;
     try {
       expect((await admin.get('/api/simulator')).body.email.enabled).toBe(false);
       const before = await counts();

@@ -63,8 +63,12 @@ describe('SIGTERM', () => {
     await new Promise((r) => setTimeout(r, 200));
 
     server.child.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 500));
-    expect(await connects(port)).toBe(false);
+    expect(
+      await waitFor(
+        () => connects(port),
+        (accepted) => !accepted,
+      ),
+    ).toBe(false);
     expect(server.child.exitCode).toBeNull();
     // The probe's kept-alive connection is still answered: not ready, and closed after the answer.
     expect(await getOver(probe, `${server.url}/readyz`)).toEqual({ status: 503, connection: 'close' });

@@ -138,12 +138,14 @@ describe('intake', () => {
     }
   });
 
-  it('when the sender is not a phone number, then it is refused and nothing is stored', async () => {
+  it('when an email names an address that is not one, then it is refused with a 400 naming from, and nothing is stored', async () => {
     const before = await count('messages');
-    await expect(intakeContact(server.ctx, anSms('not a number', 'x'))).rejects.toMatchObject({
-      status: 400,
-      code: 'invalid_input',
-    });
+    const mail = {
+      ...anSms(aPhone(), 'x'),
+      channel: 'email' as const,
+      from: { kind: 'email' as const, value: 'not an address' },
+    };
+    await expect(intakeContact(server.ctx, mail)).rejects.toMatchObject({ status: 400, code: 'invalid_input' });
     expect(await count('messages')).toBe(before);
   });
 });

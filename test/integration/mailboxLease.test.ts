@@ -7,6 +7,7 @@ import { startDovecot, type Dovecot } from '../support/mail/dovecot';
 import { spawnServer } from '../support/serverProcess';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 import { startTestServer, testEnv } from '../support/testServer';
+import { sealedForTests } from '../support/testSecrets';
 import { waitFor } from '../support/waitFor';
 
 // Two "processes": two servers, each with its own database pool, running the mailbox sync a worker runs.
@@ -22,8 +23,8 @@ beforeAll(async () => {
   db = await createTestDatabase();
   dovecot = await startDovecot();
   [{ id: mailboxId }] = await db.sql`
-    insert into mailboxes (name, address, imap_host, imap_port, imap_tls, imap_user, imap_password)
-    values ('Support', 'support@example.com', ${dovecot.host}, ${dovecot.port}, false, ${dovecot.user}, ${dovecot.password})
+    insert into mailboxes (name, address, imap_host, imap_port, imap_tls, imap_user, imap_password_encrypted)
+    values ('Support', 'support@example.com', ${dovecot.host}, ${dovecot.port}, false, ${dovecot.user}, ${sealedForTests(dovecot.password)})
     returning id`;
   first = await startTestServer(testEnv(db.url, { SERVICES: 'web' }));
   second = await startTestServer(testEnv(db.url, { SERVICES: 'web' }));
@@ -99,7 +100,6 @@ describe('one sync per mailbox across worker processes', () => {
       await waitFor(
         async () => b!.syncing(),
         (ids) => ids.includes(mailboxId),
-        5000,
       );
       expect(await overlapped).toBe(false);
       expect(b.syncing()).toEqual([mailboxId]);
@@ -128,7 +128,6 @@ describe('one sync per mailbox across worker processes', () => {
       await waitFor(
         async () => b!.syncing(),
         (ids) => ids.includes(mailboxId),
-        5000,
       );
       expect(b.syncing()).toEqual([mailboxId]);
       expect(await deliver('After the crash')).toHaveLength(1);

@@ -69,10 +69,17 @@ describe('mailbox settings', () => {
   it('when the folder changes, then the sync position restarts; a change without passwords keeps them', async () => {
     const [{ id }] = await db.sql`select id from mailboxes where address = 'support@example.com'`;
     await db.sql`update mailboxes set uid_validity = 42, last_uid = 17 where id = ${id}`;
+    const passwords = () =>
+      db.sql`select imap_password_encrypted, smtp_password_encrypted from mailboxes where id = ${id}`.then((r) => r[0]);
+    const before = await passwords();
     expect((await admin.patch(`/api/admin/mailboxes/${id}`, { folder: 'Support' })).status).toBe(200);
-    expect(
-      (await db.sql`select uid_validity, last_uid, imap_password, smtp_password from mailboxes where id = ${id}`)[0],
-    ).toEqual({ uidValidity: null, lastUid: '0', imapPassword: 'imap-secret', smtpPassword: 'smtp-secret' });
+    expect((await db.sql`select uid_validity, last_uid from mailboxes where id = ${id}`)[0]).toEqual({
+      uidValidity: null,
+      lastUid: '0',
+    });
+    expect(await passwords()).toEqual(before);
+    expect(server.ctx.secrets.open(before.imapPasswordEncrypted)).toBe('imap-secret');
+    expect(server.ctx.secrets.open(before.smtpPasswordEncrypted)).toBe('smtp-secret');
     const audit = await db.sql`select data from audit_log where entity_id = ${id} and action = 'mailbox.updated'`;
     expect(audit[0].data).toEqual({ folder: 'Support', passwordsChanged: false });
   });

@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 // Supervisors lead the phone queue's team, so they see its tickets and callbacks.
-async function anAgent(role: 'agent' | 'supervisor' = 'agent', options: { skills?: string[] } = {}) {
+async function anAgent(role: 'agent' | 'supervisor' | 'admin' = 'agent', options: { skills?: string[] } = {}) {
   const user = await aUser(db.sql, role, { ...options, teamIds: role === 'supervisor' ? [teamId] : [] });
   const client = await new TestClient(server.url).signIn(user.email, user.password);
   const socket = await connectSocket(server.url, client.cookie);
@@ -85,7 +85,7 @@ describe('a callback booked for a time', () => {
     const customerId = await aCustomer(db.sql, { phone });
     expect((await agent.client.put('/api/me/presence', { presence: 'available' })).status).toBe(200);
 
-    const offered = nextEvent<any>(agent.socket, 'offer.created', (p) => p.ticket.channel === 'voice', 15_000);
+    const offered = nextEvent<any>(agent.socket, 'offer.created', (p) => p.ticket.channel === 'voice');
     const booked = await supervisor.client.post('/api/callbacks', {
       customerId,
       phoneNumber: phone,
@@ -179,9 +179,11 @@ describe('a callback booked for a time', () => {
     ]);
 
     // Callbacks are seen, and canceled, only by those who may see their tickets.
+    // Booked by an admin: a supervisor may book only into their teams' queues.
     const elsewhere = await aQueue(db.sql, { skills: [await aSkill(db.sql)] });
+    const admin = await anAgent('admin');
     const hidden = (
-      await supervisor.client.post('/api/callbacks', {
+      await admin.client.post('/api/callbacks', {
         customerId,
         phoneNumber: aPhone(),
         queueId: elsewhere,
@@ -194,6 +196,7 @@ describe('a callback booked for a time', () => {
     ).toEqual([sooner, later, canceledSecond, canceledFirst].map((b) => b.callback.id));
     expect((await outsider.client.post(`/api/callbacks/${hidden.callback.id}/cancel`)).status).toBe(404);
     expect((await db.sql`select status from callbacks where id = ${hidden.callback.id}`)[0].status).toBe('pending');
+    admin.socket.close();
     supervisor.socket.close();
     outsider.socket.close();
   });

@@ -2,13 +2,17 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maybeAutoAcknowledge } from '../../server/email/autoAcknowledge';
 import { intakeContact } from '../../server/intake/intakeContact';
+import { recipientJobId } from '../../server/campaigns/recipientSends';
+import { sendJobId } from '../../server/outbound/sendMessageTask';
 import { anEmail, anSms, aPhone } from '../support/contacts';
 import { aCustomer, aQueue, aUser } from '../support/factories';
 import { TestClient } from '../support/httpClient';
 import { startInterruptibleSmtp, type InterruptibleSmtp, type MailPlan } from '../support/mail/interruptibleSmtp';
+import { untilJobsFinished } from '../support/jobs';
 import { spawnServer, type ServerProcess } from '../support/serverProcess';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 import { startTestServer, testEnv } from '../support/testServer';
+import { sealedForTests } from '../support/testSecrets';
 import { startTwilioStandIn, type CreatePlan, type TwilioStandIn } from '../support/twilioStandIn';
 import { waitFor } from '../support/waitFor';
 
@@ -158,6 +162,9 @@ async function expectNeverBackwards(id: string) {
   return trail;
 }
 
+/** The BullMQ job of a send's first round (the one a worker that was not killed runs to the end). */
+const firstJobIdOf = (send: SmsSend) => (send.kind === 'campaign' ? recipientJobId(send.id, 0) : sendJobId(send.id, 0));
+
 /** One text per row reached the phone, and the row holds its sid. */
 async function expectSentOnce(send: SmsSend) {
   const received = await db.sql<
@@ -171,14 +178,11 @@ describe('SMS sends when the worker dies', () => {
   it('when Twilio’s delivered callback beats its answer to the create call, then the message shows delivered, never sent after it', async () => {
     const late = { kind: 'answer-late', ms: 1500 } as const;
     const sends = [await anSmsReply(late), await anSmsReply(late), ...(await aCampaign([late, late]))];
-    // The send job hears Twilio's answer last: look once every create call was answered and the job had a moment.
-    const answered = await waitFor(
-      async () => sends.every((send) => twilio.creates.some((c) => c.to === send.phone && c.answered)),
-      Boolean,
-      SETTLE_MS,
+    // The send job hears Twilio's answer last: look once every send job has heard it and finished.
+    expect(await untilJobsFinished(web.ctx.queues.messaging, sends.map(firstJobIdOf), SETTLE_MS)).toEqual(
+      sends.map(() => 'completed'),
     );
-    expect(answered).toBe(true);
-    await new Promise((r) => setTimeout(r, 1000));
+    expect(sends.every((send) => twilio.creates.some((c) => c.to === send.phone && c.answered))).toBe(true);
     for (const send of sends) {
       expect((await rowOf(send)).status).toBe('delivered');
       const trail = await expectNeverBackwards(send.id);
@@ -227,8 +231,8 @@ describe('email sends when the worker dies', () => {
   async function aMailbox(autoAck: boolean) {
     const address = `support-${suffix()}@switchboard.test`;
     const [{ id }] = await db.sql<{ id: string }[]>`
-      insert into mailboxes (name, address, imap_host, imap_port, imap_user, imap_password, smtp_host, smtp_port, smtp_tls, auto_ack_enabled, active)
-      values (${`Support ${suffix()}`}, ${address}, 'imap.invalid', 993, 'nobody', 'nothing', ${smtp.host}, ${smtp.port}, false, ${autoAck}, false)
+      insert into mailboxes (name, address, imap_host, imap_port, imap_user, imap_password_encrypted, smtp_host, smtp_port, smtp_tls, auto_ack_enabled, active)
+      values (${`Support ${suffix()}`}, ${address}, 'imap.invalid', 993, 'nobody', ${sealedForTests('nothing')}, ${smtp.host}, ${smtp.port}, false, ${autoAck}, false)
       returning id`;
     return { id, address };
   }

@@ -10,6 +10,7 @@ import { TestClient } from '../support/httpClient';
 import { startSmtpSink, type SmtpSink } from '../support/mail/smtpSink';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 import { startTestServer, testEnv } from '../support/testServer';
+import { sealedForTests } from '../support/testSecrets';
 import { waitFor } from '../support/waitFor';
 
 // What an agent sees of a send that did not reach the customer, and sending it again.
@@ -29,8 +30,8 @@ beforeAll(async () => {
   client = await new TestClient(server.url).signIn(admin.email, admin.password);
   const address = `support-${suffix()}@switchboard.test`;
   const [{ id }] = await db.sql<{ id: string }[]>`
-    insert into mailboxes (name, address, imap_host, imap_port, imap_user, imap_password, smtp_host, smtp_port, smtp_tls, active)
-    values ('Support', ${address}, 'imap.invalid', 993, 'nobody', 'nothing', ${sink.host}, ${sink.port}, false, false)
+    insert into mailboxes (name, address, imap_host, imap_port, imap_user, imap_password_encrypted, smtp_host, smtp_port, smtp_tls, active)
+    values ('Support', ${address}, 'imap.invalid', 993, 'nobody', ${sealedForTests('nothing')}, ${sink.host}, ${sink.port}, false, false)
     returning id`;
   mailbox = { id, address };
 });
@@ -79,7 +80,6 @@ const until = async (id: string, status: string) => {
   const row = await waitFor(
     () => rowOf(id),
     (r) => r.status === status,
-    15_000,
   );
   expect(row.status).toBe(status);
   return row;
@@ -146,7 +146,6 @@ describe('a send that failed', () => {
     await waitFor(
       () => history(ticketId),
       (h) => h.filter((e: { action: string }) => e.action === 'message.failed').length === 2,
-      15_000,
     );
     expect((await history(ticketId)).map((h: { action: string }) => h.action)).toEqual([
       'message.reply_queued',

@@ -44,7 +44,7 @@ afterAll(async () => {
   await db?.drop();
 });
 
-async function signedIn(role: 'agent' | 'supervisor') {
+async function signedIn(role: 'agent' | 'supervisor' | 'admin') {
   const user = await aUser(db.sql, role);
   const client = await new TestClient(server.url).signIn(user.email, user.password);
   const socket = await connectSocket(server.url, client.cookie);
@@ -57,7 +57,8 @@ const inSeconds = (s: number) => new Date(Date.now() + s * 1000).toISOString();
 describe('after Redis loses everything (FLUSHALL)', () => {
   it('an offer running out, a booked callback and a scheduled campaign all fire within 60 s, without a restart', async () => {
     const queue = await aQueue(db.sql);
-    const supervisor = await signedIn('supervisor');
+    // An admin: a supervisor books callbacks only into their teams' queues.
+    const admin = await signedIn('admin');
     const first = await signedIn('agent');
     expect((await first.client.put('/api/me/presence', { presence: 'available' })).status).toBe(200);
 
@@ -71,14 +72,14 @@ describe('after Redis loses everything (FLUSHALL)', () => {
     // A callback booked for in 4 s, and a mass SMS scheduled for in 4 s.
     const phone = aPhone();
     const customerId = await aCustomer(db.sql, { phone });
-    const booked = await supervisor.client.post('/api/callbacks', {
+    const booked = await admin.client.post('/api/callbacks', {
       customerId,
       phoneNumber: phone,
       queueId: queue,
       dueAt: inSeconds(4),
     });
     expect(booked.status).toBe(201);
-    const campaign = await supervisor.client.post('/api/sms-campaigns', {
+    const campaign = await admin.client.post('/api/sms-campaigns', {
       name: 'After the flush',
       text: 'Your order shipped',
       customerIds: [customerId],
@@ -105,7 +106,7 @@ describe('after Redis loses everything (FLUSHALL)', () => {
         60_000,
       ),
       waitFor(
-        async () => (await supervisor.client.get(`/api/sms-campaigns/${campaign.body.campaign.id}`)).body.campaign,
+        async () => (await admin.client.get(`/api/sms-campaigns/${campaign.body.campaign.id}`)).body.campaign,
         (c) => c.status === 'completed',
         60_000,
       ),

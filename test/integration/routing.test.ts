@@ -14,6 +14,7 @@ import { aQueue, aSkill, aUser } from '../support/factories';
 import { TestClient } from '../support/httpClient';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 import { startTestServer, testEnv } from '../support/testServer';
+import { waitFor } from '../support/waitFor';
 
 let db: TestDatabase;
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -39,7 +40,8 @@ beforeEach(async () => {
   await db.sql`update offers set status = 'canceled' where status = 'pending'`;
 });
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Runs a deadline check (expiry, overflow) until it acts on something: what is due once its time has come. */
+const untilSome = <T>(check: () => Promise<T[]>) => waitFor(check, (acted) => acted.length > 0);
 
 async function anAvailableAgent(options: { skills?: string[]; sms?: number; idleSinceSecondsAgo?: number } = {}) {
   const agent = await aUser(db.sql, 'agent', { skills: options.skills });
@@ -123,8 +125,9 @@ describe('routing', () => {
     expect(offer.agentId).toBe(sleepy);
     await acknowledgeOffer(ctx(), offer.offerId, sleepy); // the pop is on their screen
     expect(await expireOffers(ctx())).toHaveLength(0); // not due yet
-    await sleep(1100);
-    expect(await expireOffers(ctx())).toEqual([expect.objectContaining({ ticketId, agentId: sleepy })]);
+    expect(await untilSome(() => expireOffers(ctx()))).toEqual([
+      expect.objectContaining({ ticketId, agentId: sleepy }),
+    ]);
     expect(await presenceOf(sleepy)).toBe('away');
     expect(await runRoutingPass(ctx())).toEqual([expect.objectContaining({ ticketId, agentId: awake })]);
     const audit = await db.sql`select action from audit_log where entity_id = ${ticketId} order by id`;
@@ -161,8 +164,7 @@ describe('routing', () => {
     const { ticketId } = await aWaitingTicket(specialist);
     expect(await runRoutingPass(ctx())).toHaveLength(0);
     expect(await overflowWaitingTickets(ctx())).toHaveLength(0); // not yet
-    await sleep(1100);
-    expect(await overflowWaitingTickets(ctx())).toEqual([
+    expect(await untilSome(() => overflowWaitingTickets(ctx()))).toEqual([
       { id: ticketId, fromQueueId: specialist, toQueueId: general },
     ]);
     expect((await runRoutingPass(ctx()))[0]).toMatchObject({ ticketId, agentId: generalist });
@@ -209,7 +211,10 @@ describe('routing', () => {
     const { ticketId } = await aWaitingTicket(queue);
     const [offer] = await runRoutingPass(ctx());
     await expect(acceptOffer(ctx(), offer.offerId, stranger)).rejects.toMatchObject({ status: 404 });
-    await sleep(1100);
+    await waitFor(
+      () => db.sql`select expires_at <= now() as due from offers where id = ${offer.offerId}`,
+      ([o]) => o.due,
+    );
     await expect(acceptOffer(ctx(), offer.offerId, agent)).rejects.toMatchObject({ status: 409, code: 'offer_gone' });
     expect((await db.sql`select assignee_id from tickets where id = ${ticketId}`)[0].assigneeId).toBeNull();
   });
@@ -220,8 +225,8 @@ describe('routing', () => {
     const { ticketId } = await aWaitingTicket(queue);
     expect((await runRoutingPass(ctx()))[0].agentId).toBe(unreachable);
     const reachable = await anAvailableAgent();
-    await sleep(1100); // past ROUTING_POP_ACK_SECONDS (1 s here)
-    expect(await expireOffers(ctx())).toEqual([
+    // Past ROUTING_POP_ACK_SECONDS (1 s here).
+    expect(await untilSome(() => expireOffers(ctx()))).toEqual([
       expect.objectContaining({ ticketId, agentId: unreachable, status: 'unseen' }),
     ]);
     expect(await presenceOf(unreachable)).toBe('available');
@@ -279,8 +284,9 @@ describe('blending calls with SMS and email', () => {
     await aWaitingTicket(queue);
     const [offer] = await runRoutingPass(ctx());
     await acknowledgeOffer(ctx(), offer.offerId, busy);
-    await sleep(1100);
-    expect(await expireOffers(ctx())).toEqual([expect.objectContaining({ agentId: busy, status: 'timed_out' })]);
+    expect(await untilSome(() => expireOffers(ctx()))).toEqual([
+      expect.objectContaining({ agentId: busy, status: 'timed_out' }),
+    ]);
     expect(await presenceOf(busy)).toBe('available');
   });
 });

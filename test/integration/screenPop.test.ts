@@ -53,7 +53,7 @@ describe('the screen pop', () => {
     await db.sql`update tickets set status = 'resolved' where id = ${earlier.ticketId}`;
 
     const { socket } = await availableAgentWithSocket();
-    const popped = nextEvent<ScreenPop>(socket, 'offer.created', () => true, 3000);
+    const popped = nextEvent<ScreenPop>(socket, 'offer.created', () => true);
     // How fast is the benchmarks' business (P1); here, only that it comes by itself.
     const result = await intakeContact(server.ctx, anSms(phone, 'My order has not arrived'));
     const pop = await popped;
@@ -77,8 +77,8 @@ describe('the screen pop', () => {
     const toFirst = nextEvent<ScreenPop>(first.socket, 'offer.created');
     const { ticketId } = await intakeContact(server.ctx, anSms(aPhone(), 'anyone there?'));
     expect((await toFirst).ticket.id).toBe(ticketId);
-    const ended = nextEvent<{ reason: string }>(first.socket, 'offer.ended', () => true, 5000);
-    const toSecond = nextEvent<ScreenPop>(second.socket, 'offer.created', () => true, 5000);
+    const ended = nextEvent<{ reason: string }>(first.socket, 'offer.ended', () => true);
+    const toSecond = nextEvent<ScreenPop>(second.socket, 'offer.created', () => true);
     expect((await ended).reason).toBe('timed_out');
     expect((await toSecond).ticket.id).toBe(ticketId);
     expect((await first.client.get('/api/me')).body.user.presence).toBe('away');
@@ -105,7 +105,7 @@ describe('the screen pop', () => {
     const client = await new TestClient(server.url).signIn(agent.email, agent.password);
     const socket = await connectSocket(server.url, client.cookie);
     sockets.push(socket);
-    const popped = nextEvent<ScreenPop>(socket, 'offer.created', () => true, 1000);
+    const popped = nextEvent<ScreenPop>(socket, 'offer.created', () => true);
     await client.put('/api/me/presence', { presence: 'available' });
     expect((await popped).ticket.id).toBe(ticketId);
   });
@@ -118,7 +118,7 @@ describe('the screen pop', () => {
     const { ticketId } = await intakeContact(server.ctx, anSms(aPhone(), 'hello?'));
     await toFirst;
     const withdrawn = nextEvent<{ reason: string }>(first.socket, 'offer.ended');
-    const toSecond = nextEvent<ScreenPop>(second.socket, 'offer.created', () => true, 1000);
+    const toSecond = nextEvent<ScreenPop>(second.socket, 'offer.created', () => true);
     await first.client.put('/api/me/presence', { presence: 'away' });
     expect((await withdrawn).reason).toBe('canceled');
     expect((await toSecond).ticket.id).toBe(ticketId);

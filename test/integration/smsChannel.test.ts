@@ -2,9 +2,11 @@ import twilio from 'twilio';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTwilioSmsSender } from '../../channels/sms/twilioSmsSender';
 import { reconcileOutbound } from '../../server/outbound/reconcileOutbound';
+import { sendJobId } from '../../server/outbound/sendMessageTask';
 import { aPhone } from '../support/contacts';
 import { aQueue, aUser } from '../support/factories';
 import { TestClient } from '../support/httpClient';
+import { untilJobsFinished } from '../support/jobs';
 import { connectSocket, nextEvent } from '../support/sockets';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 import { startTestServer, testEnv } from '../support/testServer';
@@ -88,6 +90,20 @@ describe('the SMS webhook', () => {
     const answers = await Promise.all(Array.from({ length: 20 }, () => receive(params)));
     expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
     expect(await messagesFrom(phone)).toHaveLength(1);
+  });
+
+  it('when a text comes from a short code or a sender ID, then it is kept on a customer of its own, once however often Twilio retries, and its STOP opts nobody out', async () => {
+    for (const sender of ['MYBANK', '376']) {
+      const params = incomingSmsParams(sender, COMPANY, 'STOP');
+      const answers = await Promise.all([receive(params), receive(params)]);
+      expect(answers.map((a) => a.status)).toEqual([200, 200]);
+      const stored = await db.sql<{ fromAddress: string | null; name: string; status: string }[]>`
+        select m.from_address, c.name, t.status from messages m
+        join tickets t on t.id = m.ticket_id join customers c on c.id = t.customer_id
+        where m.provider_id = ${params.MessageSid}`;
+      expect(stored).toEqual([{ fromAddress: null, name: `Unrecognised number ${sender}`, status: 'new' }]);
+      expect(await db.sql`select 1 from sms_keyword_events where message_sid = ${params.MessageSid}`).toHaveLength(0);
+    }
   });
 
   it('when a signed webhook lacks MessageSid, then it answers 400 saying so and stores nothing', async () => {
@@ -229,7 +245,6 @@ describe('replies through Twilio’s REST API (the local fake, via the client’
     const done = await waitFor(
       () => statusOf(res.body.message.id),
       (m) => m.status === 'delivered',
-      15_000,
     );
     expect(done.status).toBe('delivered');
     expect(creates()).toBe(2);
@@ -247,7 +262,10 @@ describe('replies through Twilio’s REST API (the local fake, via the client’
       (m) => m.status === 'failed',
     );
     expect(failed).toMatchObject({ status: 'failed', errorCode: '21610' });
-    await new Promise((r) => setTimeout(r, 2500)); // past the first retry's backoff: none comes
+    // The job gave up for good: no retry is waiting.
+    expect(await untilJobsFinished(server.ctx.queues.messaging, [sendJobId(res.body.message.id, 0)])).toEqual([
+      'failed',
+    ]);
     expect(creates()).toBe(1);
     const shown = (await client.get(`/api/tickets/${ticketId}`)).body.messages.at(-1);
     expect(shown.errorMessage).toMatch(/unsubscribed recipient/);

@@ -45,7 +45,7 @@ async function anAgent(skills: string[] = []) {
 type Agent = Awaited<ReturnType<typeof anAgent>>;
 const available = async (agent: Agent) =>
   expect((await agent.client.put('/api/me/presence', { presence: 'available' })).status).toBe(200);
-const nextVoiceOffer = (agent: Agent, timeoutMs = 10_000) =>
+const nextVoiceOffer = (agent: Agent, timeoutMs?: number) =>
   nextEvent<any>(agent.socket, 'offer.created', (p) => p.ticket.channel === 'voice', timeoutMs);
 
 /** A caller picks the agent option (key 1 of the default menu) and waits in the queue. */
@@ -102,7 +102,7 @@ describe('an agent who does not pick up', () => {
     expect((await first.client.post(`/api/offers/${offer.offer.id}/accept`)).status).toBe(200);
     const ringing = await sim().waitForCall((c) => c.to === first.device && c.status === 'ringing', 10_000);
 
-    const nextOffer = nextVoiceOffer(second, 15_000);
+    const nextOffer = nextVoiceOffer(second);
     await available(second);
     sim().reject(ringing.sid);
     expect((await nextOffer).ticket.id).toBe(offer.ticket.id);
@@ -127,7 +127,7 @@ describe('transfer to a queue', () => {
     const caller = await aQueuedCaller();
     const callId = await acceptAndAnswer(first, await nextVoiceOffer(first), caller.sid);
 
-    const offered = nextVoiceOffer(specialist, 15_000);
+    const offered = nextVoiceOffer(specialist);
     await available(specialist);
     expect((await first.client.post(`/api/calls/${callId}/transfer`, { queueId: specialists })).status).toBe(200);
     // The caller waits again, now in the specialists' queue; the first agent's leg is gone.

@@ -2,7 +2,7 @@ import twilio from 'twilio';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CallSnapshot } from '../../server/voice/simulator/types';
 import { aPhone } from '../support/contacts';
-import { aCustomer, aQueue, aUser } from '../support/factories';
+import { aCustomer, aQueue, aTeam, aUser } from '../support/factories';
 import { TestClient } from '../support/httpClient';
 import { connectSocket, nextEvent } from '../support/sockets';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
@@ -20,6 +20,7 @@ import { waitFor } from '../support/waitFor';
 let db: TestDatabase;
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let queueId: string;
+let teamId: string;
 let simulatorClient: typeof server.ctx.voice.client;
 const sim = () => server.ctx.voice.simulator!;
 
@@ -35,7 +36,9 @@ beforeAll(async () => {
       CALLBACK_RETRY_DELAY_SECONDS: '1',
     }),
   );
-  queueId = await aQueue(db.sql, { name: 'Phone', entryForChannels: ['voice'] });
+  // Supervisors lead the phone queue's team: the calls they control are on tickets they may see.
+  teamId = await aTeam(db.sql);
+  queueId = await aQueue(db.sql, { name: 'Phone', entryForChannels: ['voice'], teamId });
   simulatorClient = server.ctx.voice.client;
 }, 60_000);
 afterAll(async () => {
@@ -56,7 +59,7 @@ afterEach(() => {
 });
 
 async function anAgent(role: 'agent' | 'supervisor' | 'admin' = 'agent') {
-  const user = await aUser(db.sql, role);
+  const user = await aUser(db.sql, role, { teamIds: role === 'supervisor' ? [teamId] : [] });
   const client = await new TestClient(server.url).signIn(user.email, user.password);
   const socket = await connectSocket(server.url, client.cookie);
   return { ...user, client, socket, device: `client:agent-${user.id}` };
@@ -65,7 +68,7 @@ type Agent = Awaited<ReturnType<typeof anAgent>>;
 const available = async (agent: Agent) =>
   expect((await agent.client.put('/api/me/presence', { presence: 'available' })).status).toBe(200);
 /** The next offer of this ticket to the agent (an earlier test's contact coming back to routing late is not it). */
-const nextOfferOf = (agent: Agent, ticketId: string, timeoutMs = 15_000) =>
+const nextOfferOf = (agent: Agent, ticketId: string, timeoutMs?: number) =>
   nextEvent<any>(agent.socket, 'offer.created', (p) => p.ticket.id === ticketId, timeoutMs);
 const said = (call: CallSnapshot) =>
   call.transcript

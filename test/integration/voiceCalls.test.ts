@@ -68,7 +68,7 @@ describe('a call from the phone simulator', () => {
     expect(queued.queue!.name).toBe(queueId);
     await sim().waitFor(sid, (c) => /next in line/.test(said(c)), 10_000);
 
-    const offered = nextEvent<any>(agent.socket, 'offer.created', (p) => p.ticket.channel === 'voice', 10_000);
+    const offered = nextEvent<any>(agent.socket, 'offer.created', (p) => p.ticket.channel === 'voice');
     await agent.client.put('/api/me/presence', { presence: 'available' });
     const pop = await offered;
     expect(pop.customer.identities.some((i: any) => i.value === caller)).toBe(true);
@@ -177,7 +177,7 @@ describe('a call from the phone simulator', () => {
     await db.sql`update tickets set status = 'resolved', queue_id = null where id <> ${cb.ticketId} and status <> 'resolved'`;
     sim().setEndpointBehaviour(caller, 'no-answer');
     for (const attempt of [1, 2]) {
-      const offered = nextEvent<any>(agent.socket, 'offer.created', (p) => p.ticket.channel === 'voice', 10_000);
+      const offered = nextEvent<any>(agent.socket, 'offer.created', (p) => p.ticket.channel === 'voice');
       if (attempt === 1) await agent.client.put('/api/me/presence', { presence: 'available' });
       const offer = await offered;
       expect(offer.ticket.id).toBe(cb.ticketId);
@@ -192,7 +192,6 @@ describe('a call from the phone simulator', () => {
           return row ?? null;
         },
         (row) => row?.outcome != null,
-        15_000,
       );
       expect(sim().snapshot(rang!.callSid)).toMatchObject({ to: caller, status: 'no-answer' });
       const settled = (await db.sql`select status, attempts, last_outcome from callbacks where id = ${cb.id}`)[0];

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { aPhone } from '../support/contacts';
 import { aCustomer, aQueue, aUser } from '../support/factories';
 import { TestClient } from '../support/httpClient';
+import { untilJobsFinished } from '../support/jobs';
 import { connectSocket, nextEvent } from '../support/sockets';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 import { startTestServer, testEnv } from '../support/testServer';
@@ -96,7 +97,7 @@ async function anAvailableAgent() {
   return { ...user, client, socket, device: `client:agent-${user.id}` };
 }
 type Agent = Awaited<ReturnType<typeof anAvailableAgent>>;
-const nextVoiceOffer = (agent: Agent, timeoutMs = 10_000) =>
+const nextVoiceOffer = (agent: Agent, timeoutMs?: number) =>
   nextEvent<any>(agent.socket, 'offer.created', (p) => p.ticket.channel === 'voice', timeoutMs);
 
 /** A caller comes in by Twilio's webhooks and picks the queue; resolves with their call's id. */
@@ -131,7 +132,7 @@ describe('when the agent’s leg cannot be placed', () => {
       const callId = await aQueuedCaller();
       const offer = await offered;
 
-      const reoffered = nextVoiceOffer(second, 15_000);
+      const reoffered = nextVoiceOffer(second);
       expect((await first.client.post(`/api/offers/${offer.offer.id}/accept`)).status).toBe(200);
       expect((await reoffered).ticket.id).toBe(offer.ticket.id);
 
@@ -198,7 +199,9 @@ describe('when the caller hangs up while the agent’s leg is still being placed
       (legs) => legs[0]?.status === 'canceled',
     );
     expect(leg).toMatchObject({ status: 'canceled', callSid: null });
-    await new Promise((r) => setTimeout(r, 3500));
+    // The dial job's retry has run (and found the leg dropped): only now can "not dialled again" be told.
+    const [{ id: legId }] = await db.sql`select id from call_legs where agent_id = ${agent.id}`;
+    expect(await untilJobsFinished(server.ctx.queues.voice, [`dial-agent-leg-${legId}`])).toEqual(['completed']);
     expect(creates).toHaveLength(1);
     expect(
       await db.sql`select action from audit_log where entity_id = ${offer.ticket.id} and action like 'call.agent_%'`,
@@ -230,7 +233,7 @@ describe('when a callback’s customer cannot be dialled', () => {
     const callbackId = booked.body.callback.id;
 
     for (const attempt of [1, 2]) {
-      const offer = await nextVoiceOffer(agent, 15_000);
+      const offer = await nextVoiceOffer(agent);
       expect(offer.ticket.id).toBe(booked.body.ticketId);
       expect((await agent.client.post(`/api/offers/${offer.offer.id}/accept`)).status).toBe(200);
       // The agent's leg is placed; they pick up, which brings the customer in.
@@ -252,7 +255,6 @@ describe('when a callback’s customer cannot be dialled', () => {
       const settled = await waitFor(
         async () => (await db.sql`select status, attempts, last_outcome from callbacks where id = ${callbackId}`)[0],
         (cb) => cb.lastOutcome !== null && cb.attempts === attempt && cb.status !== 'dialing',
-        15_000,
       );
       expect(settled).toEqual({
         status: attempt === 1 ? 'pending' : 'failed',
@@ -265,8 +267,9 @@ describe('when a callback’s customer cannot be dialled', () => {
         status: 'failed',
         error: expect.stringMatching(/^Could not dial the customer: Twilio 400 error 21211/),
       });
-      // The agent, alone in the conference, is let go: the server hangs up their leg, and Twilio reports it ended.
-      expect(hangups).toContain(leg.callSid);
+      // The agent, alone in the conference, is let go: the server hangs up their leg (a REST call that may come
+      // just after the attempt is settled), and Twilio reports it ended.
+      await expect.poll(() => hangups).toContain(leg.callSid);
       expect(
         (
           await post(`/webhooks/twilio/voice/leg/status?legId=${leg.id}`, {

@@ -131,7 +131,7 @@ describe('a withheld caller, through Twilio’s webhooks', () => {
     try {
       expect((await client.put('/api/me/presence', { presence: 'available' })).status).toBe(200);
       const { params, action, callId } = await anonymousCall('Restricted');
-      const offered = nextEvent<any>(socket, 'offer.created', (p) => p.ticket.channel === 'voice', 10_000);
+      const offered = nextEvent<any>(socket, 'offer.created', (p) => p.ticket.channel === 'voice');
       await twiml(pathOf(action), { ...params, Digits: '1' });
       const pop = await offered;
       expect(pop.ticket.id).toBe((await db.sql`select ticket_id from calls where id = ${callId}`)[0].ticketId);

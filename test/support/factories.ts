@@ -1,32 +1,49 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, scrypt } from 'node:crypto';
 import type { Sql } from '../../server/db/client';
 import type { Role } from '../../server/http/apiTypes';
+import { resolveSkillIds } from '../../server/settings/resolveSkillIds';
 import { createSkill, createTeam } from '../../server/settings/teamAndSkillSettings';
 import { queueInput, saveQueue } from '../../server/settings/queueSettings';
-import { createUser } from '../../server/settings/userSettings';
 
 export const TEST_PASSWORD = 'test-password-123';
 const suffix = () => randomBytes(4).toString('hex');
 
+// Test users sign in thousands of times a run. A stored hash carries its own scrypt cost (auth/passwords.ts), so
+// theirs is written with N=2^10 (a millisecond) instead of the production 2^15; signing in still runs the real check.
+const CHEAP_SCRYPT = { N: 2 ** 10, r: 8, p: 1 };
+let cheapHash: Promise<string> | undefined;
+function cheapTestPasswordHash() {
+  cheapHash ??= (async () => {
+    const salt = randomBytes(16);
+    const key = await new Promise<Buffer>((resolve, reject) =>
+      scrypt(TEST_PASSWORD.normalize('NFKC'), salt, 64, CHEAP_SCRYPT, (err, derived) =>
+        err ? reject(err) : resolve(derived),
+      ),
+    );
+    const { N, r, p } = CHEAP_SCRYPT;
+    return ['scrypt', N, r, p, salt.toString('base64'), key.toString('base64')].join('$');
+  })();
+  return cheapHash;
+}
+
+/** A user as an admin would add one (userSettings.createUser), written directly with a cheap password hash. */
 export async function aUser(
   sql: Sql,
   role: Role,
   options: { skills?: string[]; teamIds?: string[]; name?: string } = {},
 ) {
   const email = `${role}-${suffix()}@example.com`;
-  const id = await createUser(
-    sql,
-    {
-      email,
-      name: options.name ?? `${role} ${suffix()}`,
-      role,
-      password: TEST_PASSWORD,
-      skills: options.skills ?? [],
-      teamIds: options.teamIds ?? [],
-      capacity: {},
-    },
-    null,
-  );
+  const passwordHash = await cheapTestPasswordHash();
+  const id = await sql.begin(async (tx) => {
+    const [{ id }] = await tx<{ id: string }[]>`
+      insert into users (email, name, role, password_hash)
+      values (${email}, ${options.name ?? `${role} ${suffix()}`}, ${role}, ${passwordHash}) returning id`;
+    for (const skillId of await resolveSkillIds(tx, options.skills ?? []))
+      await tx`insert into agent_skills (user_id, skill_id) values (${id}, ${skillId})`;
+    for (const teamId of options.teamIds ?? [])
+      await tx`insert into team_members (team_id, user_id) values (${teamId}, ${id})`;
+    return id;
+  });
   return { id, email, password: TEST_PASSWORD, role };
 }
 

@@ -1,4 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
+import { WAIT_MS } from './timeouts';
 
 /**
  * A Socket.IO client as the console opens it, carrying the session cookie. Resolves once connected. Like the
@@ -9,7 +10,7 @@ export function connectSocket(url: string, cookie?: string, { acknowledgePops = 
     transports: ['websocket'],
     reconnection: false,
     extraHeaders: cookie ? { cookie } : {},
-    timeout: 5000,
+    timeout: WAIT_MS,
   });
   if (acknowledgePops)
     socket.on('offer.created', (pop: { offer: { id: string } }) =>
@@ -29,7 +30,7 @@ export function nextEvent<T>(
   socket: Socket,
   event: string,
   match: (payload: T) => boolean = () => true,
-  timeoutMs = 5000,
+  timeoutMs = WAIT_MS,
 ): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {

@@ -6,6 +6,7 @@ import { inject } from 'vitest';
 import { loadConfig } from '../../server/config';
 import { createLogger } from '../../server/logger';
 import { startSwitchboard, type RunningSwitchboard } from '../../server/startSwitchboard';
+import { TEST_SECRETS_KEY } from './testSecrets';
 
 /** The environment a test server runs with: loopback, this run's Redis prefix, no demo, quiet logs. */
 export function testEnv(databaseUrl: string, overrides: Record<string, string> = {}): Record<string, string> {
@@ -21,6 +22,8 @@ export function testEnv(databaseUrl: string, overrides: Record<string, string> =
     SEED_DEMO: 'false',
     // Stored attachments and any private server data stay out of the repository.
     DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-test-data-')),
+    // One key for the file's servers, so rows a test seals (testSecrets.ts) open in every one of them.
+    SECRETS_KEY: TEST_SECRETS_KEY,
     PRESENCE_GRACE_SECONDS: '1',
     SHUTDOWN_TIMEOUT_SECONDS: '10',
     ...overrides,

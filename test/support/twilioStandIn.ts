@@ -3,6 +3,7 @@ import http from 'node:http';
 import type net from 'node:net';
 import type { Sql } from '../../server/db/client';
 import { FakeTwilioMessagesApi } from '../../server/sms/fakeTwilioMessagesApi';
+import { LONG_WAIT_MS } from './timeouts';
 
 /**
  * What happens to the next create call for a number:
@@ -95,7 +96,7 @@ export async function startTwilioStandIn(options: {
       api.close();
       api = makeApi(on);
     },
-    whenHeld(count, timeoutMs = 30_000) {
+    whenHeld(count, timeoutMs = LONG_WAIT_MS) {
       return whenAtLeast(
         heldListeners,
         () => held.length,

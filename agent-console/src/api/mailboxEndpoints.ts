@@ -12,6 +12,8 @@ export interface MailboxHealth {
   lastError: string | null;
   lastConnectedAt: string | null;
   lastSyncedAt: string | null;
+  /** Mails it could not store, set aside for an admin to retry or dismiss. */
+  failedMails: number;
 }
 
 export interface MailboxSettings extends MailboxHealth {
@@ -72,3 +74,33 @@ export const createMailbox = (input: MailboxInput) =>
 
 export const updateMailbox = (id: string, input: MailboxInput) =>
   requestJson<{ id: string }>(mailboxPath(id), { method: 'PATCH', body: input });
+
+/** A mail a mailbox could not store: where it was on the server, what it showed, and why it failed. */
+export interface FailedMail {
+  id: string;
+  mailboxId: string;
+  mailboxName: string;
+  folder: string;
+  uid: string;
+  fromHeader: string | null;
+  subject: string | null;
+  error: string;
+  attempts: number;
+  sizeBytes: number;
+  firstFailedAt: string;
+  lastFailedAt: string;
+}
+
+const failedMailPath = (id: string) => `/api/admin/failed-mails/${encodeURIComponent(id)}`;
+
+/** Admins only: every mailbox's failed mails, oldest first. */
+export const listFailedMails = () => requestJson<{ failedMails: FailedMail[] }>('/api/admin/failed-mails');
+
+/** Intake again from the stored bytes: the ticket it joined or opened (null for a bounce); 422 when it fails again. */
+export const retryFailedMail = (id: string) =>
+  requestJson<{ ticketId: string | null }>(`${failedMailPath(id)}/retry`, { method: 'POST' });
+
+export const dismissFailedMail = (id: string) => requestJson<void>(failedMailPath(id), { method: 'DELETE' });
+
+/** The mail as the server returned it, for a mail client (a download, never shown in the page). */
+export const failedMailRawUrl = (id: string) => `${failedMailPath(id)}/raw`;

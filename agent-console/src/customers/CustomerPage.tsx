@@ -74,7 +74,7 @@ export function CustomerPage({ customerId }: { customerId: string }) {
               <CustomerPhonePanel customer={data.customer} />
               <section className="panel">
                 <h2>{t('customer.ticketsHeading')}</h2>
-                <CustomerTickets tickets={data.tickets} />
+                <CustomerTickets tickets={data.tickets} hiddenCount={data.hiddenTicketCount} />
               </section>
               <section className="panel">
                 <h2>{t('customer.interactionsHeading')}</h2>

@@ -6,21 +6,30 @@ import { AppLink } from '../navigation/AppLink';
 import { ticketPath } from '../navigation/routes';
 import { TicketStatusBadge } from '../tickets/TicketStatusBadge';
 
-export function CustomerTickets({ tickets }: { tickets: TicketSummary[] }) {
+/** The customer's tickets you may open; those you may not are only counted (`hiddenCount`). */
+export function CustomerTickets({ tickets, hiddenCount }: { tickets: TicketSummary[]; hiddenCount: number }) {
   const { t } = useTranslation();
-  if (tickets.length === 0) return <p className="muted">{t('customer.noTickets')}</p>;
+  const hidden = hiddenCount > 0 && (
+    <p className="muted" data-testid="customer-hidden-tickets">
+      {t('customer.hiddenTickets', { count: hiddenCount })}
+    </p>
+  );
+  if (tickets.length === 0) return hidden || <p className="muted">{t('customer.noTickets')}</p>;
   return (
-    <ul className="plain-list" data-testid="customer-tickets">
-      {tickets.map((ticket) => (
-        <li key={ticket.id} className="plain-list__row" data-testid="customer-ticket" data-ticket-id={ticket.id}>
-          <AppLink to={ticketPath(ticket.id)} className="plain-list__grow">
-            <span className="muted">#{ticket.number}</span> {ticket.subject}
-          </AppLink>
-          <ChannelBadge channel={ticket.channel} />
-          <TicketStatusBadge status={ticket.status} />
-          <Timestamp iso={ticket.updatedAt} className="muted small" />
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul className="plain-list" data-testid="customer-tickets">
+        {tickets.map((ticket) => (
+          <li key={ticket.id} className="plain-list__row" data-testid="customer-ticket" data-ticket-id={ticket.id}>
+            <AppLink to={ticketPath(ticket.id)} className="plain-list__grow">
+              <span className="muted">#{ticket.number}</span> {ticket.subject}
+            </AppLink>
+            <ChannelBadge channel={ticket.channel} />
+            <TicketStatusBadge status={ticket.status} />
+            <Timestamp iso={ticket.updatedAt} className="muted small" />
+          </li>
+        ))}
+      </ul>
+      {hidden}
+    </>
   );
 }

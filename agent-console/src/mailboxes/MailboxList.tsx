@@ -27,6 +27,7 @@ export function MailboxList({ mailboxes, onEdit }: Props) {
             <th scope="col">{t('mailboxes.state')}</th>
             <th scope="col">{t('mailboxes.lastError')}</th>
             <th scope="col">{t('mailboxes.lastSync')}</th>
+            <th scope="col">{t('mailboxes.failed')}</th>
             <th scope="col">
               <span className="visually-hidden">{t('mailboxes.actions')}</span>
             </th>
@@ -48,6 +49,13 @@ export function MailboxList({ mailboxes, onEdit }: Props) {
                   <AgoLabel since={mailbox.lastSyncedAt} now={now} />
                 ) : (
                   <span className="muted">{t('mailboxes.never')}</span>
+                )}
+              </td>
+              <td data-testid="mailbox-failed-mails">
+                {mailbox.failedMails ? (
+                  <span className="status-badge badge--danger">{mailbox.failedMails}</span>
+                ) : (
+                  <span className="muted">0</span>
                 )}
               </td>
               <td>

@@ -2,8 +2,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MailboxSettings } from '../api/mailboxEndpoints';
 import { LoadStatus } from '../data/LoadStatus';
+import { FailedMailsSection } from './FailedMailsSection';
 import { MailboxForm } from './MailboxForm';
 import { MailboxList } from './MailboxList';
+import { UndeliverableMailsSection } from './UndeliverableMailsSection';
 import { useMailboxSettings } from './useMailboxSettings';
 
 /** What the form is doing: nothing, adding a mailbox, or editing one. */
@@ -47,6 +49,8 @@ export function MailboxesPage() {
       {mailboxes.data && (
         <MailboxList mailboxes={mailboxes.data.mailboxes} onEdit={(mailbox) => setEditing({ mailbox })} />
       )}
+      <FailedMailsSection />
+      <UndeliverableMailsSection />
     </section>
   );
 }

@@ -28,6 +28,7 @@ const SAVED: MailboxSettings = {
   address: 'support@example.com',
   active: true,
   state: 'connected',
+  failedMails: 0,
   lastError: null,
   lastConnectedAt: null,
   lastSyncedAt: null,

@@ -26,6 +26,11 @@ export function MailboxHealthTable({ mailboxes, now }: { mailboxes: MailboxHealt
               {mailbox.state === 'error' && mailbox.lastError && (
                 <div className="field-error small">{mailbox.lastError}</div>
               )}
+              {mailbox.failedMails > 0 && (
+                <div className="field-error small" data-testid="mailbox-health-failed">
+                  {t('mailboxHealth.failedMails', { count: mailbox.failedMails })}
+                </div>
+              )}
             </td>
             <td>
               {mailbox.lastSyncedAt ? (

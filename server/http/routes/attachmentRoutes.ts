@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { findVisibleTicket } from '../../tickets/ticketQueries';
+import { requireVisibleTicket } from '../../auth/ticketAccess';
 import { findVoicemailRecording } from '../../voice/callRecordings';
 import { sendRecordingMedia } from '../../voice/recordingMedia';
 import { HttpError, notFound } from '../httpError';
@@ -17,7 +17,8 @@ export const attachmentRoutes = [
       const [a] = await ctx.sql<{ ticketId: string; filename: string; contentType: string; location: string }[]>`
         select m.ticket_id, a.filename, a.content_type, a.location
         from message_attachments a join messages m on m.id = a.message_id where a.id = ${id}`;
-      if (!a || !(await findVisibleTicket(ctx.sql, session, a.ticketId))) throw notFound('Attachment');
+      if (!a) throw notFound('Attachment');
+      await requireVisibleTicket(ctx.sql, session, a.ticketId, 'Attachment');
       if (/^https?:\/\//.test(a.location)) {
         // A voicemail is a call recording: played through the recording proxy, which holds the credentials Twilio asks for.
         const voicemail = await findVoicemailRecording(ctx.sql, id);

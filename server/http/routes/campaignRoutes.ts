@@ -5,9 +5,9 @@ import { campaignInput, createCampaign } from '../../campaigns/createCampaign';
 import type { CampaignStatsResponse } from '../apiTypes';
 import { HttpError, notFound } from '../httpError';
 import { route, SUPERVISORS } from '../route';
-import { idParams } from '../validate';
+import { calendarDay, idParams } from '../validate';
 
-const day = z.iso.date({ error: 'must be a date, like 2026-11-01' });
+const day = calendarDay();
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
 // Mass SMS: supervisors and admins send one text to a chosen list of customers.

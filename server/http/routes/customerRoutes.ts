@@ -10,7 +10,7 @@ import {
 import { listAudit } from '../../audit/auditQueries';
 import { findCustomerView, listInteractions } from '../../customers/customerQueries';
 import { customerSearchQuery, searchCustomers } from '../../customers/customerSearch';
-import { listCustomerTickets } from '../../tickets/ticketQueries';
+import { countHiddenCustomerTickets, listCustomerTickets } from '../../tickets/ticketQueries';
 import { mergeCustomers, mergeInput } from '../../customers/mergeCustomers';
 import { customerUpdate, updateCustomer } from '../../customers/updateCustomer';
 import type { Sql } from '../../db/client';
@@ -38,17 +38,18 @@ export const customerRoutes = [
     path: '/api/customers/:id',
     access: ANY_ROLE,
     summary:
-      'One customer with all their tickets, interactions across channels (newest first) and audit trail. A merged-away customer answers 404 `merged` naming the survivor.',
+      'One customer with the tickets you may open, their interactions across channels (newest first; never internal notes), how many other tickets they have (`hiddenTicketCount`) and the audit trail. A merged-away customer answers 404 `merged` naming the survivor.',
     params: idParams,
-    async handler({ ctx, params: { id } }): Promise<CustomerDetailResponse> {
+    async handler({ ctx, params: { id }, session }): Promise<CustomerDetailResponse> {
       await activeCustomer(ctx.sql, id);
-      const [{ customer }, tickets, interactions, audit] = await Promise.all([
+      const [{ customer }, tickets, hiddenTicketCount, interactions, audit] = await Promise.all([
         customerBody(ctx.sql, id),
-        listCustomerTickets(ctx.sql, id),
-        listInteractions(ctx.sql, id, 200),
+        listCustomerTickets(ctx.sql, id, session),
+        countHiddenCustomerTickets(ctx.sql, id, session),
+        listInteractions(ctx.sql, id, 200, session),
         listAudit(ctx.sql, 'customer', id),
       ]);
-      return { customer, tickets, interactions, audit };
+      return { customer, tickets, hiddenTicketCount, interactions, audit };
     },
   }),
   route({

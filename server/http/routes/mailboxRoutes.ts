@@ -8,6 +8,7 @@ import {
 } from '../../email/mailboxSettings';
 import { ADMINS, route, SUPERVISORS } from '../route';
 import { idParams } from '../validate';
+import { failedMailRoutes } from './failedMailRoutes';
 
 // Support mailboxes: admins configure them; supervisors watch whether mail is flowing.
 export const mailboxRoutes = [
@@ -26,7 +27,7 @@ export const mailboxRoutes = [
       'Add a support mailbox: IMAP in (host, port, TLS, user, password, folder), SMTP out, entry queue, auto-acknowledgement.',
     body: mailboxInput,
     async handler({ ctx, body, res, session }) {
-      const id = await createMailbox(ctx.sql, body, session.userId);
+      const id = await createMailbox(ctx.sql, ctx.secrets, body, session.userId);
       res.status(201);
       return { id };
     },
@@ -40,7 +41,7 @@ export const mailboxRoutes = [
     params: idParams,
     body: mailboxUpdate,
     async handler({ ctx, params: { id }, body, session }) {
-      await updateMailbox(ctx.sql, id, body, session.userId);
+      await updateMailbox(ctx.sql, ctx.secrets, id, body, session.userId);
       return { id };
     },
   }),
@@ -48,7 +49,8 @@ export const mailboxRoutes = [
     method: 'get',
     path: '/api/mailboxes/health',
     access: SUPERVISORS,
-    summary: 'Each mailbox’s connection state, last error and last sync.',
+    summary: 'Each mailbox’s connection state, last error, last sync and how many mails it could not store.',
     handler: async ({ ctx }) => ({ mailboxes: await listMailboxHealth(ctx.sql) }),
   }),
+  ...failedMailRoutes,
 ];

@@ -1,37 +1,23 @@
 import { z } from 'zod';
+import { requireVisibleTicket } from '../../auth/ticketAccess';
 import { listAudit } from '../../audit/auditQueries';
 import { findCustomerView } from '../../customers/customerQueries';
 import { listTicketMessages } from '../../messages/messageQueries';
 import { retrySend } from '../../outbound/retrySend';
 import { addNote, queueReply, transferTicket, updateTicket } from '../../tickets/ticketCommands';
-import { findVisibleTicket, listInbox } from '../../tickets/ticketQueries';
+import { listInbox } from '../../tickets/ticketQueries';
 import { TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TYPES, type TicketDetailResponse } from '../apiTypes';
-import { notFound } from '../httpError';
 import { ANY_ROLE, route } from '../route';
 import { idParams } from '../validate';
 
 const text = z.string().trim().min(1, 'is required').max(20_000, 'is too long (20,000 characters at most)');
 
-// Files on an email reply; their total size is checked against the mailbox's limit when the reply is stored.
+// Files on an email reply, uploaded first (POST /api/uploads) and named by id; only the replying agent's own uploads
+// are accepted, and their total size is checked against the mailbox's limit when the reply is stored.
 const reply = z.object({
   text,
   attachments: z
-    .array(
-      z.object({
-        filename: z
-          .string()
-          .trim()
-          .min(1, 'is required')
-          .max(255, 'is too long (255 characters at most)')
-          .refine((f) => !/[\\/\r\n\0]/.test(f), 'must be a plain file name'),
-        contentType: z
-          .string()
-          .trim()
-          .toLowerCase()
-          .regex(/^[\w.+-]+\/[\w.+-]+$/, 'must be a media type, like application/pdf'),
-        contentBase64: z.base64('must be base64'),
-      }),
-    )
+    .array(z.object({ uploadId: z.uuid('must be the id of one of your uploads') }))
     .max(10, 'at most 10 attachments')
     .optional(),
 });
@@ -68,8 +54,7 @@ export const ticketRoutes = [
       'One ticket with its customer, whole thread, audit trail and your pending offer: agents see their own and their queues’ tickets, supervisors their teams’.',
     params: idParams,
     async handler({ ctx, params: { id }, session }): Promise<TicketDetailResponse> {
-      const ticket = await findVisibleTicket(ctx.sql, session, id);
-      if (!ticket) throw notFound('Ticket');
+      const ticket = await requireVisibleTicket(ctx.sql, session, id);
       const [customer, messages, audit, [offer]] = await Promise.all([
         findCustomerView(ctx.sql, ticket.customer.id),
         listTicketMessages(ctx.sql, id),

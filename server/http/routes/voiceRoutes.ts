@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { findVisibleTicket } from '../../tickets/ticketQueries';
+import { requireVisibleCall, requireVisibleTicket } from '../../auth/ticketAccess';
 import { cancelCallback, listCallbacks, scheduleCallback } from '../../voice/callbacks';
 import {
   callForControl,
@@ -17,9 +17,8 @@ import { setAgentMuted } from '../../voice/conferenceControl';
 import { ivrSettingsInput, loadIvr, saveIvr } from '../../voice/ivrSettings';
 import { sendRecordingMedia } from '../../voice/recordingMedia';
 import { voiceDeviceFor } from '../../voice/voiceDevice';
-import { notFound } from '../httpError';
 import { ADMINS, ANY_ROLE, route, SUPERVISORS } from '../route';
-import { idParams } from '../validate';
+import { calendarDay, idParams } from '../validate';
 import type { CallbackView, CallStatsResponse, CallView, VoiceDeviceResponse } from '../voiceApiTypes';
 
 const transferTarget = z.union([z.object({ queueId: z.uuid() }).strict(), z.object({ agentId: z.uuid() }).strict()], {
@@ -56,7 +55,7 @@ export const voiceRoutes = [
     summary: 'The calls and callbacks of a ticket you may see.',
     params: idParams,
     async handler({ ctx, params: { id }, session }): Promise<{ calls: CallView[]; callbacks: CallbackView[] }> {
-      if (!(await findVisibleTicket(ctx.sql, session, id))) throw notFound('Ticket');
+      await requireVisibleTicket(ctx.sql, session, id);
       return {
         calls: await listCallViews(ctx, { ticketId: id }),
         callbacks: await listCallbacks(ctx, { ticketId: id }),
@@ -68,10 +67,10 @@ export const voiceRoutes = [
     path: '/api/calls',
     access: ANY_ROLE,
     summary:
-      'Call a customer (click-to-dial): your phone or browser rings first, then the customer; logged on the ticket given or a new one.',
+      'Call a customer (click-to-dial): your phone or browser rings first, then the customer; logged on the ticket given (404 if it is not one you may see, and nothing is dialled) or a new one.',
     body: z.object({ customerId: z.uuid(), phoneNumber, ticketId: z.uuid().optional() }),
     async handler({ ctx, body, res, session }) {
-      const placed = await clickToDial(ctx, session.userId, body);
+      const placed = await clickToDial(ctx, session, body);
       res.status(201);
       return { ticketId: placed.ticketId, call: await findCallView(ctx, placed.callId) };
     },
@@ -80,10 +79,10 @@ export const voiceRoutes = [
     method: 'get',
     path: '/api/calls/:id',
     access: ANY_ROLE,
-    summary: 'One call: yours, or any for supervisors.',
+    summary: 'One call: one you are on, or on a ticket you may see.',
     params: idParams,
     async handler({ ctx, params: { id }, session }): Promise<{ call: CallView }> {
-      await callForControl(ctx, id, session);
+      await requireVisibleCall(ctx.sql, session, id);
       return { call: (await findCallView(ctx, id))! };
     },
   }),
@@ -159,6 +158,7 @@ export const voiceRoutes = [
       note: z.string().trim().max(5000).default(''),
     }),
     async handler({ ctx, params: { id }, body, session }) {
+      await requireVisibleCall(ctx.sql, session, id);
       await wrapUpCall(ctx, id, session.userId, body);
       return { call: await findCallView(ctx, id) };
     },
@@ -194,7 +194,7 @@ export const voiceRoutes = [
       note: z.string().trim().max(2000).default(''),
     }),
     async handler({ ctx, body, res, session }) {
-      const created = await scheduleCallback(ctx, body, session.userId);
+      const created = await scheduleCallback(ctx, body, session);
       res.status(201);
       return { ticketId: created.ticketId, callback: (await listCallbacks(ctx, { ticketId: created.ticketId }))[0] };
     },
@@ -217,8 +217,8 @@ export const voiceRoutes = [
       'Call statistics by period and agent: inbound, outbound, answered, abandoned, total and average talk time.',
     query: z
       .object({
-        from: z.iso.date().transform((d) => new Date(`${d}T00:00:00Z`)),
-        to: z.iso.date().transform((d) => new Date(`${d}T00:00:00Z`)),
+        from: calendarDay().transform((d) => new Date(`${d}T00:00:00Z`)),
+        to: calendarDay().transform((d) => new Date(`${d}T00:00:00Z`)),
         groupBy: z.enum(['day', 'week', 'month']).default('day'),
         agentId: z.uuid().optional(),
       })

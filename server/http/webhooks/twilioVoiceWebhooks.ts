@@ -15,7 +15,8 @@ import { HttpError } from '../httpError';
 import { requireTwilioSignature } from './twilioSignature';
 
 const uuid = z.uuid();
-const int = (v: unknown) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : null);
+// A count Twilio sends (seconds, attempts, steps); one past what an integer column holds is no count we can use.
+const int = (v: unknown) => (typeof v === 'string' && /^\d{1,9}$/.test(v) ? Number(v) : null);
 
 /** A query id Twilio was given by us; a missing or malformed one is a 400 (and Twilio logs the error). */
 function idFrom(req: Request, name: string): string {

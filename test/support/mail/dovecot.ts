@@ -25,10 +25,10 @@ export interface Dovecot {
 
 /**
  * A private Debian dovecot-imapd for one test file: its own config, sockets, state and maildir under a temp
- * folder, listening on a free loopback port, plain LOGIN with one password. Runs as root the way
+ * folder, listening on a free loopback port, plain LOGIN with one password (any user name). Runs as root the way
  * shared/RECIPES.md checked: the IMAP processes drop to the dovecot user, so the maildir belongs to it.
  */
-export async function startDovecot(): Promise<Dovecot> {
+export async function startDovecot({ password = 'secret' }: { password?: string } = {}): Promise<Dovecot> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-dovecot-'));
   // mkdtemp makes the folder 0700: the imap process (uid dovecot) could not reach the maildir inside it.
   fs.chmodSync(dir, 0o755);
@@ -36,8 +36,8 @@ export async function startDovecot(): Promise<Dovecot> {
   await run('chown', ['-R', 'dovecot:dovecot', path.join(dir, 'mail')]);
   const port = await freePort();
   const config = path.join(dir, 'dovecot.conf');
-  fs.writeFileSync(config, dovecotConfig(dir, port));
-  const password = 'secret';
+  if (!/^[\w.-]+$/.test(password)) throw new Error('a dovecot test password is letters, digits, _ . - only');
+  fs.writeFileSync(config, dovecotConfig(dir, port, password));
   const user = 'support';
 
   let stopped = false;
@@ -97,7 +97,7 @@ export async function startDovecot(): Promise<Dovecot> {
   };
 }
 
-function dovecotConfig(dir: string, port: number): string {
+function dovecotConfig(dir: string, port: number, password: string): string {
   return `base_dir = ${dir}/run
 state_dir = ${dir}/state
 log_path = ${dir}/dovecot.log
@@ -112,7 +112,7 @@ mailbox_idle_check_interval = 1 secs
 mail_location = maildir:${dir}/mail/%u
 passdb {
   driver = static
-  args = password=secret
+  args = password=${password}
 }
 userdb {
   driver = static

@@ -3,6 +3,7 @@ import { simpleParser } from 'mailparser';
 import { whenAtLeast } from '../whenAtLeast';
 import { listenOnLoopback } from './listenOnLoopback';
 import { SMTPServer } from 'smtp-server';
+import { LONG_WAIT_MS } from '../timeouts';
 
 /**
  * Where a planned mail's sender is stopped:
@@ -75,7 +76,7 @@ export async function startInterruptibleSmtp(): Promise<InterruptibleSmtp> {
     port,
     transmissions,
     plan: (to, plan) => void plans.set(to, plan),
-    whenHeld(count, timeoutMs = 30_000) {
+    whenHeld(count, timeoutMs = LONG_WAIT_MS) {
       return whenAtLeast(
         heldListeners,
         () => heldCount,

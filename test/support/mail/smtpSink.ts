@@ -2,6 +2,7 @@ import type net from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { listenOnLoopback } from './listenOnLoopback';
 import { SMTPServer, type SMTPServerEnvelope } from 'smtp-server';
+import { WAIT_MS } from '../timeouts';
 
 export interface SunkMessage {
   envelope: SMTPServerEnvelope;
@@ -20,6 +21,10 @@ export interface SmtpSink {
   failNext(code: number, message?: string): void;
   /** The next message is read to its end, then the connection is cut before any reply: the sender cannot know. */
   dropNext(): void;
+  /** Every RCPT TO for this address is refused with this reply (550: no such user), as long as the sink runs. */
+  refuseRecipient(address: string, code: number, message?: string): void;
+  /** Every RCPT TO the sink was asked, refused ones included, in order. */
+  recipientsAsked: string[];
   stop(): Promise<void>;
 }
 
@@ -29,6 +34,8 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   const planned: ({ kind: 'fail'; code: number; message: string } | { kind: 'drop' })[] = [];
   const listeners = new Set<() => void>();
   const sockets = new Set<net.Socket>();
+  const refused = new Map<string, { code: number; message: string }>();
+  const recipientsAsked: string[] = [];
 
   const server = new SMTPServer({
     authOptional: true,
@@ -37,6 +44,12 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     closeTimeout: 1000,
     // A client configured with credentials is let in with any of them.
     onAuth: (auth, _session, callback) => callback(null, { user: auth.username ?? 'anyone' }),
+    onRcptTo(address, _session, callback) {
+      recipientsAsked.push(address.address);
+      const refusal = refused.get(address.address.toLowerCase());
+      if (refusal) return callback(Object.assign(new Error(refusal.message), { responseCode: refusal.code }));
+      callback();
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -74,7 +87,10 @@ export async function startSmtpSink(): Promise<SmtpSink> {
         : 'Requested action aborted: try again later',
     ) => planned.push({ kind: 'fail', code, message }),
     dropNext: () => planned.push({ kind: 'drop' }),
-    waitFor(count, timeoutMs = 5000) {
+    refuseRecipient: (address, code, message = '5.1.1 Recipient address rejected: User unknown') =>
+      refused.set(address.toLowerCase(), { code, message }),
+    recipientsAsked,
+    waitFor(count, timeoutMs = WAIT_MS) {
       return new Promise((resolve, reject) => {
         const check = () => {
           if (messages.length < count) return;

@@ -1,0 +1,34 @@
+// A file an agent uploads to attach to a reply: its bytes stream into the attachment store as they arrive, and a row
+// remembers who uploaded it and what it is called, so a later reply can name it by id.
+
+import type { Readable } from 'node:stream';
+import type { Sql } from '../db/client';
+import { writeAttachmentStream } from './storeAttachments';
+
+export interface UploadView {
+  id: string;
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+  createdAt: string;
+}
+
+/** Streams `body` into the store (AttachmentTooLargeError past `maxBytes`, nothing kept) and records the upload. */
+export async function saveUpload(
+  sql: Sql,
+  dataDir: string,
+  upload: { uploaderId: string; filename: string; contentType: string; body: Readable; maxBytes: number },
+): Promise<UploadView> {
+  const stored = await writeAttachmentStream(dataDir, upload.body, upload.maxBytes);
+  const [row] = await sql<{ id: string; createdAt: Date }[]>`
+    insert into uploads (uploader_id, filename, content_type, size_bytes, location)
+    values (${upload.uploaderId}, ${upload.filename}, ${upload.contentType}, ${stored.sizeBytes}, ${stored.location})
+    returning id, created_at`;
+  return {
+    id: row.id,
+    filename: upload.filename,
+    contentType: upload.contentType,
+    sizeBytes: stored.sizeBytes,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
