@@ -7,7 +7,7 @@ export interface InboundAttachment {
   filename: string;
   contentType: string;
   sizeBytes: number;
-  /** Where the bytes are: a path under the data folder, or the provider's media URL. */
+  /** Where the bytes are: a file in the server's file store (`files:<sha256>`), or the provider's media URL. */
   location: string;
 }
 

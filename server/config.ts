@@ -76,6 +76,16 @@ export const configSchema = z
     HSTS: z.enum(['auto', 'on', 'off']).default('auto'),
     // The largest file an agent may upload for a reply; the mailbox's own limit is checked when the reply is sent.
     UPLOAD_MAX_BYTES: positiveInt(50 * 1024 * 1024),
+    // Where files (attachments, uploads, recording copies) live, reachable from every process: PostgreSQL or S3.
+    FILE_STORE: z.enum(['postgres', 's3']).default('postgres'),
+    S3_BUCKET: z.string().trim().min(1).optional(),
+    // Another S3-compatible service (MinIO, Ceph, R2…); unset: AWS S3 in S3_REGION.
+    S3_ENDPOINT: optionalUrl(['http', 'https']),
+    S3_REGION: z.string().trim().min(1).default('us-east-1'),
+    // Unset: the AWS SDK's own chain (environment, shared config, an instance or task role).
+    S3_ACCESS_KEY_ID: z.string().trim().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    S3_FORCE_PATH_STYLE: boolean(false),
     SESSION_TTL_HOURS: positiveInt(12),
     SIGN_IN_MAX_ATTEMPTS: positiveInt(5),
     SIGN_IN_WINDOW_SECONDS: positiveInt(900),
@@ -129,6 +139,15 @@ export const configSchema = z
   .refine((c) => (c.INITIAL_ADMIN_EMAIL === undefined) === (c.INITIAL_ADMIN_PASSWORD === undefined), {
     message: 'set both INITIAL_ADMIN_EMAIL and INITIAL_ADMIN_PASSWORD, or neither',
     path: ['INITIAL_ADMIN_EMAIL'],
+  })
+  .refine((c) => c.FILE_STORE !== 's3' || c.S3_BUCKET !== undefined, {
+    message: 'is required with FILE_STORE=s3: the bucket files are kept in',
+    path: ['S3_BUCKET'],
+  })
+  .refine((c) => (c.S3_ACCESS_KEY_ID === undefined) === (c.S3_SECRET_ACCESS_KEY === undefined), {
+    message:
+      'set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither (the AWS SDK then finds credentials itself)',
+    path: ['S3_ACCESS_KEY_ID'],
   })
   .refine((c) => (c.TWILIO_API_KEY_SID === undefined) === (c.TWILIO_API_KEY_SECRET === undefined), {
     message: 'set both TWILIO_API_KEY_SID and TWILIO_API_KEY_SECRET (browser calling), or neither',

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Config } from './config';
 import type { Sql } from './db/client';
+import type { FileStore } from './files/fileStore';
 import type { SignInLimiter } from './auth/signInLimiter';
 import type { Logger } from './logger';
 import type { ChannelSenders } from './outbound/channelSenders';
@@ -14,6 +15,8 @@ import type { VoiceTransport } from './voice/voiceTransport';
 export interface AppContext {
   config: Config;
   sql: Sql;
+  /** Where files live (attachments, uploads, recording copies): reachable from every process (FILE_STORE). */
+  files: FileStore;
   redis: Redis;
   log: Logger;
   publisher: Publisher;

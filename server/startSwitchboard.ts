@@ -7,6 +7,8 @@ import { createSql } from './db/client';
 import { startEmbeddedPostgres } from './db/embeddedPostgres';
 import { migrate } from './db/migrate';
 import { createEmailSender } from './email/emailSender';
+import { createFileStore } from './files/createFileStore';
+import { startFileHousekeeping } from './files/fileHousekeeping';
 import { createHttpApp } from './http/app';
 import { createDrainingServer } from './http/drainingServer';
 import { markShuttingDown } from './http/routes/healthRoutes';
@@ -49,6 +51,8 @@ export async function startSwitchboard(config: Config, log: Logger): Promise<Run
     cleanups.push(() => sql.end({ timeout: 5 }));
     const applied = await migrate(sql);
     if (applied.length) log.info({ applied }, 'migrations applied');
+    const files = createFileStore(config, sql);
+    cleanups.push(() => files.close());
     const secretsKey = resolveSecretsKey(config);
     const secrets = createSecretBox(secretsKey?.key ?? null);
     await prepareMailboxPasswords(sql, secrets, secretsKey?.source ?? null, log);
@@ -68,6 +72,7 @@ export async function startSwitchboard(config: Config, log: Logger): Promise<Run
     const ctx: AppContext = {
       config,
       sql,
+      files,
       redis,
       log,
       publisher,
@@ -83,6 +88,7 @@ export async function startSwitchboard(config: Config, log: Logger): Promise<Run
         sms: sms.sender,
         email: createEmailSender({
           sql,
+          files,
           dataDir: config.DATA_DIR,
           secrets,
           onSimulatedMail: (email) => publisher.emit([rooms.simulator], 'simulator.changed', { email }),
@@ -104,6 +110,9 @@ export async function startSwitchboard(config: Config, log: Logger): Promise<Run
       });
       if (created) log.info({ email: config.INITIAL_ADMIN_EMAIL }, 'initial admin created');
     }
+
+    const housekeeping = startFileHousekeeping(ctx);
+    cleanups.push(() => housekeeping.stop());
 
     const workers = config.services.has('worker') ? await startWorkers(ctx, redisLocation.url) : null;
     // Workers stop before the connections they use.

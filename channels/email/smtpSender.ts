@@ -4,6 +4,7 @@
 // the provider id, which is what the customer's answer will quote back.
 
 import { createHash, randomBytes } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import type { Transporter } from 'nodemailer';
 import { SendError, type ChannelSender, type OutboundMessage } from '../outbound';
 import { undeliverableReason } from './deliverableAddress';
@@ -16,8 +17,8 @@ export interface EmailOutboundMessage extends OutboundMessage {
   /** The thread so far, oldest first, as RFC 5322 asks. */
   references?: string[];
   html?: string;
-  /** Files already stored by the server, read from disk when the message is built. */
-  attachments?: { filename: string; contentType: string; path: string }[];
+  /** Files already stored by the server: a local path, or their bytes as a stream, read when the message is built. */
+  attachments?: ({ filename: string; contentType: string } & ({ path: string } | { content: Readable }))[];
 }
 
 export interface SmtpSenderOptions {
@@ -58,10 +59,10 @@ export function createSmtpSender({ transport, from, domain }: SmtpSenderOptions)
           messageId,
           ...(email.inReplyTo ? { inReplyTo: email.inReplyTo } : {}),
           ...(email.references?.length ? { references: email.references } : {}),
-          attachments: (email.attachments ?? []).map(({ filename, contentType, path }) => ({
+          attachments: (email.attachments ?? []).map(({ filename, contentType, ...bytes }) => ({
             filename,
             contentType,
-            path,
+            ...('content' in bytes ? { content: bytes.content } : { path: bytes.path }),
           })),
           // Attachment paths are files we stored: never let one make nodemailer fetch a URL.
           disableUrlAccess: true,

@@ -26,6 +26,14 @@ describe('mailFingerprint', () => {
     ).toBe(mailFingerprint(mail()));
   });
 
+  it('when a mail stored while files were kept under DATA_DIR is fetched again after the move to the file store, then it is the same', () => {
+    const sha = 'a'.repeat(64);
+    const file = { filename: 'a.png', contentType: 'image/png', sizeBytes: 3 };
+    expect(mailFingerprint(mail({ attachments: [{ ...file, location: `files:${sha}` }] }))).toBe(
+      mailFingerprint(mail({ attachments: [{ ...file, location: `attachments/${sha}` }] })),
+    );
+  });
+
   it.each<[string, Partial<InboundContact>]>([
     ['the sender', { from: { kind: 'email', value: 'irene@other.example' } }],
     ['the subject', { subject: 'Cannot log out' }],

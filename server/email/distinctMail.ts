@@ -21,10 +21,16 @@ export function mailFingerprint(contact: InboundContact): string {
     contact.subject ?? '',
     contact.text,
     contact.html ?? '',
-    ...(contact.attachments ?? []).map((a) => `${a.filename}\n${a.location}`),
+    ...(contact.attachments ?? []).map((a) => `${a.filename}\n${fingerprintLocation(a.location)}`),
   ];
   return createHash('sha256').update(JSON.stringify(content)).digest('hex');
 }
+
+/**
+ * A stored file as fingerprints named it when files were kept under DATA_DIR (`attachments/<sha256>`): a mail stored
+ * then and fetched again after the move to the file store (`files:<sha256>`) is still the same mail.
+ */
+const fingerprintLocation = (location: string) => location.replace(/^files:(?=[0-9a-f]{64}$)/, 'attachments/');
 
 /** Intake of one mail, stored once per distinct mail rather than once per Message-ID. */
 export async function intakeDistinctMail(

@@ -9,18 +9,22 @@
 // Message-ID as one message.
 
 import { createHash } from 'node:crypto';
-import { access } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { createSmtpSender, type EmailOutboundMessage } from '../../channels/email/smtpSender';
 import { SendError, type ChannelSender } from '../../channels/outbound';
 import type { Sql } from '../db/client';
+import type { FileStore } from '../files/fileStore';
+import { locateFile, type LocatedFile } from '../files/locatedFile';
 import type { SecretBox } from '../secrets/secretBox';
-import { attachmentPath } from './replyAttachments';
 import { domainOf, type EmailThreadMetadata } from './replyThreading';
 import { simulatorOutboxTransport } from './simulatorOutboxTransport';
 
 interface Deps {
   sql: Sql;
+  /** Where the attachments' bytes are read from. */
+  files: FileStore;
+  /** Where an older version kept files that are not moved into the store yet (`attachments/<hash>`). */
   dataDir: string;
   /** Opens the mailbox's sealed SMTP password. */
   secrets: SecretBox;
@@ -49,7 +53,7 @@ interface StoredAttachment {
 // Bounded waits, so a silent server fails the attempt (and it is retried) instead of holding a worker.
 const TIMEOUTS = { connectionTimeout: 20_000, greetingTimeout: 20_000, socketTimeout: 60_000 };
 
-export function createEmailSender({ sql, dataDir, secrets, onSimulatedMail = () => {} }: Deps): ChannelSender {
+export function createEmailSender({ sql, files, dataDir, secrets, onSimulatedMail = () => {} }: Deps): ChannelSender {
   // One transport per mailbox, replaced when its SMTP settings change.
   const transports = new Map<string, { version: string; transport: Transporter }>();
 
@@ -99,7 +103,7 @@ export function createEmailSender({ sql, dataDir, secrets, onSimulatedMail = () 
         ...message,
         from: message.from ?? row.address,
         html: textToHtml(message.text),
-        attachments: await storedFiles(sql, dataDir, message.id),
+        attachments: await storedFiles(sql, files, dataDir, message.id),
         ...(row.metadata.messageId ? { messageId: row.metadata.messageId } : {}),
         ...(row.metadata.inReplyTo ? { inReplyTo: row.metadata.inReplyTo } : {}),
         ...(row.metadata.references?.length ? { references: row.metadata.references } : {}),
@@ -111,28 +115,34 @@ export function createEmailSender({ sql, dataDir, secrets, onSimulatedMail = () 
   };
 }
 
-/** The message's files, each checked to be there: a missing one fails the send before any byte leaves. */
-async function storedFiles(sql: Sql, dataDir: string, messageId: string) {
+/**
+ * The message's files, each checked to be in the store before any byte leaves (a missing one fails the send for
+ * good). Their bytes are read from the store only as the mail is written out, one file at a time.
+ */
+async function storedFiles(sql: Sql, files: FileStore, dataDir: string, messageId: string) {
   const rows = await sql<StoredAttachment[]>`
     select filename, content_type, location from message_attachments where message_id = ${messageId} order by created_at, id`;
   return Promise.all(
     rows.map(async ({ filename, contentType, location }) => {
-      const file = attachmentPath(dataDir, location);
-      if (
-        !file ||
-        !(await access(file).then(
-          () => true,
-          () => false,
-        ))
-      ) {
+      const file = await locateFile(files, dataDir, location);
+      if (!file)
         throw new SendError(
-          `The attachment ${filename} is not stored on this server (${location}).`,
+          `The attachment ${filename} is not in the file store (${location}).`,
           'attachment_missing',
           false,
         );
-      }
-      return { filename, contentType, path: file };
+      return { filename, contentType, content: whenRead(file) };
     }),
+  );
+}
+
+/** The file's bytes, opened on the first read: a send that fails before the body is written opens nothing. */
+function whenRead(file: LocatedFile): Readable {
+  return Readable.from(
+    (async function* () {
+      yield* await file.open();
+    })(),
+    { objectMode: false },
   );
 }
 

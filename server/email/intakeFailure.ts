@@ -5,6 +5,7 @@
 // and the sync retries with backoff, as for a lost IMAP connection. Anything else is tried a few times first.
 
 import { InvalidEmailError } from '../../channels/email/parseInboundEmail';
+import { FileStoreUnavailableError } from '../files/fileStore';
 import { HttpError } from '../http/httpError';
 
 export type IntakeFailureKind = 'mail' | 'environment' | 'unknown';
@@ -22,6 +23,7 @@ const SERVER_CLASSES = new Set(['08', '40', '53', '57', '58']);
 export function classifyIntakeFailure(err: unknown): IntakeFailureKind {
   if (err instanceof InvalidEmailError) return 'mail';
   if (err instanceof HttpError) return err.status < 500 ? 'mail' : 'environment';
+  if (err instanceof FileStoreUnavailableError) return 'environment';
   const { code, severity } = (err ?? {}) as { code?: unknown; severity?: unknown };
   if (typeof code !== 'string') return 'unknown';
   // The server's own error (postgres.js PostgresError carries its severity): the code is a SQLSTATE.

@@ -2,7 +2,7 @@ import { InvalidEmailError, parseInboundEmail, type ParsedInboundEmail } from '.
 import type { AppContext } from '../context';
 import { accountForBounce } from './accountForBounce';
 import { intakeDistinctMail } from './distinctMail';
-import { storeAttachment } from './storeAttachments';
+import { prepareMailFiles } from './storeAttachments';
 
 export interface MailboxForIntake {
   id: string;
@@ -34,10 +34,10 @@ export async function processInboundEmail(
 ): Promise<ProcessedEmail> {
   const parsed = await parseMail(raw, mailbox.maxAttachmentBytes);
   if (parsed.bounce) return { kind: 'bounce', ticketId: await recordBounce(ctx, mailbox, raw, parsed) };
-  const attachments = await Promise.all(parsed.attachments.map((a) => storeAttachment(ctx.config.DATA_DIR, a)));
+  const files = await prepareMailFiles(ctx.files, parsed.attachments);
   const contact = {
     ...parsed.contact,
-    attachments,
+    attachments: files.attachments,
     queueId: mailbox.queueId ?? undefined,
     metadata: {
       ...parsed.contact.metadata,
@@ -45,7 +45,10 @@ export async function processInboundEmail(
       rejectedAttachments: parsed.rejectedAttachments,
     },
   };
-  const result = await intakeDistinctMail(ctx, contact, { mailboxId: mailbox.id });
+  const result = await intakeDistinctMail(ctx, contact, {
+    mailboxId: mailbox.id,
+    storeFiles: files.storeInTransaction,
+  });
   return {
     kind: 'contact',
     ticketId: result.ticketId,

@@ -2,7 +2,6 @@
 // by content, see uploads.ts); the reply names them by upload id. They are checked against the mailbox's size
 // limit before anything is written, and the sender reads them back from the store.
 
-import path from 'node:path';
 import type { TransactionSql } from '../db/client';
 import { HttpError } from '../http/httpError';
 
@@ -20,9 +19,6 @@ export interface ReplyAttachment {
 
 /** The limit of a reply with no mailbox to read one from: the mailboxes' default. */
 export const DEFAULT_MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
-
-/** Where stored files live, relative to DATA_DIR: what `message_attachments.location` holds. */
-const ATTACHMENT_LOCATION = /^attachments\/[0-9a-f]{64}$/;
 
 const refused = (field: string, message: string) =>
   new HttpError(400, 'invalid_input', message, [{ path: field, message }]);
@@ -64,9 +60,4 @@ export async function storeReplyAttachments(tx: TransactionSql, messageId: strin
     await tx`insert into message_attachments (message_id, filename, content_type, size_bytes, location)
              values (${messageId}, ${a.filename}, ${a.contentType}, ${a.sizeBytes}, ${a.location})`;
   }
-}
-
-/** The file of a stored attachment, or null when the location is not one of ours (a provider's URL, say). */
-export function attachmentPath(dataDir: string, location: string): string | null {
-  return ATTACHMENT_LOCATION.test(location) ? path.join(dataDir, location) : null;
 }

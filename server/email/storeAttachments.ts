@@ -1,77 +1,49 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { finished, Readable, Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import type { InboundAttachment } from '../../channels/inboundContact';
+// An inbound mail's attachments into the file store. They were parsed whole, so their sha256 (the name they will
+// have in the store) is known before anything is written: the mail's fingerprint and its attachment rows can name
+// them up front, and the bytes go in with the rows that name them.
 
-/** A file went past the size it was allowed while it was being written; nothing of it was kept. */
-export class AttachmentTooLargeError extends Error {
-  constructor(readonly maxBytes: number) {
-    super(`The file is larger than ${maxBytes} bytes.`);
-  }
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import type { InboundAttachment } from '../../channels/inboundContact';
+import type { TransactionSql } from '../db/client';
+import { storeLocation } from '../files/fileLocation';
+import type { FileStore } from '../files/fileStore';
+
+export interface MailFile {
+  filename: string;
+  contentType: string;
+  content: Buffer;
 }
 
-export interface StoredFile {
-  /** Relative to the data folder: what `message_attachments.location` and `uploads.location` hold. */
-  location: string;
-  sizeBytes: number;
+export interface PreparedMailFiles {
+  /** What the message's attachment rows say: names, types, sizes and store locations. */
+  attachments: InboundAttachment[];
+  /**
+   * Writes the bytes in the intake's transaction, so the message and its files commit together (a crash between
+   * them leaves neither). Absent when the store cannot join a transaction: the files are stored already then.
+   */
+  storeInTransaction?: (tx: TransactionSql) => Promise<void>;
 }
 
 /**
- * The one way bytes enter the attachment store: `<dataDir>/attachments/<sha256>`. Named by content, so storing the
- * same file twice (a re-fetched mail, the same upload again) is harmless. The bytes stream to a temporary file while
- * they are hashed and counted, never held whole in memory; past `maxBytes` the write stops at once and the partial
- * file is removed. Only a complete file is renamed into place, so a crash leaves no half file under a real name.
+ * The mail's files, described for intake. With a store that joins transactions (PostgreSQL) the bytes are written
+ * by intake's transaction; with another (S3) they are stored here first, so no committed row names a missing file
+ * (a crash after this leaves at most an unnamed file, which is harmless).
  */
-export async function writeAttachmentStream(
-  dataDir: string,
-  source: Readable,
-  maxBytes = Number.POSITIVE_INFINITY,
-): Promise<StoredFile> {
-  const hash = createHash('sha256');
-  let sizeBytes = 0;
-  const meter = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      sizeBytes += chunk.length;
-      if (sizeBytes > maxBytes) return done(new AttachmentTooLargeError(maxBytes));
-      hash.update(chunk);
-      done(null, chunk);
-    },
-  });
-  // Its errors reach the caller through the pipeline below, even one from before the pipeline is built.
-  meter.on('error', () => undefined);
-  // Watched from the start: a source that fails while the folder is made still fails the write.
-  const stopWatching = finished(source, (error) => {
-    if (error) meter.destroy(error);
-  });
-  const directory = path.join(dataDir, 'attachments');
-  const temporary = path.join(directory, `${randomBytes(8).toString('hex')}.tmp`);
-  try {
-    await fs.mkdir(directory, { recursive: true });
-    // Piped, not put in the pipeline: a pipeline destroys its source on failure, and destroying an HTTP request
-    // half-read destroys its socket, so the caller could never answer why the file was refused.
-    source.pipe(meter);
-    await pipeline(meter, createWriteStream(temporary, { flags: 'wx' }));
-  } catch (error) {
-    source.unpipe(meter);
-    await fs.rm(temporary, { force: true });
-    // The watch stays on a source that failed or was cut off: an error it emits later is handled, not thrown.
-    throw error;
-  }
-  stopWatching();
-  const location = path.join('attachments', hash.digest('hex'));
-  // Replacing a file of the same name replaces it with the same bytes.
-  await fs.rename(temporary, path.join(dataDir, location));
-  return { location, sizeBytes };
+export async function prepareMailFiles(files: FileStore, mailFiles: MailFile[]): Promise<PreparedMailFiles> {
+  const attachments = mailFiles.map((f) => ({
+    filename: f.filename,
+    contentType: f.contentType,
+    sizeBytes: f.content.length,
+    location: storeLocation(createHash('sha256').update(f.content).digest('hex')),
+  }));
+  const store = (tx?: TransactionSql) => storeEach(files, mailFiles, tx);
+  if (files.joinsTransactions) return { attachments, storeInTransaction: store };
+  await store();
+  return { attachments };
 }
 
-/** Stores bytes already in memory (an inbound mail's parts, parsed whole): the same store, the same names. */
-export async function storeAttachment(
-  dataDir: string,
-  file: { filename: string; contentType: string; content: Buffer },
-): Promise<InboundAttachment> {
-  const stored = await writeAttachmentStream(dataDir, Readable.from([file.content]));
-  return { filename: file.filename, contentType: file.contentType, ...stored };
+async function storeEach(files: FileStore, mailFiles: MailFile[], tx: TransactionSql | undefined) {
+  // One at a time: in a transaction the statements cannot overlap anyway, and a mail's files are few.
+  for (const file of mailFiles) await files.put(Readable.from([file.content]), { tx });
 }

@@ -25,12 +25,14 @@ describe('contactIdentity', () => {
     expect(contactIdentity(contact('voice', 'phone', 'sip:alice@example.com'), 'US')).toBeNull();
   });
 
-  it('refuses an SMS or an email from no usable address with a 400 naming from', () => {
-    expect(() => contactIdentity(contact('sms', 'phone', 'anonymous'), 'US')).toThrow(
-      expect.objectContaining({ status: 400, code: 'invalid_input' }),
-    );
+  it('files a text from a short code or a sender ID under no identity, since refusing it would lose it', () => {
+    expect(contactIdentity(contact('sms', 'phone', 'MYBANK'), 'US')).toBeNull();
+    expect(contactIdentity(contact('sms', 'phone', '376'), 'US')).toBeNull();
+  });
+
+  it('refuses an email naming an address that is not one with a 400 naming from', () => {
     expect(() => contactIdentity(contact('email', 'email', 'nobody'), 'US')).toThrow(
-      expect.objectContaining({ status: 400 }),
+      expect.objectContaining({ status: 400, code: 'invalid_input' }),
     );
   });
 });

@@ -33,6 +33,8 @@ type TicketWatchers = KnownWatchers | null;
 /** Where the contact arrived, when the server knows more than the channel does (the mailbox a mail came to). */
 export interface IntakeOrigin {
   mailboxId?: string;
+  /** Writes the files the contact's attachments name, in intake's transaction: they commit with the message or not at all. */
+  storeFiles?: (tx: TransactionSql) => Promise<void>;
 }
 
 export async function intakeContact(
@@ -115,6 +117,7 @@ async function storeContact(
     select (select id from message) as message_id, ticket.queue_id, ticket.assignee_id, (select team_id from queues where id = ticket.queue_id) as team_id
     from ticket`;
   if (!stored?.messageId) throw new DuplicateContact();
+  if (origin.storeFiles) await origin.storeFiles(tx);
   for (const a of contact.attachments ?? []) {
     await tx`insert into message_attachments (message_id, filename, content_type, size_bytes, location)
              values (${stored.messageId}, ${a.filename}, ${a.contentType}, ${a.sizeBytes}, ${a.location})`;

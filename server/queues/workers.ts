@@ -11,6 +11,7 @@ import { purgeExpiredSessionsTask } from './tasks/purgeExpiredSessionsTask';
 import { bridgeCustomerTask, dialAgentLegTask } from '../voice/voiceTasks';
 import { reconcileVoiceJobsTask } from '../voice/voiceJobReconciler';
 import { presenceSweepTask } from '../presence/presenceSweepTask';
+import { copyRecordingTask, reconcileRecordingCopiesTask } from '../voice/recordingCopies';
 
 const tasks: Task<any>[] = [
   purgeExpiredSessionsTask,
@@ -23,6 +24,8 @@ const tasks: Task<any>[] = [
   bridgeCustomerTask,
   reconcileVoiceJobsTask,
   presenceSweepTask,
+  copyRecordingTask,
+  reconcileRecordingCopiesTask,
 ];
 
 // How often each worker process checks that every job scheduler still exists in Redis (a flush drops them).

@@ -5,6 +5,8 @@ import type { Response } from 'express';
 import type { AppContext } from '../context';
 import { parseByteRange } from '../http/byteRange';
 import { HttpError } from '../http/httpError';
+import { sendStoredFile } from '../http/sendStoredFile';
+import { findRecordingCopy } from './recordingCopies';
 import type { FakeTwilioVoice } from './simulator/fakeTwilioVoice';
 import type { VoiceTransport } from './voiceTransport';
 
@@ -20,9 +22,10 @@ const PASSED_THROUGH = ['content-length', 'content-range', 'accept-ranges'];
 const unavailable = (why: string) => new HttpError(502, 'recording_unavailable', why);
 
 /**
- * Answers with the recording's audio. Twilio keeps recording media behind the account's credentials, so the browser
- * cannot fetch it: we fetch it and stream it through, passing the Range header on so an <audio> element can seek.
- * The simulator has no audio and answers with silence as long as the recording.
+ * Answers with the recording's audio: from its copy in the file store once the copy job has made one
+ * (recordingCopies.ts), else from where it was recorded. Twilio keeps recording media behind the account's
+ * credentials, so the browser cannot fetch it: we fetch it and stream it through, passing the Range header on so an
+ * <audio> element can seek. The simulator has no audio and answers with silence as long as the recording.
  */
 export async function sendRecordingMedia(
   ctx: AppContext,
@@ -30,20 +33,10 @@ export async function sendRecordingMedia(
   range: string | undefined,
   res: Response,
 ) {
+  const copy = await findRecordingCopy(ctx, recording.sid);
+  if (copy) return sendStoredFile(res, copy.file, { range, contentType: copy.contentType, log: ctx.log });
   if (ctx.voice.simulator) return sendSimulatedRecording(ctx.voice.simulator, recording.sid, range, res);
-  // The account's credentials go with the request: only ever to Twilio itself, whatever address a row holds.
-  const media = twilioMediaUrl(recording.url);
-  if (!media)
-    throw new HttpError(
-      404,
-      'recording_not_at_twilio',
-      'The recording’s stored address is not one of Twilio’s, so it is not fetched.',
-    );
-  const upstream = await fetchFromTwilio(
-    ctx.voice,
-    aimedAtStandIn(`${media.href}.mp3`, ctx.config.TWILIO_API_BASE_URL),
-    range,
-  );
+  const upstream = await fetchRecordingFromTwilio(ctx, recording, range);
   if (upstream.status === 404)
     throw new HttpError(404, 'recording_gone', 'The recording is no longer available at Twilio.');
   if (upstream.status !== 200 && upstream.status !== 206 && upstream.status !== 416) {
@@ -62,6 +55,25 @@ export async function sendRecordingMedia(
   }
   if (!upstream.body) return void res.end();
   await streamOut(ctx, Readable.fromWeb(upstream.body as ReadableStream<Uint8Array>), res);
+}
+
+/**
+ * Twilio's answer for the recording's .mp3 (a range of it when asked), fetched with the account's credentials. They go
+ * only ever to Twilio itself, whatever address a row holds: any other address is refused (404) and nothing is fetched.
+ */
+export async function fetchRecordingFromTwilio(
+  ctx: Pick<AppContext, 'voice' | 'config'>,
+  recording: StoredRecording,
+  range?: string,
+) {
+  const media = twilioMediaUrl(recording.url);
+  if (!media)
+    throw new HttpError(
+      404,
+      'recording_not_at_twilio',
+      'The recording’s stored address is not one of Twilio’s, so it is not fetched.',
+    );
+  return fetchFromTwilio(ctx.voice, aimedAtStandIn(`${media.href}.mp3`, ctx.config.TWILIO_API_BASE_URL), range);
 }
 
 // api.twilio.com and its regional and edge hosts (api.ie1.twilio.com, api.dublin.ie1.twilio.com).

@@ -5,6 +5,7 @@ import { publishTicketChanged } from '../tickets/ticketEvents';
 import { publishCallChanged } from './callEvents';
 import { findCall } from './callQueries';
 import { twimlFor } from './callTwiml';
+import { requestRecordingCopy } from './recordingCopies';
 import { loadIvr } from './ivrSettings';
 
 export interface RecordingParams {
@@ -105,9 +106,10 @@ export async function applyTranscription(
   if (row) await publishTicketChanged(ctx, row.ticketId);
 }
 
-/** A recording is ready (the conversation's, or a voicemail's): kept on the call. */
+/** A recording is ready (the conversation's, or a voicemail's): kept on the call, and copied into the file store. */
 export async function applyRecordingStatus(ctx: AppContext, callId: string, p: RecordingParams & { status: string }) {
   if (p.status !== 'completed') return;
+  await requestRecordingCopy(ctx, { sid: p.recordingSid, url: p.recordingUrl });
   const [row] = await ctx.sql<{ id: string }[]>`
     update calls set recording_sid = ${p.recordingSid}, recording_url = ${p.recordingUrl}, updated_at = now()
     where id = ${callId} and (recording_sid is null or recording_sid = ${p.recordingSid} or not voicemail)

@@ -7,70 +7,18 @@ import { aQueue, aSkill, aUser } from '../support/factories';
 import { TestClient } from '../support/httpClient';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 import { startTestServer, testEnv } from '../support/testServer';
+import { ACCOUNT_SID, AUTH_TOKEN, aRecordingSid, startFakeTwilioMedia } from '../support/twilioRecordingMedia';
 import { incomingSmsParams, postTwilioWebhook } from '../support/twilioWebhooks';
 import { incomingCallParams, parseTwiml, pathOf } from '../support/voiceWebhooks';
 import { waitFor } from '../support/waitFor';
 
 const COMPANY = '+15005550006';
-const ACCOUNT_SID = `AC${'1'.repeat(32)}`;
-const AUTH_TOKEN = 'a-test-auth-token-of-32-chars-xx';
-const aRecordingSid = () => `RE${randomBytes(16).toString('hex')}`;
 
 /** GETs as the signed-in client and keeps the body as bytes (TestClient reads text). */
 async function getBytes(client: TestClient, path: string, headers: Record<string, string> = {}) {
   const res = await fetch(client.baseUrl + path, { headers: { cookie: client.cookie ?? '', ...headers } });
   const body = Buffer.from(await res.arrayBuffer());
   return { status: res.status, headers: res.headers, body, json: () => JSON.parse(body.toString('utf8')) };
-}
-
-/**
- * Twilio's recording media endpoint, played on 127.0.0.1 (the server reaches it through TWILIO_API_BASE_URL, as
- * it would reach https://api.twilio.com): serves `<RecordingUrl>.mp3` as audio/mpeg only with the account's Basic
- * credentials (401 otherwise), honours a single Range, 404s an unknown recording, 500s "REbroken…".
- */
-async function startFakeTwilioMedia() {
-  const recordings = new Map<string, Buffer>();
-  const seen: { path: string; authorization: string | undefined; range: string | undefined }[] = [];
-  const expectedAuth = `Basic ${Buffer.from(`${ACCOUNT_SID}:${AUTH_TOKEN}`).toString('base64')}`;
-  const server = http.createServer((req, res) => {
-    seen.push({ path: req.url ?? '', authorization: req.headers.authorization, range: req.headers.range });
-    if (req.headers.authorization !== expectedAuth)
-      return void res.writeHead(401, { 'content-type': 'application/json' }).end('{"code":20003}');
-    const sid = req.url?.match(/^\/2010-04-01\/Accounts\/AC\w+\/Recordings\/(RE\w+)\.mp3$/)?.[1];
-    if (sid?.startsWith('REbroken')) return void res.writeHead(500).end();
-    const audio = sid && recordings.get(sid);
-    if (!audio) return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"code":20404}');
-    const range = req.headers.range?.match(/^bytes=(\d+)-(\d*)$/);
-    if (!range)
-      return void res
-        .writeHead(200, { 'content-type': 'audio/mpeg', 'content-length': audio.length, 'accept-ranges': 'bytes' })
-        .end(audio);
-    const start = Number(range[1]);
-    const end = range[2] ? Math.min(Number(range[2]), audio.length - 1) : audio.length - 1;
-    res.writeHead(206, {
-      'content-type': 'audio/mpeg',
-      'content-length': end - start + 1,
-      'content-range': `bytes ${start}-${end}/${audio.length}`,
-      'accept-ranges': 'bytes',
-    });
-    res.end(audio.subarray(start, end + 1));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const local = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  // What Twilio posts as RecordingUrl.
-  const base = 'https://api.twilio.com';
-  return {
-    local,
-    expectedAuth,
-    seen,
-    /** Keeps `audio` as a new recording; returns its RecordingSid and RecordingUrl (no extension, as Twilio posts it). */
-    add(audio: Buffer, sid = aRecordingSid()) {
-      recordings.set(sid, audio);
-      return { sid, url: `${base}/2010-04-01/Accounts/${ACCOUNT_SID}/Recordings/${sid}` };
-    },
-    urlOf: (sid: string) => `${base}/2010-04-01/Accounts/${ACCOUNT_SID}/Recordings/${sid}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
 }
 
 describe('with Twilio: call recordings are streamed from Twilio with the account’s credentials', () => {
@@ -137,6 +85,8 @@ describe('with Twilio: call recordings are streamed from Twilio with the account
     media = await startFakeTwilioMedia();
     server = await startTestServer(
       testEnv(db.url, {
+        // No worker: no copy of a recording is made (recordingCopies.test.ts), so every play here goes to Twilio.
+        SERVICES: 'web,realtime',
         TWILIO_ACCOUNT_SID: ACCOUNT_SID,
         TWILIO_AUTH_TOKEN: AUTH_TOKEN,
         TWILIO_SMS_FROM: COMPANY,

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -204,17 +203,20 @@ describe('a mail that cannot be stored', () => {
     expect(bad.body.error.fields).toEqual([{ path: 'id', message: 'must be a UUID' }]);
   });
 
-  it('when the disk for attachments fails, then the mail is not set aside but retried until the disk is back, and stored once', async () => {
-    const attachments = path.join(env.DATA_DIR, 'attachments');
-    fs.rmSync(attachments, { recursive: true, force: true });
-    fs.writeFileSync(attachments, 'not a folder');
+  it('when the file store fails (the database disk is full), then the mail is not set aside but retried until the store is back, and stored once', async () => {
+    // PostgreSQL's own answer when it cannot extend a table's file: SQLSTATE 53100, disk_full.
+    await db.sql.unsafe(`
+      create function refuse_file_chunks() returns trigger language plpgsql as $$
+      begin raise exception 'could not extend file: No space left on device' using errcode = 'disk_full'; end $$;
+      create trigger file_store_full before insert on file_chunks for each row execute function refuse_file_chunks();`);
     const before = (await failedMails()).length;
+    const filesBefore = await db.sql`select id from files order by id`;
+    const messageId = messageIdOf('attachments.eml');
     try {
-      const messageId = messageIdOf('attachments.eml');
       await dovecot.appendRaw(fixture('attachments.eml'));
       await waitFor(
         () => db.sql`select state, last_error from mailboxes where id = ${mailboxId}`,
-        ([m]) => m.state === 'error' && /EEXIST|ENOTDIR/.test(m.lastError),
+        ([m]) => m.state === 'error' && /No space left on device/.test(m.lastError),
       );
       const loginsThen = imapLogins(dovecot, dovecot.user);
       await waitFor(
@@ -223,11 +225,18 @@ describe('a mail that cannot be stored', () => {
       );
       expect((await failedMails()).length).toBe(before);
       expect(await db.sql`select 1 from messages where provider_id = ${messageId}`).toHaveLength(0);
+      // The message and its files are one transaction: nothing of the mail is in the store either.
+      expect(await db.sql`select id from files order by id`).toEqual(filesBefore);
     } finally {
-      fs.rmSync(attachments, { force: true });
+      await db.sql.unsafe('drop trigger file_store_full on file_chunks; drop function refuse_file_chunks();');
     }
-    await ticketOf(messageIdOf('attachments.eml'));
+    await ticketOf(messageId);
     expect((await failedMails()).length).toBe(before);
+    const attachments = await db.sql<{ location: string }[]>`
+      select a.location from message_attachments a join messages m on m.id = a.message_id where m.provider_id = ${messageId}`;
+    expect(attachments.length).toBeGreaterThan(0);
+    for (const { location } of attachments)
+      expect(await server.ctx.files.exists(location.slice('files:'.length)), location).toBe(true);
     await waitFor(health, (m) => m.state === 'connected');
   });
 });

@@ -169,9 +169,9 @@ describe('an agent’s email reply', () => {
 
     const sha = createHash('sha256').update(file).digest('hex');
     expect(await db.sql`select location from message_attachments where message_id = ${res.body.message.id}`).toEqual([
-      { location: `attachments/${sha}` },
+      { location: `files:${sha}` },
     ]);
-    expect(fs.readFileSync(path.join(dataDir, 'attachments', sha)).equals(file)).toBe(true);
+    expect(await server.ctx.files.stat(sha)).toEqual({ sizeBytes: file.length });
   });
 
   it('when a thread is long, then References keeps its last 20 ids, ending with the mail answered', async () => {

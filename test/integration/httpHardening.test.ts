@@ -120,10 +120,8 @@ async function upload(client: TestClient, bytes: Buffer, filename: string, conte
   return { status: res.status, body: (await res.json()) as any };
 }
 
-const storedFiles = () => {
-  const dir = path.join(dataDir, 'attachments');
-  return fs.existsSync(dir) ? fs.readdirSync(dir) : [];
-};
+/** Every file in the file store (PostgreSQL, the default), finished or not. */
+const storedFiles = () => db.sql`select id, key from files`;
 
 describe('security headers', () => {
   it.each([
@@ -226,7 +224,7 @@ describe('uploads', () => {
     expect(answer.status).toBe(413);
     expect(JSON.parse(answer.body).error.code).toBe('too_large');
     expect(answer.written).toBeGreaterThan(UPLOAD_MAX_BYTES);
-    expect(storedFiles()).toEqual([]);
+    expect(await storedFiles()).toEqual([]);
     expect(await db.sql`select count(*)::int as n from uploads`).toEqual(before);
   });
 
@@ -238,7 +236,7 @@ describe('uploads', () => {
     });
     expect(answer.status).toBe(413);
     expect(answer.written).toBe(0);
-    expect(storedFiles()).toEqual([]);
+    expect(await storedFiles()).toEqual([]);
   });
 
   it('when the file name is missing or is a path, then 400 naming filename, and nothing is kept', async () => {
@@ -251,7 +249,7 @@ describe('uploads', () => {
       expect(res.status).toBe(400);
       expect(((await res.json()) as any).error.fields.map((f: { path: string }) => f.path)).toEqual(['filename']);
     }
-    expect(storedFiles()).toEqual([]);
+    expect(await storedFiles()).toEqual([]);
   });
 });
 

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processInboundEmail } from '../../server/email/processInboundEmail';
@@ -119,7 +118,7 @@ describe('attachments', () => {
     );
     expect(rows.map((r) => r.filename)).toEqual(expected.map((a) => a.filename));
     for (const [i, row] of rows.entries()) {
-      expect(row.location).toMatch(/^attachments\/[0-9a-f]{64}$/);
+      expect(row.location).toMatch(/^files:[0-9a-f]{64}$/);
       const res = await fetch(`${server.url}/api/attachments/${row.id}`, { headers: { cookie: admin.cookie! } });
       expect(res.status).toBe(200);
       expect(res.headers.get('content-disposition')).toContain('attachment');
@@ -130,8 +129,13 @@ describe('attachments', () => {
     const outsiderClient = await new TestClient(server.url).signIn(outsider.email, outsider.password);
     expect((await outsiderClient.get(`/api/attachments/${rows[0].id}`)).status).toBe(404);
     // Delivered again: nothing new is stored.
+    const filesBefore = await db.sql`select id, key from files order by id`;
     await processInboundEmail(server.ctx, { id: mailboxId, queueId, maxAttachmentBytes: 10 * 1024 * 1024 }, raw);
-    expect(fs.readdirSync(path.join(server.ctx.config.DATA_DIR, 'attachments'))).toHaveLength(rows.length);
+    expect(await db.sql`select id, key from files order by id`).toEqual(filesBefore);
+    const keys = rows.map((r) => r.location.slice('files:'.length));
+    expect(await db.sql`select count(*)::int as n from files where key = any(${keys})`).toEqual([
+      { n: new Set(keys).size },
+    ]);
   });
 
   it('when an attachment row points outside the data folder, then it is not served', async () => {

@@ -1,9 +1,10 @@
-import path from 'node:path';
 import { requireVisibleTicket } from '../../auth/ticketAccess';
+import { locateFile } from '../../files/locatedFile';
 import { findVoicemailRecording } from '../../voice/callRecordings';
 import { sendRecordingMedia } from '../../voice/recordingMedia';
 import { HttpError, notFound } from '../httpError';
 import { ANY_ROLE, route } from '../route';
+import { sendStoredFile } from '../sendStoredFile';
 import { idParams } from '../validate';
 
 export const attachmentRoutes = [
@@ -11,7 +12,8 @@ export const attachmentRoutes = [
     method: 'get',
     path: '/api/attachments/:id',
     access: ANY_ROLE,
-    summary: 'Download an attachment of a message on a ticket you may see.',
+    summary:
+      'Download an attachment of a message on a ticket you may see, from the file store (Range requests answered 206).',
     params: idParams,
     async handler({ ctx, params: { id }, req, res, session }) {
       const [a] = await ctx.sql<{ ticketId: string; filename: string; contentType: string; location: string }[]>`
@@ -29,15 +31,14 @@ export const attachmentRoutes = [
           'This attachment is kept by the provider (for example Twilio media) and is not stored here.',
         );
       }
-      const file = path.resolve(ctx.config.DATA_DIR, a.location);
-      if (!file.startsWith(path.resolve(ctx.config.DATA_DIR) + path.sep)) throw notFound('Attachment');
-      // Downloaded, never rendered inline: a customer's file must not run as a page of this site.
-      res.setHeader('X-Content-Type-Options', 'nosniff');
-      res.attachment(a.filename);
-      res.type(a.contentType);
-      await new Promise<void>((resolve, reject) =>
-        res.sendFile(file, (err) => (err ? reject(notFound('Attachment file')) : resolve())),
-      );
+      const file = await locateFile(ctx.files, ctx.config.DATA_DIR, a.location);
+      if (!file) throw notFound('Attachment file');
+      await sendStoredFile(res, file, {
+        range: req.headers.range,
+        contentType: a.contentType,
+        downloadAs: a.filename,
+        log: ctx.log,
+      });
     },
   }),
 ];

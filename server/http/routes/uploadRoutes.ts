@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import { z } from 'zod';
-import { AttachmentTooLargeError } from '../../email/storeAttachments';
 import { saveUpload } from '../../email/uploads';
+import { FileStoreUnavailableError, FileTooLargeError } from '../../files/fileStore';
 import { HttpError } from '../httpError';
 import { ANY_ROLE, route } from '../route';
 
@@ -55,7 +55,7 @@ export const uploadRoutes = [
       // A length declared too large is refused before a byte is read; an undeclared one is counted as it streams.
       if (Number(req.headers['content-length']) > maxBytes) throw tooLarge(maxBytes);
       try {
-        const upload = await saveUpload(ctx.sql, ctx.config.DATA_DIR, {
+        const upload = await saveUpload(ctx.sql, ctx.files, {
           uploaderId: session.userId,
           filename: query.filename,
           contentType,
@@ -65,7 +65,9 @@ export const uploadRoutes = [
         res.status(201);
         return { upload };
       } catch (error) {
-        if (error instanceof AttachmentTooLargeError) throw tooLarge(maxBytes);
+        if (error instanceof FileTooLargeError) throw tooLarge(maxBytes);
+        if (error instanceof FileStoreUnavailableError)
+          throw new HttpError(503, 'file_store_unavailable', 'The file store cannot take files right now; try again.');
         // The client went away mid-file: nobody is left to answer, and it is no fault of ours.
         if (!req.complete && req.socket.destroyed)
           throw new HttpError(400, 'upload_incomplete', 'The upload was cut off.');
