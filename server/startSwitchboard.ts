@@ -6,6 +6,7 @@ import type { AppContext } from './context';
 import { createSql } from './db/client';
 import { startEmbeddedPostgres } from './db/embeddedPostgres';
 import { migrate } from './db/migrate';
+import { requireUtf8Database } from './db/requireUtf8Database';
 import { createEmailSender } from './email/emailSender';
 import { createFileStore } from './files/createFileStore';
 import { startFileHousekeeping } from './files/fileHousekeeping';
@@ -28,6 +29,7 @@ import { createVoiceTransport } from './voice/voiceTransport';
 import { maybeAutoAcknowledge } from './email/autoAcknowledge';
 import { startMailboxSyncs } from './email/mailboxSync';
 import { prepareMailboxPasswords } from './email/mailboxPasswordsAtRest';
+import { startSearchIndexing } from './search/searchIndexer';
 import { createSecretBox } from './secrets/secretBox';
 import { resolveSecretsKey } from './secrets/secretsKey';
 
@@ -49,6 +51,7 @@ export async function startSwitchboard(config: Config, log: Logger): Promise<Run
     if (embedded) cleanups.push(embedded.stop);
     const sql = createSql(config.DATABASE_URL ?? embedded!.url);
     cleanups.push(() => sql.end({ timeout: 5 }));
+    await requireUtf8Database(sql);
     const applied = await migrate(sql);
     if (applied.length) log.info({ applied }, 'migrations applied');
     const files = createFileStore(config, sql);
@@ -113,6 +116,10 @@ export async function startSwitchboard(config: Config, log: Logger): Promise<Run
 
     const housekeeping = startFileHousekeeping(ctx);
     cleanups.push(() => housekeeping.stop());
+
+    // Indexes for search the rows written before search existed, or by paths that do not index what they write.
+    const searchIndexing = config.services.has('worker') ? startSearchIndexing(ctx) : null;
+    if (searchIndexing) cleanups.push(() => searchIndexing.stop());
 
     const workers = config.services.has('worker') ? await startWorkers(ctx, redisLocation.url) : null;
     // Workers stop before the connections they use.

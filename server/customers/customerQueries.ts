@@ -52,7 +52,7 @@ export async function listInteractions(
 ): Promise<InteractionView[]> {
   const rows = await sql<(Omit<InteractionView, 'at' | 'ticketNumber'> & { at: Date; ticketNumber: string })[]>`
     select m.id as message_id, t.id as ticket_id, t.number as ticket_number, m.channel, m.direction,
-           left(m.body_text, 500) as text, m.created_at as at
+           m.status, m.error_code, m.error_message, left(m.body_text, 500) as text, m.created_at as at
     from messages m join tickets t on t.id = m.ticket_id
     where t.customer_id = ${customerId} and m.direction <> 'internal' and ${visibleTicketsCondition(sql, viewer)}
     order by m.created_at desc, m.id desc

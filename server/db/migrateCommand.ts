@@ -4,6 +4,7 @@ import { createLogger } from '../logger';
 import { createSql } from './client';
 import { startEmbeddedPostgres } from './embeddedPostgres';
 import { migrate } from './migrate';
+import { requireUtf8Database } from './requireUtf8Database';
 
 try {
   const config = loadConfig();
@@ -11,6 +12,7 @@ try {
   const embedded = config.DATABASE_URL ? null : await startEmbeddedPostgres(config.DATA_DIR, log);
   const sql = createSql(config.DATABASE_URL ?? embedded!.url, { max: 2 });
   try {
+    await requireUtf8Database(sql);
     const applied = await migrate(sql);
     process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Database is up to date.\n');
   } finally {

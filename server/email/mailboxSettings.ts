@@ -38,6 +38,8 @@ const fields = {
     .min(1024)
     .max(50 * 1024 * 1024),
   active: z.boolean(),
+  // Under every email reply sent from this mailbox, after the agent's own.
+  signature: z.string().max(2000, 'must be at most 2,000 characters'),
 };
 
 export const mailboxInput = z.object({
@@ -57,6 +59,7 @@ export const mailboxInput = z.object({
   autoAckBody: fields.autoAckBody.optional(),
   maxAttachmentBytes: fields.maxAttachmentBytes.default(10 * 1024 * 1024),
   active: fields.active.default(true),
+  signature: fields.signature.default(''),
 });
 // Passwords left out keep their stored value.
 export const mailboxUpdate = z.object(fields).partial();
@@ -82,6 +85,7 @@ const COLUMNS: Record<string, string> = {
   autoAckBody: 'auto_ack_body',
   maxAttachmentBytes: 'max_attachment_bytes',
   active: 'active',
+  signature: 'signature',
 };
 // Pointing the mailbox at another server, account or folder makes the stored UID position meaningless.
 const MOVES_THE_FOLDER = ['imapHost', 'imapPort', 'imapUser', 'folder'];
@@ -187,7 +191,7 @@ export const listMailboxes = (sql: Sql) =>
   sql`
     select id, name, address, imap_host, imap_port, imap_tls, imap_user, imap_password_encrypted is not null as has_imap_password, folder, processed_folder,
            smtp_host, smtp_port, smtp_tls, smtp_user, smtp_password_encrypted is not null as has_smtp_password, queue_id,
-           auto_ack_enabled, auto_ack_subject, auto_ack_body, max_attachment_bytes, active,
+           auto_ack_enabled, auto_ack_subject, auto_ack_body, max_attachment_bytes, active, signature,
            state, last_error, last_connected_at, last_synced_at, ${failedMailCount(sql)}
     from mailboxes where not simulated order by name`;
 

@@ -1,6 +1,7 @@
 // The JSON shapes the HTTP API and the realtime channel send. The agent console
 // imports these with `import type` only, so this file must stay free of runtime code.
 
+import type { TagView } from './ticketViewApiTypes';
 import type { CallView } from './voiceApiTypes';
 
 export const ROLES = ['agent', 'supervisor', 'admin'] as const;
@@ -36,6 +37,8 @@ export interface UserView {
   skills: string[];
   capacity: Record<Channel, number>;
   teamIds: string[];
+  /** The user's teams, named (a supervisor picks one for a team template). */
+  teams: { id: string; name: string }[];
 }
 
 export interface MeResponse {
@@ -133,6 +136,11 @@ export interface InteractionView {
   ticketNumber: number;
   channel: Channel;
   direction: 'inbound' | 'outbound';
+  /** What became of it: a reply may still be queued, or have been sent, delivered, or failed. */
+  status: MessageStatus;
+  /** Why a reply failed, as the provider said (or our own code for a send that could not be settled). */
+  errorCode: string | null;
+  errorMessage: string | null;
   text: string;
   at: string;
 }
@@ -142,6 +150,7 @@ export interface TicketDetailResponse {
   customer: CustomerView;
   messages: MessageView[];
   audit: AuditEntryView[];
+  tags: TagView[];
   /** The routing offer this user holds for the ticket, if any. */
   pendingOffer: OfferView | null;
 }

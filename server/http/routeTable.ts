@@ -10,9 +10,13 @@ import { healthRoutes } from './routes/healthRoutes';
 import { meRoutes } from './routes/meRoutes';
 import { mailboxRoutes } from './routes/mailboxRoutes';
 import { monitorRoutes } from './routes/monitorRoutes';
+import { signatureRoutes } from './routes/signatureRoutes';
 import { simulatorRoutes } from './routes/simulatorRoutes';
 import { offerRoutes } from './routes/offerRoutes';
+import { tagRoutes } from './routes/tagRoutes';
+import { templateRoutes } from './routes/templateRoutes';
 import { ticketRoutes } from './routes/ticketRoutes';
+import { ticketViewRoutes } from './routes/ticketViewRoutes';
 import { undeliverableMailRoutes } from './routes/undeliverableMailRoutes';
 import { uploadRoutes } from './routes/uploadRoutes';
 import { voiceRoutes } from './routes/voiceRoutes';
@@ -25,6 +29,10 @@ export const routeTable: RouteDef[] = [
   ...authRoutes,
   ...meRoutes,
   ...ticketRoutes,
+  ...ticketViewRoutes,
+  ...tagRoutes,
+  ...templateRoutes,
+  ...signatureRoutes,
   ...offerRoutes,
   ...directoryRoutes,
   ...customerRoutes,

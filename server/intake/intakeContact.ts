@@ -5,6 +5,7 @@ import type { AppContext } from '../context';
 import type { TransactionSql } from '../db/client';
 import { enqueueTicket, entryQueueFor, entryQueueQuery } from '../routing/enqueueTicket';
 import { kickRouting } from '../routing/routingTasks';
+import { searchVector } from '../search/searchVector';
 import { publishTicketChanged, type TicketWatchers as KnownWatchers } from '../tickets/ticketEvents';
 import { contactIdentity, unidentifiedCallerName } from './contactIdentity';
 import { firstLine } from './firstLine';
@@ -92,11 +93,12 @@ async function storeContact(
     });
   }
   // A new ticket waits in the queue the channel chose, else in the channel's entry queue (a notice waits nowhere).
+  const subject = contact.subject?.trim() || firstLine(contact.text);
   const ticket = threadId
     ? tx`update tickets set updated_at = now() where id = ${threadId} returning id, queue_id, assignee_id`
     : tx`
-        insert into tickets (id, customer_id, channel, subject, status, resolved_at, queue_id, queued_at, waiting_since)
-        select ${ticketId}, ${customerId}, ${contact.channel}, ${contact.subject?.trim() || firstLine(contact.text)},
+        insert into tickets (id, customer_id, channel, subject, search_vector, status, resolved_at, queue_id, queued_at, waiting_since)
+        select ${ticketId}, ${customerId}, ${contact.channel}, ${subject}, ${searchVector(tx, subject)},
           ${contact.noticeOnly ? 'resolved' : 'new'}, ${contact.noticeOnly ? tx`now()` : null},
           q.id, case when q.id is not null then now() end, case when q.id is not null then now() end
         from (select case when ${contact.noticeOnly ?? false} then null
@@ -106,10 +108,10 @@ async function storeContact(
   const [stored] = await tx<({ messageId: string | null } & KnownWatchers)[]>`
     with ticket as (${ticket}),
     message as (
-      insert into messages (ticket_id, channel, direction, provider_id, status, from_address, to_address, subject, body_text, body_html, metadata, mailbox_id, from_header)
+      insert into messages (ticket_id, channel, direction, provider_id, status, from_address, to_address, subject, body_text, body_html, metadata, mailbox_id, from_header, search_vector)
       select ticket.id, ${contact.channel}, 'inbound', ${contact.providerId}, 'received', ${identity}, ${contact.to},
              ${contact.subject ?? null}, ${contact.text}, ${contact.html ?? null}, ${tx.json((contact.metadata ?? {}) as never)}, ${origin.mailboxId ?? null},
-             ${contact.fromHeader ?? null}
+             ${contact.fromHeader ?? null}, ${searchVector(tx, contact.subject, contact.text)}
       from ticket
       on conflict (channel, provider_id) do nothing
       returning id

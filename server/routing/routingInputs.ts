@@ -82,8 +82,9 @@ export async function listWaitingTickets(
         order by o.responded_at desc limit 1) end as sticky_agent_id
     from tickets t join queues q on q.id = t.queue_id
     where ${isWaiting(tx)} and t.channel = any(${channels as Channel[]}::text[])
-    -- Serving order: higher priority first, then the oldest; the same expression as the tickets_routing_order index.
-    order by case t.priority when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end, t.queued_at, t.number
+    -- Serving order: the higher priority queue first, then the higher priority ticket (the expression of the
+    -- tickets_routing_order index), then the oldest.
+    order by q.priority desc, case t.priority when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end, t.queued_at, t.number
     limit ${limit}`;
   const hints: MatchHints = {
     avoid: new Map(rows.filter((r) => r.avoidAgentIds.length).map((r) => [r.id, new Set(r.avoidAgentIds)])),

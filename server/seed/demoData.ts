@@ -10,23 +10,64 @@ export const demoSkills = [
 
 export const demoTeam = { name: 'Front line' };
 
-export const demoBusinessHours = {
+/** The demo's queues are open whenever someone tries the demo. */
+export const demoAlwaysOpen = {
+  name: 'Around the clock',
+  timezone: 'UTC',
+  intervals: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, opens: '00:00', closes: '24:00' })),
+  holidays: [] as { day: string; name: string }[],
+};
+
+/** Office hours with a lunch break and holidays: the after-hours demo queue shows what closed sounds like. */
+export function demoOfficeHours(now: Date) {
+  const year = now.getUTCFullYear();
+  return {
+    name: 'Office hours (New York)',
+    timezone: 'America/New_York',
+    intervals: [1, 2, 3, 4, 5].flatMap((weekday) => [
+      { weekday, opens: '09:00', closes: '12:30' },
+      { weekday, opens: '13:30', closes: '17:00' },
+    ]),
+    holidays: [
+      { day: `${year}-12-25`, name: 'Christmas Day' },
+      { day: `${year + 1}-01-01`, name: 'New Year’s Day' },
+      { day: `${year + 1}-12-25`, name: 'Christmas Day' },
+    ],
+  };
+}
+
+/** The calendar demos seeded before the demo was always open: still this exactly, it becomes `demoAlwaysOpen`. */
+export const legacyDemoBusinessHours = {
   name: 'Weekdays 8–20',
   timezone: 'UTC',
   intervals: [1, 2, 3, 4, 5]
     .map((weekday) => ({ weekday, opens: '08:00', closes: '20:00' }))
     .concat([{ weekday: 6, opens: '09:00', closes: '13:00' }]),
-  holidays: [],
 };
+
+export const AFTER_HOURS_QUEUE = 'After-hours demo';
 
 export const demoQueues = [
   {
     name: 'General',
     skills: [] as string[],
     entryForChannels: ['voice', 'sms', 'email'] as ('voice' | 'sms' | 'email')[],
+    hours: 'alwaysOpen' as const,
   },
-  { name: 'Technical support', skills: ['technical'], overflowTo: 'General', overflowAfterSeconds: 300 },
+  {
+    name: 'Technical support',
+    skills: ['technical'],
+    overflowTo: 'General',
+    overflowAfterSeconds: 300,
+    hours: 'alwaysOpen' as const,
+  },
+  { name: AFTER_HOURS_QUEUE, skills: [] as string[], hours: 'office' as const },
 ];
+
+/** The demo phone menu: the built-in one (1 agent, 2 voicemail) with a third key for the after-hours queue. */
+export const demoMenuPrompt =
+  'To speak to an agent, press 1. To leave a message, press 2. To try our after-hours line, press 3.';
+export const demoAfterHoursOption = { key: '3', words: ['after hours'], label: 'After-hours demo' };
 
 export const demoUsers = [
   { email: 'admin@example.com', name: 'Ada Admin', role: 'admin' as const, skills: [] as string[] },

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { hashPassword } from '../auth/passwords';
+import { deleteOtherSessions } from '../auth/sessions';
 import { writeAudit } from '../commands/writeAudit';
 import type { Sql, TransactionSql } from '../db/client';
 import { ROLES } from '../http/apiTypes';
 import { HttpError } from '../http/httpError';
+import { findAdminUser } from './adminUserViews';
+import { changedFields } from './auditChanges';
 import { resolveSkillIds } from './resolveSkillIds';
 
 const capacity = z.number().int().min(0).max(50);
@@ -88,12 +91,26 @@ export async function createUser(sql: Sql, input: z.infer<typeof userInput>, act
     .catch(refuseTakenEmail(input.email));
 }
 
-export async function updateUser(sql: Sql, userId: string, input: z.infer<typeof userUpdate>, actorUserId: string) {
+/**
+ * Changes the fields given. A new password (an admin's reset) or a deactivation ends the user's sessions, except the
+ * actor's own current one; their ids come back so the caller can close the sockets. At least one active admin always
+ * remains. The audit entry keeps each changed field from → to; a password reset is an entry of its own, without it.
+ */
+export async function updateUser(
+  sql: Sql,
+  userId: string,
+  input: z.infer<typeof userUpdate>,
+  actor: { userId: string; sessionId: string },
+): Promise<{ endedSessionIds: string[] }> {
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   return sql
     .begin(async (tx) => {
+      // The admins first, in one order, so two admins demoting each other at once cannot both pass the check below.
+      if (input.role !== undefined || input.active !== undefined)
+        await tx`select 1 from users where role = 'admin' and active order by id for update`;
       const [found] = await tx`select 1 from users where id = ${userId} for update`;
       if (!found) throw new HttpError(404, 'not_found', 'User not found.');
+      const before = (await findAdminUser(tx, userId))!;
       await tx`
       update users set
         email = coalesce(${input.email ?? null}, email),
@@ -108,14 +125,42 @@ export async function updateUser(sql: Sql, userId: string, input: z.infer<typeof
         updated_at = now()
       where id = ${userId}`;
       await replaceMemberships(tx, userId, input);
-      const { password: _secret, ...changes } = input;
-      await writeAudit(tx, {
-        actorUserId,
-        action: 'user.updated',
-        entityType: 'user',
-        entityId: userId,
-        data: changes,
-      });
+      await refuseNoAdminLeft(tx, input);
+      const { presence: _before, ...was } = before;
+      const { presence: _after, ...now } = (await findAdminUser(tx, userId))!;
+      const changes = changedFields(was, now);
+      if (Object.keys(changes).length)
+        await writeAudit(tx, {
+          actorUserId: actor.userId,
+          action: 'user.updated',
+          entityType: 'user',
+          entityId: userId,
+          data: { changes },
+        });
+      if (passwordHash)
+        await writeAudit(tx, {
+          actorUserId: actor.userId,
+          action: 'user.password_reset',
+          entityType: 'user',
+          entityId: userId,
+        });
+      const locksOut = passwordHash !== null || (was.active && !now.active);
+      if (!locksOut) return { endedSessionIds: [] };
+      const ended = await deleteOtherSessions(tx as never, userId, actor.sessionId);
+      return { endedSessionIds: ended.map((s) => s.id) };
     })
     .catch(refuseTakenEmail(input.email));
+}
+
+/** An admin who demotes or deactivates the last active admin (themselves, usually) would lock everyone out. */
+async function refuseNoAdminLeft(tx: Tx, input: z.infer<typeof userUpdate>) {
+  if (input.role === undefined && input.active === undefined) return;
+  const [{ admins }] = await tx<
+    { admins: number }[]
+  >`select count(*)::int as admins from users where role = 'admin' and active`;
+  if (admins > 0) return;
+  const path = input.active === false ? 'active' : 'role';
+  throw new HttpError(409, 'last_admin', 'At least one active admin must remain.', [
+    { path, message: 'the last active admin must stay an active admin' },
+  ]);
 }

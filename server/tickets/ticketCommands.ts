@@ -12,6 +12,7 @@ import {
   type ReplyAttachmentInput,
 } from '../email/replyAttachments';
 import { refuseUndeliverableAddress } from '../email/refuseUndeliverableAddress';
+import { replySignatures, withSignatures } from '../email/replySignature';
 import { domainOf, replyThreading } from '../email/replyThreading';
 import type { TicketPriority, TicketStatus, TicketType } from '../http/apiTypes';
 import { HttpError } from '../http/httpError';
@@ -20,6 +21,8 @@ import { queueSend } from '../outbound/sendMessageTask';
 import { cancelPendingOffers, enqueueTicket } from '../routing/enqueueTicket';
 import { kickRouting } from '../routing/routingTasks';
 import { rooms } from '../realtime/rooms';
+import { searchVector } from '../search/searchVector';
+import { countTemplateUse } from '../templates/templateUsage';
 import { publishTicketChanged } from './ticketEvents';
 import { findTicketSummary } from './ticketQueries';
 
@@ -71,6 +74,7 @@ export async function updateTicket(ctx: AppContext, viewer: Viewer, ticketId: st
       update tickets set
         status = ${status}, priority = ${changes.priority ?? before.priority},
         type = ${changes.type === undefined ? before.type : changes.type}, subject = ${changes.subject ?? before.subject},
+        ${fields.includes('subject') ? tx`search_vector = ${searchVector(tx, changes.subject)},` : tx``}
         resolved_at = case when ${status} = 'resolved' then coalesce(resolved_at, now()) when ${status} = 'closed' then resolved_at else null end,
         closed_at = case when ${status} = 'closed' then coalesce(closed_at, now()) else null end,
         updated_at = now()
@@ -136,8 +140,8 @@ export async function transferTicket(
 export async function addNote(ctx: AppContext, viewer: Viewer, ticketId: string, text: string) {
   const messageId = await changeVisibleTicket(ctx, viewer, ticketId, async (tx) => {
     const [m] = await tx<{ id: string }[]>`
-      insert into messages (ticket_id, channel, direction, author_user_id, status, body_text)
-      values (${ticketId}, 'note', 'internal', ${viewer.userId}, 'received', ${text}) returning id`;
+      insert into messages (ticket_id, channel, direction, author_user_id, status, body_text, search_vector)
+      values (${ticketId}, 'note', 'internal', ${viewer.userId}, 'received', ${text}, ${searchVector(tx, text)}) returning id`;
     await tx`update tickets set updated_at = now() where id = ${ticketId}`;
     await writeAudit(tx, {
       actorUserId: viewer.userId,
@@ -155,8 +159,8 @@ export async function addNote(ctx: AppContext, viewer: Viewer, ticketId: string,
 /**
  * A reply to the customer through the ticket's channel: stored `queued` first, then a job sends it.
  * It goes to the address the customer last wrote from, else to their identity for that channel.
- * An email reply leaves from the mailbox the customer last wrote to, threaded under their latest mail, and
- * may carry files.
+ * An email reply leaves from the mailbox the customer last wrote to, threaded under their latest mail, with the
+ * agent's and the mailbox's signatures, and may carry files. A reply written from a template counts as its use.
  */
 export async function queueReply(
   ctx: AppContext,
@@ -164,6 +168,7 @@ export async function queueReply(
   ticketId: string,
   text: string,
   attachments: ReplyAttachmentInput[] = [],
+  templateId?: string,
 ) {
   const messageId = await changeVisibleTicket(ctx, viewer, ticketId, async (tx) => {
     const [t] = await tx<
@@ -217,11 +222,17 @@ export async function queueReply(
           email.mailbox?.maxAttachmentBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES,
         )
       : [];
+    if (templateId) await countTemplateUse(tx, viewer, templateId);
+    const signatures = email ? await replySignatures(tx, viewer.userId, email.mailbox?.id ?? null) : null;
+    // Stored as sent, signatures included, so the thread and any resend show what the customer got; searched by
+    // the agent's words only.
+    const body = signatures ? withSignatures(text, signatures.agent, signatures.mailbox) : text;
     const [m] = await tx<{ id: string }[]>`
-      insert into messages (ticket_id, channel, direction, author_user_id, status, mailbox_id, from_address, to_address, subject, body_text, metadata)
+      insert into messages (ticket_id, channel, direction, author_user_id, status, mailbox_id, from_address, to_address, subject, body_text, metadata, search_vector, template_id)
       values (${ticketId}, ${t.channel}, 'outbound', ${viewer.userId}, 'queued', ${email?.mailbox?.id ?? null},
               ${email?.mailbox?.address ?? t.ourAddress}, ${t.to},
-              ${email ? replySubject(t.subject, Number(t.number)) : null}, ${text}, ${tx.json((email?.metadata ?? {}) as never)})
+              ${email ? replySubject(t.subject, Number(t.number)) : null}, ${body}, ${tx.json((email?.metadata ?? {}) as never)},
+              ${searchVector(tx, text)}, ${templateId ?? null})
       returning id`;
     await storeReplyAttachments(tx, m.id, files);
     await tx`update tickets set status = case when status = 'new' then 'open' else status end, updated_at = now() where id = ${ticketId}`;

@@ -5,14 +5,15 @@ import type { TicketSummary } from '../http/apiTypes';
 
 type Viewer = Pick<SessionUser, 'userId' | 'role'>;
 
-interface TicketRow extends Omit<TicketSummary, 'customer' | 'updatedAt' | 'createdAt'> {
+export interface TicketRow extends Omit<TicketSummary, 'customer' | 'updatedAt' | 'createdAt'> {
   customerId: string;
   customerName: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
 
-const presentTicket = (r: TicketRow): TicketSummary => ({
+/** A ticket row as the API shows it in every list. */
+export const presentTicket = (r: TicketRow): TicketSummary => ({
   id: r.id,
   number: Number(r.number),
   subject: r.subject,

@@ -14,6 +14,7 @@ interface UserRow {
   capacityEmail: number;
   skills: string[];
   teamIds: string[];
+  teams: { id: string; name: string }[];
 }
 
 const presentUser = (r: UserRow): UserView => ({
@@ -27,6 +28,7 @@ const presentUser = (r: UserRow): UserView => ({
   skills: r.skills,
   capacity: { voice: r.capacityVoice, sms: r.capacitySms, email: r.capacityEmail },
   teamIds: r.teamIds,
+  teams: r.teams,
 });
 
 function selectUsers(sql: Sql, where: SqlFragment) {
@@ -34,7 +36,9 @@ function selectUsers(sql: Sql, where: SqlFragment) {
     select u.id, u.email, u.name, u.role, u.locale, u.presence, u.presence_changed_at,
            u.capacity_voice, u.capacity_sms, u.capacity_email,
            coalesce((select array_agg(s.name order by s.name) from agent_skills a join skills s on s.id = a.skill_id where a.user_id = u.id), '{}') as skills,
-           coalesce((select array_agg(tm.team_id order by tm.team_id) from team_members tm where tm.user_id = u.id), '{}') as team_ids
+           coalesce((select array_agg(tm.team_id order by tm.team_id) from team_members tm where tm.user_id = u.id), '{}') as team_ids,
+           coalesce((select json_agg(json_build_object('id', t.id, 'name', t.name) order by t.name)
+                     from team_members tm join teams t on t.id = tm.team_id where tm.user_id = u.id), '[]') as teams
     from users u
     where ${where}
     order by u.name`;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 import { startTestServer, testEnv } from '../support/testServer';
 import { TestClient } from '../support/httpClient';
-import { aUser } from '../support/factories';
+import { aTeam, aUser } from '../support/factories';
 
 let db: TestDatabase;
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -28,6 +28,14 @@ describe('sign-in', () => {
     expect(cookie).toMatch(/SameSite=Lax/i);
     expect(res.body.user).toMatchObject({ email: agent.email, role: 'agent' });
     expect((await client.get('/api/me')).body.user.id).toBe(agent.id);
+  });
+
+  it('when a supervisor reads /api/me, then their teams come with their names (to share a template with one)', async () => {
+    const team = await aTeam(db.sql);
+    const supervisor = await aUser(db.sql, 'supervisor', { teamIds: [team] });
+    const [{ name }] = await db.sql<{ name: string }[]>`select name from teams where id = ${team}`;
+    const client = await new TestClient(server.url).signIn(supervisor.email, supervisor.password);
+    expect((await client.get('/api/me')).body.user.teams).toEqual([{ id: team, name }]);
   });
 
   it('when the email or the password is wrong, then the answer is the same and says only that', async () => {

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../server/seed/demoData';
+import { saveQueue, queueInput } from '../../server/settings/queueSettings';
+import { createBusinessHours, type BusinessHoursInput } from '../../server/settings/businessHoursSettings';
+import { AFTER_HOURS_QUEUE, DEMO_PASSWORD, legacyDemoBusinessHours } from '../../server/seed/demoData';
 import { seedDemo } from '../../server/seed/seedDemo';
 import { TestClient } from '../support/httpClient';
 import { spawnServer } from '../support/serverProcess';
@@ -13,6 +15,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await db?.drop();
 });
+
+const AROUND_THE_CLOCK = [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, opens: '00:00', closes: '24:00' }));
 
 const counts = async () =>
   (
@@ -35,8 +39,8 @@ describe('the demo seed', () => {
         admins: 1,
         supervisors: 1,
         agents: 3,
-        queues: 2,
-        queuesWithHours: 2,
+        queues: 3,
+        queuesWithHours: 3,
         customers: 3,
       });
       const skillSets = await db.sql<{ skills: string[] }[]>`
@@ -47,6 +51,36 @@ describe('the demo seed', () => {
       expect((await alice.get('/api/me')).body.user.skills).toEqual(['billing', 'technical']);
       const supervisor = await new TestClient(server.url).signIn('supervisor@example.com', DEMO_PASSWORD);
       expect((await supervisor.get('/api/supervisor/monitor')).body.agents).toHaveLength(3);
+
+      // Whenever someone tries the demo, its queues are open; the after-hours queue keeps office hours.
+      const admin = await new TestClient(server.url).signIn('admin@example.com', DEMO_PASSWORD);
+      const { queues } = (await admin.get('/api/admin/queues')).body;
+      const { businessHours } = (await admin.get('/api/admin/business-hours')).body;
+      const hoursOf = (queueName: string) =>
+        businessHours.find(
+          (b: { id: string }) => b.id === queues.find((q: any) => q.name === queueName).businessHoursId,
+        );
+      for (const name of ['General', 'Technical support'])
+        expect(hoursOf(name)).toMatchObject({
+          name: 'Around the clock',
+          intervals: AROUND_THE_CLOCK,
+          holidays: [],
+          openNow: true,
+        });
+      expect(hoursOf(AFTER_HOURS_QUEUE)).toMatchObject({
+        name: 'Office hours (New York)',
+        timezone: 'America/New_York',
+      });
+      expect(hoursOf(AFTER_HOURS_QUEUE).holidays.length).toBeGreaterThan(0);
+      // The phone menu leads there with key 3.
+      const { ivr } = (await admin.get('/api/admin/ivr')).body;
+      const afterHours = queues.find((q: any) => q.name === AFTER_HOURS_QUEUE).id;
+      expect(ivr.menus[0].options.map((o: any) => [o.key, o.action])).toEqual([
+        ['1', { type: 'queue', queueId: queues.find((q: any) => q.name === 'General').id }],
+        ['2', { type: 'voicemail', queueId: null }],
+        ['3', { type: 'queue', queueId: afterHours }],
+      ]);
+      expect(ivr.businessHoursId).toBeNull();
     } finally {
       await server.stop();
     }
@@ -56,5 +90,60 @@ describe('the demo seed', () => {
     const before = await counts();
     expect(await seedDemo(db.sql)).toBe(false);
     expect(await counts()).toEqual(before);
+  });
+});
+
+describe('a demo seeded before the demo queues were open around the clock', () => {
+  /** A database as the old seed left it: its calendar "Weekdays 8–20" UTC, two queues following it, the run recorded. */
+  async function anOldDemo(calendar: BusinessHoursInput = { ...legacyDemoBusinessHours, holidays: [] }) {
+    const old = await createTestDatabase();
+    const hoursId = await createBusinessHours(old.sql, calendar, null);
+    const entry = ['voice', 'sms', 'email'];
+    await saveQueue(
+      old.sql,
+      queueInput.parse({ name: 'General', businessHoursId: hoursId, entryForChannels: entry }),
+      null,
+    );
+    await saveQueue(old.sql, queueInput.parse({ name: 'Technical support', businessHoursId: hoursId }), null);
+    await old.sql`insert into seed_runs (name) values ('demo')`;
+    return { old, hoursId };
+  }
+  const hoursOf = (sql: TestDatabase['sql'], id: string) =>
+    sql<{ name: string; opens: string; closes: string }[]>`
+      select b.name, to_char(i.opens, 'HH24:MI') as opens, to_char(i.closes, 'HH24:MI') as closes
+      from business_hours b join business_hours_intervals i on i.business_hours_id = b.id where b.id = ${id} order by i.weekday`;
+
+  it('when it starts again, then its untouched calendar is opened around the clock in place and the after-hours queue is added, once', async () => {
+    const { old, hoursId } = await anOldDemo();
+    try {
+      expect(await seedDemo(old.sql)).toBe(false);
+      const days = await hoursOf(old.sql, hoursId);
+      expect(days).toHaveLength(7);
+      expect(days.every((d) => d.name === 'Around the clock' && d.opens === '00:00' && d.closes === '24:00')).toBe(
+        true,
+      );
+      const queues = await old.sql<
+        { name: string; businessHoursId: string }[]
+      >`select name, business_hours_id from queues order by name`;
+      expect(queues.map((q) => q.name)).toEqual([AFTER_HOURS_QUEUE, 'General', 'Technical support']);
+      expect(queues.filter((q) => q.businessHoursId === hoursId)).toHaveLength(2);
+      expect(await old.sql`select 1 from voice_settings`).toHaveLength(1);
+      expect(await seedDemo(old.sql)).toBe(false);
+      expect(await old.sql`select 1 from queues`).toHaveLength(3);
+    } finally {
+      await old.drop();
+    }
+  });
+
+  it('when an admin had changed that calendar, then it is left as they made it', async () => {
+    const changed = { ...legacyDemoBusinessHours, holidays: [{ day: '2026-12-25', name: 'Christmas Day' }] };
+    const { old, hoursId } = await anOldDemo(changed);
+    try {
+      await seedDemo(old.sql);
+      const days = await hoursOf(old.sql, hoursId);
+      expect(days[0]).toEqual({ name: 'Weekdays 8–20', opens: '08:00', closes: '20:00' });
+    } finally {
+      await old.drop();
+    }
   });
 });

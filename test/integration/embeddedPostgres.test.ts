@@ -3,7 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSql } from '../../server/db/client';
-import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../../server/db/embeddedPostgres';
+import {
+  loadEmbeddedPostgres,
+  startEmbeddedPostgres,
+  utf8LocaleFlags,
+  type EmbeddedPostgresHandle,
+} from '../../server/db/embeddedPostgres';
+import { NonUtf8DatabaseError } from '../../server/db/requireUtf8Database';
 import { createLogger } from '../../server/logger';
 
 const log = createLogger('silent');
@@ -68,6 +74,80 @@ describe('embedded PostgreSQL (no DATABASE_URL)', () => {
       } finally {
         await sql.end();
       }
+    },
+  );
+});
+
+describe('the embedded database’s encoding', () => {
+  let folder: string;
+  beforeAll(() => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-embedded-pg-utf8-'));
+    fs.chmodSync(folder, 0o755);
+  });
+  afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+  it(
+    'when a fresh data folder is initialised where the environment names no locale, then the database is UTF-8 with a UTF-8 locale and keeps Chinese words in search',
+    { timeout: 180_000 },
+    async () => {
+      const dir = path.join(folder, 'fresh');
+      fs.mkdirSync(dir, { mode: 0o755 });
+      // initdb inherits the environment; without a locale there it made the SQL_ASCII databases of older versions.
+      const environment = { LANG: process.env.LANG, LC_ALL: process.env.LC_ALL, LC_CTYPE: process.env.LC_CTYPE };
+      for (const name of Object.keys(environment)) delete process.env[name];
+      const pg = await startEmbeddedPostgres(dir, log).finally(() => {
+        for (const [name, value] of Object.entries(environment)) if (value !== undefined) process.env[name] = value;
+      });
+      const sql = createSql(pg.url, { max: 1 });
+      try {
+        const [{ encoding, ctype }] = await sql<{ encoding: string; ctype: string }[]>`
+          select pg_encoding_to_char(encoding) as encoding, datctype as ctype from pg_database where datname = current_database()`;
+        expect(encoding).toBe('UTF8');
+        const expectedLocale = utf8LocaleFlags()[0] === '--no-locale' ? 'C' : /^c\.utf-?8$/i;
+        expect(ctype).toMatch(expectedLocale);
+        // On SQL_ASCII these words vanish from the vector: the trap issue 17 describes.
+        const [{ words }] = await sql<
+          { words: string }[]
+        >`select to_tsvector('simple', '如何 申请 退款')::text as words`;
+        expect(words).toBe("'如何':1 '申请':2 '退款':3");
+      } finally {
+        await sql.end();
+        await pg.stop();
+      }
+    },
+  );
+
+  it(
+    'when the data folder was made by an older version as SQL_ASCII, then start-up stops it and says what to do, leaving the folder as it was',
+    { timeout: 180_000 },
+    async () => {
+      const dir = path.join(folder, 'older');
+      fs.mkdirSync(dir, { mode: 0o755 });
+      // As the older version initialised it: no encoding and no locale given.
+      const EmbeddedPostgres = await loadEmbeddedPostgres();
+      await new EmbeddedPostgres({
+        databaseDir: path.join(dir, 'postgres'),
+        user: 'switchboard',
+        password: 'switchboard',
+        authMethod: 'scram-sha-256',
+        createPostgresUser: process.getuid?.() === 0,
+        initdbFlags: ['--no-locale', '--encoding=SQL_ASCII'],
+        onLog: () => {},
+        onError: () => {},
+      }).initialise();
+
+      const refused = await startEmbeddedPostgres(dir, log).then(
+        () => null,
+        (err: unknown) => err,
+      );
+      expect(refused).toBeInstanceOf(NonUtf8DatabaseError);
+      const message = (refused as Error).message;
+      expect(message).toContain(`${path.join(dir, 'postgres')} holds a SQL_ASCII database`);
+      expect(message).toContain('move the folder away');
+      expect(message).toContain('DATABASE_URL');
+      // Stopped, and untouched: the folder is still the old one, for the user to dump or move.
+      expect(fs.existsSync(path.join(dir, 'postgres', 'postmaster.pid'))).toBe(false);
+      expect(fs.existsSync(path.join(dir, 'postgres', 'PG_VERSION'))).toBe(true);
     },
   );
 });

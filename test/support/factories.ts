@@ -2,7 +2,8 @@ import { randomBytes, scrypt } from 'node:crypto';
 import type { Sql } from '../../server/db/client';
 import type { Role } from '../../server/http/apiTypes';
 import { resolveSkillIds } from '../../server/settings/resolveSkillIds';
-import { createSkill, createTeam } from '../../server/settings/teamAndSkillSettings';
+import { createSkill } from '../../server/settings/skillSettings';
+import { createTeam } from '../../server/settings/teamSettings';
 import { queueInput, saveQueue } from '../../server/settings/queueSettings';
 
 export const TEST_PASSWORD = 'test-password-123';

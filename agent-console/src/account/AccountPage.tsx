@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import type { UserView } from '../../../server/http/apiTypes';
+import { useCurrentUser } from '../app/session';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { ProfileSummary } from './ProfileSummary';
+import { SignatureForm } from './SignatureForm';
 
-export function AccountPage({ user }: { user: UserView }) {
+export function AccountPage() {
   const { t } = useTranslation();
+  const user = useCurrentUser();
   return (
     <section className="page">
       <header className="page__header">
@@ -12,6 +14,7 @@ export function AccountPage({ user }: { user: UserView }) {
       </header>
       <ProfileSummary user={user} />
       <ChangePasswordForm />
+      <SignatureForm />
     </section>
   );
 }

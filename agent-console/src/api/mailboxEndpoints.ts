@@ -34,6 +34,8 @@ export interface MailboxSettings extends MailboxHealth {
   autoAckSubject: string | null;
   autoAckBody: string | null;
   maxAttachmentBytes: number | null;
+  /** Added under every email reply from the mailbox, after the agent's own; empty for none. */
+  signature: string;
 }
 
 /** What POST and PATCH accept; passwords left out are kept on PATCH. */
@@ -58,6 +60,7 @@ export interface MailboxInput {
   autoAckBody?: string | null;
   maxAttachmentBytes?: number | null;
   active?: boolean;
+  signature?: string;
 }
 
 const mailboxPath = (id: string) => `/api/admin/mailboxes/${encodeURIComponent(id)}`;

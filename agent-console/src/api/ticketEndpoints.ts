@@ -24,8 +24,14 @@ export const getTicket = (id: string) => requestJson<TicketDetailResponse>(ticke
 export const updateTicket = (id: string, changes: TicketChanges) =>
   requestJson<{ ticket: TicketSummary }>(ticketPath(id), { method: 'PATCH', body: changes });
 
-export const sendReply = (id: string, text: string) =>
-  requestJson<{ message: MessageView }>(`${ticketPath(id)}/replies`, { method: 'POST', body: { text } });
+/** What a reply may carry beyond its text: the template it came from (its use is counted) and uploaded files. */
+export interface ReplyExtras {
+  templateId?: string;
+  attachments?: { uploadId: string }[];
+}
+
+export const sendReply = (id: string, text: string, extras: ReplyExtras = {}) =>
+  requestJson<{ message: MessageView }>(`${ticketPath(id)}/replies`, { method: 'POST', body: { text, ...extras } });
 
 export const addNote = (id: string, text: string) =>
   requestJson<{ message: MessageView }>(`${ticketPath(id)}/notes`, { method: 'POST', body: { text } });

@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import i18n from 'i18next';
 import type { UserView } from '../../../server/http/apiTypes';
@@ -6,22 +7,28 @@ import { onUnauthenticated } from '../api/request';
 import { toSupportedLocale } from '../i18n/locales';
 import { SignInPage } from '../signin/SignInPage';
 import { AppShell } from './AppShell';
+import type { UpdateUser } from './session';
 import { LoadingScreen } from './LoadingScreen';
 
 type Session = { status: 'checking' } | { status: 'signed-out' } | { status: 'signed-in'; user: UserView };
 
-export type UpdateUser = (update: (user: UserView) => UserView) => void;
-
 /** Decides between sign-in and the app, and owns the signed-in user. */
 export function App() {
   const [session, setSession] = useState<Session>({ status: 'checking' });
+  const queryClient = useQueryClient();
 
   const startSession = useCallback((user: UserView) => {
     void i18n.changeLanguage(toSupportedLocale(user.locale));
     setSession({ status: 'signed-in', user });
   }, []);
 
-  useEffect(() => onUnauthenticated(() => setSession({ status: 'signed-out' })), []);
+  // Whoever signs in next must not see what this session read.
+  const leave = useCallback(() => {
+    setSession({ status: 'signed-out' });
+    queryClient.clear();
+  }, [queryClient]);
+
+  useEffect(() => onUnauthenticated(leave), [leave]);
 
   useEffect(() => {
     let current = true;
@@ -46,8 +53,8 @@ export function App() {
   const endSession = useCallback(async () => {
     // Leave the console even if the server is unreachable; the cookie then simply expires on its own.
     await signOut().catch(() => undefined);
-    setSession({ status: 'signed-out' });
-  }, []);
+    leave();
+  }, [leave]);
 
   switch (session.status) {
     case 'checking':

@@ -11,12 +11,25 @@ interface Props {
   onPresenceChange: (presence: Presence) => Promise<void>;
   onLocaleChosen: (locale: Locale) => void;
   onSignOut: () => Promise<void>;
+  /** The button that opens the navigation where the screen is too narrow to show it beside the page. */
+  navToggle: { controls: string; open: boolean; onToggle: () => void };
 }
 
-export function AppHeader({ user, onPresenceChange, onLocaleChosen, onSignOut }: Props) {
+export function AppHeader({ user, onPresenceChange, onLocaleChosen, onSignOut, navToggle }: Props) {
   const { t } = useTranslation();
   return (
     <header className="app-header">
+      <button
+        type="button"
+        className="app-header__menu"
+        data-testid="nav-toggle"
+        aria-controls={navToggle.controls}
+        aria-expanded={navToggle.open}
+        onClick={navToggle.onToggle}
+      >
+        <span aria-hidden="true">☰</span>
+        <span className="visually-hidden">{t('nav.menu')}</span>
+      </button>
       <span className="app-header__brand">{t('app.name')}</span>
       <ConnectionStatus />
       <div className="app-header__controls">

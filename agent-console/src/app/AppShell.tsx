@@ -1,11 +1,12 @@
-import { useCallback } from 'react';
+import { RouterProvider } from '@tanstack/react-router';
+import { useCallback, useMemo, useState } from 'react';
 import type { UserView } from '../../../server/http/apiTypes';
 import { ApiRequestError } from '../api/ApiRequestError';
 import { getMe } from '../api/endpoints';
 import { withLatestPresence } from '../presence/latestPresence';
 import { RealtimeProvider } from '../realtime/RealtimeProvider';
-import type { UpdateUser } from './App';
-import { SignedInLayout } from './SignedInLayout';
+import { createConsoleRouter } from '../router/consoleRouter';
+import { SessionContext, type UpdateUser } from './session';
 
 interface Props {
   user: UserView;
@@ -13,8 +14,12 @@ interface Props {
   onSignOut: () => Promise<void>;
 }
 
-/** Everything after sign-in; mounting it opens the realtime connection, unmounting closes it. */
+/**
+ * Everything after sign-in: the session for every page, the realtime connection (mounting it connects, unmounting
+ * disconnects) and the router, which opens the page the address names (a deep link survives signing in).
+ */
 export function AppShell({ user, updateUser, onSignOut }: Props) {
+  const [router] = useState(() => createConsoleRouter(user));
   const verifySession = useCallback(async () => {
     try {
       const { user: fresh } = await getMe();
@@ -26,9 +31,14 @@ export function AppShell({ user, updateUser, onSignOut }: Props) {
     }
   }, [updateUser]);
 
+  const session = useMemo(() => ({ user, updateUser, signOut: onSignOut }), [user, updateUser, onSignOut]);
+  const context = useMemo(() => ({ user }), [user]);
+
   return (
-    <RealtimeProvider verifySession={verifySession}>
-      <SignedInLayout user={user} updateUser={updateUser} onSignOut={onSignOut} />
-    </RealtimeProvider>
+    <SessionContext.Provider value={session}>
+      <RealtimeProvider verifySession={verifySession}>
+        <RouterProvider router={router} context={context} />
+      </RealtimeProvider>
+    </SessionContext.Provider>
   );
 }

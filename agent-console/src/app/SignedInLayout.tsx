@@ -1,35 +1,31 @@
-import { useCallback, useEffect } from 'react';
-import type { Locale, Presence, UserView } from '../../../server/http/apiTypes';
+import { Outlet } from '@tanstack/react-router';
+import { useCallback, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Locale, Presence } from '../../../server/http/apiTypes';
 import { setLocale, setPresence } from '../api/endpoints';
-import { NavigationContext } from '../navigation/navigationContext';
-import { navigationPageOf, pagesFor, resolveRoute } from '../navigation/routes';
-import { SideNavigation } from '../navigation/SideNavigation';
-import { useLocationPath } from '../navigation/useLocationPath';
 import { ScreenPopHost } from '../offers/ScreenPopHost';
 import { withLatestPresence } from '../presence/latestPresence';
+import { useRealtimeInvalidation } from '../realtime/useRealtimeInvalidation';
+import { visibleNavigation } from '../router/access';
+import { NAVIGATION } from '../router/routeTree';
 import { enabledSimulatorTabs } from '../simulator/simulatorTabs';
 import { useSimulatorStatus } from '../simulator/useSimulatorStatus';
 import { CallBar } from '../voice/CallBar';
-import type { UpdateUser } from './App';
 import { AppHeader } from './AppHeader';
-import { PageContent } from './PageContent';
+import { useSession } from './session';
+import { SideNavigation } from './SideNavigation';
 import { useSessionSync } from './useSessionSync';
 
-interface Props {
-  user: UserView;
-  updateUser: UpdateUser;
-  onSignOut: () => Promise<void>;
-}
-
-export function SignedInLayout({ user, updateUser, onSignOut }: Props) {
+/** The frame of every signed-in page (the router's root): header, navigation, call bar, the page, screen pops. */
+export function SignedInLayout() {
+  const { t } = useTranslation();
+  const { user, updateUser, signOut } = useSession();
   useSessionSync(updateUser);
-  const [path, navigate] = useLocationPath();
-  const route = resolveRoute(path, user.role);
+  useRealtimeInvalidation(user.id);
   const simulator = useSimulatorStatus();
-
-  useEffect(() => {
-    if (route.path !== path) navigate(route.path, { replace: true });
-  }, [route.path, path, navigate]);
+  const navId = useId();
+  // Narrow screens fold the navigation behind a button in the header.
+  const [navOpen, setNavOpen] = useState(false);
 
   const changePresence = useCallback(
     async (presence: Presence) => {
@@ -50,21 +46,27 @@ export function SignedInLayout({ user, updateUser, onSignOut }: Props) {
     [updateUser],
   );
 
+  const entries = visibleNavigation(NAVIGATION, user.role, {
+    simulator: enabledSimulatorTabs(simulator.data).length > 0,
+  });
+
   return (
-    <NavigationContext.Provider value={navigate}>
-      <div className="app-shell">
-        <AppHeader user={user} onPresenceChange={changePresence} onLocaleChosen={saveLocale} onSignOut={onSignOut} />
-        <SideNavigation
-          pages={pagesFor(user.role, { simulator: enabledSimulatorTabs(simulator.data).length > 0 })}
-          current={navigationPageOf(route)}
-          navigate={navigate}
-        />
-        <main className="app-content">
-          <CallBar user={user} />
-          <PageContent route={route} user={user} simulator={simulator} />
-        </main>
-        <ScreenPopHost />
-      </div>
-    </NavigationContext.Provider>
+    <div className="app-shell">
+      <AppHeader
+        user={user}
+        onPresenceChange={changePresence}
+        onLocaleChosen={saveLocale}
+        onSignOut={signOut}
+        navToggle={{ controls: navId, open: navOpen, onToggle: () => setNavOpen((open) => !open) }}
+      />
+      <nav id={navId} className="side-nav" data-open={navOpen} aria-label={t('nav.label')}>
+        <SideNavigation entries={entries} onNavigate={() => setNavOpen(false)} />
+      </nav>
+      <main className="app-content">
+        <CallBar user={user} />
+        <Outlet />
+      </main>
+      <ScreenPopHost />
+    </div>
   );
 }

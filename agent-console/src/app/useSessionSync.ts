@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { getMe } from '../api/endpoints';
 import { withLatestPresence } from '../presence/latestPresence';
 import { useRealtime } from '../realtime/realtimeContext';
-import type { UpdateUser } from './App';
+import type { UpdateUser } from './session';
 
 /**
  * Keeps the signed-in user true to the server: re-reads /api/me on every (re)connect, since

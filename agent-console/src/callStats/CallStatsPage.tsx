@@ -1,11 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallStatsQuery } from '../api/callStatsEndpoints';
-import { getAgents } from '../api/directoryEndpoints';
 import { defaultStatsRange } from '../campaigns/statsPeriod';
+import { useAgents } from '../data/directoryQueries';
 import { LoadStatus } from '../data/LoadStatus';
-import { useServerData } from '../data/useServerData';
-import { useRealtime } from '../realtime/realtimeContext';
 import { agentChoices } from './callStatsFormat';
 import { CallStatsFilters } from './CallStatsFilters';
 import { CallStatsTable } from './CallStatsTable';
@@ -14,11 +12,10 @@ import { useCallStats } from './useCallStats';
 /** Supervisors and admins: calls by period and agent — inbound, outbound, answered, abandoned, talk time. */
 export function CallStatsPage() {
   const { t } = useTranslation();
-  const { connectionGeneration } = useRealtime();
   const [filter, setFilter] = useState<CallStatsQuery>(() => ({ groupBy: 'day', ...defaultStatsRange() }));
   const valid = filter.from !== '' && filter.to !== '' && filter.from <= filter.to;
   const stats = useCallStats(valid ? filter : null);
-  const agents = useServerData(getAgents, connectionGeneration);
+  const agents = useAgents();
   const { data } = stats;
 
   return (

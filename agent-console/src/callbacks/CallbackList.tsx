@@ -1,10 +1,10 @@
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { CallbackView } from '../api/callbackEndpoints';
 import type { QueueEntry } from '../api/directoryEndpoints';
+import { customerName } from '../customers/customerName';
 import { Timestamp } from '../format/Timestamp';
 import { useNow } from '../format/useNow';
-import { AppLink } from '../navigation/AppLink';
-import { customerPath } from '../navigation/routes';
 import { CallbackStatusBadge } from './CallbackStatusBadge';
 import { callbackOutcomeText } from './callbackOutcome';
 import { isCancelable, isOverdue, OVERDUE_AFTER_MS } from './callbackSchedule';
@@ -14,7 +14,6 @@ interface Props {
   callbacks: CallbackView[];
   queues: QueueEntry[];
   /** After a cancel, so the owner re-reads. */
-  onChanged: () => void;
   testId?: string;
 }
 
@@ -22,10 +21,10 @@ interface Props {
  * Callbacks with their customer, number, queue, status, due time, attempts and outcomes; a waiting one can be canceled.
  * One still waiting well after it fell due is marked overdue.
  */
-export function CallbackList({ callbacks, queues, onChanged, testId = 'callback-list' }: Props) {
+export function CallbackList({ callbacks, queues, testId = 'callback-list' }: Props) {
   const { t } = useTranslation();
   const now = useNow(30_000);
-  const { cancel, busyId, problem } = useCancelCallback(onChanged);
+  const { cancel, busyId, problem } = useCancelCallback();
   const queueName = (id: string | null) =>
     id ? (queues.find((queue) => queue.id === id)?.name ?? t('common.none')) : t('common.none');
   const outcomeText = (outcome: string) => callbackOutcomeText(outcome, t);
@@ -69,9 +68,9 @@ export function CallbackList({ callbacks, queues, onChanged, testId = 'callback-
                 >
                   <td>
                     {callback.customerId ? (
-                      <AppLink to={customerPath(callback.customerId)}>
-                        {callback.customerName?.trim() || t('customer.unnamed')}
-                      </AppLink>
+                      <Link to="/customers/$customerId" params={{ customerId: callback.customerId }}>
+                        {customerName({ name: callback.customerName }, t)}
+                      </Link>
                     ) : (
                       t('common.none')
                     )}

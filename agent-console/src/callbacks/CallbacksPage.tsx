@@ -1,8 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { getQueues } from '../api/directoryEndpoints';
+import { useQueues } from '../data/directoryQueries';
 import { LoadStatus } from '../data/LoadStatus';
-import { useServerData } from '../data/useServerData';
-import { useRealtime } from '../realtime/realtimeContext';
 import { CallbackList } from './CallbackList';
 import { CLOSED_STATUSES, OPEN_STATUSES, splitCallbacks } from './callbackSchedule';
 import { useCallbacks } from './useCallbacks';
@@ -12,9 +10,8 @@ const STATUSES = [...OPEN_STATUSES, ...CLOSED_STATUSES];
 /** Callbacks still to be made (soonest first) and those that are over (latest first), with attempts and outcomes. */
 export function CallbacksPage() {
   const { t } = useTranslation();
-  const { connectionGeneration } = useRealtime();
   const callbacks = useCallbacks({ statuses: STATUSES });
-  const queues = useServerData(getQueues, connectionGeneration);
+  const queues = useQueues();
   const { open, recent } = splitCallbacks(callbacks.data ?? []);
   const queueList = queues.data?.queues ?? [];
 
@@ -33,18 +30,13 @@ export function CallbacksPage() {
               {t('callbacks.noOpen')}
             </p>
           ) : (
-            <CallbackList callbacks={open} queues={queueList} onChanged={callbacks.reload} />
+            <CallbackList callbacks={open} queues={queueList} />
           )}
           <h2>{t('callbacks.recentHeading')}</h2>
           {recent.length === 0 ? (
             <p className="muted">{t('callbacks.noRecent')}</p>
           ) : (
-            <CallbackList
-              callbacks={recent}
-              queues={queueList}
-              onChanged={callbacks.reload}
-              testId="callback-list-recent"
-            />
+            <CallbackList callbacks={recent} queues={queueList} testId="callback-list-recent" />
           )}
         </>
       )}

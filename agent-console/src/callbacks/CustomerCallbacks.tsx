@@ -10,13 +10,12 @@ import { useCancelCallback } from './useCancelCallback';
 interface Props {
   callbacks: CallbackView[];
   queues: QueueEntry[];
-  onChanged: () => void;
 }
 
 /** A customer's callbacks, narrow enough for the side of their page: number, queue, due time, status, attempts. */
-export function CustomerCallbacks({ callbacks, queues, onChanged }: Props) {
+export function CustomerCallbacks({ callbacks, queues }: Props) {
   const { t } = useTranslation();
-  const { cancel, busyId, problem } = useCancelCallback(onChanged);
+  const { cancel, busyId, problem } = useCancelCallback();
   const queueName = (id: string | null) => queues.find((queue) => queue.id === id)?.name ?? t('common.none');
   return (
     <>

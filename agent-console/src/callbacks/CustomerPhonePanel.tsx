@@ -1,13 +1,9 @@
-import { useState } from 'react';
+import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { CustomerView } from '../../../server/http/apiTypes';
-import { placeCall } from '../api/callbackEndpoints';
-import { getQueues } from '../api/directoryEndpoints';
 import { errorMessage } from '../api/errorMessage';
-import { useServerData } from '../data/useServerData';
-import { useNavigate } from '../navigation/navigationContext';
-import { ticketPath } from '../navigation/routes';
-import { useRealtime } from '../realtime/realtimeContext';
+import { useQueues } from '../data/directoryQueries';
+import { usePlaceCall } from './callbackMutations';
 import { CustomerCallbacks } from './CustomerCallbacks';
 import { ScheduleCallbackForm } from './ScheduleCallbackForm';
 import { useCallbacks } from './useCallbacks';
@@ -22,25 +18,20 @@ const NO_STATUSES = [] as const;
 export function CustomerPhonePanel({ customer }: { customer: CustomerView }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { connectionGeneration } = useRealtime();
-  const queues = useServerData(getQueues, connectionGeneration);
+  const queues = useQueues();
   const callbacks = useCallbacks({ customerId: customer.id, statuses: NO_STATUSES });
-  const [dialing, setDialing] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const dial = usePlaceCall();
+  // Still dialling after success: the new ticket opens.
+  const dialing = dial.isPending || dial.isSuccess ? (dial.variables?.phoneNumber ?? null) : null;
+  const problem = dial.error ? errorMessage(dial.error, t) : null;
   const phones = customer.identities.filter((identity) => identity.kind === 'phone').map((identity) => identity.value);
   const queueList = queues.data?.queues ?? [];
 
-  const call = async (phoneNumber: string) => {
-    setDialing(phoneNumber);
-    setProblem(null);
-    try {
-      const { ticketId } = await placeCall({ customerId: customer.id, phoneNumber });
-      navigate(ticketPath(ticketId));
-    } catch (failure) {
-      setProblem(errorMessage(failure, t));
-      setDialing(null);
-    }
-  };
+  const call = (phoneNumber: string) =>
+    dial.mutate(
+      { customerId: customer.id, phoneNumber },
+      { onSuccess: ({ ticketId }) => void navigate({ to: '/tickets/$ticketId', params: { ticketId } }) },
+    );
 
   return (
     <section className="panel customer-phone" data-testid="customer-phone">
@@ -58,7 +49,7 @@ export function CustomerPhonePanel({ customer }: { customer: CustomerView }) {
                 data-testid="click-to-dial"
                 data-phone={phone}
                 disabled={dialing !== null}
-                onClick={() => void call(phone)}
+                onClick={() => call(phone)}
               >
                 {dialing === phone ? t('callbacks.dialing') : t('callbacks.call')}
               </button>
@@ -71,18 +62,11 @@ export function CustomerPhonePanel({ customer }: { customer: CustomerView }) {
           {problem}
         </p>
       )}
-      {phones.length > 0 && (
-        <ScheduleCallbackForm
-          customerId={customer.id}
-          phones={phones}
-          queues={queueList}
-          onScheduled={callbacks.reload}
-        />
-      )}
+      {phones.length > 0 && <ScheduleCallbackForm customerId={customer.id} phones={phones} queues={queueList} />}
       {callbacks.data && callbacks.data.length > 0 && (
         <>
           <h3 className="panel__subheading">{t('callbacks.customerHeading')}</h3>
-          <CustomerCallbacks callbacks={callbacks.data} queues={queueList} onChanged={callbacks.reload} />
+          <CustomerCallbacks callbacks={callbacks.data} queues={queueList} />
         </>
       )}
     </section>

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { scheduleCallback } from '../api/callbackEndpoints';
 import type { QueueEntry } from '../api/directoryEndpoints';
 import { errorMessage } from '../api/errorMessage';
 import { FieldError } from '../campaigns/FieldError';
 import { fieldErrors, hasShownField, type FieldErrors } from '../campaigns/fieldErrors';
 import { Timestamp } from '../format/Timestamp';
+import { useScheduleCallback } from './callbackMutations';
 import { checkCallbackForm, defaultDueInput, minDueInput, type CallbackFormValues } from './callbackSchedule';
 
 const FIELDS = ['phoneNumber', 'queueId', 'dueAt', 'note'];
@@ -15,14 +15,13 @@ interface Props {
   /** The customer's phone numbers (E.164). */
   phones: string[];
   queues: QueueEntry[];
-  onScheduled: () => void;
 }
 
 type Outcome =
   { kind: 'scheduled'; dueAt: string } | { kind: 'error'; fields: FieldErrors; message: string | null } | null;
 
 /** Books a callback: which of the customer's numbers, from which queue, when, and a note for the agent who makes it. */
-export function ScheduleCallbackForm({ customerId, phones, queues, onScheduled }: Props) {
+export function ScheduleCallbackForm({ customerId, phones, queues }: Props) {
   const { t } = useTranslation();
   const [values, setValues] = useState<CallbackFormValues>(() => ({
     phoneNumber: phones[0] ?? '',
@@ -30,14 +29,15 @@ export function ScheduleCallbackForm({ customerId, phones, queues, onScheduled }
     dueAt: defaultDueInput(),
     note: '',
   }));
-  const [busy, setBusy] = useState(false);
+  const schedule = useScheduleCallback();
+  const busy = schedule.isPending;
   const [outcome, setOutcome] = useState<Outcome>(null);
   const update = (change: Partial<CallbackFormValues>) => setValues((previous) => ({ ...previous, ...change }));
   // The lists may arrive (or change) after the form: fall back to the first entry when the choice is not in them.
   const phoneNumber = phones.includes(values.phoneNumber) ? values.phoneNumber : (phones[0] ?? '');
   const queueId = queues.some((queue) => queue.id === values.queueId) ? values.queueId : (queues[0]?.id ?? '');
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const current = { ...values, phoneNumber, queueId };
     const { dueAt, missing, pastDue } = checkCallbackForm(current);
@@ -47,35 +47,29 @@ export function ScheduleCallbackForm({ customerId, phones, queues, onScheduled }
       setOutcome({ kind: 'error', fields, message: null });
       return;
     }
-    setBusy(true);
     setOutcome(null);
-    try {
-      const { callback } = await scheduleCallback({
-        customerId,
-        phoneNumber,
-        queueId,
-        dueAt,
-        note: current.note.trim(),
-      });
-      setOutcome({ kind: 'scheduled', dueAt: callback.dueAt });
-      update({ note: '' });
-      onScheduled();
-    } catch (failure) {
-      const fields = fieldErrors(failure);
-      setOutcome({ kind: 'error', fields, message: hasShownField(fields, FIELDS) ? null : errorMessage(failure, t) });
-    } finally {
-      setBusy(false);
-    }
+    schedule.mutate(
+      { customerId, phoneNumber, queueId, dueAt, note: current.note.trim() },
+      {
+        onSuccess: ({ callback }) => {
+          setOutcome({ kind: 'scheduled', dueAt: callback.dueAt });
+          update({ note: '' });
+        },
+        onError: (failure) => {
+          const fields = fieldErrors(failure);
+          setOutcome({
+            kind: 'error',
+            fields,
+            message: hasShownField(fields, FIELDS) ? null : errorMessage(failure, t),
+          });
+        },
+      },
+    );
   };
 
   const errors = outcome?.kind === 'error' ? outcome.fields : {};
   return (
-    <form
-      className="form schedule-callback"
-      data-testid="schedule-callback"
-      onSubmit={(event) => void submit(event)}
-      noValidate
-    >
+    <form className="form schedule-callback" data-testid="schedule-callback" onSubmit={submit} noValidate>
       <h3 className="panel__subheading">{t('callbacks.scheduleHeading')}</h3>
       <label className="form__field">
         <span>{t('callbacks.phoneNumber')}</span>

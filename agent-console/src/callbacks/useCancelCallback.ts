@@ -1,24 +1,14 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { cancelCallback } from '../api/callbackEndpoints';
 import { errorMessage } from '../api/errorMessage';
+import { useCancelCallbackMutation } from './callbackMutations';
 
-/** Cancels one callback at a time; whatever the answer, `onChanged` re-reads the list (it may have been dialled meanwhile). */
-export function useCancelCallback(onChanged: () => void) {
+/** Cancels one callback at a time, saying why when the server refuses. */
+export function useCancelCallback() {
   const { t } = useTranslation();
-  const [busyId, setBusyId] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const cancel = async (id: string) => {
-    setBusyId(id);
-    setProblem(null);
-    try {
-      await cancelCallback(id);
-    } catch (failure) {
-      setProblem(errorMessage(failure, t));
-    } finally {
-      setBusyId(null);
-      onChanged();
-    }
+  const mutation = useCancelCallbackMutation();
+  return {
+    cancel: (id: string) => mutation.mutate(id),
+    busyId: mutation.isPending ? (mutation.variables ?? null) : null,
+    problem: mutation.error ? errorMessage(mutation.error, t) : null,
   };
-  return { cancel, busyId, problem };
 }

@@ -2,8 +2,9 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignSummary } from '../../../server/http/apiTypes';
 import { errorMessage } from '../api/errorMessage';
-import { createCampaign, type NewCampaign } from '../api/campaignEndpoints';
+import type { NewCampaign } from '../api/campaignEndpoints';
 import { SmsSegmentCount } from '../sms/SmsSegmentCount';
+import { useCreateCampaign } from './campaignQueries';
 import { ChosenRecipients } from './ChosenRecipients';
 import { FieldError } from './FieldError';
 import { fieldErrors, hasShownField, type FieldErrors } from './fieldErrors';
@@ -24,13 +25,15 @@ export function CampaignForm({ onCreated }: { onCreated: (campaign: CampaignSumm
   const [recipients, setRecipients] = useState<Recipient[]>([]);
   const [schedule, setSchedule] = useState('');
   const [rate, setRate] = useState(DEFAULT_RATE);
-  const [busy, setBusy] = useState(false);
+  const create = useCreateCampaign();
+  // Still busy after success: the report of the new campaign opens.
+  const busy = create.isPending || create.isSuccess;
   const [problem, setProblem] = useState<Problem>(null);
   const chosenIds = useMemo(() => new Set(recipientIds(recipients)), [recipients]);
   const scheduledAt = localInputToIso(schedule);
   const scheduleInvalid = schedule !== '' && scheduledAt === null;
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (scheduleInvalid) {
       setProblem({ fields: { scheduledAt: [t('campaignForm.invalidSchedule')] }, message: null });
@@ -40,26 +43,19 @@ export function CampaignForm({ onCreated }: { onCreated: (campaign: CampaignSumm
     if (scheduledAt) campaign.scheduledAt = scheduledAt;
     // An emptied box means the server's default; anything else goes as typed, and the server says what is wrong with it.
     if (rate.trim() !== '') campaign.ratePerMinute = Number(rate);
-    setBusy(true);
     setProblem(null);
-    try {
-      const { campaign: created } = await createCampaign(campaign);
-      onCreated(created);
-    } catch (failure) {
-      const fields = fieldErrors(failure);
-      setProblem({ fields, message: hasShownField(fields, FIELDS) ? null : errorMessage(failure, t) });
-      setBusy(false);
-    }
+    create.mutate(campaign, {
+      onSuccess: ({ campaign: created }) => onCreated(created),
+      onError: (failure) => {
+        const fields = fieldErrors(failure);
+        setProblem({ fields, message: hasShownField(fields, FIELDS) ? null : errorMessage(failure, t) });
+      },
+    });
   };
 
   const errors = problem?.fields ?? {};
   return (
-    <form
-      className="form card card--wide campaign-form"
-      data-testid="campaign-form"
-      onSubmit={(event) => void submit(event)}
-      noValidate
-    >
+    <form className="form card card--wide campaign-form" data-testid="campaign-form" onSubmit={submit} noValidate>
       <h2>{t('campaignForm.heading')}</h2>
       <label className="form__field">
         <span>{t('campaignForm.name')}</span>

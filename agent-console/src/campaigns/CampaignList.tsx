@@ -1,8 +1,7 @@
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { CampaignSummary } from '../../../server/http/apiTypes';
 import { Timestamp } from '../format/Timestamp';
-import { AppLink } from '../navigation/AppLink';
-import { campaignPath } from '../navigation/routes';
 import { COUNT_KINDS } from './campaignActivity';
 import { CampaignStatusBadge } from './CampaignStatusBadge';
 
@@ -40,9 +39,9 @@ export function CampaignList({ campaigns }: { campaigns: CampaignSummary[] }) {
               data-status={campaign.status}
             >
               <td>
-                <AppLink to={campaignPath(campaign.id)} testId="campaign-link">
+                <Link to="/campaigns/$campaignId" params={{ campaignId: campaign.id }} data-testid="campaign-link">
                   {campaign.name}
-                </AppLink>
+                </Link>
               </td>
               <td>
                 <CampaignStatusBadge status={campaign.status} />

@@ -1,20 +1,22 @@
+import { getRouteApi, Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { LoadStatus } from '../data/LoadStatus';
-import { AppLink } from '../navigation/AppLink';
-import { PAGE_PATHS } from '../navigation/routes';
 import { isActiveCampaign } from './campaignActivity';
 import { CampaignDetails } from './CampaignDetails';
+import { useCampaignReport } from './campaignQueries';
 import { CampaignFigures } from './CampaignFigures';
 import { CampaignStatusBadge } from './CampaignStatusBadge';
 import { CancelCampaign } from './CancelCampaign';
 import { RecipientTable } from './RecipientTable';
-import { useCampaignReport } from './useCampaignReport';
 
 /** One campaign as it goes: status, figures, every recipient, and Cancel while it has not finished. */
-export function CampaignReportPage({ campaignId }: { campaignId: string }) {
+const route = getRouteApi('/campaigns/$campaignId');
+
+export function CampaignReportPage() {
   const { t } = useTranslation();
+  const { campaignId } = route.useParams();
   const report = useCampaignReport(campaignId);
-  const { data, update, reload } = report;
+  const { data } = report;
   const campaign = data?.campaign;
 
   return (
@@ -25,7 +27,7 @@ export function CampaignReportPage({ campaignId }: { campaignId: string }) {
       data-status={campaign?.status}
     >
       <p className="back-link">
-        <AppLink to={PAGE_PATHS.campaigns}>← {t('campaignReport.back')}</AppLink>
+        <Link to="/campaigns">← {t('campaignReport.back')}</Link>
       </p>
       <LoadStatus data={data} error={report.error} />
       {data && campaign && (
@@ -34,15 +36,7 @@ export function CampaignReportPage({ campaignId }: { campaignId: string }) {
             <h1 data-testid="campaign-name-shown">{campaign.name}</h1>
             <CampaignStatusBadge status={campaign.status} />
           </header>
-          {isActiveCampaign(campaign.status) && (
-            <CancelCampaign
-              campaign={campaign}
-              onCanceled={(canceled) => {
-                update((current) => ({ ...current, campaign: canceled }));
-                reload(); // The recipients not sent yet are now skipped.
-              }}
-            />
-          )}
+          {isActiveCampaign(campaign.status) && <CancelCampaign campaign={campaign} />}
           <h2 className="visually-hidden">{t('campaignReport.figures')}</h2>
           <CampaignFigures counts={campaign.counts} />
           <div className="workspace">

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadStatus } from '../data/LoadStatus';
+import { useCampaignStats } from './campaignQueries';
 import { CampaignTabs } from './CampaignTabs';
 import { StatsChart } from './StatsChart';
 import { StatsFilters, type StatsFilter } from './StatsFilters';
 import { defaultStatsRange, fillPeriods, periodStarts } from './statsPeriod';
 import { StatsByPeriodTable, StatsBySenderTable } from './StatsTables';
-import { useCampaignStats } from './useCampaignStats';
 
 /** Mass SMS statistics: texts sent, delivered, failed and skipped per period and per sender, for a range of days. */
 export function CampaignStatsPage() {

@@ -1,6 +1,5 @@
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { AppLink } from '../navigation/AppLink';
-import { CAMPAIGN_STATS_PATH, PAGE_PATHS } from '../navigation/routes';
 
 /** The page header of Mass SMS with its two views: the campaigns and their statistics. */
 export function CampaignTabs({ current }: { current: 'list' | 'stats' }) {
@@ -10,22 +9,23 @@ export function CampaignTabs({ current }: { current: 'list' | 'stats' }) {
       <h1>{t('campaigns.title')}</h1>
       <p className="muted">{t('campaigns.intro')}</p>
       <nav className="tabs" aria-label={t('campaigns.tabsLabel')}>
-        <AppLink
-          to={PAGE_PATHS.campaigns}
+        <Link
+          to="/campaigns"
           className="tabs__tab"
-          testId="campaigns-tab-list"
-          current={current === 'list'}
+          data-testid="campaigns-tab-list"
+          aria-current={current === 'list' ? 'page' : undefined}
+          activeOptions={{ exact: true }}
         >
           {t('campaigns.listTab')}
-        </AppLink>
-        <AppLink
-          to={CAMPAIGN_STATS_PATH}
+        </Link>
+        <Link
+          to="/campaigns/stats"
           className="tabs__tab"
-          testId="campaigns-tab-stats"
-          current={current === 'stats'}
+          data-testid="campaigns-tab-stats"
+          aria-current={current === 'stats' ? 'page' : undefined}
         >
           {t('campaigns.statsTab')}
-        </AppLink>
+        </Link>
       </nav>
     </header>
   );

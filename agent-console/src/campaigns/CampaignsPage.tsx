@@ -1,12 +1,11 @@
+import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadStatus } from '../data/LoadStatus';
-import { useNavigate } from '../navigation/navigationContext';
-import { campaignPath } from '../navigation/routes';
 import { CampaignForm } from './CampaignForm';
+import { useCampaignList } from './campaignQueries';
 import { CampaignList } from './CampaignList';
 import { CampaignTabs } from './CampaignTabs';
-import { useCampaignList } from './useCampaignList';
 
 /** Mass SMS: the campaigns so far and, behind "New campaign", the form for another; creating one opens its report. */
 export function CampaignsPage() {
@@ -29,7 +28,11 @@ export function CampaignsPage() {
           {composing ? t('campaigns.closeForm') : t('campaigns.new')}
         </button>
       </div>
-      {composing && <CampaignForm onCreated={(campaign) => navigate(campaignPath(campaign.id))} />}
+      {composing && (
+        <CampaignForm
+          onCreated={(campaign) => void navigate({ to: '/campaigns/$campaignId', params: { campaignId: campaign.id } })}
+        />
+      )}
       <LoadStatus data={list.data} error={list.error} />
       {list.data && <CampaignList campaigns={list.data.campaigns} />}
     </section>

@@ -1,36 +1,18 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignSummary } from '../../../server/http/apiTypes';
-import { cancelCampaign } from '../api/campaignEndpoints';
 import { errorMessage } from '../api/errorMessage';
+import { useCancelCampaign } from './campaignQueries';
 
 /** Cancel, behind a confirmation that says what it does and does not undo. */
-export function CancelCampaign({
-  campaign,
-  onCanceled,
-}: {
-  campaign: CampaignSummary;
-  onCanceled: (campaign: CampaignSummary) => void;
-}) {
+export function CancelCampaign({ campaign }: { campaign: CampaignSummary }) {
   const { t } = useTranslation();
   const titleId = useId();
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const cancel = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const { campaign: canceled } = await cancelCampaign(campaign.id);
-      setConfirming(false);
-      onCanceled(canceled);
-    } catch (failure) {
-      setError(errorMessage(failure, t));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const mutation = useCancelCampaign(campaign.id);
+  const busy = mutation.isPending;
+  const error = mutation.error ? errorMessage(mutation.error, t) : null;
+  const cancel = () => mutation.mutate(undefined, { onSuccess: () => setConfirming(false) });
 
   if (!confirming) {
     return (
@@ -61,7 +43,7 @@ export function CancelCampaign({
           className="button button--danger"
           data-testid="confirm-cancel-campaign"
           disabled={busy}
-          onClick={() => void cancel()}
+          onClick={cancel}
         >
           {busy ? t('campaignReport.canceling') : t('campaignReport.confirm')}
         </button>

@@ -1,10 +1,9 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { searchCustomers } from '../api/customerEndpoints';
 import { customerName } from '../customers/customerName';
+import { useCustomerSearch } from '../customers/customerQueries';
 import { LoadStatus } from '../data/LoadStatus';
 import { useDebouncedValue } from '../data/useDebouncedValue';
-import { useServerData } from '../data/useServerData';
 import { OptedOutBadge } from '../sms/OptedOutBadge';
 import { toRecipient, type Recipient } from './recipientList';
 
@@ -20,8 +19,7 @@ export function RecipientSearch({ chosenIds, onAdd }: Props) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const q = useDebouncedValue(query.trim(), 250);
-  const search = useCallback(() => searchCustomers(q, SEARCH_LIMIT), [q]);
-  const results = useServerData(search, null);
+  const results = useCustomerSearch(q, { limit: SEARCH_LIMIT });
   const found =
     results.data?.customers.map((customer) => ({
       recipient: toRecipient(customer),

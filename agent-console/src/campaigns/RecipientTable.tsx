@@ -1,8 +1,7 @@
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { CampaignRecipientView } from '../../../server/http/apiTypes';
 import { customerName } from '../customers/customerName';
-import { AppLink } from '../navigation/AppLink';
-import { customerPath } from '../navigation/routes';
 import { FailureReason } from '../tickets/FailureReason';
 
 /** Each recipient: who, which number, where their text is, and why it was skipped or failed. */
@@ -29,9 +28,9 @@ export function RecipientTable({ recipients }: { recipients: CampaignRecipientVi
               data-customer-id={recipient.customerId}
             >
               <td>
-                <AppLink to={customerPath(recipient.customerId)}>
+                <Link to="/customers/$customerId" params={{ customerId: recipient.customerId }}>
                   {customerName({ name: recipient.customerName }, t)}
-                </AppLink>
+                </Link>
               </td>
               <td>{recipient.phone ?? <span className="muted">{t('common.none')}</span>}</td>
               <td>

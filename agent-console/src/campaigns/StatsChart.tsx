@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CampaignStatsResponse } from '../../../server/http/apiTypes';
 import type { StatsPeriod } from '../api/campaignEndpoints';
-import { CHART_SERIES, chartLayout, COMPACT_SIZE } from './statsChart';
 import { formatPeriod } from './statsPeriod';
 
 interface Props {
@@ -11,73 +11,51 @@ interface Props {
   period: StatsPeriod;
 }
 
-const COMPACT_FROM_GROUPS = 14;
+/** The figures drawn per period, left to right, in the console's colours for sent, delivered and failed. */
+const SERIES = [
+  { kind: 'sent', colour: '#2457c5' },
+  { kind: 'delivered', colour: '#1d7a3e' },
+  { kind: 'failed', colour: '#b42318' },
+] as const;
 
-/** Sent, delivered and failed per period as grouped bars, in plain SVG; the tables below carry the same figures. */
+/** Legend and tooltip list the figures in the bars' order, not alphabetically (which changes with the language). */
+const inSeriesOrder = (item: { dataKey?: unknown }) => SERIES.findIndex(({ kind }) => kind === item.dataKey);
+
+/** Sent, delivered and failed per period as grouped bars; the tables below carry the same figures. */
 export function StatsChart({ rows, period }: Props) {
   const { t, i18n } = useTranslation();
   const titleId = useId();
-  const layout = chartLayout(rows, rows.length > COMPACT_FROM_GROUPS ? COMPACT_SIZE : {});
+  const short = (value: unknown) => formatPeriod(String(value), period, i18n.language);
+  const long = (value: unknown) => formatPeriod(String(value), period, i18n.language, true);
   return (
-    <figure className="stats-chart">
+    <figure className="stats-chart" data-testid="stats-chart" data-periods={rows.length} aria-labelledby={titleId}>
       <figcaption id={titleId}>{t('campaignStats.chartTitle')}</figcaption>
-      <ul className="stats-chart__legend" aria-hidden="true">
-        {CHART_SERIES.map((kind) => (
-          <li key={kind}>
-            <span className={`stats-chart__swatch stats-bar--${kind}`} /> {t(`campaignStats.${kind}`)}
-          </li>
-        ))}
-      </ul>
-      <div className="stats-chart__scroll">
-        <svg
-          data-testid="stats-chart"
-          role="img"
-          aria-labelledby={titleId}
-          width={layout.width}
-          height={layout.height}
-          viewBox={`0 0 ${layout.width} ${layout.height}`}
+      <ResponsiveContainer width="100%" height={280}>
+        <BarChart
+          data={rows}
+          title={t('campaignStats.chartTitle')}
+          margin={{ top: 12, right: 12, bottom: 24, left: 12 }}
         >
-          {layout.ticks.map((tick) => (
-            <g key={tick.value} className="stats-chart__tick">
-              <line x1={layout.plotLeft} x2={layout.plotRight} y1={tick.y} y2={tick.y} />
-              <text x={layout.plotLeft - 6} y={tick.y} dy="0.32em" textAnchor="end">
-                {tick.value}
-              </text>
-            </g>
-          ))}
-          {layout.groups.map((group) => (
-            <g key={group.period} data-testid="stats-chart-group" data-period={group.period}>
-              {group.bars.map((bar) => (
-                <rect
-                  key={bar.kind}
-                  className={`stats-bar--${bar.kind}`}
-                  data-testid="stats-bar"
-                  data-kind={bar.kind}
-                  data-value={bar.value}
-                  x={bar.x}
-                  y={bar.y}
-                  width={bar.width}
-                  height={bar.height}
-                >
-                  <title>{`${formatPeriod(group.period, period, i18n.language, true)} · ${t(`campaignStats.${bar.kind}`)}: ${bar.value}`}</title>
-                </rect>
-              ))}
-              {group.labeled && (
-                <text className="stats-chart__label" x={group.centerX} y={layout.baseline + 18} textAnchor="middle">
-                  {formatPeriod(group.period, period, i18n.language)}
-                </text>
-              )}
-            </g>
-          ))}
-          <line
-            className="stats-chart__axis"
-            x1={layout.plotLeft}
-            x2={layout.plotRight}
-            y1={layout.baseline}
-            y2={layout.baseline}
+          <CartesianGrid vertical={false} strokeDasharray="3 3" />
+          <XAxis
+            dataKey="period"
+            tickFormatter={short}
+            interval="preserveStartEnd"
+            minTickGap={12}
+            label={{ value: t('campaignStats.chartPeriodAxis'), position: 'bottom', offset: 4 }}
           />
-        </svg>
-      </div>
+          <YAxis
+            allowDecimals={false}
+            width={56}
+            label={{ value: t('campaignStats.chartTextsAxis'), angle: -90, position: 'insideLeft' }}
+          />
+          <Tooltip labelFormatter={long} itemSorter={inSeriesOrder} />
+          <Legend verticalAlign="top" itemSorter={inSeriesOrder} />
+          {SERIES.map(({ kind, colour }) => (
+            <Bar key={kind} dataKey={kind} name={t(`campaignStats.${kind}`)} fill={colour} isAnimationActive={false} />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
     </figure>
   );
 }

@@ -6,8 +6,5 @@ export const isActiveCampaign = (status: CampaignStatus) => status === 'schedule
 /** Other supervisors' campaigns raise no event for us, so open pages re-read this often while one is active. */
 export const CAMPAIGN_POLL_MS = 5_000;
 
-/** A sending campaign changes many times a second; re-read at most this often. */
-export const CAMPAIGN_EVENT_DELAY_MS = 300;
-
 /** The figures of a campaign, in the order shown. */
 export const COUNT_KINDS = ['total', 'sent', 'delivered', 'failed', 'skipped', 'pending'] as const;

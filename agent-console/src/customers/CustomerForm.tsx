@@ -2,7 +2,7 @@ import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerView } from '../../../server/http/apiTypes';
 import { errorMessage } from '../api/errorMessage';
-import { updateCustomer } from '../api/customerEndpoints';
+import { useUpdateCustomer } from './customerQueries';
 import { formatTags, parseTags } from './parseTags';
 
 interface Draft {
@@ -22,16 +22,11 @@ const draftOf = (customer: CustomerView): Draft => ({
 type Outcome = { kind: 'saved' } | { kind: 'error'; message: string } | null;
 
 /** Name, company, notes and tags. Until edited it follows the server, so a colleague's change shows up live. */
-export function CustomerForm({
-  customer,
-  onSaved,
-}: {
-  customer: CustomerView;
-  onSaved: (customer: CustomerView) => void;
-}) {
+export function CustomerForm({ customer }: { customer: CustomerView }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [saving, setSaving] = useState(false);
+  const save = useUpdateCustomer(customer.id);
+  const saving = save.isPending;
   const [outcome, setOutcome] = useState<Outcome>(null);
   const values = draft ?? draftOf(customer);
 
@@ -40,31 +35,30 @@ export function CustomerForm({
     setOutcome(null);
   };
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setSaving(true);
     setOutcome(null);
-    try {
-      const { customer: saved } = await updateCustomer(customer.id, {
+    save.mutate(
+      {
         name: values.name.trim() || null,
         company: values.company.trim() || null,
         notes: values.notes,
         tags: parseTags(values.tags),
-      });
-      setDraft(null);
-      setOutcome({ kind: 'saved' });
-      onSaved(saved);
-    } catch (failure) {
-      setOutcome({ kind: 'error', message: errorMessage(failure, t) });
-    } finally {
-      setSaving(false);
-    }
+      },
+      {
+        onSuccess: () => {
+          setDraft(null);
+          setOutcome({ kind: 'saved' });
+        },
+        onError: (failure) => setOutcome({ kind: 'error', message: errorMessage(failure, t) }),
+      },
+    );
   };
 
   return (
     <section className="card card--wide">
       <h2>{t('customer.profileHeading')}</h2>
-      <form className="form" data-testid="customer-form" onSubmit={(event) => void submit(event)} noValidate>
+      <form className="form" data-testid="customer-form" onSubmit={submit} noValidate>
         <div className="form__row">
           <label className="form__field">
             <span>{t('customer.name')}</span>

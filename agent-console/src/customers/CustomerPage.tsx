@@ -1,10 +1,11 @@
+import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CustomerView } from '../../../server/http/apiTypes';
 import { AuditList } from '../audit/AuditList';
 import { CustomerPhonePanel } from '../callbacks/CustomerPhonePanel';
 import { LoadStatus } from '../data/LoadStatus';
 import { CustomerForm } from './CustomerForm';
+import { useCustomerDetail } from './customerQueries';
 import { customerName } from './customerName';
 import { CustomerTickets } from './CustomerTickets';
 import { IdentityPanel } from './IdentityPanel';
@@ -14,15 +15,17 @@ import { MergedNotice } from './MergedNotice';
 import { mergedInto } from './mergedInto';
 import { MergePanel } from './MergePanel';
 import { TagList } from './TagList';
-import { useCustomerDetail } from './useCustomerDetail';
 
-export function CustomerPage({ customerId }: { customerId: string }) {
+const route = getRouteApi('/customers/$customerId');
+
+export function CustomerPage() {
   const { t } = useTranslation();
+  const { customerId } = route.useParams();
   const detail = useCustomerDetail(customerId);
   const [candidate, setCandidate] = useState<MergeSource | null>(null);
   const [merges, setMerges] = useState(0);
   const survivor = mergedInto(detail.error);
-  const { data, update, reload } = detail;
+  const { data } = detail;
 
   if (survivor !== undefined) {
     return (
@@ -31,8 +34,6 @@ export function CustomerPage({ customerId }: { customerId: string }) {
       </section>
     );
   }
-
-  const applyCustomer = (customer: CustomerView) => update((current) => ({ ...current, customer }));
 
   return (
     <section className="page page--wide">
@@ -51,22 +52,15 @@ export function CustomerPage({ customerId }: { customerId: string }) {
           )}
           <div className="workspace">
             <div className="workspace__main">
-              <CustomerForm customer={data.customer} onSaved={applyCustomer} />
-              <IdentityPanel
-                key={merges}
-                customer={data.customer}
-                onChanged={applyCustomer}
-                onProposeMerge={(id) => setCandidate({ id })}
-              />
+              <CustomerForm customer={data.customer} />
+              <IdentityPanel key={merges} customer={data.customer} onProposeMerge={(id) => setCandidate({ id })} />
               <MergePanel
                 customer={data.customer}
                 candidate={candidate}
                 onCandidate={setCandidate}
-                onMerged={(customer) => {
-                  applyCustomer(customer);
+                onMerged={() => {
                   setCandidate(null);
                   setMerges((count) => count + 1);
-                  reload(); // Tickets and interactions moved over too.
                 }}
               />
             </div>

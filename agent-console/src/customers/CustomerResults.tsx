@@ -1,8 +1,7 @@
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { CustomerView } from '../../../server/http/apiTypes';
 import { Timestamp } from '../format/Timestamp';
-import { AppLink } from '../navigation/AppLink';
-import { customerPath } from '../navigation/routes';
 import { customerName } from './customerName';
 import { IdentityChips } from './IdentityChips';
 import { TagList } from './TagList';
@@ -25,7 +24,9 @@ export function CustomerResults({ customers }: { customers: CustomerView[] }) {
         {customers.map((customer) => (
           <tr key={customer.id} data-testid="customer-result" data-customer-id={customer.id}>
             <td>
-              <AppLink to={customerPath(customer.id)}>{customerName(customer, t)}</AppLink>
+              <Link to="/customers/$customerId" params={{ customerId: customer.id }}>
+                {customerName(customer, t)}
+              </Link>
             </td>
             <td>{customer.company ?? <span className="muted">{t('common.none')}</span>}</td>
             <td>

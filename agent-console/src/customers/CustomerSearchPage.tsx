@@ -1,20 +1,16 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { searchCustomers } from '../api/customerEndpoints';
 import { LoadStatus } from '../data/LoadStatus';
 import { useDebouncedValue } from '../data/useDebouncedValue';
-import { useServerData } from '../data/useServerData';
-import { useRealtime } from '../realtime/realtimeContext';
+import { useCustomerSearch } from './customerQueries';
 import { CustomerResults } from './CustomerResults';
 
 /** Find a customer by name, company, phone or email; an empty box lists the most recently updated. */
 export function CustomerSearchPage() {
   const { t } = useTranslation();
-  const { connectionGeneration } = useRealtime();
   const [query, setQuery] = useState('');
   const q = useDebouncedValue(query.trim(), 250);
-  const search = useCallback(() => searchCustomers(q), [q]);
-  const results = useServerData(search, connectionGeneration);
+  const results = useCustomerSearch(q);
 
   return (
     <section className="page">

@@ -1,7 +1,6 @@
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { CustomerView } from '../../../server/http/apiTypes';
-import { AppLink } from '../navigation/AppLink';
-import { customerPath } from '../navigation/routes';
 import { customerName } from './customerName';
 import { IdentityChips } from './IdentityChips';
 import { TagList } from './TagList';
@@ -12,9 +11,9 @@ export function CustomerSummary({ customer }: { customer: CustomerView }) {
   return (
     <div className="customer-summary" data-testid="customer-summary" data-customer-id={customer.id}>
       <p className="customer-summary__name">
-        <AppLink to={customerPath(customer.id)} testId="customer-link">
+        <Link to="/customers/$customerId" params={{ customerId: customer.id }} data-testid="customer-link">
           {customerName(customer, t)}
-        </AppLink>
+        </Link>
       </p>
       {customer.company && <p className="muted">{customer.company}</p>}
       <IdentityChips identities={customer.identities} />

@@ -1,9 +1,8 @@
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { TicketSummary } from '../../../server/http/apiTypes';
 import { ChannelBadge } from '../channels/ChannelBadge';
 import { Timestamp } from '../format/Timestamp';
-import { AppLink } from '../navigation/AppLink';
-import { ticketPath } from '../navigation/routes';
 import { TicketStatusBadge } from '../tickets/TicketStatusBadge';
 
 /** The customer's tickets you may open; those you may not are only counted (`hiddenCount`). */
@@ -20,9 +19,9 @@ export function CustomerTickets({ tickets, hiddenCount }: { tickets: TicketSumma
       <ul className="plain-list" data-testid="customer-tickets">
         {tickets.map((ticket) => (
           <li key={ticket.id} className="plain-list__row" data-testid="customer-ticket" data-ticket-id={ticket.id}>
-            <AppLink to={ticketPath(ticket.id)} className="plain-list__grow">
+            <Link to="/tickets/$ticketId" params={{ ticketId: ticket.id }} className="plain-list__grow">
               <span className="muted">#{ticket.number}</span> {ticket.subject}
-            </AppLink>
+            </Link>
             <ChannelBadge channel={ticket.channel} />
             <TicketStatusBadge status={ticket.status} />
             <Timestamp iso={ticket.updatedAt} className="muted small" />

@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { CustomerView } from '../../../server/http/apiTypes';
 import { ApiRequestError } from '../api/ApiRequestError';
 import { errorMessage } from '../api/errorMessage';
-import { addIdentity, removeIdentity, type IdentityKind } from '../api/customerEndpoints';
+import type { IdentityKind } from '../api/customerEndpoints';
 import { OptedOutBadge } from '../sms/OptedOutBadge';
+import { useIdentityChange, type IdentityChange } from './customerQueries';
 import { extractCustomerId } from './extractCustomerId';
 
 interface Props {
   customer: CustomerView;
-  onChanged: (customer: CustomerView) => void;
   /** The identity belongs to another customer: offer to merge that one into this one. */
   onProposeMerge: (sourceCustomerId: string) => void;
 }
@@ -17,44 +17,34 @@ interface Props {
 type Problem = { kind: 'taken'; identity: string; ownerId: string | null } | { kind: 'error'; message: string } | null;
 
 /** Phone numbers and email addresses: list, remove, add (with a way out when another customer holds one). */
-export function IdentityPanel({ customer, onChanged, onProposeMerge }: Props) {
+export function IdentityPanel({ customer, onProposeMerge }: Props) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<IdentityKind>('phone');
   const [value, setValue] = useState('');
-  const [busy, setBusy] = useState(false);
+  const mutation = useIdentityChange(customer.id);
+  const busy = mutation.isPending;
   const [problem, setProblem] = useState<Problem>(null);
 
-  const run = async (
-    action: () => Promise<{ customer: CustomerView }>,
-    identity: string,
-    afterSuccess?: () => void,
-  ) => {
-    setBusy(true);
+  /** `identity` names it in a refusal. */
+  const run = (change: IdentityChange, identity: string, afterSuccess?: () => void) => {
     setProblem(null);
-    try {
-      const { customer: updated } = await action();
-      afterSuccess?.();
-      onChanged(updated);
-    } catch (failure) {
-      if (failure instanceof ApiRequestError && failure.code === 'identity_taken') {
-        const ownerId = extractCustomerId(failure.message, ...failure.fields.map((field) => field.message));
-        setProblem({ kind: 'taken', identity, ownerId: ownerId === customer.id ? null : ownerId });
-      } else {
-        setProblem({ kind: 'error', message: errorMessage(failure, t) });
-      }
-    } finally {
-      setBusy(false);
-    }
+    mutation.mutate(change, {
+      onSuccess: () => afterSuccess?.(),
+      onError: (failure) => {
+        if (failure instanceof ApiRequestError && failure.code === 'identity_taken') {
+          const ownerId = extractCustomerId(failure.message, ...failure.fields.map((field) => field.message));
+          setProblem({ kind: 'taken', identity, ownerId: ownerId === customer.id ? null : ownerId });
+        } else {
+          setProblem({ kind: 'error', message: errorMessage(failure, t) });
+        }
+      },
+    });
   };
 
   const add = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!value.trim()) return;
-    void run(
-      () => addIdentity(customer.id, kind, value.trim()),
-      `${t(`identityKind.${kind}`)} ${value.trim()}`,
-      () => setValue(''),
-    );
+    run({ add: { kind, value: value.trim() } }, `${t(`identityKind.${kind}`)} ${value.trim()}`, () => setValue(''));
   };
 
   return (
@@ -87,7 +77,7 @@ export function IdentityPanel({ customer, onChanged, onProposeMerge }: Props) {
                 className="link-button"
                 data-testid="remove-identity"
                 disabled={busy}
-                onClick={() => void run(() => removeIdentity(customer.id, identity.id), identity.value)}
+                onClick={() => run({ removeId: identity.id }, identity.value)}
               >
                 {t('customer.removeIdentity')}
               </button>

@@ -1,10 +1,9 @@
-import { useCallback, useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerView } from '../../../server/http/apiTypes';
 import { errorMessage } from '../api/errorMessage';
-import { getCustomer, mergeCustomer } from '../api/customerEndpoints';
-import { useServerData } from '../data/useServerData';
 import { customerName } from './customerName';
+import { useCustomerDetail, useMergeCustomer } from './customerQueries';
 
 /** How to name a duplicate: its name, else its first phone or email (duplicates are often nameless). */
 export const mergeLabel = (customer: CustomerView): string | null =>
@@ -19,7 +18,7 @@ export interface MergeSource {
 interface Props {
   source: MergeSource;
   target: CustomerView;
-  onMerged: (customer: CustomerView) => void;
+  onMerged: () => void;
   onCancel: () => void;
 }
 
@@ -27,32 +26,15 @@ interface Props {
 export function MergeConfirm({ source, target, onMerged, onCancel }: Props) {
   const { t } = useTranslation();
   const titleId = useId();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const loadSource = useCallback(
-    () =>
-      source.name !== undefined
-        ? Promise.resolve(null)
-        : getCustomer(source.id).then(({ customer }) => mergeLabel(customer)),
-    [source.id, source.name],
-  );
-  const looked = useServerData(loadSource, source.id);
-  const sourceName = source.name !== undefined ? source.name : looked.data;
+  const merge = useMergeCustomer(target.id);
+  // Still busy after success: the confirmation goes with the answer.
+  const busy = merge.isPending || merge.isSuccess;
+  const error = merge.error ? errorMessage(merge.error, t) : null;
+  const looked = useCustomerDetail(source.name === undefined ? source.id : null);
+  const sourceName = source.name !== undefined ? source.name : looked.data && mergeLabel(looked.data.customer);
   const names = {
     source: sourceName?.trim() || t('customer.anotherCustomer'),
     target: customerName(target, t),
-  };
-
-  const merge = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const { customer } = await mergeCustomer(target.id, source.id);
-      onMerged(customer);
-    } catch (failure) {
-      setError(errorMessage(failure, t));
-      setBusy(false);
-    }
   };
 
   return (
@@ -78,7 +60,7 @@ export function MergeConfirm({ source, target, onMerged, onCancel }: Props) {
           className="button button--danger"
           data-testid="confirm-merge"
           disabled={busy}
-          onClick={() => void merge()}
+          onClick={() => merge.mutate(source.id, { onSuccess: onMerged })}
         >
           {busy ? t('merge.merging') : t('merge.confirm')}
         </button>

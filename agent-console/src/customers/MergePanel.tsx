@@ -1,11 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerView } from '../../../server/http/apiTypes';
-import { searchCustomers } from '../api/customerEndpoints';
 import { LoadStatus } from '../data/LoadStatus';
 import { useDebouncedValue } from '../data/useDebouncedValue';
-import { useServerData } from '../data/useServerData';
 import { customerName } from './customerName';
+import { useCustomerSearch } from './customerQueries';
 import { IdentityChips } from './IdentityChips';
 import { MergeConfirm, mergeLabel, type MergeSource } from './MergeConfirm';
 
@@ -14,18 +13,15 @@ interface Props {
   /** The duplicate picked for merging (from the search here, or from an identity conflict). */
   candidate: MergeSource | null;
   onCandidate: (candidate: MergeSource | null) => void;
-  onMerged: (customer: CustomerView) => void;
+  onMerged: () => void;
 }
-
-const noResults = { customers: [] as CustomerView[] };
 
 /** Find a duplicate of this customer and merge it in, behind a confirmation. */
 export function MergePanel({ customer, candidate, onCandidate, onMerged }: Props) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const q = useDebouncedValue(query.trim(), 250);
-  const search = useCallback(() => (q ? searchCustomers(q) : Promise.resolve(noResults)), [q]);
-  const results = useServerData(search, null);
+  const results = useCustomerSearch(q, { enabled: q !== '' });
   const others = results.data?.customers.filter((found) => found.id !== customer.id) ?? [];
   const panel = useRef<HTMLElement>(null);
 
@@ -41,9 +37,9 @@ export function MergePanel({ customer, candidate, onCandidate, onMerged }: Props
           source={candidate}
           target={customer}
           onCancel={() => onCandidate(null)}
-          onMerged={(merged) => {
+          onMerged={() => {
             setQuery('');
-            onMerged(merged);
+            onMerged();
           }}
         />
       ) : (

@@ -1,6 +1,5 @@
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { AppLink } from '../navigation/AppLink';
-import { customerPath, PAGE_PATHS } from '../navigation/routes';
 
 /** Shown instead of a customer that was merged away, with the way to the one that remains. */
 export function MergedNotice({ survivorId }: { survivorId: string | null }) {
@@ -10,11 +9,11 @@ export function MergedNotice({ survivorId }: { survivorId: string | null }) {
       <p className="empty-state__title">{t('customer.mergedAway')}</p>
       <p>
         {survivorId ? (
-          <AppLink to={customerPath(survivorId)} testId="survivor-link">
+          <Link to="/customers/$customerId" params={{ customerId: survivorId }} data-testid="survivor-link">
             {t('customer.openSurvivor')}
-          </AppLink>
+          </Link>
         ) : (
-          <AppLink to={PAGE_PATHS.customers}>{t('customer.backToSearch')}</AppLink>
+          <Link to="/customers">{t('customer.backToSearch')}</Link>
         )}
       </p>
     </div>

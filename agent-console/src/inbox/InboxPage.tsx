@@ -1,38 +1,13 @@
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getInbox } from '../api/endpoints';
 import { LoadStatus } from '../data/LoadStatus';
-import { useReloadableData } from '../data/useReloadableData';
-import { useRealtime } from '../realtime/realtimeContext';
-import { useRealtimeEvent } from '../realtime/useRealtimeEvent';
 import { InboxEmptyState } from './InboxEmptyState';
 import { TicketTable } from './TicketTable';
-import { concernsInbox } from './concernsInbox';
+import { useInbox } from './useInbox';
 
-// Bursts of events (a routing pass touches many tickets) become one re-read.
-const RELOAD_DELAY_MS = 200;
-
-export function InboxPage({ userId }: { userId: string }) {
+export function InboxPage() {
   const { t } = useTranslation();
-  const { connectionGeneration } = useRealtime();
-  const inbox = useReloadableData(getInbox, connectionGeneration);
+  const inbox = useInbox();
   const tickets = inbox.data?.tickets;
-  const { reload } = inbox;
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-
-  const reloadSoon = () => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(reload, RELOAD_DELAY_MS);
-  };
-  useEffect(() => () => clearTimeout(timer.current), []);
-
-  // Not only for listed tickets: the event for a ticket transferred straight to us is the first we hear of it.
-  useRealtimeEvent('ticket.changed', (event) => {
-    if (concernsInbox(event, userId, tickets)) reloadSoon();
-  });
-  useRealtimeEvent('offer.ended', (event) => {
-    if (event.reason === 'accepted') reloadSoon();
-  });
 
   return (
     <section className="page">

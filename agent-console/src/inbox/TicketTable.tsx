@@ -1,13 +1,15 @@
+import { Link, useNavigate } from '@tanstack/react-router';
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TicketSummary } from '../../../server/http/apiTypes';
 import { ChannelBadge } from '../channels/ChannelBadge';
+import { CustomerNameLabel } from '../customers/CustomerNameLabel';
 import { Timestamp } from '../format/Timestamp';
-import { AppLink } from '../navigation/AppLink';
-import { isPlainClick } from '../navigation/isPlainClick';
-import { useNavigate } from '../navigation/navigationContext';
-import { ticketPath } from '../navigation/routes';
 import { TicketStatusBadge } from '../tickets/TicketStatusBadge';
+
+/** A left click without modifiers: the browser's own handling (new tab, download…) is left alone otherwise. */
+const isPlainClick = (event: MouseEvent) =>
+  event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
 
 export function TicketTable({ tickets }: { tickets: TicketSummary[] }) {
   const { t } = useTranslation();
@@ -16,7 +18,7 @@ export function TicketTable({ tickets }: { tickets: TicketSummary[] }) {
   // The whole row opens the ticket; the subject is also a real link for keyboards and "open in new tab".
   const openRow = (ticket: TicketSummary) => (event: MouseEvent<HTMLTableRowElement>) => {
     if (!isPlainClick(event) || (event.target as HTMLElement).closest('a, button')) return;
-    navigate(ticketPath(ticket.id));
+    void navigate({ to: '/tickets/$ticketId', params: { ticketId: ticket.id } });
   };
 
   return (
@@ -43,12 +45,16 @@ export function TicketTable({ tickets }: { tickets: TicketSummary[] }) {
           >
             <td className="numeric">#{ticket.number}</td>
             <td>
-              <AppLink to={ticketPath(ticket.id)}>{ticket.subject}</AppLink>
+              <Link to="/tickets/$ticketId" params={{ ticketId: ticket.id }}>
+                {ticket.subject}
+              </Link>
             </td>
             <td>
               <ChannelBadge channel={ticket.channel} />
             </td>
-            <td>{ticket.customer.name ?? <span className="muted">{t('inbox.unknownCustomer')}</span>}</td>
+            <td>
+              <CustomerNameLabel customer={ticket.customer} />
+            </td>
             <td>
               <TicketStatusBadge status={ticket.status} />
             </td>

@@ -1,9 +1,11 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueEntry } from '../api/directoryEndpoints';
 import { errorMessage } from '../api/errorMessage';
 import { saveIvr, type BusinessHoursEntry, type IvrSettings } from '../api/ivrEndpoints';
 import { FieldError } from '../campaigns/FieldError';
+import { queryKeys } from '../data/queryKeys';
 import {
   addMenu,
   addOption,
@@ -34,7 +36,13 @@ interface Props {
 export function IvrEditor({ ivr, queues, businessHours }: Props) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<IvrDraft>(() => toDraft(ivr));
-  const [busy, setBusy] = useState(false);
+  const client = useQueryClient();
+  const save = useMutation({
+    mutationFn: saveIvr,
+    // The page opened next starts from what was stored.
+    onSuccess: (answer) => client.setQueryData(queryKeys.ivr, answer),
+  });
+  const busy = save.isPending;
   const [saved, setSaved] = useState(false);
   const [problem, setProblem] = useState<Problem>(null);
   const firstQueue = queues[0]?.id ?? '';
@@ -49,35 +57,34 @@ export function IvrEditor({ ivr, queues, businessHours }: Props) {
     setProblem(null);
   };
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setBusy(true);
     setProblem(null);
     setSaved(false);
-    try {
-      const { ivr: stored } = await saveIvr(fromDraft(draft));
-      setDraft(toDraft(stored));
-      setSaved(true);
-    } catch (failure) {
-      const errors = errorsByPath(failure);
-      const unshown = unshownMessages(errors, shownPaths(draft));
-      const fieldsShown = Object.keys(errors).length > unshown.length;
-      setProblem({
-        errors,
-        messages:
-          Object.keys(errors).length === 0
-            ? [errorMessage(failure, t)]
-            : [...(fieldsShown ? [t('ivr.checkFields')] : []), ...unshown],
-      });
-    } finally {
-      setBusy(false);
-    }
+    save.mutate(fromDraft(draft), {
+      onSuccess: ({ ivr: stored }) => {
+        setDraft(toDraft(stored));
+        setSaved(true);
+      },
+      onError: (failure) => {
+        const errors = errorsByPath(failure);
+        const unshown = unshownMessages(errors, shownPaths(draft));
+        const fieldsShown = Object.keys(errors).length > unshown.length;
+        setProblem({
+          errors,
+          messages:
+            Object.keys(errors).length === 0
+              ? [errorMessage(failure, t)]
+              : [...(fieldsShown ? [t('ivr.checkFields')] : []), ...unshown],
+        });
+      },
+    });
   };
 
   const errors = problem?.errors ?? {};
   return (
     <div className="ivr-layout">
-      <form className="form ivr-editor" data-testid="ivr-editor" onSubmit={(event) => void submit(event)} noValidate>
+      <form className="form ivr-editor" data-testid="ivr-editor" onSubmit={submit} noValidate>
         {problem && problem.messages.length > 0 && (
           <div role="alert" className="notice notice--error" data-testid="ivr-error">
             {problem.messages.map((message) => (

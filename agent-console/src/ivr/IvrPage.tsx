@@ -1,21 +1,19 @@
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { getQueues } from '../api/directoryEndpoints';
+import { QueueHoursPanel } from '../admin/QueueHoursPanel';
 import { getIvr, listBusinessHours } from '../api/ivrEndpoints';
+import { useQueues } from '../data/directoryQueries';
 import { LoadStatus } from '../data/LoadStatus';
-import { useServerData } from '../data/useServerData';
-import { useRealtime } from '../realtime/realtimeContext';
+import { queryKeys } from '../data/queryKeys';
 import { IvrEditor } from './IvrEditor';
-
-// Read once: a reconnect must not replace what the admin is in the middle of editing.
-const ONCE = 0;
 
 /** Admins: the phone line callers reach — greeting, messages, business hours and the menu tree. */
 export function IvrPage() {
   const { t } = useTranslation();
-  const { connectionGeneration } = useRealtime();
-  const ivr = useServerData(getIvr, ONCE);
-  const queues = useServerData(getQueues, connectionGeneration);
-  const hours = useServerData(listBusinessHours, connectionGeneration);
+  // The editor copies the settings into its draft once: a later re-read never replaces what the admin is editing.
+  const ivr = useQuery({ queryKey: queryKeys.ivr, queryFn: getIvr });
+  const queues = useQueues();
+  const hours = useQuery({ queryKey: queryKeys.businessHours, queryFn: listBusinessHours });
   const ready = ivr.data && queues.data && hours.data;
 
   return (
@@ -28,6 +26,7 @@ export function IvrPage() {
       {ready && (
         <IvrEditor ivr={ivr.data!.ivr} queues={queues.data!.queues} businessHours={hours.data!.businessHours} />
       )}
+      <QueueHoursPanel />
     </section>
   );
 }

@@ -1,37 +1,18 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/errorMessage';
-import { dismissFailedMail, failedMailRawUrl, retryFailedMail, type FailedMail } from '../api/mailboxEndpoints';
+import { failedMailRawUrl, type FailedMail } from '../api/mailboxEndpoints';
 import { AgoLabel } from '../format/AgoLabel';
 import { useNow } from '../format/useNow';
+import { useFailedMailAction } from './mailboxQueries';
 
-interface Props {
-  mail: FailedMail;
-  /** Stored by a retry, or dismissed: the row leaves the list. */
-  onGone: () => void;
-  /** A retry failed again: its error and attempts changed on the server. */
-  onChanged: () => void;
-}
-
-export function FailedMailRow({ mail, onGone, onChanged }: Props) {
+/** One mail no mailbox could store: stored by a retry, or dismissed, it leaves the list. */
+export function FailedMailRow({ mail }: { mail: FailedMail }) {
   const { t } = useTranslation();
   const now = useNow(15_000);
-  const [busy, setBusy] = useState<null | 'retry' | 'dismiss'>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const act = async (action: 'retry' | 'dismiss') => {
-    setBusy(action);
-    setError(null);
-    try {
-      await (action === 'retry' ? retryFailedMail(mail.id) : dismissFailedMail(mail.id));
-      onGone();
-    } catch (failure) {
-      setError(errorMessage(failure, t));
-      onChanged();
-    } finally {
-      setBusy(null);
-    }
-  };
+  const action = useFailedMailAction(mail.id);
+  const busy = action.isPending ? action.variables : null;
+  const error = action.error ? errorMessage(action.error, t) : null;
+  const act = (kind: 'retry' | 'dismiss') => action.mutate(kind);
 
   return (
     <tr data-testid="failed-mail-row" data-failed-mail-id={mail.id}>
@@ -63,7 +44,7 @@ export function FailedMailRow({ mail, onGone, onChanged }: Props) {
             className="button button--primary"
             data-testid="retry-failed-mail"
             disabled={busy !== null}
-            onClick={() => void act('retry')}
+            onClick={() => act('retry')}
           >
             {busy === 'retry' ? t('failedMails.retrying') : t('failedMails.retry')}
           </button>
@@ -72,7 +53,7 @@ export function FailedMailRow({ mail, onGone, onChanged }: Props) {
             className="button"
             data-testid="dismiss-failed-mail"
             disabled={busy !== null}
-            onClick={() => void act('dismiss')}
+            onClick={() => act('dismiss')}
           >
             {t('failedMails.dismiss')}
           </button>

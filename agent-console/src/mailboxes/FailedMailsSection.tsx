@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { LoadStatus } from '../data/LoadStatus';
 import { FailedMailRow } from './FailedMailRow';
-import { useFailedMails } from './useFailedMails';
+import { useFailedMails } from './mailboxQueries';
 
 /**
  * Mail a mailbox could not store. The mailbox kept flowing past it; here an admin sees why each one failed and
@@ -11,8 +11,6 @@ export function FailedMailsSection() {
   const { t } = useTranslation();
   const failed = useFailedMails();
   const mails = failed.data?.failedMails ?? [];
-  const remove = (id: string) =>
-    failed.update((data) => ({ failedMails: data.failedMails.filter((mail) => mail.id !== id) }));
   return (
     <section aria-labelledby="failed-mails-heading" data-testid="failed-mails">
       <h2 id="failed-mails-heading">{t('failedMails.heading')}</h2>
@@ -38,7 +36,7 @@ export function FailedMailsSection() {
             </thead>
             <tbody>
               {mails.map((mail) => (
-                <FailedMailRow key={mail.id} mail={mail} onGone={() => remove(mail.id)} onChanged={failed.reload} />
+                <FailedMailRow key={mail.id} mail={mail} />
               ))}
             </tbody>
           </table>

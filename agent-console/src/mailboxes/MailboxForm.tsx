@@ -3,12 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { ApiRequestError } from '../api/ApiRequestError';
 import type { QueueEntry } from '../api/directoryEndpoints';
 import { errorMessage } from '../api/errorMessage';
-import { createMailbox, updateMailbox, type MailboxSettings } from '../api/mailboxEndpoints';
+import type { MailboxSettings } from '../api/mailboxEndpoints';
 import { fieldErrors, hasShownField, type FieldErrors } from '../campaigns/fieldErrors';
 import { AutoAckSection } from './AutoAckSection';
+import { MailboxSignatureSection } from './MailboxSignatureSection';
 import { GeneralSection } from './GeneralSection';
 import { ImapSection } from './ImapSection';
 import { LimitsSection } from './LimitsSection';
+import { useSaveMailbox } from './mailboxQueries';
 import { EMPTY_MAILBOX_FORM, formValuesFrom, toMailboxRequest, type MailboxFormValues } from './mailboxFormValues';
 import { RoutingSection } from './RoutingSection';
 import { SmtpSection } from './SmtpSection';
@@ -34,11 +36,13 @@ export function MailboxForm({ mailbox, queues, onSaved, onCancel }: Props) {
   const [values, setValues] = useState<MailboxFormValues>(() =>
     mailbox ? formValuesFrom(mailbox) : EMPTY_MAILBOX_FORM,
   );
-  const [busy, setBusy] = useState(false);
+  const save = useSaveMailbox(mailbox?.id ?? null);
+  // Still busy after success: the form closes with the answer.
+  const busy = save.isPending || save.isSuccess;
   const [problem, setProblem] = useState<Problem>(null);
   const update = (change: Partial<MailboxFormValues>) => setValues((previous) => ({ ...previous, ...change }));
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const { input, invalid } = toMailboxRequest(values, editing);
     if (invalid.length > 0) {
@@ -48,28 +52,21 @@ export function MailboxForm({ mailbox, queues, onSaved, onCancel }: Props) {
       });
       return;
     }
-    setBusy(true);
     setProblem(null);
-    try {
-      await (mailbox ? updateMailbox(mailbox.id, input) : createMailbox(input));
-      onSaved();
-    } catch (failure) {
-      const fields = fieldErrors(failure);
-      const conflict = failure instanceof ApiRequestError && failure.status === 409;
-      setProblem({ fields, message: conflict || !hasShownField(fields, FIELDS) ? errorMessage(failure, t) : null });
-      setBusy(false);
-    }
+    save.mutate(input, {
+      onSuccess: onSaved,
+      onError: (failure) => {
+        const fields = fieldErrors(failure);
+        const conflict = failure instanceof ApiRequestError && failure.status === 409;
+        setProblem({ fields, message: conflict || !hasShownField(fields, FIELDS) ? errorMessage(failure, t) : null });
+      },
+    });
   };
 
   const errors = problem?.fields ?? {};
   const sectionProps = { values, update, errors, editing };
   return (
-    <form
-      className="form card card--wide mailbox-form"
-      data-testid="mailbox-form"
-      onSubmit={(event) => void submit(event)}
-      noValidate
-    >
+    <form className="form card card--wide mailbox-form" data-testid="mailbox-form" onSubmit={submit} noValidate>
       <h2>{editing ? t('mailboxForm.editHeading', { name: mailbox.name }) : t('mailboxForm.newHeading')}</h2>
       {problem?.message && (
         <p role="alert" className="notice notice--error" data-testid="mailbox-error">
@@ -81,6 +78,7 @@ export function MailboxForm({ mailbox, queues, onSaved, onCancel }: Props) {
       <SmtpSection {...sectionProps} />
       <RoutingSection {...sectionProps} queues={queues} />
       <AutoAckSection {...sectionProps} />
+      <MailboxSignatureSection {...sectionProps} />
       <LimitsSection {...sectionProps} />
       <div className="button-row">
         <button type="submit" className="button button--primary" data-testid="save-mailbox" disabled={busy}>

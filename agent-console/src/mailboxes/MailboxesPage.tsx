@@ -39,10 +39,7 @@ export function MailboxesPage() {
           mailbox={editing.mailbox}
           queues={queues}
           onCancel={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null);
-            mailboxes.reload();
-          }}
+          onSaved={() => setEditing(null)}
         />
       )}
       <LoadStatus data={mailboxes.data} error={mailboxes.error} />

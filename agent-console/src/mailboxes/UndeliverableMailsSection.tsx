@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { undeliverableMailRawUrl } from '../api/undeliverableMailEndpoints';
 import { LoadStatus } from '../data/LoadStatus';
 import { Timestamp } from '../format/Timestamp';
-import { useUndeliverableMails } from './useUndeliverableMails';
+import { useUndeliverableMails } from './mailboxQueries';
 
 /**
  * Bounces whose original is not one of our messages (sent by someone else through the mailbox, or too old to

@@ -49,9 +49,15 @@ const SAVED: MailboxSettings = {
   autoAckSubject: null,
   autoAckBody: null,
   maxAttachmentBytes: 10 * 1024 * 1024,
+  signature: 'Acme Support\n客服热线 400-800-1234',
 };
 
 describe('toMailboxRequest', () => {
+  it('keeps the mailbox signature through the form, line breaks and all', () => {
+    expect(formValuesFrom(SAVED).signature).toBe('Acme Support\n客服热线 400-800-1234');
+    expect(toMailboxRequest(formValuesFrom(SAVED), true).input.signature).toBe('Acme Support\n客服热线 400-800-1234');
+  });
+
   it('builds a new mailbox with numbers, trimmed texts and megabytes as bytes', () => {
     const { input, invalid } = toMailboxRequest(FILLED, false);
     expect(invalid).toEqual([]);

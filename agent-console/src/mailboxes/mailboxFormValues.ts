@@ -22,6 +22,7 @@ export interface MailboxFormValues {
   autoAckBody: string;
   maxAttachmentMb: string;
   active: boolean;
+  signature: string;
 }
 
 const BYTES_PER_MB = 1024 * 1024;
@@ -48,6 +49,7 @@ export const EMPTY_MAILBOX_FORM: MailboxFormValues = {
   autoAckBody: '',
   maxAttachmentMb: '',
   active: true,
+  signature: '',
 };
 
 export const bytesToMb = (bytes: number) => String(Math.round((bytes / BYTES_PER_MB) * 100) / 100);
@@ -76,6 +78,7 @@ export function formValuesFrom(mailbox: MailboxSettings): MailboxFormValues {
     autoAckBody: mailbox.autoAckBody ?? '',
     maxAttachmentMb: mailbox.maxAttachmentBytes === null ? '' : bytesToMb(mailbox.maxAttachmentBytes),
     active: mailbox.active,
+    signature: mailbox.signature,
   };
 }
 
@@ -120,6 +123,7 @@ export function toMailboxRequest(values: MailboxFormValues, editing: boolean): M
     autoAckSubject: orNull(values.autoAckSubject),
     autoAckBody: values.autoAckBody.trim() === '' ? null : values.autoAckBody,
     active: values.active,
+    signature: values.signature,
   };
   const imapPort = number('imapPort', values.imapPort);
   if (imapPort !== null) input.imapPort = imapPort;

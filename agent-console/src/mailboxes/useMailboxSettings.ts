@@ -1,15 +1,9 @@
-import { getQueues } from '../api/directoryEndpoints';
-import { listMailboxes } from '../api/mailboxEndpoints';
-import { useReloadableData } from '../data/useReloadableData';
-import { useServerData } from '../data/useServerData';
-import { useRealtime } from '../realtime/realtimeContext';
-import { useRealtimeEvent } from '../realtime/useRealtimeEvent';
+import { useQueues } from '../data/directoryQueries';
+import { useMailboxList } from './mailboxQueries';
 
-/** Every mailbox's settings (re-read on `mailbox.changed`, so states stay current) and the queues mail can enter. */
+/** Every mailbox's settings (`mailbox.changed` keeps states current) and the queues mail can enter. */
 export function useMailboxSettings() {
-  const { connectionGeneration } = useRealtime();
-  const mailboxes = useReloadableData(listMailboxes, connectionGeneration);
-  const queues = useServerData(getQueues, connectionGeneration);
-  useRealtimeEvent('mailbox.changed', mailboxes.reload);
+  const mailboxes = useMailboxList();
+  const queues = useQueues();
   return { mailboxes, queues: queues.data?.queues ?? [] };
 }

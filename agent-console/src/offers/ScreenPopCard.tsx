@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScreenPop } from '../../../server/http/apiTypes';
 import { errorMessage } from '../api/errorMessage';
@@ -8,6 +8,7 @@ import { requestNotificationPermission } from './desktopNotifications';
 import { OfferCountdown } from './OfferCountdown';
 import { ArrivingMessage, OpenTickets, RecentInteractions } from './ScreenPopSections';
 import { screenPopTitle } from './screenPopTitle';
+import { useTakeFocus } from './useTakeFocus';
 import { OfferedCall, OfferedCallback } from './ScreenPopVoiceSections';
 
 interface Props {
@@ -18,10 +19,15 @@ interface Props {
   onReject: () => Promise<void>;
 }
 
-/** The offered contact, everything about the customer at a glance, and Accept / Reject. */
+/**
+ * The offered contact, everything about the customer at a glance, and Accept / Reject. It takes the focus when it
+ * appears (screen readers announce it as an alert dialog), Enter accepts and Escape rejects.
+ */
 export function ScreenPopCard({ pop, count, onAccept, onReject }: Props) {
   const { t } = useTranslation();
   const titleId = useId();
+  const hintId = useId();
+  const acceptButton = useTakeFocus<HTMLButtonElement>();
   const [busy, setBusy] = useState<'accept' | 'reject' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const title = screenPopTitle(pop);
@@ -41,12 +47,26 @@ export function ScreenPopCard({ pop, count, onAccept, onReject }: Props) {
     }
   };
 
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (busy !== null || event.nativeEvent.isComposing) return;
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      void respond('reject');
+    } else if (event.key === 'Enter' && !(event.target as HTMLElement).closest('a, button, input, select, textarea')) {
+      // On a link or the Reject button, Enter does what it does there; anywhere else in the pop it accepts.
+      event.preventDefault();
+      void respond('accept');
+    }
+  };
+
   return (
     <section
       className="screen-pop"
-      role="dialog"
+      role="alertdialog"
       aria-modal="false"
       aria-labelledby={titleId}
+      aria-describedby={hintId}
+      onKeyDown={onKeyDown}
       data-testid="screen-pop"
       data-offer-id={pop.offer.id}
       data-ticket-id={pop.ticket.id}
@@ -82,10 +102,14 @@ export function ScreenPopCard({ pop, count, onAccept, onReject }: Props) {
             {error}
           </p>
         )}
+        <p id={hintId} className="screen-pop__keys muted small" data-testid="offer-keys">
+          {t('offer.keys')}
+        </p>
         <button
           type="button"
           className="button"
           data-testid="reject-offer"
+          aria-keyshortcuts="Escape"
           disabled={busy !== null}
           onClick={() => void respond('reject')}
         >
@@ -95,6 +119,8 @@ export function ScreenPopCard({ pop, count, onAccept, onReject }: Props) {
           type="button"
           className="button button--primary button--accept"
           data-testid="accept-offer"
+          aria-keyshortcuts="Enter"
+          ref={acceptButton}
           disabled={busy !== null}
           onClick={() => void respond('accept')}
         >

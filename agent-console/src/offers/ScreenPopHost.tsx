@@ -1,6 +1,5 @@
+import { useNavigate } from '@tanstack/react-router';
 import { useEffect } from 'react';
-import { useNavigate } from '../navigation/navigationContext';
-import { ticketPath } from '../navigation/routes';
 import { primeOfferChime } from './offerChime';
 import { OfferNoticeToast } from './OfferNoticeToast';
 import { ScreenPopCard } from './ScreenPopCard';
@@ -37,7 +36,7 @@ export function ScreenPopHost() {
           count={queue.length}
           onAccept={async () => {
             const ticket = await accept(front.offer.id);
-            if (ticket) navigate(ticketPath(ticket.id));
+            if (ticket) await navigate({ to: '/tickets/$ticketId', params: { ticketId: ticket.id } });
           }}
           onReject={() => reject(front.offer.id)}
         />

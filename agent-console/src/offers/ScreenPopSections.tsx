@@ -1,10 +1,9 @@
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { ScreenPop } from '../../../server/http/apiTypes';
 import { ChannelBadge } from '../channels/ChannelBadge';
 import { InteractionList } from '../customers/InteractionList';
 import { Timestamp } from '../format/Timestamp';
-import { AppLink } from '../navigation/AppLink';
-import { ticketPath } from '../navigation/routes';
 import { QuotedText } from '../tickets/QuotedText';
 import { TicketStatusBadge } from '../tickets/TicketStatusBadge';
 
@@ -50,9 +49,9 @@ export function OpenTickets({ pop }: { pop: ScreenPop }) {
         <ul className="plain-list" data-testid="offer-open-tickets">
           {others.map((ticket) => (
             <li key={ticket.id} className="plain-list__row">
-              <AppLink to={ticketPath(ticket.id)}>
+              <Link to="/tickets/$ticketId" params={{ ticketId: ticket.id }}>
                 #{ticket.number} {ticket.subject}
-              </AppLink>
+              </Link>
               <TicketStatusBadge status={ticket.status} />
             </li>
           ))}

@@ -54,7 +54,7 @@ export function SimulatedPhone() {
       const { sid } = await sendSimulatedSms(from, text);
       patchLocal(placeholder, { sid, confirmed: true, status: 'sent' });
       remember(from);
-      reload();
+      void reload();
     } catch (failure) {
       patchLocal(placeholder, { status: 'failed' });
       setSendError(errorMessage(failure, t));

@@ -3,15 +3,16 @@ import { useTranslation } from 'react-i18next';
 import type { SimulatorStatus } from '../../../server/http/apiTypes';
 import { TabList } from '../app/TabList';
 import { LoadStatus } from '../data/LoadStatus';
-import type { ServerData } from '../data/useServerData';
 import { CallSimulator } from '../voice/simulator/CallSimulator';
 import { EmailSimulator } from './email/EmailSimulator';
 import { SimulatedPhone } from './SimulatedPhone';
 import { enabledSimulatorTabs, shownSimulatorTab, type SimulatorTab } from './simulatorTabs';
+import { useSimulatorStatus } from './useSimulatorStatus';
 
 /** Play the customer on each channel whose simulator runs, one tab each, and watch agents' replies arrive. */
-export function SimulatorPage({ status }: { status: ServerData<SimulatorStatus> }) {
+export function SimulatorPage() {
   const { t } = useTranslation();
+  const status = useSimulatorStatus();
   const [chosen, setChosen] = useState<SimulatorTab | null>(null);
   const enabled = enabledSimulatorTabs(status.data);
   const shown = shownSimulatorTab(enabled, chosen);
@@ -33,7 +34,7 @@ export function SimulatorPage({ status }: { status: ServerData<SimulatorStatus> 
           />
         )}
       </header>
-      <LoadStatus {...status} />
+      <LoadStatus data={status.data} error={status.error} />
       {status.data && enabled.length === 0 && (
         <p className="notice" data-testid="simulator-off">
           {t('simulator.off')}

@@ -8,7 +8,7 @@ export const SIMULATOR_TABS = ['sms', 'email', 'voice'] as const satisfies reado
 export type SimulatorTab = (typeof SIMULATOR_TABS)[number];
 
 /** The tabs whose simulator runs; none before the status is known. */
-export function enabledSimulatorTabs(status: SimulatorStatus | null): SimulatorTab[] {
+export function enabledSimulatorTabs(status: SimulatorStatus | null | undefined): SimulatorTab[] {
   return status ? SIMULATOR_TABS.filter((tab) => status[tab].enabled) : [];
 }
 

@@ -1,39 +1,20 @@
-import { useCallback } from 'react';
-import type { SimulatedSms } from '../../../server/http/apiTypes';
+import { useQuery } from '@tanstack/react-query';
 import { getSimulatedConversation } from '../api/simulatorEndpoints';
-import { useReloadableData } from '../data/useReloadableData';
-import { useRealtime } from '../realtime/realtimeContext';
-import { useRealtimeEvent } from '../realtime/useRealtimeEvent';
-import { compactPhone } from './simPhone';
-
-export interface SimulatedConversation {
-  /** The number as the server normalised it. */
-  phone: string;
-  messages: SimulatedSms[];
-}
-
-interface Answer extends SimulatedConversation {
-  requested: string;
-}
+import { queryKeys } from '../data/queryKeys';
 
 /**
- * One simulated phone's texts, re-read on reconnect and whenever the server says that phone's conversation
- * changed (a reply queued, its delivery status moving on). Null while nothing is asked or the answer is for
- * a number typed before.
+ * One simulated phone's texts, as typed (`phone`); `simulator.changed` for that number invalidates them (a reply
+ * queued, its delivery status moving on). Nothing while `phone` is null.
  */
 export function useSimulatedConversation(phone: string | null) {
-  const { connectionGeneration } = useRealtime();
-  const load = useCallback(
-    async (): Promise<Answer | null> =>
-      phone ? { requested: phone, ...(await getSimulatedConversation(phone)) } : null,
-    [phone],
-  );
-  const { data, error, reload } = useReloadableData(load, connectionGeneration);
-  const conversation: SimulatedConversation | null = data && data.requested === phone ? data : null;
-
-  useRealtimeEvent('simulator.changed', (event) => {
-    if (phone && event.phone && (event.phone === conversation?.phone || event.phone === compactPhone(phone))) reload();
+  const query = useQuery({
+    queryKey: queryKeys.simulatedConversation(phone ?? ''),
+    queryFn: () => getSimulatedConversation(phone!),
+    enabled: phone !== null,
   });
-
-  return { conversation, error: phone ? error : null, reload };
+  return {
+    conversation: phone ? (query.data ?? null) : null,
+    error: phone ? query.error : null,
+    reload: query.refetch,
+  };
 }

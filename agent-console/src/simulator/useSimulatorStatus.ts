@@ -1,10 +1,6 @@
-import type { SimulatorStatus } from '../../../server/http/apiTypes';
+import { useQuery } from '@tanstack/react-query';
 import { getSimulatorStatus } from '../api/simulatorEndpoints';
-import { useServerData, type ServerData } from '../data/useServerData';
-import { useRealtime } from '../realtime/realtimeContext';
+import { queryKeys } from '../data/queryKeys';
 
 /** Which simulators run; read at sign-in and on every reconnect (a restart may have added Twilio credentials or a mailbox). */
-export function useSimulatorStatus(): ServerData<SimulatorStatus> {
-  const { connectionGeneration } = useRealtime();
-  return useServerData(getSimulatorStatus, connectionGeneration);
-}
+export const useSimulatorStatus = () => useQuery({ queryKey: queryKeys.simulatorStatus, queryFn: getSimulatorStatus });

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useMailboxHealth } from '../mailboxes/useMailboxHealth';
+import { useMailboxHealth } from '../mailboxes/mailboxQueries';
 import { MailboxHealthTable } from './MailboxHealthTable';
 
 /** Below the queues; hidden while there are no mailboxes (or none could be read yet). */

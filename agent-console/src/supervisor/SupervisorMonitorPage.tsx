@@ -1,8 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getMonitor } from '../api/endpoints';
 import { LoadStatus } from '../data/LoadStatus';
-import { useServerData } from '../data/useServerData';
+import { queryKeys } from '../data/queryKeys';
 import { useNow } from '../format/useNow';
 import { useRealtime } from '../realtime/realtimeContext';
 import { AgentPresenceTable } from './AgentPresenceTable';
@@ -12,8 +13,9 @@ import { QueueTable } from './QueueTable';
 
 export function SupervisorMonitorPage() {
   const { t } = useTranslation();
-  const { connectionGeneration, onPresenceChanged } = useRealtime();
-  const monitor = useServerData(getMonitor, connectionGeneration);
+  const { onPresenceChanged } = useRealtime();
+  // Presence, ticket and call events invalidate it; presence events also show at once, below.
+  const monitor = useQuery({ queryKey: queryKeys.monitor, queryFn: getMonitor });
   const [events, setEvents] = useState<LatestPresenceEvents>(() => new Map());
   const now = useNow(15_000);
 
@@ -33,7 +35,7 @@ export function SupervisorMonitorPage() {
         <h1>{t('monitor.title')}</h1>
         <p className="muted">{t('monitor.intro')}</p>
       </header>
-      <LoadStatus {...monitor} />
+      <LoadStatus data={monitor.data} error={monitor.error} />
       {agents && (
         <>
           <h2>{t('monitor.agentsHeading')}</h2>

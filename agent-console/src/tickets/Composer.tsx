@@ -1,34 +1,43 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Channel, IdentityView, MessageView } from '../../../server/http/apiTypes';
+import type { Channel, IdentityView } from '../../../server/http/apiTypes';
 import { ApiRequestError } from '../api/ApiRequestError';
+import { AttachmentPicker } from '../attachments/AttachmentPicker';
+import { useAttachments } from '../attachments/useAttachments';
 import { errorMessage } from '../api/errorMessage';
-import { addNote, sendReply } from '../api/ticketEndpoints';
 import { OptedOutNotice } from '../sms/OptedOutNotice';
 import { SmsSegmentCount } from '../sms/SmsSegmentCount';
+import { PlaceholderNotice } from '../templates/PlaceholderNotice';
+import { TemplatePicker } from '../templates/TemplatePicker';
+import { TemplateSuggestions } from '../templates/TemplateSuggestions';
+import { useTemplateTools } from '../templates/useTemplateTools';
+import { useSendMessage, type MessageKind } from './ticketMutations';
 
-type Mode = 'reply' | 'note';
+type Mode = MessageKind;
 
 interface Props {
   ticketId: string;
   channel: Channel;
   /** The SMS number replies go to, when it texted STOP: replies are blocked, notes are not. */
   optedOut: IdentityView | null;
-  /** The stored message from the 201 answer, to show at once. */
-  onSent: (message: MessageView) => void;
 }
 
 /**
  * Reply to the customer (through the ticket's channel) or add an internal note; Ctrl/Cmd+Enter sends. A phone ticket
  * takes notes only: the voice channel carries no written reply (the server refuses one), the agent calls back instead.
  */
-export function Composer({ ticketId, channel, optedOut, onSent }: Props) {
+export function Composer({ ticketId, channel, optedOut }: Props) {
   const { t } = useTranslation();
   const notesOnly = channel === 'voice';
   const [chosenMode, setMode] = useState<Mode>('reply');
   const mode: Mode = notesOnly ? 'note' : chosenMode;
   const [text, setText] = useState('');
-  const [sending, setSending] = useState(false);
+  // `/` opens the template picker; a template's placeholders must be filled before a reply goes.
+  const templates = useTemplateTools(ticketId, text, setText);
+  const attachments = useAttachments();
+  const withFiles = channel === 'email' && mode === 'reply';
+  const message = useSendMessage(ticketId);
+  const sending = message.isPending;
   const [error, setError] = useState<string | null>(null);
   // The server's 409 `opted_out`, kept until what we know about the number's opt-out changes.
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -40,33 +49,47 @@ export function Composer({ ticketId, channel, optedOut, onSent }: Props) {
   }
 
   const replyBlocked = mode === 'reply' && (optedOutAt !== null || refusal !== null);
+  const unfilled = mode === 'reply' && templates.placeholders.length > 0;
+  const uploading = withFiles && attachments.busy;
 
-  const send = async () => {
-    if (sending || !text.trim() || replyBlocked) return;
-    setSending(true);
+  const send = () => {
+    if (sending || !text.trim() || replyBlocked || unfilled || uploading) return;
     setError(null);
-    try {
-      const { message } = await (mode === 'reply' ? sendReply(ticketId, text) : addNote(ticketId, text));
-      setText('');
-      onSent(message);
-    } catch (failure) {
-      if (failure instanceof ApiRequestError && failure.code === 'opted_out') setRefusal(failure.message);
-      else setError(errorMessage(failure, t));
-    } finally {
-      setSending(false);
-    }
+    // The thread shows the stored message from the answer at once (ticketMutations.ts).
+    message.mutate(
+      {
+        kind: mode,
+        text,
+        extras: {
+          templateId: templates.templateId ?? undefined,
+          attachments: withFiles && attachments.attachments.length ? attachments.attachments : undefined,
+        },
+      },
+      {
+        onSuccess: () => {
+          setText('');
+          templates.reset();
+          attachments.clear();
+        },
+        onError: (failure) => {
+          if (failure instanceof ApiRequestError && failure.code === 'opted_out') setRefusal(failure.message);
+          else setError(errorMessage(failure, t));
+        },
+      },
+    );
   };
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    void send();
+    send();
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (templates.onKeyDown(event)) return;
     // Not while an input method is composing (e.g. Chinese pinyin), where Enter picks a candidate.
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.nativeEvent.isComposing) {
       event.preventDefault();
-      void send();
+      send();
     }
   };
 
@@ -98,6 +121,9 @@ export function Composer({ ticketId, channel, optedOut, onSent }: Props) {
         )}
       </div>
       {replyBlocked && <OptedOutNotice phone={optedOut?.value} at={optedOutAt} serverMessage={refusal} />}
+      {mode === 'reply' && (
+        <TemplateSuggestions ticketId={ticketId} onPick={(template) => void templates.insert(template)} />
+      )}
       <label className="visually-hidden" htmlFor={`composer-${ticketId}`}>
         {mode === 'reply' ? t('composer.replyLabel') : t('composer.noteLabel')}
       </label>
@@ -108,9 +134,20 @@ export function Composer({ ticketId, channel, optedOut, onSent }: Props) {
         rows={4}
         value={text}
         placeholder={mode === 'reply' ? t('composer.replyPlaceholder') : t('composer.notePlaceholder')}
-        onChange={(event) => setText(event.target.value)}
+        ref={templates.textareaRef}
+        onChange={templates.onChange}
+        onSelect={templates.onSelect}
+        onBlur={templates.closePicker}
         onKeyDown={onKeyDown}
       />
+      <TemplatePicker tools={templates} listId={`templates-${ticketId}`} />
+      {mode === 'reply' && <PlaceholderNotice placeholders={templates.placeholders} />}
+      {withFiles && <AttachmentPicker attachments={attachments} />}
+      {templates.insertError != null && (
+        <p role="alert" className="notice notice--error">
+          {t('templates.insertFailed')} {errorMessage(templates.insertError, t)}
+        </p>
+      )}
       {channel === 'sms' && mode === 'reply' && <SmsSegmentCount text={text} />}
       {error && (
         <p role="alert" className="notice notice--error">
@@ -123,7 +160,7 @@ export function Composer({ ticketId, channel, optedOut, onSent }: Props) {
           type="submit"
           className="button button--primary"
           data-testid="send-reply"
-          disabled={sending || !text.trim() || replyBlocked}
+          disabled={sending || !text.trim() || replyBlocked || unfilled || uploading}
         >
           {sending ? t('composer.sending') : mode === 'reply' ? t('composer.send') : t('composer.addNote')}
         </button>

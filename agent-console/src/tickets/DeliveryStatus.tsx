@@ -7,13 +7,7 @@ import { RetrySend } from './RetrySend';
  * Where an outbound message is: queued, sending, sent, delivered, or undelivered / failed with the reason and a
  * way to send it again.
  */
-export function DeliveryStatus({
-  message,
-  onRetried,
-}: {
-  message: MessageView;
-  onRetried?: (message: MessageView) => void;
-}) {
+export function DeliveryStatus({ message }: { message: MessageView }) {
   const { t } = useTranslation();
   const failed = message.status === 'failed' || message.status === 'undelivered';
   return (
@@ -31,7 +25,7 @@ export function DeliveryStatus({
           </>
         )}
       </span>
-      {failed && <RetrySend message={message} onRetried={onRetried} />}
+      {failed && <RetrySend message={message} />}
     </>
   );
 }

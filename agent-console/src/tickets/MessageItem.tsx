@@ -14,16 +14,7 @@ function formatSize(bytes: number): string {
 
 const isAudio = (attachment: AttachmentView) => attachment.contentType.startsWith('audio/');
 
-/** `onRetried`: the agent sent a failed message again (the thread should be re-read). */
-export function MessageItem({
-  message,
-  customer,
-  onRetried,
-}: {
-  message: MessageView;
-  customer: CustomerView;
-  onRetried?: () => void;
-}) {
+export function MessageItem({ message, customer }: { message: MessageView; customer: CustomerView }) {
   const { t } = useTranslation();
   const author =
     message.direction === 'inbound'
@@ -49,7 +40,7 @@ export function MessageItem({
           <span className="muted small">{t('message.to', { address: message.to })}</span>
         )}
         <Timestamp iso={message.createdAt} className="muted small" />
-        {message.direction === 'outbound' && <DeliveryStatus message={message} onRetried={onRetried} />}
+        {message.direction === 'outbound' && <DeliveryStatus message={message} />}
       </header>
       {message.subject && <p className="message__subject">{message.subject}</p>}
       <MessageBody message={message} />

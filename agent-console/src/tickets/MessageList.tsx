@@ -4,15 +4,7 @@ import type { CustomerView, MessageView } from '../../../server/http/apiTypes';
 import { MessageItem } from './MessageItem';
 
 /** The thread, oldest first, in its own scroll area that follows the newest message. */
-export function MessageList({
-  messages,
-  customer,
-  onRetried,
-}: {
-  messages: MessageView[];
-  customer: CustomerView;
-  onRetried?: () => void;
-}) {
+export function MessageList({ messages, customer }: { messages: MessageView[]; customer: CustomerView }) {
   const { t } = useTranslation();
   const list = useRef<HTMLDivElement>(null);
   const newest = messages[messages.length - 1]?.id;
@@ -26,7 +18,7 @@ export function MessageList({
     <div className="message-list" data-testid="message-list" ref={list}>
       {messages.length === 0 && <p className="muted">{t('ticket.noMessages')}</p>}
       {messages.map((message) => (
-        <MessageItem key={message.id} message={message} customer={customer} onRetried={onRetried} />
+        <MessageItem key={message.id} message={message} customer={customer} />
       ))}
     </div>
   );

@@ -1,33 +1,14 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageView } from '../../../server/http/apiTypes';
 import { errorMessage } from '../api/errorMessage';
-import { retryMessage } from './retryMessage';
+import { useRetryMessage } from './ticketMutations';
 
 /** The agent's way to send a failed or undelivered message again; the server's refusal (e.g. opted out) shows beside it. */
-export function RetrySend({
-  message,
-  onRetried,
-}: {
-  message: MessageView;
-  onRetried?: (message: MessageView) => void;
-}) {
+export function RetrySend({ message }: { message: MessageView }) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const retry = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const { message: queued } = await retryMessage(message.ticketId, message.id);
-      onRetried?.(queued);
-    } catch (failure) {
-      setError(errorMessage(failure, t));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const retry = useRetryMessage(message);
+  const busy = retry.isPending;
+  const error = retry.error ? errorMessage(retry.error, t) : null;
 
   return (
     <>
@@ -37,7 +18,7 @@ export function RetrySend({
         data-testid="retry-send"
         title={t('delivery.retryTitle')}
         disabled={busy}
-        onClick={() => void retry()}
+        onClick={() => retry.mutate()}
       >
         {busy ? t('delivery.retrying') : t('delivery.retry')}
       </button>

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TicketPriority, TicketStatus, TicketSummary, TicketType } from '../../../server/http/apiTypes';
 import { errorMessage } from '../api/errorMessage';
-import { updateTicket, type TicketChanges } from '../api/ticketEndpoints';
+import type { TicketChanges } from '../api/ticketEndpoints';
+import { useUpdateTicket } from './ticketMutations';
 import { isDone, TICKET_PRIORITY_OPTIONS, TICKET_STATUS_OPTIONS, TICKET_TYPE_OPTIONS } from './ticketOptions';
 import { TransferPanel } from './TransferPanel';
 import type { Directory } from './useDirectory';
@@ -11,32 +12,19 @@ interface Props {
   ticket: TicketSummary;
   directory: Directory;
   currentUserId: string;
-  onChanged: (ticket: TicketSummary) => void;
   onTransferred: (ticket: TicketSummary) => void;
 }
 
 /** Status, priority and type (each saved as soon as it is picked), Resolve and Transfer. */
-export function TicketControls({ ticket, directory, currentUserId, onChanged, onTransferred }: Props) {
+export function TicketControls({ ticket, directory, currentUserId, onTransferred }: Props) {
   const { t } = useTranslation();
-  const [pending, setPending] = useState<TicketChanges | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const update = useUpdateTicket(ticket.id);
   const [transferring, setTransferring] = useState(false);
-  const shown = { ...ticket, ...pending };
-
-  const save = async (changes: TicketChanges) => {
-    setPending(changes);
-    setError(null);
-    try {
-      const { ticket: saved } = await updateTicket(ticket.id, changes);
-      onChanged(saved);
-    } catch (failure) {
-      setError(errorMessage(failure, t));
-    } finally {
-      setPending(null);
-    }
-  };
-
-  const saving = pending !== null;
+  const saving = update.isPending;
+  // What is being saved shows at once; the server's answer then replaces it.
+  const shown: TicketSummary = { ...ticket, ...(saving ? update.variables : {}) };
+  const save = (changes: TicketChanges) => update.mutate(changes);
+  const error = update.error ? errorMessage(update.error, t) : null;
   return (
     <section className="panel ticket-controls" aria-label={t('ticket.controls')}>
       <div className="control-grid">
@@ -46,7 +34,7 @@ export function TicketControls({ ticket, directory, currentUserId, onChanged, on
             data-testid="ticket-status"
             value={shown.status}
             disabled={saving}
-            onChange={(event) => void save({ status: event.target.value as TicketStatus })}
+            onChange={(event) => save({ status: event.target.value as TicketStatus })}
           >
             {TICKET_STATUS_OPTIONS.map((status) => (
               <option key={status} value={status}>
@@ -61,7 +49,7 @@ export function TicketControls({ ticket, directory, currentUserId, onChanged, on
             data-testid="ticket-priority"
             value={shown.priority}
             disabled={saving}
-            onChange={(event) => void save({ priority: event.target.value as TicketPriority })}
+            onChange={(event) => save({ priority: event.target.value as TicketPriority })}
           >
             {TICKET_PRIORITY_OPTIONS.map((priority) => (
               <option key={priority} value={priority}>
@@ -76,7 +64,7 @@ export function TicketControls({ ticket, directory, currentUserId, onChanged, on
             data-testid="ticket-type"
             value={shown.type ?? ''}
             disabled={saving}
-            onChange={(event) => void save({ type: (event.target.value || null) as TicketType | null })}
+            onChange={(event) => save({ type: (event.target.value || null) as TicketType | null })}
           >
             <option value="">{t('ticketType.none')}</option>
             {TICKET_TYPE_OPTIONS.map((type) => (
@@ -98,7 +86,7 @@ export function TicketControls({ ticket, directory, currentUserId, onChanged, on
           className="button button--primary"
           data-testid="resolve-ticket"
           disabled={saving || isDone(shown.status)}
-          onClick={() => void save({ status: 'resolved' })}
+          onClick={() => save({ status: 'resolved' })}
         >
           {t('ticket.resolve')}
         </button>

@@ -1,10 +1,9 @@
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { CustomerView, TicketSummary } from '../../../server/http/apiTypes';
 import { ChannelBadge } from '../channels/ChannelBadge';
 import { customerName } from '../customers/customerName';
 import { Timestamp } from '../format/Timestamp';
-import { AppLink } from '../navigation/AppLink';
-import { customerPath } from '../navigation/routes';
 import { TicketStatusBadge } from './TicketStatusBadge';
 
 export function TicketHeader({ ticket, customer }: { ticket: TicketSummary; customer: CustomerView }) {
@@ -21,9 +20,9 @@ export function TicketHeader({ ticket, customer }: { ticket: TicketSummary; cust
         <ChannelBadge channel={ticket.channel} />
         <span>
           <span className="muted">{t('ticket.customer')}: </span>
-          <AppLink to={customerPath(customer.id)} testId="ticket-customer">
+          <Link to="/customers/$customerId" params={{ customerId: customer.id }} data-testid="ticket-customer">
             {customerName(customer, t)}
-          </AppLink>
+          </Link>
         </span>
         <TicketStatusBadge status={ticket.status} />
         <span className="muted small">

@@ -1,14 +1,13 @@
+import { getRouteApi, Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MessageView, TicketSummary, UserView } from '../../../server/http/apiTypes';
+import { useCurrentUser } from '../app/session';
 import { AuditList } from '../audit/AuditList';
 import { CustomerSummary } from '../customers/CustomerSummary';
-import { AppLink } from '../navigation/AppLink';
-import { PAGE_PATHS } from '../navigation/routes';
 import { optedOutReplyPhone } from '../sms/smsOptOut';
+import { TicketTags } from '../tags/TicketTags';
 import { TicketCalls } from '../voice/TicketCalls';
 import { Composer } from './Composer';
-import { mergeMessages } from './mergeMessages';
 import { MessageList } from './MessageList';
 import { TicketControls } from './TicketControls';
 import { TicketHeader } from './TicketHeader';
@@ -16,23 +15,24 @@ import { TicketLoadStatus } from './TicketLoadStatus';
 import { useDirectory } from './useDirectory';
 import { useTicketDetail } from './useTicketDetail';
 
+const route = getRouteApi('/tickets/$ticketId');
+
 /** The workspace for one ticket: thread and composer, controls, customer and audit timeline. */
-export function TicketPage({ ticketId, user }: { ticketId: string; user: UserView }) {
+export function TicketPage() {
   const { t } = useTranslation();
+  const { ticketId } = route.useParams();
+  const user = useCurrentUser();
   const detail = useTicketDetail(ticketId);
   const directory = useDirectory(user);
-  const [sentHere, setSentHere] = useState<MessageView[]>([]);
   const [handedOver, setHandedOver] = useState(false);
-  const { data, update } = detail;
-
-  const applyTicket = (ticket: TicketSummary) => update((current) => ({ ...current, ticket }));
+  const { data } = detail;
 
   return (
     <section className="page page--wide">
       <TicketLoadStatus data={data} error={detail.error} />
       {handedOver && (
         <p className="notice notice--success" role="status" data-testid="transfer-done">
-          {t('transfer.done')} <AppLink to={PAGE_PATHS.inbox}>{t('transfer.backToInbox')}</AppLink>
+          {t('transfer.done')} <Link to="/">{t('transfer.backToInbox')}</Link>
         </p>
       )}
       {data && (
@@ -46,16 +46,11 @@ export function TicketPage({ ticketId, user }: { ticketId: string; user: UserVie
           <div className="workspace">
             <div className="workspace__main">
               <h2 className="visually-hidden">{t('ticket.thread')}</h2>
-              <MessageList
-                messages={mergeMessages(data.messages, sentHere)}
-                customer={data.customer}
-                onRetried={detail.reload}
-              />
+              <MessageList messages={data.messages} customer={data.customer} />
               <Composer
                 ticketId={data.ticket.id}
                 channel={data.ticket.channel}
                 optedOut={optedOutReplyPhone(data.ticket.channel, data.customer, data.messages)}
-                onSent={(message) => setSentHere((sent) => [...sent, message])}
               />
             </div>
             <aside className="workspace__side">
@@ -63,13 +58,12 @@ export function TicketPage({ ticketId, user }: { ticketId: string; user: UserVie
                 ticket={data.ticket}
                 directory={directory}
                 currentUserId={user.id}
-                onChanged={applyTicket}
                 onTransferred={(ticket) => {
-                  applyTicket(ticket);
                   if (ticket.assigneeId !== user.id) setHandedOver(true);
                 }}
               />
               <TicketCalls ticketId={data.ticket.id} />
+              <TicketTags ticketId={data.ticket.id} tags={data.tags} />
               <section className="panel">
                 <h2>{t('ticket.customer')}</h2>
                 <CustomerSummary customer={data.customer} />

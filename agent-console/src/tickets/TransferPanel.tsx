@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TicketSummary } from '../../../server/http/apiTypes';
 import { errorMessage } from '../api/errorMessage';
-import { transferTicket, type TransferTarget } from '../api/ticketEndpoints';
+import type { TransferTarget } from '../api/ticketEndpoints';
+import { useTransferTicket } from './ticketMutations';
 import type { Directory } from './useDirectory';
 
 interface Props {
@@ -26,22 +27,15 @@ function targetFrom(value: string): TransferTarget | null {
 export function TransferPanel({ ticketId, directory, currentUserId, onTransferred, onCancel }: Props) {
   const { t } = useTranslation();
   const [value, setValue] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const mutation = useTransferTicket(ticketId);
+  // Still busy after success: the panel closes with the answer.
+  const busy = mutation.isPending || mutation.isSuccess;
+  const error = mutation.error ? errorMessage(mutation.error, t) : null;
   const target = targetFrom(value);
   const agents = directory.agents?.filter((agent) => agent.id !== currentUserId) ?? [];
 
-  const transfer = async () => {
-    if (!target) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const { ticket } = await transferTicket(ticketId, target);
-      onTransferred(ticket);
-    } catch (failure) {
-      setError(errorMessage(failure, t));
-      setBusy(false);
-    }
+  const transfer = () => {
+    if (target) mutation.mutate(target, { onSuccess: ({ ticket }) => onTransferred(ticket) });
   };
 
   return (
@@ -91,7 +85,7 @@ export function TransferPanel({ ticketId, directory, currentUserId, onTransferre
           className="button button--primary"
           data-testid="confirm-transfer"
           disabled={!target || busy}
-          onClick={() => void transfer()}
+          onClick={transfer}
         >
           {busy ? t('transfer.transferring') : t('transfer.confirm')}
         </button>

@@ -1,9 +1,8 @@
 import { useCallback, useMemo } from 'react';
 import type { UserView } from '../../../server/http/apiTypes';
-import { getAgents, getQueues, type AgentEntry, type QueueEntry } from '../api/directoryEndpoints';
+import type { AgentEntry, QueueEntry } from '../api/directoryEndpoints';
 import type { NameLookup } from '../audit/describeAudit';
-import { useServerData } from '../data/useServerData';
-import { useRealtime } from '../realtime/realtimeContext';
+import { useAgents, useQueues } from '../data/directoryQueries';
 
 export interface Directory {
   queues: QueueEntry[] | null;
@@ -13,21 +12,24 @@ export interface Directory {
   nameOf: NameLookup;
 }
 
-const loadDirectory = () =>
-  Promise.all([getQueues(), getAgents()]).then(([{ queues }, { agents }]) => ({ queues, agents }));
-
 /** Queues and agents: where a ticket can be transferred, and the names the audit timeline refers to by id. */
 export function useDirectory(user: Pick<UserView, 'id' | 'name'>): Directory {
-  const { connectionGeneration } = useRealtime();
-  const { data, error } = useServerData(loadDirectory, connectionGeneration);
+  const queueQuery = useQueues();
+  const agents = useAgents();
+  const queues = queueQuery.data?.queues;
 
   const names = useMemo(() => {
     const map = new Map<string, string>([[user.id, user.name]]);
-    data?.queues.forEach((queue) => map.set(queue.id, queue.name));
-    data?.agents.forEach((agent) => map.set(agent.id, agent.name));
+    queues?.forEach((queue) => map.set(queue.id, queue.name));
+    agents.data?.agents.forEach((agent) => map.set(agent.id, agent.name));
     return map;
-  }, [data, user.id, user.name]);
+  }, [queues, agents.data, user.id, user.name]);
   const nameOf = useCallback<NameLookup>((id) => (typeof id === 'string' ? names.get(id) : undefined), [names]);
 
-  return { queues: data?.queues ?? null, agents: data?.agents ?? null, error, nameOf };
+  return {
+    queues: queues ?? null,
+    agents: agents.data?.agents ?? null,
+    error: queueQuery.error ?? agents.error,
+    nameOf,
+  };
 }

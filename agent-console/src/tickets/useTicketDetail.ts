@@ -1,23 +1,8 @@
-import { useCallback } from 'react';
-import type { TicketDetailResponse } from '../../../server/http/apiTypes';
+import { useQuery } from '@tanstack/react-query';
 import { getTicket } from '../api/ticketEndpoints';
-import { useReloadableData, type ReloadableData } from '../data/useReloadableData';
-import { useRealtime } from '../realtime/realtimeContext';
-import { useRealtimeEvent } from '../realtime/useRealtimeEvent';
+import { queryKeys } from '../data/queryKeys';
 
-/** One ticket with its thread and audit, re-read on reconnect and whenever the server says it (or its customer) changed. */
-export function useTicketDetail(ticketId: string): ReloadableData<TicketDetailResponse> {
-  const { connectionGeneration } = useRealtime();
-  const load = useCallback(() => getTicket(ticketId), [ticketId]);
-  const detail = useReloadableData(load, connectionGeneration);
-  const customerId = detail.data?.customer.id;
-
-  useRealtimeEvent('ticket.changed', (event) => {
-    if (event.ticketId === ticketId) detail.reload();
-  });
-  useRealtimeEvent('customer.changed', (event) => {
-    if (event.customerId === customerId) detail.reload();
-  });
-
-  return detail;
+/** One ticket with its thread and audit; socket events about it or its customer invalidate it. */
+export function useTicketDetail(ticketId: string) {
+  return useQuery({ queryKey: queryKeys.ticket(ticketId), queryFn: () => getTicket(ticketId) });
 }

@@ -1,11 +1,10 @@
+import { Link } from '@tanstack/react-router';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserView } from '../../../server/http/apiTypes';
 import { errorMessage } from '../api/errorMessage';
 import { ChannelIcon } from '../channels/ChannelIcon';
 import { useNow } from '../format/useNow';
-import { AppLink } from '../navigation/AppLink';
-import { ticketPath } from '../navigation/routes';
 import { isCallingOut, shouldAutoAnswer } from './autoAnswer';
 import { callBarStatus, controlsFor } from './callBarStatus';
 import { callClock, formatDuration } from './callClock';
@@ -108,9 +107,14 @@ export function CallBar({ user }: { user: UserView }) {
               <span className="muted small">{t('voice.ringingPhone', { number: voice.info.phoneNumber })}</span>
             )}
             {call?.ticketId && (
-              <AppLink to={ticketPath(call.ticketId)} className="call-bar__ticket" testId="call-ticket-link">
+              <Link
+                to="/tickets/$ticketId"
+                params={{ ticketId: call.ticketId }}
+                className="call-bar__ticket"
+                data-testid="call-ticket-link"
+              >
                 {t('voice.openTicket')}
-              </AppLink>
+              </Link>
             )}
             {muted !== null && (
               // Always laid out while talking (hidden when not muted), so muting moves nothing.

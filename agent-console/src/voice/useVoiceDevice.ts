@@ -1,7 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { VoiceDeviceResponse } from '../../../server/http/voiceApiTypes';
 import { getVoiceDevice } from '../api/voiceEndpoints';
-import { useServerData } from '../data/useServerData';
+import { queryKeys } from '../data/queryKeys';
 import { useRealtime } from '../realtime/realtimeContext';
 import { useRealtimeEvent } from '../realtime/useRealtimeEvent';
 import { deviceKindFor, type DeviceKind } from './deviceKind';
@@ -28,7 +29,7 @@ const idleState = () => IDLE_DEVICE_STATE;
  */
 export function useVoiceDevice(): VoiceDeviceHandle {
   const { connectionGeneration } = useRealtime();
-  const { data: info } = useServerData(getVoiceDevice, connectionGeneration);
+  const info = useQuery({ queryKey: queryKeys.voiceDevice, queryFn: getVoiceDevice }).data ?? null;
   const kind = info ? deviceKindFor(info) : null;
   const [device, setDevice] = useState<VoiceDevice | null>(null);
   // The token the device starts with; later ones reach it through `tokenWillExpire`.

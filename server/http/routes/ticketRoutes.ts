@@ -4,6 +4,8 @@ import { listAudit } from '../../audit/auditQueries';
 import { findCustomerView } from '../../customers/customerQueries';
 import { listTicketMessages } from '../../messages/messageQueries';
 import { retrySend } from '../../outbound/retrySend';
+import { listTicketTags } from '../../tags/tagQueries';
+import { placeholdersIn } from '../../templates/templateText';
 import { addNote, queueReply, transferTicket, updateTicket } from '../../tickets/ticketCommands';
 import { listInbox } from '../../tickets/ticketQueries';
 import { TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TYPES, type TicketDetailResponse } from '../apiTypes';
@@ -15,7 +17,17 @@ const text = z.string().trim().min(1, 'is required').max(20_000, 'is too long (2
 // Files on an email reply, uploaded first (POST /api/uploads) and named by id; only the replying agent's own uploads
 // are accepted, and their total size is checked against the mailbox's limit when the reply is stored.
 const reply = z.object({
-  text,
+  // Placeholders of a template (`[[order number]]`) are the agent's to fill: a reply still holding one is refused.
+  text: text.superRefine((t, ctx) => {
+    const left = placeholdersIn(t);
+    if (left.length)
+      ctx.addIssue({
+        code: 'custom',
+        message: `still holds placeholders to fill: ${left.map((p) => `[[${p}]]`).join(', ')}`,
+      });
+  }),
+  /** The reply template it was written from, counted as a use of it. */
+  templateId: z.uuid('must be the id of a template you may use').optional(),
   attachments: z
     .array(z.object({ uploadId: z.uuid('must be the id of one of your uploads') }))
     .max(10, 'at most 10 attachments')
@@ -55,10 +67,11 @@ export const ticketRoutes = [
     params: idParams,
     async handler({ ctx, params: { id }, session }): Promise<TicketDetailResponse> {
       const ticket = await requireVisibleTicket(ctx.sql, session, id);
-      const [customer, messages, audit, [offer]] = await Promise.all([
+      const [customer, messages, audit, tags, [offer]] = await Promise.all([
         findCustomerView(ctx.sql, ticket.customer.id),
         listTicketMessages(ctx.sql, id),
         listAudit(ctx.sql, 'ticket', id),
+        listTicketTags(ctx.sql, id),
         ctx.sql<{ id: string; ticketId: string; expiresAt: Date }[]>`
           select id, ticket_id, expires_at from offers where ticket_id = ${id} and agent_id = ${session.userId} and status = 'pending'`,
       ]);
@@ -67,6 +80,7 @@ export const ticketRoutes = [
         customer: customer!,
         messages,
         audit,
+        tags,
         pendingOffer: offer
           ? { id: offer.id, ticketId: offer.ticketId, expiresAt: offer.expiresAt.toISOString() }
           : null,
@@ -89,12 +103,12 @@ export const ticketRoutes = [
     path: '/api/tickets/:id/replies',
     access: ANY_ROLE,
     summary:
-      'Reply to the customer through the ticket’s channel (stored as queued, then sent by a job). A phone ticket takes no written reply (409): call back, or add a note.',
+      'Reply to the customer through the ticket’s channel (stored as queued, then sent by a job). A phone ticket takes no written reply (409): call back, or add a note. A text still holding template placeholders ([[…]]) is refused (400, text); templateId counts a use of the template; email replies get the agent’s and the mailbox’s signatures.',
     params: idParams,
     body: reply,
     async handler({ ctx, params: { id }, body, res, session }) {
       res.status(201);
-      return { message: await queueReply(ctx, session, id, body.text, body.attachments) };
+      return { message: await queueReply(ctx, session, id, body.text, body.attachments, body.templateId) };
     },
   }),
   route({

@@ -43,7 +43,7 @@ export function EmailSimulator({ supportAddress }: { supportAddress: string }) {
     });
     remember(address);
     setReplyTo(null);
-    reload();
+    void reload();
   };
 
   return (

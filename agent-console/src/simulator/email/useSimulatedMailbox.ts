@@ -1,34 +1,16 @@
-import { useCallback } from 'react';
-import type { SimulatedEmail } from '../../../../server/http/apiTypes';
+import { useQuery } from '@tanstack/react-query';
 import { getSimulatedMailbox } from '../../api/simulatorEndpoints';
-import { useReloadableData } from '../../data/useReloadableData';
-import { useRealtime } from '../../realtime/realtimeContext';
-import { useRealtimeEvent } from '../../realtime/useRealtimeEvent';
-
-interface Answer {
-  requested: string;
-  address: string;
-  emails: SimulatedEmail[];
-}
+import { queryKeys } from '../../data/queryKeys';
 
 /**
- * One simulated customer's mailbox, re-read on reconnect and whenever the server says it changed (a mail sent
- * from here or elsewhere, an agent's reply delivered). Null while nothing is asked or the answer is for an
- * address typed before. `address` must be normalised.
+ * One simulated customer's mailbox (`address` normalised); `simulator.changed` for it invalidates it (a mail sent
+ * from here or elsewhere, an agent's reply delivered). Nothing while `address` is null.
  */
 export function useSimulatedMailbox(address: string | null) {
-  const { connectionGeneration } = useRealtime();
-  const load = useCallback(
-    async (): Promise<Answer | null> =>
-      address ? { requested: address, ...(await getSimulatedMailbox(address)) } : null,
-    [address],
-  );
-  const { data, error, reload } = useReloadableData(load, connectionGeneration);
-  const mailbox = data && data.requested === address ? data : null;
-
-  useRealtimeEvent('simulator.changed', (event) => {
-    if (address && event.email === address) reload();
+  const query = useQuery({
+    queryKey: queryKeys.simulatedMailbox(address ?? ''),
+    queryFn: () => getSimulatedMailbox(address!),
+    enabled: address !== null,
   });
-
-  return { mailbox, error: address ? error : null, reload };
+  return { mailbox: address ? (query.data ?? null) : null, error: address ? query.error : null, reload: query.refetch };
 }

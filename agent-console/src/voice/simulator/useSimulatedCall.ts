@@ -1,11 +1,9 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import type { SimulatedCallView } from '../../../../server/http/voiceApiTypes';
 import { ApiRequestError } from '../../api/ApiRequestError';
 import { getSimulatedCall } from '../../api/voiceEndpoints';
-import { useReloadableData } from '../../data/useReloadableData';
-import { useRealtime } from '../../realtime/realtimeContext';
-import { useRealtimeEvent } from '../../realtime/useRealtimeEvent';
-import { concernsAddress } from '../simulatorEvents';
+import { queryKeys } from '../../data/queryKeys';
 
 const STORAGE_KEY = 'switchboard.simulator.voiceCall';
 
@@ -32,18 +30,21 @@ export function usePlacedCallSid(): [string | null, (sid: string | null) => void
   return [sid, set];
 }
 
-/** One simulated call as its caller experiences it: re-read on reconnect and whenever the simulator says it (or its number) changed. */
+/** One simulated call as its caller experiences it; `voice.simulator.changed` about it (or its number) invalidates it. */
 export function useSimulatedCall(sid: string | null) {
-  const { connectionGeneration } = useRealtime();
-  const load = useCallback(async () => (sid ? (await getSimulatedCall(sid)).call : null), [sid]);
-  const { data, error, reload, update } = useReloadableData<SimulatedCallView | null>(load, connectionGeneration);
-  const call = data && data.sid === sid ? data : null;
-
-  useRealtimeEvent('voice.simulator.changed', (event) => {
-    if (sid && (event.callSid === sid || (call !== null && concernsAddress(event, call.from)))) reload();
+  const client = useQueryClient();
+  const { data, error } = useQuery({
+    queryKey: queryKeys.simulatedCall(sid ?? ''),
+    queryFn: async () => (await getSimulatedCall(sid!)).call,
+    enabled: sid !== null,
   });
+  const call = sid && data ? data : null;
 
-  const apply = useCallback((fresh: SimulatedCallView) => update(() => fresh), [update]);
+  // An action's answer is the call as it is now.
+  const apply = useCallback(
+    (fresh: SimulatedCallView) => client.setQueryData(queryKeys.simulatedCall(fresh.sid), fresh),
+    [client],
+  );
   // A call the simulator no longer knows (the server restarted since) is simply over.
   const gone = error instanceof ApiRequestError && error.status === 404;
   return { call, error: sid && !gone ? error : null, gone, apply };
