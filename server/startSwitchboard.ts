@@ -67,6 +67,8 @@ export async function startSwitchboard(config: Config, log: Logger): Promise<Run
     const queues = createQueues(redis, config.REDIS_PREFIX, log);
     cleanups.push(() => closeQueues(queues));
     const publisher = createPublisher(redis, config.REDIS_PREFIX, log);
+    // Ticket changes gathered for a batch go out before Redis closes (cleanups run last-in first-out).
+    cleanups.push(() => publisher.flush());
     let selfUrl: string | null = null;
     const sms = await createSmsTransport({ config, sql, publisher, selfUrl: () => selfUrl });
     if (sms.simulator) cleanups.push(() => sms.simulator?.close());

@@ -232,11 +232,13 @@ export interface ServerToClientEvents {
     ticketId: string;
     reason: 'accepted' | 'rejected' | 'timed_out' | 'canceled';
   }) => void;
-  /** To the assignee, the ticket's queue and supervisors: re-read the ticket. */
+  /** To the assignee: re-read the ticket. */
   'ticket.changed': (event: {
     ticketId: string;
     /** Who holds it now, when the sender knows. */ assigneeId?: string | null;
   }) => void;
+  /** To a ticket's queue and supervisors: the tickets that changed in the last moment (~100 ms), to re-read. */
+  'tickets.changed': (event: { changes: { ticketId: string; assigneeId?: string | null }[] }) => void;
   /** To supervisors and admins: a mailbox's connection state changed; re-read mail health. */
   'mailbox.changed': (event: { mailboxId: string }) => void;
   /** To supervisors: a mass SMS campaign progressed; re-read it. */

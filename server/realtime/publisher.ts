@@ -2,9 +2,14 @@ import { Emitter } from '@socket.io/redis-emitter';
 import type { Redis } from 'ioredis';
 import type { ServerToClientEvents } from '../http/apiTypes';
 import type { Logger } from '../logger';
+import { createRoomBatches } from './roomBatches';
 
 export type EventName = keyof ServerToClientEvents;
 export type EventPayload<E extends EventName> = Parameters<ServerToClientEvents[E]>[0];
+export type TicketChange = EventPayload<'ticket.changed'>;
+
+/** How long ticket changes for crowded rooms (queues, supervisors) are gathered before they go out as one event. */
+export const TICKET_CHANGES_WINDOW_MS = 100;
 
 /**
  * Sends realtime events from any process (web, worker) to sockets on every realtime process, through
@@ -12,6 +17,10 @@ export type EventPayload<E extends EventName> = Parameters<ServerToClientEvents[
  */
 export interface Publisher {
   emit<E extends EventName>(roomNames: string[], event: E, payload: EventPayload<E>): void;
+  /** A ticket change for crowded rooms: gathered per room and sent as one `tickets.changed` per window. */
+  emitTicketChange(roomNames: string[], change: TicketChange): void;
+  /** Sends the gathered ticket changes now (the process is stopping). */
+  flush(): void;
   disconnectRoom(roomName: string): void;
 }
 
@@ -31,11 +40,17 @@ export function createPublisher(redis: Redis, prefix: string, log: Logger): Publ
         .catch((err: Error) => log.warn({ err: err.message, channel }, 'realtime publish failed')),
   };
   const emitter = new Emitter(client, { key: socketIoKey(prefix) });
+  const emit = (roomNames: string[], event: string, payload: unknown) => {
+    if (roomNames.length === 0) return;
+    (emitter.to(roomNames) as unknown as { emit(e: string, p: unknown): void }).emit(event, payload);
+  };
+  const ticketChanges = createRoomBatches<TicketChange>(TICKET_CHANGES_WINDOW_MS, (room, changes) =>
+    emit([room], 'tickets.changed', { changes }),
+  );
   return {
-    emit(roomNames, event, payload) {
-      if (roomNames.length === 0) return;
-      (emitter.to(roomNames) as unknown as { emit(e: string, p: unknown): void }).emit(event, payload);
-    },
+    emit,
+    emitTicketChange: (roomNames, change) => ticketChanges.add(roomNames, change),
+    flush: () => ticketChanges.flush(),
     disconnectRoom(roomName) {
       emitter.in(roomName).disconnectSockets(true);
     },

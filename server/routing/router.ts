@@ -3,7 +3,7 @@ import { createRedis } from '../redis/connection';
 import { expireOffers, overflowWaitingTickets } from './offerLifecycle';
 import { makeOffers } from './routingPass';
 import { announceOffers } from './screenPop';
-import { routingChannel } from './routingTasks';
+import { addLocalRouter, routingChannel, routingTriggerOrigin } from './routingTasks';
 
 /**
  * A worker process's router. Routing triggers (published by any process) coalesce into one pass at a time, and
@@ -84,7 +84,11 @@ export function startRouter(ctx: AppContext, redisUrl: string) {
     route();
     void sweep();
   }, config.ROUTING_TICK_SECONDS * 1000);
-  subscriber.on('message', route);
+  // A trigger from this process has already reached this router directly (kickRouting).
+  subscriber.on('message', (_channel: string, origin: string) => {
+    if (origin !== routingTriggerOrigin) route();
+  });
+  const removeLocal = addLocalRouter(config.REDIS_PREFIX, route);
   void subscriber
     .subscribe(routingChannel(config.REDIS_PREFIX))
     .catch((err) => log.warn({ err: err.message }, 'routing trigger subscription failed'));
@@ -97,6 +101,7 @@ export function startRouter(ctx: AppContext, redisUrl: string) {
   return {
     async close() {
       closed = true;
+      removeLocal();
       clearInterval(tick);
       clearTimeout(deadlineTimer);
       await Promise.all([routing, sweeping]);

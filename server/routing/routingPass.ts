@@ -64,8 +64,9 @@ export async function makeOffers(ctx: AppContext): Promise<OfferMade[]> {
         select statement_timestamp(), 'system', 'ticket.offered', 'ticket', made.ticket_id::text, jsonb_build_object('agentId', made.agent_id, 'offerId', made.id)
         from made join m on m.ticket_id = made.ticket_id order by m.turn
       )
-      select made.id as offer_id, made.ticket_id, made.agent_id, made.expires_at, t.customer_id
-      from made join m on m.ticket_id = made.ticket_id join tickets t on t.id = made.ticket_id order by m.turn`;
+      select made.id as offer_id, made.ticket_id, made.agent_id, made.expires_at, t.customer_id, u.role as agent_role
+      from made join m on m.ticket_id = made.ticket_id join tickets t on t.id = made.ticket_id join users u on u.id = made.agent_id
+      order by m.turn`;
     return made;
   });
   endTimer();

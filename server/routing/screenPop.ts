@@ -13,6 +13,8 @@ export interface KnownOffer {
   ticketId: string;
   customerId: string;
   expiresAt: Date;
+  /** The offered agent's role, which decides what of the customer's history the pop may show. */
+  agentRole: Role;
 }
 
 /**
@@ -27,11 +29,10 @@ export async function buildScreenPop(
   const [offer] = known
     ? [known]
     : await sql<(KnownOffer & { agentId: string })[]>`
-        select o.id as offer_id, o.ticket_id, t.customer_id, o.expires_at, o.agent_id from offers o join tickets t on t.id = o.ticket_id where o.id = ${offerId}`;
+        select o.id as offer_id, o.ticket_id, t.customer_id, o.expires_at, o.agent_id, u.role as agent_role
+        from offers o join tickets t on t.id = o.ticket_id join users u on u.id = o.agent_id where o.id = ${offerId}`;
   if (!offer) return null;
-  const [agent] = await sql<{ role: Role }[]>`select role from users where id = ${offer.agentId}`;
-  if (!agent) return null;
-  const viewer = { userId: offer.agentId, role: agent.role };
+  const viewer = { userId: offer.agentId, role: offer.agentRole };
   const [ticket, customer, recentInteractions, openTickets, message] = await Promise.all([
     findTicketSummary(sql, offer.ticketId),
     findCustomerView(sql, offer.customerId),

@@ -8,8 +8,9 @@ export interface TicketWatchers {
 }
 
 /**
- * Tells everyone watching a ticket to re-read it: its assignee, its queue, and the supervisors of the queue's team.
- * A caller that has just written who they are (`known`) spares the read.
+ * Tells everyone watching a ticket to re-read it: its assignee at once, and, gathered with other changes into one
+ * `tickets.changed` per short window, its queue and the supervisors (crowded rooms, where one event per change would
+ * cost a frame per console per change). A caller that has just written who they are (`known`) spares the read.
  */
 export async function publishTicketChanged(
   ctx: Pick<AppContext, 'sql' | 'publisher'>,
@@ -21,9 +22,10 @@ export async function publishTicketChanged(
     : await ctx.sql<TicketWatchers[]>`
         select t.assignee_id, t.queue_id, q.team_id from tickets t left join queues q on q.id = t.queue_id where t.id = ${ticketId}`;
   if (!t) return;
-  const targets = [rooms.allSupervisors];
-  if (t.assigneeId) targets.push(rooms.agent(t.assigneeId));
-  if (t.queueId) targets.push(rooms.queue(t.queueId));
-  if (t.teamId) targets.push(rooms.teamSupervisors(t.teamId));
-  ctx.publisher.emit(targets, 'ticket.changed', { ticketId, assigneeId: t.assigneeId });
+  const change = { ticketId, assigneeId: t.assigneeId };
+  if (t.assigneeId) ctx.publisher.emit([rooms.agent(t.assigneeId)], 'ticket.changed', change);
+  const crowded = [rooms.allSupervisors];
+  if (t.queueId) crowded.push(rooms.queue(t.queueId));
+  if (t.teamId) crowded.push(rooms.teamSupervisors(t.teamId));
+  ctx.publisher.emitTicketChange(crowded, change);
 }

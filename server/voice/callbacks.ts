@@ -262,7 +262,7 @@ export async function cancelCallback(ctx: AppContext, callbackId: string, actor:
       reason: 'canceled',
     });
   // The queue it left is told too: its waiting list drops it.
-  if (ticket.queueId) ctx.publisher.emit([rooms.queue(ticket.queueId)], 'ticket.changed', { ticketId: ticket.id });
+  if (ticket.queueId) ctx.publisher.emitTicketChange([rooms.queue(ticket.queueId)], { ticketId: ticket.id });
   await publishTicketChanged(ctx, ticket.id);
 }
 

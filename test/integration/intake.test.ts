@@ -6,6 +6,7 @@ import { aQueue, aUser } from '../support/factories';
 import { TestClient } from '../support/httpClient';
 import { connectSocket, nextEvent } from '../support/sockets';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
+import { waitFor } from '../support/waitFor';
 import { startTestServer, testEnv } from '../support/testServer';
 
 let db: TestDatabase;
@@ -125,14 +126,38 @@ describe('intake', () => {
     expect(audit[1]).toMatchObject({ actorKind: 'customer', data: { from: 'resolved', to: 'open' } });
   });
 
-  it('when a contact arrives, then after commit the ticket’s watchers are told', async () => {
+  it('when a contact arrives, then after commit the ticket’s watchers (supervisors here) are told in a batch', async () => {
     const supervisor = await aUser(db.sql, 'admin');
     const client = await new TestClient(server.url).signIn(supervisor.email, supervisor.password);
     const socket: Socket = await connectSocket(server.url, client.cookie);
     try {
-      const told = nextEvent<{ ticketId: string }>(socket, 'ticket.changed');
+      const told = nextEvent<{ changes: { ticketId: string }[] }>(socket, 'tickets.changed');
       const result = await intakeContact(server.ctx, anSms(aPhone(), 'ping'));
-      expect(await told).toEqual({ ticketId: result.ticketId, assigneeId: null });
+      expect((await told).changes).toContainEqual({ ticketId: result.ticketId, assigneeId: null });
+    } finally {
+      socket.close();
+    }
+  });
+
+  it('when a burst of contacts arrives, then a supervisor hears of every ticket in a few batched events, not one each', async () => {
+    const supervisor = await aUser(db.sql, 'admin');
+    const client = await new TestClient(server.url).signIn(supervisor.email, supervisor.password);
+    const socket: Socket = await connectSocket(server.url, client.cookie);
+    const heard = new Set<string>();
+    let events = 0;
+    socket.on('tickets.changed', ({ changes }: { changes: { ticketId: string }[] }) => {
+      events += 1;
+      for (const change of changes) heard.add(change.ticketId);
+    });
+    try {
+      const results = await Promise.all(
+        Array.from({ length: 30 }, () => intakeContact(server.ctx, anSms(aPhone(), 'hi'))),
+      );
+      await waitFor(
+        async () => results.filter((r) => !heard.has(r.ticketId)).length,
+        (missing) => missing === 0,
+      );
+      expect(events).toBeLessThan(results.length);
     } finally {
       socket.close();
     }

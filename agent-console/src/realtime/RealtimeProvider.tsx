@@ -60,6 +60,10 @@ export function RealtimeProvider({ verifySession, children }: Props) {
     for (const event of REALTIME_EVENTS) {
       socket.on(event, (payload: unknown) => listeners.dispatch(event, payload as never));
     }
+    // Queues and supervisors hear ticket changes in batches; each listener of ticket.changed hears every one.
+    socket.on('tickets.changed', ({ changes }) => {
+      for (const change of changes) listeners.dispatch('ticket.changed', change);
+    });
     socket.connect();
 
     return () => {

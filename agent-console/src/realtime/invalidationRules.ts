@@ -54,6 +54,8 @@ const RULES: { [E in RealtimeEventName]: Rule<E> } = {
       at(queryKeys.monitor, INVALIDATION_DELAY_MS.callbacks),
     ];
   },
+  // Unpacked by the RealtimeProvider into one ticket.changed per change.
+  'tickets.changed': () => [],
   'customer.changed': ({ customerId }, cache) => {
     const inbox = cache.getQueryData<InboxResponse>(queryKeys.inbox);
     const tickets = cachedTickets(cache).filter((detail) => detail.customer.id === customerId);

@@ -62,6 +62,7 @@ describe('REALTIME_EVENTS', () => {
       'presence.changed',
       'simulator.changed',
       'ticket.changed',
+      'tickets.changed',
       'voice.simulator.changed',
     ]);
   });

@@ -10,6 +10,7 @@ const EVENTS: Record<RealtimeEventName, true> = {
   'offer.created': true,
   'offer.ended': true,
   'ticket.changed': true,
+  'tickets.changed': true,
   'customer.changed': true,
   'simulator.changed': true,
   'campaign.changed': true,
