@@ -32,6 +32,7 @@ import { prepareMailboxPasswords } from './email/mailboxPasswordsAtRest';
 import { startSearchIndexing } from './search/searchIndexer';
 import { createSecretBox } from './secrets/secretBox';
 import { resolveSecretsKey } from './secrets/secretsKey';
+import { startWallPush } from './wall/wallPush';
 
 export interface RunningSwitchboard {
   ctx: AppContext;
@@ -128,6 +129,10 @@ export async function startSwitchboard(config: Config, log: Logger): Promise<Run
     if (workers) cleanups.push(() => workers.close());
     const mailboxes = config.services.has('worker') ? startMailboxSyncs(ctx, maybeAutoAcknowledge) : null;
     if (mailboxes) cleanups.push(() => mailboxes.close());
+
+    // The supervisors' wall: figures pushed as the facts behind them commit (server/wall/wallPush.ts).
+    const wallPush = config.services.has('realtime') ? await startWallPush(ctx) : null;
+    if (wallPush) cleanups.push(() => wallPush.stop());
 
     const metrics = createStateMetrics(ctx);
     let url: string | null = null;

@@ -1,9 +1,18 @@
 import type { AppContext } from '../context';
+import type { TransactionSql } from '../db/client';
 import type { Presence, PresenceView } from '../http/apiTypes';
 import { rooms } from '../realtime/rooms';
 import { kickRouting } from '../routing/routingTasks';
 
-export type PresenceReason = 'console' | 'disconnected' | 'signed-out' | 'missed-offer';
+export type PresenceReason = 'console' | 'disconnected' | 'signed-out' | 'missed-offer' | 'supervisor';
+
+/** What one presence change wrote, for `announcePresence` to tell once it has committed. */
+export interface PresenceChange {
+  changed: boolean;
+  at: Date;
+  teamIds: string[];
+  withdrawn: { id: string; ticketId: string }[];
+}
 
 /**
  * Sets an agent's presence, records the change with its time, and tells the agent's own sockets and the
@@ -17,25 +26,42 @@ export async function setPresence(
   presence: Presence,
   reason: PresenceReason,
 ): Promise<PresenceView | null> {
-  const result = await ctx.sql.begin(async (tx) => {
-    const [current] = await tx<{ presence: Presence; presenceChangedAt: Date }[]>`
-      select presence, presence_changed_at from users where id = ${userId} for update`;
-    if (!current) return null;
-    if (current.presence === presence)
-      return { changed: false, at: current.presenceChangedAt, teamIds: [], withdrawn: [] };
-    const [row] = await tx<{ presenceChangedAt: Date }[]>`
-      update users set presence = ${presence}, presence_changed_at = now() where id = ${userId} returning presence_changed_at`;
-    await tx`insert into presence_events (user_id, presence, reason, at) values (${userId}, ${presence}, ${reason}, ${row.presenceChangedAt})`;
-    const teams = await tx<{ teamId: string }[]>`select team_id from team_members where user_id = ${userId}`;
-    const withdrawn =
-      presence === 'available'
-        ? []
-        : await tx<{ id: string; ticketId: string }[]>`
-            update offers set status = 'canceled', responded_at = now()
-            where agent_id = ${userId} and status = 'pending' returning id, ticket_id`;
-    return { changed: true, at: row.presenceChangedAt, teamIds: teams.map((t) => t.teamId), withdrawn };
-  });
-  if (!result) return null;
+  const result = await ctx.sql.begin((tx) => changePresence(tx, userId, presence, reason));
+  return result ? announcePresence(ctx, userId, presence, result) : null;
+}
+
+/** The writes of a presence change, inside the caller's transaction (null: no such user). */
+export async function changePresence(
+  tx: TransactionSql,
+  userId: string,
+  presence: Presence,
+  reason: PresenceReason,
+): Promise<PresenceChange | null> {
+  const [current] = await tx<{ presence: Presence; presenceChangedAt: Date }[]>`
+    select presence, presence_changed_at from users where id = ${userId} for update`;
+  if (!current) return null;
+  if (current.presence === presence)
+    return { changed: false, at: current.presenceChangedAt, teamIds: [], withdrawn: [] };
+  const [row] = await tx<{ presenceChangedAt: Date }[]>`
+    update users set presence = ${presence}, presence_changed_at = now() where id = ${userId} returning presence_changed_at`;
+  await tx`insert into presence_events (user_id, presence, reason, at) values (${userId}, ${presence}, ${reason}, ${row.presenceChangedAt})`;
+  const teams = await tx<{ teamId: string }[]>`select team_id from team_members where user_id = ${userId}`;
+  const withdrawn =
+    presence === 'available'
+      ? []
+      : await tx<{ id: string; ticketId: string }[]>`
+          update offers set status = 'canceled', responded_at = now()
+          where agent_id = ${userId} and status = 'pending' returning id, ticket_id`;
+  return { changed: true, at: row.presenceChangedAt, teamIds: teams.map((t) => t.teamId), withdrawn };
+}
+
+/** After the change committed: the agent's sockets and their supervisors are told, and routing follows. */
+export async function announcePresence(
+  ctx: Pick<AppContext, 'publisher' | 'redis' | 'config' | 'log'>,
+  userId: string,
+  presence: Presence,
+  result: PresenceChange,
+): Promise<PresenceView> {
   const view: PresenceView = { userId, presence, presenceChangedAt: result.at.toISOString() };
   if (result.changed) {
     const targets = [rooms.agent(userId), rooms.allSupervisors, ...result.teamIds.map(rooms.teamSupervisors)];

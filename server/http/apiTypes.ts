@@ -1,8 +1,18 @@
 // The JSON shapes the HTTP API and the realtime channel send. The agent console
 // imports these with `import type` only, so this file must stay free of runtime code.
 
+import type { ArticleSuggestion } from './knowledgeApiTypes';
 import type { TagView } from './ticketViewApiTypes';
 import type { CallView } from './voiceApiTypes';
+import type { SlaAlarmEvent, TicketSlaBadge } from './slaApiTypes';
+import type { AtRiskEvent, CustomerHealthView, LowScoreEvent, SurveyView } from './surveyApiTypes';
+import type {
+  AgentGridRow,
+  CallMonitoredEvent,
+  MonitorSessionView,
+  ThresholdCrossing,
+  WallFiguresPush,
+} from './wallApiTypes';
 
 export const ROLES = ['agent', 'supervisor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -51,7 +61,8 @@ export interface PresenceView {
   presenceChangedAt: string;
 }
 
-export const TICKET_STATUSES = ['new', 'open', 'pending', 'resolved', 'closed'] as const;
+// waiting_on_customer pauses the SLA clocks until the customer writes again (server/sla/).
+export const TICKET_STATUSES = ['new', 'open', 'pending', 'waiting_on_customer', 'resolved', 'closed'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
@@ -71,6 +82,8 @@ export interface TicketSummary {
   customer: { id: string; name: string | null };
   createdAt: string;
   updatedAt: string;
+  /** The SLA badge: the most urgent open clock (see slaApiTypes.ts); absent or null without one. */
+  sla?: TicketSlaBadge | null;
 }
 
 export type MessageStatus = 'received' | 'queued' | 'sending' | 'sent' | 'delivered' | 'undelivered' | 'failed';
@@ -153,6 +166,8 @@ export interface TicketDetailResponse {
   tags: TagView[];
   /** The routing offer this user holds for the ticket, if any. */
   pendingOffer: OfferView | null;
+  /** The ticket's satisfaction surveys, newest first (score and comment once answered). */
+  surveys: SurveyView[];
 }
 
 export interface CustomerDetailResponse {
@@ -163,6 +178,10 @@ export interface CustomerDetailResponse {
   hiddenTicketCount: number;
   interactions: InteractionView[];
   audit: AuditEntryView[];
+  /** Health score with its reasons (see surveyApiTypes.ts). */
+  health: CustomerHealthView;
+  /** The customer's surveys and return-visit results, newest first. */
+  surveys: SurveyView[];
 }
 
 export interface OfferView {
@@ -183,6 +202,10 @@ export interface ScreenPop {
   message: MessageView | null;
   /** Voice tickets only: what the agent is being offered (null for other channels, or a voice ticket with neither). */
   voice: ScreenPopVoice | null;
+  /** The top knowledge base articles for the ticket's subject and last customer message (at most 3). */
+  articleSuggestions?: ArticleSuggestion[];
+  /** The customer's health score and its reasons (always sent by the server). */
+  health?: CustomerHealthView;
 }
 
 /** A live inbound call, a voicemail left on the ticket, or a callback the agent will place. */
@@ -251,6 +274,24 @@ export interface ServerToClientEvents {
   'call.changed': (event: CallView) => void;
   /** Simulator only: a simulated call changed (a phone's screen, or a call ringing an agent's simulated device). */
   'voice.simulator.changed': (event: { callSid: string; endpoints: string[] }) => void;
+  /** To the supervisors watching the queues: their live figures now (wallApiTypes.ts). */
+  'wall.figures': (event: WallFiguresPush) => void;
+  /** To the supervisors watching the agent: the agent's grid row now. */
+  'wall.agent': (event: AgentGridRow) => void;
+  /** To the supervisors watching the queue: a figure crossed a warning or critical threshold (or went back). */
+  'wall.threshold': (event: ThresholdCrossing) => void;
+  /** To the monitoring supervisor: their monitoring session changed. */
+  'monitor.changed': (event: MonitorSessionView) => void;
+  /** To the monitored agent (when an admin turned it on): a supervisor monitors their call, or stopped (mode null). */
+  'call.monitored': (event: CallMonitoredEvent) => void;
+  /** To the assignee (the queue's supervisors when unassigned) and supervisors: an SLA warning, breach or escalation. */
+  'sla.alarm': (event: SlaAlarmEvent) => void;
+  /** To the supervisors of the ticket's queue (and admins): a survey came back with a low score. */
+  'survey.low_score': (event: LowScoreEvent) => void;
+  /** To supervisors: a customer's health crossed the at-risk threshold (they now carry the "at risk" tag). */
+  'customer.at_risk': (event: AtRiskEvent) => void;
+  /** To supervisors: a return visit was scheduled, done, failed or canceled; re-read the list. */
+  'return_visit.changed': (event: { returnVisitId: string; ticketId: string }) => void;
 }
 
 export interface ClientToServerEvents {

@@ -17,6 +17,7 @@ import { twilioVoiceWebhooks } from './webhooks/twilioVoiceWebhooks';
 import { VOICE_BASE } from '../voice/voiceUrls';
 import { routeTable } from './routeTable';
 import { healthRoutes } from './routes/healthRoutes';
+import { helpCenter } from './helpCenterMount';
 import { accessLog } from '../observability/accessLog';
 import { metricsEndpoint } from '../observability/metricsEndpoint';
 import { webhookLatency } from '../observability/webhookLatency';
@@ -125,6 +126,8 @@ export function createHttpApp(
   );
   for (const def of api ? routeTable : healthRoutes) mount(app, ctx, def);
   app.use(NOT_CONSOLE, noSuchRoute);
+  // The public help center answers every /help path itself (its own 404 page): none falls through to the console.
+  if (api) app.use('/help', helpCenter(ctx));
   if (api) serveConsole(app, consoleDir);
   app.use(noSuchRoute);
   app.use(errorHandler(ctx));

@@ -6,6 +6,7 @@ import type { TransactionSql } from '../db/client';
 import { enqueueTicket, entryQueueFor, entryQueueQuery } from '../routing/enqueueTicket';
 import { kickRouting } from '../routing/routingTasks';
 import { searchVector } from '../search/searchVector';
+import { slaOnCustomerMessage } from '../sla/slaHooks';
 import { publishTicketChanged, type TicketWatchers as KnownWatchers } from '../tickets/ticketEvents';
 import { contactIdentity, unidentifiedCallerName } from './contactIdentity';
 import { firstLine } from './firstLine';
@@ -45,7 +46,13 @@ export async function intakeContact(
 ): Promise<IntakeResult> {
   const identity = contactIdentity(contact, ctx.config.DEFAULT_PHONE_REGION);
   try {
-    const { watchers, ...result } = await ctx.sql.begin((tx) => storeContact(tx, contact, identity, origin));
+    const { watchers, ...result } = await ctx.sql.begin(async (tx) => {
+      const stored = await storeContact(tx, contact, identity, origin);
+      // A notice (an opt-out keyword) asks for no answer; mail flagged automated starts no clock.
+      if (!contact.noticeOnly)
+        await slaOnCustomerMessage(ctx, tx, stored.ticketId, Boolean(contact.metadata?.automated));
+      return stored;
+    });
     await publishContactReceived(ctx, result, watchers);
     return result;
   } catch (err) {
@@ -198,11 +205,14 @@ async function lockCustomer(tx: TransactionSql, customerId: string): Promise<str
   return row.mergedIntoId ? lockCustomer(tx, row.mergedIntoId) : customerId;
 }
 
-/** A customer writing again reopens a resolved ticket, and a ticket nobody holds goes back to waiting. */
+/**
+ * A customer writing again reopens a resolved ticket (or one waiting on them, whose SLA clocks resume), and a ticket
+ * nobody holds goes back to waiting.
+ */
 async function rejoinTicket(tx: TransactionSql, ticketId: string, contact: InboundContact) {
   const [t] = await tx<{ status: string; assigneeId: string | null; queueId: string | null }[]>`
     select status, assignee_id, queue_id from tickets where id = ${ticketId} for update`;
-  if (t.status === 'resolved' || t.status === 'pending') {
+  if (t.status === 'resolved' || t.status === 'pending' || t.status === 'waiting_on_customer') {
     await tx`update tickets set status = 'open', resolved_at = null where id = ${ticketId}`;
     await writeAudit(tx, {
       actorUserId: null,

@@ -12,6 +12,11 @@ import { bridgeCustomerTask, dialAgentLegTask } from '../voice/voiceTasks';
 import { reconcileVoiceJobsTask } from '../voice/voiceJobReconciler';
 import { presenceSweepTask } from '../presence/presenceSweepTask';
 import { copyRecordingTask, reconcileRecordingCopiesTask } from '../voice/recordingCopies';
+import { sendSurveyTask } from '../surveys/sendSurvey';
+import { reconcileSurveyJobsTask } from '../surveys/surveyJobReconciler';
+import { refreshCustomerHealthTask, sweepCustomerHealthTask } from '../health/healthJobs';
+import { reconcileSlaTimersTask, slaTimerTask } from '../sla/slaTimerTasks';
+import { slaAlarmSendTask } from '../sla/slaAlarmSends';
 
 const tasks: Task<any>[] = [
   purgeExpiredSessionsTask,
@@ -26,6 +31,13 @@ const tasks: Task<any>[] = [
   presenceSweepTask,
   copyRecordingTask,
   reconcileRecordingCopiesTask,
+  sendSurveyTask,
+  reconcileSurveyJobsTask,
+  refreshCustomerHealthTask,
+  sweepCustomerHealthTask,
+  slaTimerTask,
+  reconcileSlaTimersTask,
+  slaAlarmSendTask,
 ];
 
 // How often each worker process checks that every job scheduler still exists in Redis (a flush drops them).

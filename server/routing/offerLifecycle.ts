@@ -1,5 +1,5 @@
 import { writeAudit, writeAudits } from '../commands/writeAudit';
-import { setPresence } from '../commands/setPresence';
+import { announcePresence, changePresence } from '../commands/setPresence';
 import type { AppContext } from '../context';
 import type { TransactionSql } from '../db/client';
 import { HttpError } from '../http/httpError';
@@ -97,18 +97,25 @@ export async function expireOffers(ctx: AppContext) {
         data: { agentId: r.agentId, offerId: r.id },
       })),
     );
-    return rows;
+    // Set away in the same transaction, under the routing lock: no pass can offer them more work in between, and a
+    // process dying after the commit leaves no agent available who let an offer lapse.
+    const away = [...new Set(rows.filter((r) => r.status === 'timed_out' && !r.onCall).map((r) => r.agentId))];
+    const changes = [];
+    for (const agentId of away) {
+      const change = await changePresence(tx, agentId, 'away', 'missed-offer');
+      if (change) changes.push({ agentId, change });
+    }
+    return { rows, changes };
   });
-  for (const r of ended) {
+  for (const r of ended.rows) {
     ctx.publisher.emit([rooms.agent(r.agentId)], 'offer.ended', {
       offerId: r.id,
       ticketId: r.ticketId,
       reason: r.status === 'unseen' ? 'canceled' : 'timed_out',
     });
   }
-  const away = new Set(ended.filter((r) => r.status === 'timed_out' && !r.onCall).map((r) => r.agentId));
-  for (const agentId of away) await setPresence(ctx, agentId, 'away', 'missed-offer');
-  return ended;
+  for (const { agentId, change } of ended.changes) await announcePresence(ctx, agentId, 'away', change);
+  return ended.rows;
 }
 
 /**

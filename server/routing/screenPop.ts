@@ -1,11 +1,14 @@
+import { logSuggestionsShown, suggestArticles } from '../../knowledge-base/usage/suggestArticles';
 import type { AppContext } from '../context';
 import { findCustomerView, listInteractions } from '../customers/customerQueries';
 import type { Sql } from '../db/client';
 import type { Role, ScreenPop } from '../http/apiTypes';
+import { presentArticleSuggestion } from '../http/presentArticleHit';
 import { findLatestInboundMessage } from '../messages/messageQueries';
 import { rooms } from '../realtime/rooms';
 import { listCustomerOpenTickets, findTicketSummary } from '../tickets/ticketQueries';
 import { findScreenPopVoice } from '../voice/screenPopVoice';
+import { computeCustomerHealth } from '../health/customerHealth';
 
 /** What the routing pass already knows of an offer it made, which spares the pop a read. */
 export interface KnownOffer {
@@ -49,7 +52,30 @@ export async function buildScreenPop(
     openTickets,
     message,
     voice: ticket.channel === 'voice' ? await findScreenPopVoice(sql, ticket.id) : null,
+    health: await computeCustomerHealth(sql, offer.customerId),
+    articleSuggestions: await screenPopArticles(sql, ticket, message, offer.agentId),
   };
+}
+
+/** The top three knowledge base articles for the ticket, logged as shown to the agent the pop is for. */
+async function screenPopArticles(
+  sql: Sql,
+  ticket: { id: string; subject: string },
+  message: { text: string } | null,
+  agentId: string,
+) {
+  const found = await suggestArticles(
+    sql,
+    { ticketId: ticket.id, subject: ticket.subject, lastCustomerMessage: message?.text ?? null },
+    3,
+  );
+  await logSuggestionsShown(
+    sql,
+    ticket.id,
+    agentId,
+    found.hits.map((h) => h.articleId),
+  );
+  return found.hits.map(presentArticleSuggestion);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { seedDemoArticles } from '../../knowledge-base/seed/seedDemoArticles';
 import type { Sql } from '../db/client';
 import { createBusinessHours, findSchedule, updateBusinessHours } from '../settings/businessHoursSettings';
 import { queueInput, saveQueue } from '../settings/queueSettings';
@@ -20,6 +21,8 @@ import {
 const SEED_NAME = 'demo';
 /** Demos seeded before the demo queues were open around the clock get that, and the after-hours queue, once. */
 const CALENDARS_SEED_NAME = 'demo-calendars';
+/** The demo help center's articles, added once to new and existing demos alike. */
+const KNOWLEDGE_SEED_NAME = 'demo-knowledge';
 const SEED_LOCK_KEY = 72_410_002;
 
 /**
@@ -33,6 +36,10 @@ export async function seedDemo(sql: Sql): Promise<boolean> {
   try {
     await connection`select pg_advisory_lock(${SEED_LOCK_KEY})`;
     const done = new Set((await connection<{ name: string }[]>`select name from seed_runs`).map((run) => run.name));
+    if (!done.has(KNOWLEDGE_SEED_NAME)) {
+      await seedDemoArticles(sql, null);
+      await connection`insert into seed_runs (name) values (${KNOWLEDGE_SEED_NAME})`;
+    }
     if (!done.has(SEED_NAME)) {
       await seedSteps(sql);
       await connection`insert into seed_runs (name) values (${SEED_NAME}), (${CALENDARS_SEED_NAME})`;

@@ -5,6 +5,7 @@ import { publishCustomerChanged } from '../customers/customerEvents';
 import { callerIdentity } from '../intake/contactIdentity';
 import { intakeContact } from '../intake/intakeContact';
 import { publishTicketChanged } from '../tickets/ticketEvents';
+import { takeSmsSurveyReply } from '../surveys/smsSurveyReply';
 import { setSmsOptOut } from './smsOptOut';
 
 /**
@@ -16,6 +17,9 @@ export async function receiveSms(ctx: AppContext, params: TwilioSmsParams) {
   const contact = parseInboundSms(params);
   // STOP from a short code or a sender ID has no number to opt out: it is kept as an ordinary text.
   const keyword = callerIdentity(contact.from.value, ctx.config.DEFAULT_PHONE_REGION) ? smsKeyword(contact.text) : null;
+  // A reply to a survey awaiting its answer is that answer: it never opens a ticket or pages an agent.
+  const surveyAnswer = keyword ? null : await takeSmsSurveyReply(ctx, contact);
+  if (surveyAnswer) return surveyAnswer;
   const stored = await intakeContact(ctx, { ...contact, noticeOnly: keyword !== null });
   if (!keyword) return stored;
   const changed = await ctx.sql.begin(async (tx) => {

@@ -22,6 +22,9 @@ import { cancelPendingOffers, enqueueTicket } from '../routing/enqueueTicket';
 import { kickRouting } from '../routing/routingTasks';
 import { rooms } from '../realtime/rooms';
 import { searchVector } from '../search/searchVector';
+import { slaOnPublicResponse, slaOnTicketChanged } from '../sla/slaHooks';
+import { surveysOnStatusChange } from '../surveys/scheduleSurvey';
+import { enqueueTicketSurveys } from '../surveys/surveyJobs';
 import { countTemplateUse } from '../templates/templateUsage';
 import { publishTicketChanged } from './ticketEvents';
 import { findTicketSummary } from './ticketQueries';
@@ -79,9 +82,12 @@ export async function updateTicket(ctx: AppContext, viewer: Viewer, ticketId: st
         closed_at = case when ${status} = 'closed' then coalesce(closed_at, now()) else null end,
         updated_at = now()
       where id = ${ticketId}`;
+    await slaOnTicketChanged(ctx, tx, ticketId);
+    if (fields.includes('status')) await surveysOnStatusChange(tx, ticketId, before.status, status);
     return status === 'resolved' || status === 'closed' ? cancelPendingOffers(tx, ticketId) : [];
   });
   await afterTicketChange(ctx, ticketId, withdrawn);
+  if (changes.status === 'resolved') await enqueueTicketSurveys(ctx, ticketId);
   return findTicketSummary(ctx.sql, ticketId);
 }
 
@@ -105,6 +111,8 @@ export async function transferTicket(
         entityId: ticketId,
         data: { toQueueId: to.queueId },
       });
+      // Another queue may mean another policy or calendar.
+      await slaOnTicketChanged(ctx, tx, ticketId);
       return withdrawnOffers;
     }
     const [agent] = await tx`select 1 from users where id = ${to.agentId} and active and role = 'agent'`;
@@ -235,6 +243,8 @@ export async function queueReply(
               ${searchVector(tx, text)}, ${templateId ?? null})
       returning id`;
     await storeReplyAttachments(tx, m.id, files);
+    // A public answer stops the response clock (notes never come here).
+    await slaOnPublicResponse(ctx, tx, ticketId);
     await tx`update tickets set status = case when status = 'new' then 'open' else status end, updated_at = now() where id = ${ticketId}`;
     await writeAudit(tx, {
       actorUserId: viewer.userId,

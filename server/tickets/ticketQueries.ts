@@ -2,6 +2,7 @@ import type { SessionUser } from '../auth/sessions';
 import { visibleTicketsCondition } from '../auth/ticketVisibility';
 import type { Sql, SqlFragment } from '../db/client';
 import type { TicketSummary } from '../http/apiTypes';
+import { slaBadgeColumn } from '../sla/slaBadgeSql';
 
 type Viewer = Pick<SessionUser, 'userId' | 'role'>;
 
@@ -26,12 +27,14 @@ export const presentTicket = (r: TicketRow): TicketSummary => ({
   customer: { id: r.customerId, name: r.customerName },
   createdAt: r.createdAt.toISOString(),
   updatedAt: r.updatedAt.toISOString(),
+  // Only when the ticket has an open SLA clock: tickets without one keep their shape.
+  ...(r.sla ? { sla: r.sla } : {}),
 });
 
 function selectTickets(sql: Sql, where: SqlFragment, order: SqlFragment = sql`t.updated_at desc`) {
   return sql<TicketRow[]>`
     select t.id, t.number, t.subject, t.channel, t.status, t.priority, t.type, t.queue_id, t.assignee_id, t.created_at, t.updated_at,
-           c.id as customer_id, c.name as customer_name
+           c.id as customer_id, c.name as customer_name, ${slaBadgeColumn(sql)}
     from tickets t join customers c on c.id = t.customer_id
     where ${where}
     order by ${order}

@@ -6,12 +6,13 @@ import { forbidden, HttpError } from '../http/httpError';
 import type { TagView, TicketListItem, TicketListResponse, TicketViewName } from '../http/ticketViewApiTypes';
 import { findTagByIdOrName } from '../tags/tagQueries';
 import { presentTicket, type TicketRow } from './ticketQueries';
+import { slaBadgeColumn } from '../sla/slaBadgeSql';
 import { ticketSearchCondition } from './ticketSearch';
 import { encodeCursor, type TicketViewQuery } from './ticketViewQuery';
 
 type Viewer = Pick<SessionUser, 'userId' | 'role'>;
 
-const OPEN: TicketStatus[] = ['new', 'open', 'pending'];
+const OPEN: TicketStatus[] = ['new', 'open', 'pending', 'waiting_on_customer'];
 // The statuses a view holds unless the query names others.
 const VIEW_STATUSES: Record<TicketViewName, TicketStatus[] | null> = {
   mine: OPEN,
@@ -100,7 +101,8 @@ export async function listTicketView(
              t.assignee_id, u.name as assignee_name, t.customer_id, c.name as customer_name, t.created_at, t.updated_at,
              to_char(t.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as activity,
              coalesce((select json_agg(json_build_object('id', g.id, 'name', g.name, 'color', g.color) order by lower(g.name))
-                       from ticket_tags tt join tags g on g.id = tt.tag_id where tt.ticket_id = t.id), '[]') as tags
+                       from ticket_tags tt join tags g on g.id = tt.tag_id where tt.ticket_id = t.id), '[]') as tags,
+             ${slaBadgeColumn(sql)}
       from tickets t
       join customers c on c.id = t.customer_id
       left join queues q on q.id = t.queue_id

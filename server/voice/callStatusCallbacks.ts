@@ -17,6 +17,7 @@ import { endTwilioCall } from './endTwilioCall';
 import { loadIvr } from './ivrSettings';
 import { freeToTakeCall, previousAgentOnCall } from './transferRecall';
 import { voiceUrl } from './voiceUrls';
+import { slaOnTicketChanged } from '../sla/slaHooks';
 
 /**
  * A status callback for a customer's call (the number's status callback, or the one we gave an outbound call).
@@ -61,6 +62,7 @@ async function endCall(ctx: AppContext, callId: string, status: CallStatus) {
       await tx`
         update tickets set status = 'resolved', resolved_at = now(), routable_after = null, updated_at = now()
         where id = ${c.ticketId} and assignee_id is null and status not in ('resolved', 'closed')`;
+      await slaOnTicketChanged(ctx, tx, c.ticketId);
       await writeAudit(tx, {
         actorUserId: null,
         actorKind: 'customer',

@@ -9,6 +9,7 @@ import { endTwilioCall } from './endTwilioCall';
 import { loadIvr } from './ivrSettings';
 import { enqueueBridgeCustomer, enqueueDialAgentLeg } from './voiceJobs';
 import { agentAddress, voiceUrl } from './voiceUrls';
+import { slaOnPublicResponse } from '../sla/slaHooks';
 
 // Twilio's ring time for a leg before it reports no-answer.
 const AGENT_RING_SECONDS = 20;
@@ -233,6 +234,8 @@ export async function answerJoin(ctx: AppContext, callId: string): Promise<strin
         wait_seconds = coalesce(wait_seconds, extract(epoch from now() - enqueued_at)::int),
         status = case when call_status_rank(status) < 3 then 'in-progress' else status end, updated_at = now()
       where id = ${callId}`;
+    // The customer and an agent are talking: a public response for the ticket's SLA.
+    if (locked.ticketId) await slaOnPublicResponse(ctx, tx, locked.ticketId);
     return { call: locked, joined: true };
   });
   if (joined) {

@@ -7,6 +7,7 @@ import { findCall } from './callQueries';
 import { twimlFor } from './callTwiml';
 import { loadIvr, type IvrAction, type IvrMenu, type IvrSettings } from './ivrSettings';
 import { enterQueue } from './queueCall';
+import { offerSurveyOptIn } from '../surveys/voice/surveyOptIn';
 import { HttpError } from '../http/httpError';
 
 const MAX_MENU_ATTEMPTS = 3;
@@ -130,6 +131,6 @@ async function followAction(
       return twiml.callbackNumber(callId, action.queueId, call.fromNumber, 0);
     }
     case 'queue':
-      return enterQueue(ctx, ivr, callId, action.queueId);
+      return (await offerSurveyOptIn(ctx, ivr, callId, action.queueId)) ?? enterQueue(ctx, ivr, callId, action.queueId);
   }
 }

@@ -17,8 +17,9 @@ import { createRedis } from '../../server/redis/connection';
 const BENCHMARKS = [
   { name: 'p1', file: 'p1ScreenPop.ts', limitSeconds: 150 },
   { name: 'p2', file: 'p2SmsThroughput.ts', limitSeconds: 300 },
-  { name: 'p3', file: 'p3SupervisorWall.ts', limitSeconds: 30 },
+  { name: 'p3', file: 'p3SupervisorWall.ts', limitSeconds: 150 },
   { name: 'p4', file: 'p4VoiceWebhook.ts', limitSeconds: 120 },
+  { name: 'p5', file: 'p5KnowledgeSearch.ts', limitSeconds: 600 },
   { name: 'p6', file: 'p6EmailIntake.ts', limitSeconds: 180 },
   { name: 'drain', file: 'drain.ts', limitSeconds: 210 },
 ];

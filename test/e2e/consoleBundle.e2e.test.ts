@@ -63,7 +63,7 @@ describe('the console build', () => {
         library,
       ).toEqual([]);
     }
-    expect(holding('recharts-bar-rectangle').every((file) => file.startsWith('CampaignStatsPage-'))).toBe(true);
+    // Several report pages chart now, so recharts sits in a chunk they share; none of the console's first load holds it.
     for (const page of ['InboxPage', 'TicketPage', 'CampaignStatsPage', 'SupervisorMonitorPage']) {
       expect(
         scripts().some((file) => file.startsWith(`${page}-`)),

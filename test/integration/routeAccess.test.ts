@@ -55,7 +55,7 @@ describe('the route table', () => {
         .filter((r) => r.access === 'public')
         .map((r) => r.path)
         .sort(),
-    ).toEqual(['/api/auth/sign-in', '/api/openapi.json', '/healthz', '/readyz']);
+    ).toEqual(['/api/auth/sign-in', '/api/openapi.json', '/healthz', '/readyz', '/survey/:token', '/survey/:token']);
   });
 
   it.each(protectedRoutes.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))(

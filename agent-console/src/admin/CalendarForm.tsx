@@ -6,6 +6,8 @@ import { AdminField } from './AdminField';
 import { calendarDraft, newCalendarDraft, type CalendarDraft } from './calendarDraft';
 import { DeleteButton } from './DeleteButton';
 import { errorsByPath } from './fieldErrors';
+import { HolidayImport } from '../sla/HolidayImport';
+import { mergeHolidays } from '../sla/mergeHolidays';
 import { HolidayEditor } from './HolidayEditor';
 import { SaveStatus } from './SaveStatus';
 import { WeekEditor } from './WeekEditor';
@@ -65,6 +67,12 @@ export function CalendarForm({ hours, onCreated, onDeleted }: Props) {
       </div>
       <WeekEditor intervals={draft.intervals} onChange={(intervals) => update({ intervals })} errors={errors} />
       <HolidayEditor holidays={draft.holidays} onChange={(holidays) => update({ holidays })} errors={errors} />
+      {hours && (
+        <HolidayImport
+          calendarId={hours.id}
+          onImported={(saved) => update({ holidays: mergeHolidays(draft.holidays, saved) })}
+        />
+      )}
       <div className="button-row">
         <button type="submit" className="button button--primary" data-testid="calendar-save" disabled={save.isPending}>
           {hours ? t('admin.save') : t('admin.hours.create')}

@@ -1,11 +1,4 @@
-import type {
-  InboxResponse,
-  Locale,
-  MeResponse,
-  MonitorResponse,
-  Presence,
-  PresenceView,
-} from '../../../server/http/apiTypes';
+import type { InboxResponse, Locale, MeResponse, Presence, PresenceView } from '../../../server/http/apiTypes';
 import { requestJson } from './request';
 
 export const getMe = () => requestJson<MeResponse>('/api/me');
@@ -25,5 +18,3 @@ export const setLocale = (locale: Locale) =>
   requestJson<{ locale: Locale }>('/api/me/locale', { method: 'PUT', body: { locale } });
 
 export const getInbox = () => requestJson<InboxResponse>('/api/inbox');
-
-export const getMonitor = () => requestJson<MonitorResponse>('/api/supervisor/monitor');

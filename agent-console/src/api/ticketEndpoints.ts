@@ -28,6 +28,8 @@ export const updateTicket = (id: string, changes: TicketChanges) =>
 export interface ReplyExtras {
   templateId?: string;
   attachments?: { uploadId: string }[];
+  /** The knowledge base articles inserted into it (agent-console/src/knowledge): logged as sent. */
+  knowledgeArticleIds?: string[];
 }
 
 export const sendReply = (id: string, text: string, extras: ReplyExtras = {}) =>

@@ -8,9 +8,12 @@ import { withLatestPresence } from '../presence/latestPresence';
 import { useRealtimeInvalidation } from '../realtime/useRealtimeInvalidation';
 import { visibleNavigation } from '../router/access';
 import { NAVIGATION } from '../router/routeTree';
+import { SlaAlarmHost } from '../sla/SlaAlarmHost';
 import { enabledSimulatorTabs } from '../simulator/simulatorTabs';
+import { SurveyAlerts } from '../surveys/SurveyAlerts';
 import { useSimulatorStatus } from '../simulator/useSimulatorStatus';
 import { CallBar } from '../voice/CallBar';
+import { BeingMonitoredNotice } from '../wall/BeingMonitoredNotice';
 import { AppHeader } from './AppHeader';
 import { useSession } from './session';
 import { SideNavigation } from './SideNavigation';
@@ -64,9 +67,12 @@ export function SignedInLayout() {
       </nav>
       <main className="app-content">
         <CallBar user={user} />
+        <BeingMonitoredNotice />
         <Outlet />
       </main>
       <ScreenPopHost />
+      <SurveyAlerts />
+      <SlaAlarmHost />
     </div>
   );
 }

@@ -1,3 +1,5 @@
+import { SURVEY_AUDIT_ACTIONS } from '../surveys/surveyAudit';
+
 /** Audit actions the console can put into words; any other action is shown as its raw name. */
 export const KNOWN_AUDIT_ACTIONS = [
   'ticket.created',
@@ -37,6 +39,7 @@ export const KNOWN_AUDIT_ACTIONS = [
   'customer.merged_away',
   'customer.identity_added',
   'customer.identity_removed',
+  ...SURVEY_AUDIT_ACTIONS,
 ] as const;
 
 export type KnownAuditAction = (typeof KNOWN_AUDIT_ACTIONS)[number];

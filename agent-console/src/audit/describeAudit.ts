@@ -3,6 +3,7 @@ import type { AuditEntryView } from '../../../server/http/apiTypes';
 import { isOwnFailureReason, isResendReason } from '../tickets/failureDetail';
 import { isTicketPriority, isTicketStatus, isTicketType } from '../tickets/ticketOptions';
 import { callbackOutcomeText } from '../callbacks/callbackOutcome';
+import { describeSurveyAudit } from '../surveys/surveyAudit';
 import { isKnownDisposition } from '../voice/dispositions';
 import { isKnownAuditAction } from './auditActions';
 
@@ -123,5 +124,10 @@ export function describeAudit(entry: AuditEntryView, t: TFunction, nameOf: NameL
     case 'customer.merged':
     case 'customer.merged_away':
       return t(`auditAction.${action}`);
+    case 'survey.sent':
+    case 'survey.answered':
+    case 'customer.at_risk':
+    case 'customer.no_longer_at_risk':
+      return describeSurveyAudit(action, data, t);
   }
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { AuditList } from '../audit/AuditList';
 import { CustomerPhonePanel } from '../callbacks/CustomerPhonePanel';
 import { LoadStatus } from '../data/LoadStatus';
+import { CustomerHealthPanel } from '../health/CustomerHealthPanel';
 import { CustomerForm } from './CustomerForm';
 import { useCustomerDetail } from './customerQueries';
 import { customerName } from './customerName';
@@ -66,6 +67,7 @@ export function CustomerPage() {
             </div>
             <aside className="workspace__side">
               <CustomerPhonePanel customer={data.customer} />
+              <CustomerHealthPanel health={data.health} surveys={data.surveys} />
               <section className="panel">
                 <h2>{t('customer.ticketsHeading')}</h2>
                 <CustomerTickets tickets={data.tickets} hiddenCount={data.hiddenTicketCount} />

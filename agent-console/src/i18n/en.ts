@@ -1,9 +1,17 @@
+import { surveysEn } from './surveysEn';
+import { slaEn } from './slaEn';
+import { knowledgeEn } from './knowledgeEn';
+import { wallEn } from './wallEn';
 import { workspaceToolsEn } from './workspaceToolsEn';
 
 // English strings: the reference resource. zh-CN.ts must have exactly the same keys
 // (the compiler checks the shape, i18nResources.test.ts checks it again at test time).
 export const en = {
   ...workspaceToolsEn,
+  ...wallEn,
+  ...knowledgeEn,
+  ...slaEn,
+  ...surveysEn,
   app: {
     name: 'Switchboard',
     loading: 'Loading…',
@@ -42,6 +50,8 @@ export const en = {
     mailboxes: 'Mailboxes',
     callbacks: 'Callbacks',
     callStats: 'Call statistics',
+    reports: 'Reports',
+    adminWall: 'Wall thresholds',
     phone: 'Phone line',
     simulator: 'Simulator',
     account: 'Account',
@@ -52,6 +62,14 @@ export const en = {
     ticketViews: 'Tickets',
     templates: 'Templates',
     tags: 'Tags',
+    knowledge: 'Knowledge base',
+    knowledgeStats: 'Knowledge usage',
+    slaAtRisk: 'SLA at risk',
+    slaReport: 'SLA report',
+    slaPolicies: 'SLA policies',
+    surveys: 'Surveys',
+    adminSurveys: 'Surveys',
+    adminHealth: 'Customer health',
   },
   signIn: {
     title: 'Sign in',
@@ -86,6 +104,7 @@ export const en = {
     new: 'New',
     open: 'Open',
     pending: 'Pending',
+    waiting_on_customer: 'Waiting on customer',
     resolved: 'Resolved',
     closed: 'Closed',
   },
@@ -362,21 +381,6 @@ export const en = {
   common: {
     cancel: 'Cancel',
     none: '—',
-  },
-  monitor: {
-    title: 'Live monitor',
-    intro: 'Agent presence updates live as it changes. More monitor figures are coming later.',
-    agentsHeading: 'Agents',
-    agent: 'Agent',
-    presence: 'Presence',
-    since: 'Since',
-    noAgents: 'No agents yet.',
-    queuesHeading: 'Queues',
-    queue: 'Queue',
-    waiting: 'Waiting',
-    oldestWaiting: 'Oldest waiting',
-    noQueues: 'No queues yet.',
-    nobodyWaiting: '—',
   },
   account: {
     title: 'Account',

@@ -1,9 +1,17 @@
 import type { Translation } from './en';
+import { surveysZhCN } from './surveysZhCN';
+import { slaZhCN } from './slaZhCN';
+import { knowledgeZhCN } from './knowledgeZhCN';
+import { wallZhCN } from './wallZhCN';
 import { workspaceToolsZhCN } from './workspaceToolsZhCN';
 
 // Simplified Chinese. Typed as Translation so a missing or extra key is a compile error.
 export const zhCN: Translation = {
   ...workspaceToolsZhCN,
+  ...wallZhCN,
+  ...knowledgeZhCN,
+  ...slaZhCN,
+  ...surveysZhCN,
   app: {
     name: 'Switchboard',
     loading: '加载中…',
@@ -41,6 +49,8 @@ export const zhCN: Translation = {
     campaigns: '群发短信',
     mailboxes: '邮箱',
     callbacks: '回拨',
+    reports: '报表',
+    adminWall: '监控墙阈值',
     callStats: '通话统计',
     phone: '电话线路',
     simulator: '模拟器',
@@ -52,6 +62,14 @@ export const zhCN: Translation = {
     ticketViews: '工单',
     templates: '模板',
     tags: '标签',
+    knowledge: '知识库',
+    knowledgeStats: '知识库使用情况',
+    slaAtRisk: 'SLA 风险',
+    slaReport: 'SLA 报表',
+    slaPolicies: 'SLA 策略',
+    surveys: '满意度调查',
+    adminSurveys: '满意度调查',
+    adminHealth: '客户健康度',
   },
   signIn: {
     title: '登录',
@@ -86,6 +104,7 @@ export const zhCN: Translation = {
     new: '新建',
     open: '处理中',
     pending: '待处理',
+    waiting_on_customer: '等待客户回复',
     resolved: '已解决',
     closed: '已关闭',
   },
@@ -359,21 +378,6 @@ export const zhCN: Translation = {
   common: {
     cancel: '取消',
     none: '—',
-  },
-  monitor: {
-    title: '实时监控',
-    intro: '坐席在线状态实时更新。更多监控指标即将推出。',
-    agentsHeading: '坐席',
-    agent: '坐席',
-    presence: '在线状态',
-    since: '起始时间',
-    noAgents: '暂无坐席。',
-    queuesHeading: '队列',
-    queue: '队列',
-    waiting: '等待中',
-    oldestWaiting: '最早等待',
-    noQueues: '暂无队列。',
-    nobodyWaiting: '—',
   },
   account: {
     title: '账户',

@@ -5,6 +5,7 @@ import type { TicketSummary } from '../../../server/http/apiTypes';
 import { ChannelBadge } from '../channels/ChannelBadge';
 import { CustomerNameLabel } from '../customers/CustomerNameLabel';
 import { Timestamp } from '../format/Timestamp';
+import { SlaBadge } from '../sla/SlaBadge';
 import { TicketStatusBadge } from '../tickets/TicketStatusBadge';
 
 /** A left click without modifiers: the browser's own handling (new tab, download…) is left alone otherwise. */
@@ -56,7 +57,7 @@ export function TicketTable({ tickets }: { tickets: TicketSummary[] }) {
               <CustomerNameLabel customer={ticket.customer} />
             </td>
             <td>
-              <TicketStatusBadge status={ticket.status} />
+              <TicketStatusBadge status={ticket.status} /> <SlaBadge sla={ticket.sla} />
             </td>
             <td>
               <Timestamp iso={ticket.updatedAt} />

@@ -2,8 +2,11 @@ import { useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScreenPop } from '../../../server/http/apiTypes';
 import { errorMessage } from '../api/errorMessage';
+import { ScreenPopArticles } from '../knowledge/ScreenPopArticles';
 import { ChannelIcon } from '../channels/ChannelIcon';
 import { CustomerSummary } from '../customers/CustomerSummary';
+import { HealthLine } from '../health/HealthLine';
+import { SlaBadge } from '../sla/SlaBadge';
 import { requestNotificationPermission } from './desktopNotifications';
 import { OfferCountdown } from './OfferCountdown';
 import { ArrivingMessage, OpenTickets, RecentInteractions } from './ScreenPopSections';
@@ -79,12 +82,14 @@ export function ScreenPopCard({ pop, count, onAccept, onReject }: Props) {
             {t('offer.waiting', { total: count })}
           </span>
         )}
+        <SlaBadge sla={pop.ticket.sla} />
         <OfferCountdown expiresAt={pop.offer.expiresAt} />
       </header>
       <div className="screen-pop__body">
         <section className="screen-pop__section">
           <h3>{t('offer.customerHeading')}</h3>
           <CustomerSummary customer={pop.customer} />
+          <HealthLine health={pop.health} />
         </section>
         {voice?.kind === 'call' ? (
           <OfferedCall pop={pop} voice={voice} />
@@ -93,6 +98,7 @@ export function ScreenPopCard({ pop, count, onAccept, onReject }: Props) {
         ) : (
           <ArrivingMessage pop={pop} />
         )}
+        <ScreenPopArticles ticketId={pop.ticket.id} onAccept={() => void respond('accept')} />
         <OpenTickets pop={pop} />
         <RecentInteractions pop={pop} />
       </div>

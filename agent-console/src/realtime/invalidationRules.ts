@@ -22,6 +22,7 @@ export const INVALIDATION_DELAY_MS = {
   callbacks: 1_000,
   campaignStats: 2_000,
   callStats: 3_000,
+  surveys: 1_000,
 } as const;
 
 type Rule<E extends RealtimeEventName> = (
@@ -52,6 +53,8 @@ const RULES: { [E in RealtimeEventName]: Rule<E> } = {
       at(queryKeys.ticketViews, INVALIDATION_DELAY_MS.list),
       at(queryKeys.callbacks, INVALIDATION_DELAY_MS.callbacks),
       at(queryKeys.monitor, INVALIDATION_DELAY_MS.callbacks),
+      // A reply, resolve or pause can take a ticket off the SLA at-risk list.
+      at(queryKeys.slaAtRisk, INVALIDATION_DELAY_MS.list),
     ];
   },
   // Unpacked by the RealtimeProvider into one ticket.changed per change.
@@ -106,6 +109,34 @@ const RULES: { [E in RealtimeEventName]: Rule<E> } = {
       .getQueriesData<SimulatedCallView | null>({ queryKey: queryKeys.simulatedCalls })
       .filter(([key, call]) => key[2] === event.callSid || (call != null && concernsAddress(event, call.from)))
       .map(([key]) => at(key, INVALIDATION_DELAY_MS.detail)),
+  // The live wall (agent-console/src/wall, supervisor/) applies figure and agent pushes itself. A figures push means
+  // contacts moved: who waits re-reads at once; the total's occupancy (not a sum of queues') calmly.
+  'wall.figures': () => [
+    at(queryKeys.wallWaiting, INVALIDATION_DELAY_MS.list),
+    at(queryKeys.wallFigures, INVALIDATION_DELAY_MS.campaignStats),
+  ],
+  'wall.agent': () => [],
+  // Notifications of figures turning amber or red are the wall's own (wall/useThresholdNotices.ts).
+  'wall.threshold': () => [],
+  'monitor.changed': () => [at(queryKeys.wallCalls, INVALIDATION_DELAY_MS.detail)],
+  // The agent's "being monitored" line follows the event itself (wall/BeingMonitoredNotice.tsx).
+  'call.monitored': () => [],
+  // The badge itself follows 'ticket.changed', which the server sends with every clock change.
+  'sla.alarm': ({ ticketId }) => [
+    at(queryKeys.slaAtRisk, INVALIDATION_DELAY_MS.list),
+    at(queryKeys.ticket(ticketId), INVALIDATION_DELAY_MS.detail),
+    at(queryKeys.slaReportAll, INVALIDATION_DELAY_MS.callStats),
+  ],
+  // The answered ticket and customer get their own 'ticket.changed' / 'customer.changed'.
+  'survey.low_score': () => [at(queryKeys.surveys, INVALIDATION_DELAY_MS.surveys)],
+  'customer.at_risk': ({ customer }) => [
+    at(queryKeys.atRiskCustomers, INVALIDATION_DELAY_MS.list),
+    at(queryKeys.customer(customer.id), INVALIDATION_DELAY_MS.detail),
+  ],
+  'return_visit.changed': ({ ticketId }) => [
+    at(queryKeys.returnVisits, INVALIDATION_DELAY_MS.list),
+    at(queryKeys.ticket(ticketId), INVALIDATION_DELAY_MS.detail),
+  ],
 };
 
 /** The queries a realtime event makes stale, judged against what the cache holds now. */

@@ -54,16 +54,25 @@ describe('REALTIME_EVENTS', () => {
   it('lists presence, offer, ticket, customer, campaign, mailbox, call and simulator events', () => {
     expect([...REALTIME_EVENTS].sort()).toEqual([
       'call.changed',
+      'call.monitored',
       'campaign.changed',
+      'customer.at_risk',
       'customer.changed',
       'mailbox.changed',
+      'monitor.changed',
       'offer.created',
       'offer.ended',
       'presence.changed',
+      'return_visit.changed',
       'simulator.changed',
+      'sla.alarm',
+      'survey.low_score',
       'ticket.changed',
       'tickets.changed',
       'voice.simulator.changed',
+      'wall.agent',
+      'wall.figures',
+      'wall.threshold',
     ]);
   });
 });

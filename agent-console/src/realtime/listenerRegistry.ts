@@ -17,6 +17,15 @@ const EVENTS: Record<RealtimeEventName, true> = {
   'mailbox.changed': true,
   'call.changed': true,
   'voice.simulator.changed': true,
+  'wall.figures': true,
+  'wall.agent': true,
+  'wall.threshold': true,
+  'monitor.changed': true,
+  'call.monitored': true,
+  'sla.alarm': true,
+  'survey.low_score': true,
+  'customer.at_risk': true,
+  'return_visit.changed': true,
 };
 
 /** Every server-to-client event the console passes on to its subscribers. */

@@ -21,14 +21,24 @@ export const NAVIGATION = [
   { page: 'customers', to: '/customers', access: 'everyone' },
   { page: 'callbacks', to: '/callbacks', access: 'everyone' },
   { page: 'templates', to: '/templates', access: 'everyone' },
+  { page: 'knowledge', to: '/knowledge', access: 'everyone' },
   { page: 'supervisor', to: '/supervisor', access: 'supervisors' },
+  { page: 'slaAtRisk', to: '/sla', access: 'supervisors' },
   { page: 'campaigns', to: '/campaigns', access: 'supervisors' },
   { page: 'callStats', to: '/reports/calls', access: 'supervisors' },
+  { page: 'slaReport', to: '/reports/sla', access: 'supervisors' },
+  { page: 'reports', to: '/reports', access: 'supervisors' },
+  { page: 'knowledgeStats', to: '/reports/knowledge', access: 'supervisors' },
   { page: 'tags', to: '/tags', access: 'supervisors' },
+  { page: 'surveys', to: '/surveys', access: 'supervisors' },
   { page: 'adminUsers', to: '/admin/users', access: 'admins' },
   { page: 'adminTeams', to: '/admin/teams', access: 'admins' },
   { page: 'adminQueues', to: '/admin/queues', access: 'admins' },
+  { page: 'adminWall', to: '/admin/wall', access: 'admins' },
   { page: 'adminHours', to: '/admin/hours', access: 'admins' },
+  { page: 'slaPolicies', to: '/admin/sla-policies', access: 'admins' },
+  { page: 'adminSurveys', to: '/admin/surveys', access: 'admins' },
+  { page: 'adminHealth', to: '/admin/customer-health', access: 'admins' },
   { page: 'mailboxes', to: '/admin/mailboxes', access: 'admins' },
   { page: 'phone', to: '/admin/phone', access: 'admins' },
   { page: 'simulator', to: '/simulator', access: 'everyone', whileSimulating: true },
@@ -132,6 +142,30 @@ const supervisorRoute = createRoute({
   component: lazyRouteComponent(() => import('../supervisor/SupervisorMonitorPage'), 'SupervisorMonitorPage'),
 });
 
+// The full-screen wallboard for a TV (agent-console/src/wall): it covers the console's chrome itself.
+const wallboardRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/supervisor/wallboard',
+  staticData: { access: 'supervisors', navPage: 'supervisor' },
+  component: lazyRouteComponent(() => import('../wall/WallboardPage'), 'WallboardPage'),
+});
+
+// Historical contact and agent reports with charts and CSV (agent-console/src/reports).
+const reportsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reports',
+  staticData: { access: 'supervisors', navPage: 'reports' },
+  component: lazyRouteComponent(() => import('../reports/ReportsPage'), 'ReportsPage'),
+});
+
+// Wall thresholds, queue statistics settings and call monitoring settings (agent-console/src/wall/settings).
+const adminWallRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/wall',
+  staticData: { access: 'admins', navPage: 'adminWall' },
+  component: lazyRouteComponent(() => import('../wall/settings/WallSettingsPage'), 'WallSettingsPage'),
+});
+
 const campaignsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/campaigns',
@@ -159,6 +193,43 @@ const callStatsRoute = createRoute({
   path: '/reports/calls',
   staticData: { access: 'supervisors', navPage: 'callStats' },
   component: lazyRouteComponent(() => import('../callStats/CallStatsPage'), 'CallStatsPage'),
+});
+
+// The knowledge base (agent-console/src/knowledge): articles for everyone, their usage for supervisors.
+const knowledgeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/knowledge',
+  staticData: { navPage: 'knowledge' },
+  component: lazyRouteComponent(() => import('../knowledge/KnowledgePage'), 'KnowledgePage'),
+});
+
+const newArticleRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/knowledge/new',
+  staticData: { navPage: 'knowledge' },
+  component: lazyRouteComponent(() => import('../knowledge/ArticleEditorPage'), 'NewArticlePage'),
+});
+
+const articleRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/knowledge/articles/$articleId',
+  staticData: { navPage: 'knowledge' },
+  remountDeps: ({ params }) => params.articleId,
+  component: lazyRouteComponent(() => import('../knowledge/ArticleEditorPage'), 'ArticlePage'),
+});
+
+const knowledgeEditorsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/knowledge/editors',
+  staticData: { access: 'admins', navPage: 'knowledge' },
+  component: lazyRouteComponent(() => import('../knowledge/KnowledgeEditorsPage'), 'KnowledgeEditorsPage'),
+});
+
+const knowledgeStatsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reports/knowledge',
+  staticData: { access: 'supervisors', navPage: 'knowledgeStats' },
+  component: lazyRouteComponent(() => import('../knowledge/KnowledgeStatsPage'), 'KnowledgeStatsPage'),
 });
 
 const mailboxesRoute = createRoute({
@@ -204,6 +275,49 @@ const adminHoursRoute = createRoute({
   component: lazyRouteComponent(() => import('../admin/BusinessHoursAdminPage'), 'BusinessHoursAdminPage'),
 });
 
+// Surveys, return visits and customer health (agent-console/src/surveys, agent-console/src/health).
+const lowScoresRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/surveys',
+  staticData: { access: 'supervisors', navPage: 'surveys' },
+  component: lazyRouteComponent(() => import('../surveys/LowScoresPage'), 'LowScoresPage'),
+});
+
+const returnVisitsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/surveys/return-visits',
+  staticData: { access: 'supervisors', navPage: 'surveys' },
+  component: lazyRouteComponent(() => import('../surveys/ReturnVisitsPage'), 'ReturnVisitsPage'),
+});
+
+const atRiskRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/surveys/at-risk',
+  staticData: { access: 'supervisors', navPage: 'surveys' },
+  component: lazyRouteComponent(() => import('../surveys/AtRiskCustomersPage'), 'AtRiskCustomersPage'),
+});
+
+const surveyReportsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/surveys/reports',
+  staticData: { access: 'supervisors', navPage: 'surveys' },
+  component: lazyRouteComponent(() => import('../surveys/SurveyReportsPage'), 'SurveyReportsPage'),
+});
+
+const adminSurveysRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/surveys',
+  staticData: { access: 'admins', navPage: 'adminSurveys' },
+  component: lazyRouteComponent(() => import('../surveys/SurveySettingsAdminPage'), 'SurveySettingsAdminPage'),
+});
+
+const adminHealthRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/customer-health',
+  staticData: { access: 'admins', navPage: 'adminHealth' },
+  component: lazyRouteComponent(() => import('../health/HealthSettingsAdminPage'), 'HealthSettingsAdminPage'),
+});
+
 // Opens for everyone even while the navigation does not list it: its page says when the simulator is off.
 const simulatorRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -219,7 +333,32 @@ const accountRoute = createRoute({
   component: lazyRouteComponent(() => import('../account/AccountPage'), 'AccountPage'),
 });
 
+// SLA (agent-console/src/sla): tickets at risk and breached, the SLA report, and the policy editor with its preview.
+const slaAtRiskRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sla',
+  staticData: { access: 'supervisors', navPage: 'slaAtRisk' },
+  component: lazyRouteComponent(() => import('../sla/SlaAtRiskPage'), 'SlaAtRiskPage'),
+});
+
+const slaReportRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reports/sla',
+  staticData: { access: 'supervisors', navPage: 'slaReport' },
+  component: lazyRouteComponent(() => import('../sla/SlaReportPage'), 'SlaReportPage'),
+});
+
+const slaPoliciesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/sla-policies',
+  staticData: { access: 'admins', navPage: 'slaPolicies' },
+  component: lazyRouteComponent(() => import('../sla/SlaPoliciesAdminPage'), 'SlaPoliciesAdminPage'),
+});
+
 export const routeTree = rootRoute.addChildren([
+  slaAtRiskRoute,
+  slaReportRoute,
+  slaPoliciesRoute,
   inboxRoute,
   ticketRoute,
   ticketViewsRoute,
@@ -229,16 +368,30 @@ export const routeTree = rootRoute.addChildren([
   customerRoute,
   callbacksRoute,
   supervisorRoute,
+  wallboardRoute,
+  reportsRoute,
+  adminWallRoute,
   campaignsRoute,
   campaignStatsRoute,
   campaignRoute,
   callStatsRoute,
+  knowledgeRoute,
+  newArticleRoute,
+  articleRoute,
+  knowledgeEditorsRoute,
+  knowledgeStatsRoute,
   mailboxesRoute,
   phoneRoute,
   adminUsersRoute,
   adminTeamsRoute,
   adminQueuesRoute,
   adminHoursRoute,
+  lowScoresRoute,
+  returnVisitsRoute,
+  atRiskRoute,
+  surveyReportsRoute,
+  adminSurveysRoute,
+  adminHealthRoute,
   simulatorRoute,
   accountRoute,
 ]);

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SimulatorStatus } from '../../../server/http/apiTypes';
 import { TabList } from '../app/TabList';
 import { LoadStatus } from '../data/LoadStatus';
+import { SurveySimulatorHint } from '../surveys/SurveySimulatorHint';
 import { CallSimulator } from '../voice/simulator/CallSimulator';
 import { EmailSimulator } from './email/EmailSimulator';
 import { SimulatedPhone } from './SimulatedPhone';
@@ -43,6 +44,7 @@ export function SimulatorPage() {
       {status.data && shown && (
         <div role="tabpanel" id={`sim-panel-${shown}`} aria-labelledby={`sim-tab-${shown}`}>
           <SimulatorPanel tab={shown} status={status.data} />
+          <SurveySimulatorHint tab={shown} />
         </div>
       )}
     </section>

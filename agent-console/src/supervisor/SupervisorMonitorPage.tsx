@@ -1,52 +1,52 @@
-import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { getMonitor } from '../api/endpoints';
 import { LoadStatus } from '../data/LoadStatus';
-import { queryKeys } from '../data/queryKeys';
 import { useNow } from '../format/useNow';
 import { useRealtime } from '../realtime/realtimeContext';
-import { AgentPresenceTable } from './AgentPresenceTable';
+import { LiveWallSection } from '../wall/LiveWallSection';
+import '../wall/wall.css';
+import { AgentGrid } from './AgentGrid';
 import { MailboxHealthSection } from './MailboxHealthSection';
-import { applyPresenceEvents, rememberPresenceEvent, type LatestPresenceEvents } from './presenceEvents';
-import { QueueTable } from './QueueTable';
+import { useAgentGrid } from './useAgentGrid';
+import { useLiveCalls, useWaitingContacts } from './useWaitingContacts';
+import { WaitingContactsTable } from './WaitingContactsTable';
 
+/** Supervisors: the live wall of their teams' queues, who waits, every agent's state, and mail health. */
 export function SupervisorMonitorPage() {
   const { t } = useTranslation();
-  const { onPresenceChanged } = useRealtime();
-  // Presence, ticket and call events invalidate it; presence events also show at once, below.
-  const monitor = useQuery({ queryKey: queryKeys.monitor, queryFn: getMonitor });
-  const [events, setEvents] = useState<LatestPresenceEvents>(() => new Map());
-  const now = useNow(15_000);
-
-  useEffect(
-    () => onPresenceChanged((event) => setEvents((known) => rememberPresenceEvent(known, event))),
-    [onPresenceChanged],
-  );
-
-  const agents = useMemo(
-    () => (monitor.data ? applyPresenceEvents(monitor.data.agents, events) : null),
-    [monitor.data, events],
-  );
+  const { state } = useRealtime();
+  const grid = useAgentGrid();
+  const waiting = useWaitingContacts();
+  const calls = useLiveCalls();
+  const now = useNow(1_000);
+  const agentChoices = (grid.agents ?? []).map(({ id, name }) => ({ id, name }));
 
   return (
-    <section className="page">
-      <header className="page__header">
-        <h1>{t('monitor.title')}</h1>
-        <p className="muted">{t('monitor.intro')}</p>
+    <section className="page page--wide" data-testid="supervisor-wall">
+      <header className="page__header wall-header">
+        <div>
+          <h1>{t('wall.title')}</h1>
+          <p className="muted">{t('wall.intro')}</p>
+        </div>
+        <Link to="/supervisor/wallboard" className="button" data-testid="open-wallboard">
+          {t('wall.openWallboard')}
+        </Link>
       </header>
-      <LoadStatus data={monitor.data} error={monitor.error} />
-      {agents && (
-        <>
-          <h2>{t('monitor.agentsHeading')}</h2>
-          <AgentPresenceTable agents={agents} now={now} />
-        </>
+      {state !== 'connected' && (
+        <p className="notice" data-testid="wall-stale">
+          {t('wall.stale')}
+        </p>
       )}
-      {monitor.data && (
-        <>
-          <h2>{t('monitor.queuesHeading')}</h2>
-          <QueueTable queues={monitor.data.queues} now={now} />
-        </>
+      <LiveWallSection />
+
+      <h2>{t('waiting.heading')}</h2>
+      <LoadStatus data={waiting.data} error={waiting.error} />
+      {waiting.data && <WaitingContactsTable contacts={waiting.data.contacts} agents={agentChoices} now={now} />}
+
+      <h2>{t('agentGrid.heading')}</h2>
+      <LoadStatus data={grid.data} error={grid.error} />
+      {grid.agents && (
+        <AgentGrid agents={grid.agents} calls={calls.data?.calls ?? null} now={now} onAgentChanged={grid.applyRow} />
       )}
       <MailboxHealthSection now={now} />
     </section>

@@ -5,6 +5,7 @@ import { ApiRequestError } from '../api/ApiRequestError';
 import { AttachmentPicker } from '../attachments/AttachmentPicker';
 import { useAttachments } from '../attachments/useAttachments';
 import { errorMessage } from '../api/errorMessage';
+import { articlesInReply, ReplyArticles } from '../knowledge/ReplyArticles';
 import { OptedOutNotice } from '../sms/OptedOutNotice';
 import { SmsSegmentCount } from '../sms/SmsSegmentCount';
 import { PlaceholderNotice } from '../templates/PlaceholderNotice';
@@ -63,6 +64,7 @@ export function Composer({ ticketId, channel, optedOut }: Props) {
         extras: {
           templateId: templates.templateId ?? undefined,
           attachments: withFiles && attachments.attachments.length ? attachments.attachments : undefined,
+          knowledgeArticleIds: articlesInReply(ticketId),
         },
       },
       {
@@ -141,6 +143,7 @@ export function Composer({ ticketId, channel, optedOut }: Props) {
         onKeyDown={onKeyDown}
       />
       <TemplatePicker tools={templates} listId={`templates-${ticketId}`} />
+      <ReplyArticles ticketId={ticketId} text={text} setText={setText} />
       {mode === 'reply' && <PlaceholderNotice placeholders={templates.placeholders} />}
       {withFiles && <AttachmentPicker attachments={attachments} />}
       {templates.insertError != null && (

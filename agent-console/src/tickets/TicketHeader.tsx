@@ -4,6 +4,7 @@ import type { CustomerView, TicketSummary } from '../../../server/http/apiTypes'
 import { ChannelBadge } from '../channels/ChannelBadge';
 import { customerName } from '../customers/customerName';
 import { Timestamp } from '../format/Timestamp';
+import { SlaBadge } from '../sla/SlaBadge';
 import { TicketStatusBadge } from './TicketStatusBadge';
 
 export function TicketHeader({ ticket, customer }: { ticket: TicketSummary; customer: CustomerView }) {
@@ -25,6 +26,7 @@ export function TicketHeader({ ticket, customer }: { ticket: TicketSummary; cust
           </Link>
         </span>
         <TicketStatusBadge status={ticket.status} />
+        <SlaBadge sla={ticket.sla} showTarget />
         <span className="muted small">
           {t('ticket.opened')} <Timestamp iso={ticket.createdAt} />
         </span>

@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../app/session';
 import { AuditList } from '../audit/AuditList';
 import { CustomerSummary } from '../customers/CustomerSummary';
+import { TicketArticleSuggestions } from '../knowledge/TicketArticleSuggestions';
 import { optedOutReplyPhone } from '../sms/smsOptOut';
+import { TicketSurveyPanel } from '../surveys/TicketSurveyPanel';
 import { TicketTags } from '../tags/TicketTags';
 import { TicketCalls } from '../voice/TicketCalls';
 import { Composer } from './Composer';
@@ -64,6 +66,8 @@ export function TicketPage() {
               />
               <TicketCalls ticketId={data.ticket.id} />
               <TicketTags ticketId={data.ticket.id} tags={data.tags} />
+              <TicketArticleSuggestions ticketId={data.ticket.id} />
+              <TicketSurveyPanel ticket={data.ticket} surveys={data.surveys} />
               <section className="panel">
                 <h2>{t('ticket.customer')}</h2>
                 <CustomerSummary customer={data.customer} />

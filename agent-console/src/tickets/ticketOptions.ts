@@ -6,6 +6,7 @@ export const TICKET_STATUS_OPTIONS = [
   'new',
   'open',
   'pending',
+  'waiting_on_customer',
   'resolved',
   'closed',
 ] as const satisfies readonly TicketStatus[];

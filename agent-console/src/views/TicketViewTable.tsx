@@ -4,6 +4,7 @@ import type { TicketListItem } from '../../../server/http/ticketViewApiTypes';
 import { ChannelBadge } from '../channels/ChannelBadge';
 import { CustomerNameLabel } from '../customers/CustomerNameLabel';
 import { Timestamp } from '../format/Timestamp';
+import { SlaBadge } from '../sla/SlaBadge';
 import { TagChip } from '../tags/TagChip';
 import { TicketStatusBadge } from '../tickets/TicketStatusBadge';
 
@@ -49,7 +50,7 @@ export function TicketViewTable({ tickets }: { tickets: TicketListItem[] }) {
                 <CustomerNameLabel customer={ticket.customer} />
               </td>
               <td>
-                <TicketStatusBadge status={ticket.status} />
+                <TicketStatusBadge status={ticket.status} /> <SlaBadge sla={ticket.sla} />
               </td>
               <td>{t(`ticketPriority.${ticket.priority}`)}</td>
               <td>{ticket.queue?.name ?? t('common.none')}</td>

@@ -1,3 +1,5 @@
+import { computeCustomerHealth } from '../../health/customerHealth';
+import { listCustomerSurveys } from '../../surveys/surveyViews';
 import { activeCustomer } from '../../customers/activeCustomer';
 import { publishCustomerChanged } from '../../customers/customerEvents';
 import {
@@ -42,14 +44,16 @@ export const customerRoutes = [
     params: idParams,
     async handler({ ctx, params: { id }, session }): Promise<CustomerDetailResponse> {
       await activeCustomer(ctx.sql, id);
-      const [{ customer }, tickets, hiddenTicketCount, interactions, audit] = await Promise.all([
+      const [{ customer }, tickets, hiddenTicketCount, interactions, audit, health, surveys] = await Promise.all([
         customerBody(ctx.sql, id),
         listCustomerTickets(ctx.sql, id, session),
         countHiddenCustomerTickets(ctx.sql, id, session),
         listInteractions(ctx.sql, id, 200, session),
         listAudit(ctx.sql, 'customer', id),
+        computeCustomerHealth(ctx.sql, id),
+        listCustomerSurveys(ctx.sql, id, session),
       ]);
-      return { customer, tickets, hiddenTicketCount, interactions, audit };
+      return { customer, tickets, hiddenTicketCount, interactions, audit, health, surveys };
     },
   }),
   route({

@@ -1,4 +1,6 @@
+import { listTicketSurveys } from '../../surveys/surveyViews';
 import { z } from 'zod';
+import { logArticlesSent } from '../../../knowledge-base/usage/suggestArticles';
 import { requireVisibleTicket } from '../../auth/ticketAccess';
 import { listAudit } from '../../audit/auditQueries';
 import { findCustomerView } from '../../customers/customerQueries';
@@ -28,6 +30,8 @@ const reply = z.object({
   }),
   /** The reply template it was written from, counted as a use of it. */
   templateId: z.uuid('must be the id of a template you may use').optional(),
+  /** Knowledge base articles inserted into it, logged as sent with it (knowledge stats). */
+  knowledgeArticleIds: z.array(z.uuid('must be an article id')).max(10, 'at most 10 articles').optional(),
   attachments: z
     .array(z.object({ uploadId: z.uuid('must be the id of one of your uploads') }))
     .max(10, 'at most 10 attachments')
@@ -67,13 +71,14 @@ export const ticketRoutes = [
     params: idParams,
     async handler({ ctx, params: { id }, session }): Promise<TicketDetailResponse> {
       const ticket = await requireVisibleTicket(ctx.sql, session, id);
-      const [customer, messages, audit, tags, [offer]] = await Promise.all([
+      const [customer, messages, audit, tags, [offer], surveys] = await Promise.all([
         findCustomerView(ctx.sql, ticket.customer.id),
         listTicketMessages(ctx.sql, id),
         listAudit(ctx.sql, 'ticket', id),
         listTicketTags(ctx.sql, id),
         ctx.sql<{ id: string; ticketId: string; expiresAt: Date }[]>`
           select id, ticket_id, expires_at from offers where ticket_id = ${id} and agent_id = ${session.userId} and status = 'pending'`,
+        listTicketSurveys(ctx.sql, id),
       ]);
       return {
         ticket,
@@ -84,6 +89,7 @@ export const ticketRoutes = [
         pendingOffer: offer
           ? { id: offer.id, ticketId: offer.ticketId, expiresAt: offer.expiresAt.toISOString() }
           : null,
+        surveys,
       };
     },
   }),
@@ -103,12 +109,20 @@ export const ticketRoutes = [
     path: '/api/tickets/:id/replies',
     access: ANY_ROLE,
     summary:
-      'Reply to the customer through the ticket’s channel (stored as queued, then sent by a job). A phone ticket takes no written reply (409): call back, or add a note. A text still holding template placeholders ([[…]]) is refused (400, text); templateId counts a use of the template; email replies get the agent’s and the mailbox’s signatures.',
+      'Reply to the customer through the ticket’s channel (stored as queued, then sent by a job). A phone ticket takes no written reply (409): call back, or add a note. A text still holding template placeholders ([[…]]) is refused (400, text); templateId counts a use of the template; knowledgeArticleIds logs the knowledge base articles it carries as sent; email replies get the agent’s and the mailbox’s signatures.',
     params: idParams,
     body: reply,
     async handler({ ctx, params: { id }, body, res, session }) {
+      const message = await queueReply(ctx, session, id, body.text, body.attachments, body.templateId);
+      if (body.knowledgeArticleIds?.length)
+        await logArticlesSent(ctx.sql, {
+          ticketId: id,
+          userId: session.userId,
+          messageId: message!.id,
+          articleIds: body.knowledgeArticleIds,
+        });
       res.status(201);
-      return { message: await queueReply(ctx, session, id, body.text, body.attachments, body.templateId) };
+      return { message };
     },
   }),
   route({

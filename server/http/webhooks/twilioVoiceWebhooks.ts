@@ -11,6 +11,8 @@ import { answerIncomingCall, answerMenu } from '../../voice/ivrFlow';
 import { answerQueueResult, answerWait, answerWaitChoice } from '../../voice/queueCall';
 import { answerVoicemail, applyRecordingStatus, applyTranscription } from '../../voice/voicemail';
 import { voicePaths, VOICE_BASE } from '../../voice/voiceUrls';
+import { startCallSurvey } from '../../surveys/voice/callSurvey';
+import { voiceSurveyWebhooks } from '../../surveys/voice/voiceSurveyWebhooks';
 import { HttpError } from '../httpError';
 import { requireTwilioSignature } from './twilioSignature';
 
@@ -150,10 +152,16 @@ export function twilioVoiceWebhooks(ctx: AppContext) {
   router.post(relative(voicePaths.holdMusic), async (_req, res) => {
     res.type('text/xml').send(twimlFor(ctx, await loadIvr(ctx.sql)).holdMusic());
   });
+  // The agent has left: the caller is taken to the keypad survey when their queue asks for one, else told goodbye.
   router.post(
     relative(voicePaths.goodbye),
-    twiml(async () => twimlFor(ctx, await loadIvr(ctx.sql)).goodbye('Thank you for calling. Goodbye.')),
+    twiml(
+      async (req) =>
+        (await startCallSurvey(ctx, req.query.callId)) ??
+        twimlFor(ctx, await loadIvr(ctx.sql)).goodbye('Thank you for calling. Goodbye.'),
+    ),
   );
+  router.use(voiceSurveyWebhooks(ctx));
 
   router.post(
     relative(voicePaths.status),

@@ -153,6 +153,7 @@ export class FakeTwilioVoice {
         party: p.call.party,
         muted: p.muted,
         held: p.hold,
+        coaching: p.callSidToCoach,
       })),
       recordingSid: c.recordingSid,
     }));

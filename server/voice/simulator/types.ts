@@ -70,6 +70,8 @@ export type TranscriptKind =
   | 'unhold'
   | 'mute'
   | 'unmute'
+  | 'coach'
+  | 'uncoach'
   | 'heard'
   | 'redirect'
   | 'reject'
@@ -100,6 +102,8 @@ export interface ConferenceParticipantView {
   party: string;
   muted: boolean;
   held: boolean;
+  /** The call this participant coaches (only it hears them), or null. */
+  coaching: string | null;
 }
 
 export interface CallSnapshot {

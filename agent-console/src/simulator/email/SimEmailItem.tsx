@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { SimulatedEmail } from '../../../../server/http/apiTypes';
 import { Timestamp } from '../../format/Timestamp';
+import { LinkedText } from '../../surveys/LinkedText';
 
 interface Props {
   email: SimulatedEmail;
@@ -30,7 +31,7 @@ export function SimEmailItem({ email, onReply }: Props) {
         {email.subject || t('emailSimulator.noSubject')}
       </p>
       <p className="sim-email-item__text" data-testid="sim-email-text-body">
-        {email.text.trim()}
+        <LinkedText text={email.text.trim()} />
       </p>
       {email.attachments.length > 0 && (
         <p className="muted small">

@@ -7,6 +7,7 @@ import {
   updateBusinessHours,
 } from '../../../settings/businessHoursSettings';
 import { listQueues, queueInput, saveQueue } from '../../../settings/queueSettings';
+import { recomputeOpenSla } from '../../../sla/recomputeSla';
 import { ADMINS, route } from '../../route';
 import { idParams } from '../../validate';
 
@@ -40,6 +41,8 @@ export const queueAdminRoutes = [
     body: queueInput,
     async handler({ ctx, params: { id }, body, session }) {
       await saveQueue(ctx.sql, body, session.userId, id);
+      // Another calendar for the queue moves its open tickets' SLA due times.
+      await recomputeOpenSla(ctx, { queueId: id });
       // Fewer skills or a higher priority may let waiting contacts be offered now.
       await kickRouting(ctx);
       return { id };
@@ -74,6 +77,8 @@ export const queueAdminRoutes = [
     body: businessHoursInput,
     async handler({ ctx, params: { id }, body, session }) {
       await updateBusinessHours(ctx.sql, id, body, session.userId);
+      // The SLA calendar is the queue's business hours: open tickets' due times move with it.
+      await recomputeOpenSla(ctx, { businessHoursId: id });
       return { id };
     },
   }),

@@ -8,6 +8,7 @@ export function hearers(call: SimCall): SimCall[] {
   if (!participant || !participant.inAudio || participant.muted) return [];
   return [...participant.conference.participants.values()]
     .filter((p) => p !== participant && p.inAudio)
+    .filter((p) => participant.callSidToCoach === null || p.call.sid === participant.callSidToCoach)
     .map((p) => p.call);
 }
 
@@ -15,7 +16,8 @@ export function hearers(call: SimCall): SimCall[] {
 function recordingsHearing(call: SimCall): string[] {
   const sids = [...call.activeRecordings];
   const participant = call.participant;
-  if (participant?.inAudio && !participant.muted && participant.conference.recordingSid)
+  // A coach whispers to one participant: Twilio leaves the whisper out of the conference recording.
+  if (participant?.inAudio && !participant.muted && !participant.coaching && participant.conference.recordingSid)
     sids.push(participant.conference.recordingSid);
   return sids;
 }

@@ -42,6 +42,7 @@ export function snapshotOf(call: SimCall, timeScale: number): CallSnapshot {
               party: p.call.party,
               muted: p.muted,
               held: p.hold,
+              coaching: p.callSidToCoach,
             })),
           }
         : null,

@@ -108,6 +108,17 @@ export function setParticipantHold(
   participant.conference.touch();
 }
 
+/** Coaching on (heard by `callSidToCoach` only) or off (heard by everyone, a barge). */
+export function setParticipantCoaching(ctx: SimContext, participant: Participant, callSidToCoach: string | null) {
+  if (participant.callSidToCoach === callSidToCoach) return;
+  participant.callSidToCoach = callSidToCoach;
+  participant.updatedAt = Date.now();
+  participant.call.note(callSidToCoach ? 'coach' : 'uncoach', {
+    details: { conferenceSid: participant.conference.sid, callSidToCoach },
+  });
+  participant.conference.touch();
+}
+
 /** Mute: the others no longer hear the participant. */
 export function setParticipantMuted(ctx: SimContext, participant: Participant, muted: boolean) {
   if (participant.muted === muted) return;

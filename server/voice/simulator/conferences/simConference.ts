@@ -18,6 +18,8 @@ export interface ParticipantOptions {
   waitUrl: string;
   waitMethod: HttpMethod;
   label: string | null;
+  /** `coach` (TwiML) or CallSidToCoach (REST): this participant is heard by that call only (a whisper). */
+  coach?: string | null;
 }
 
 export class Participant {
@@ -30,6 +32,8 @@ export class Participant {
   readonly left: Deferred<LeaveReason> = deferred();
   /** What plays to this participant now (wait or hold music), to stop it when that changes. */
   music: { key: string; stop: AbortController } | null = null;
+  /** While coaching: the one call that hears this participant; the customer and the others do not. */
+  callSidToCoach: string | null;
 
   constructor(
     readonly call: SimCall,
@@ -37,6 +41,11 @@ export class Participant {
     readonly options: ParticipantOptions,
   ) {
     this.muted = options.muted;
+    this.callSidToCoach = options.coach ?? null;
+  }
+
+  get coaching() {
+    return this.callSidToCoach !== null;
   }
 
   /** Hears and is heard by the others. */

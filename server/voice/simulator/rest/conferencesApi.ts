@@ -5,6 +5,7 @@ import type { StatusEvent } from '../calls/simCall';
 import {
   endConference,
   leaveConference,
+  setParticipantCoaching,
   setParticipantHold,
   setParticipantMuted,
 } from '../conferences/conferenceControl';
@@ -56,7 +57,27 @@ export function fetchParticipant(ctx: SimContext, conferenceSid: string, callSid
   return participant ? json(200, presentParticipant(ctx, participant)) : notFound(path);
 }
 
-/** POST /Participants/{CallSid}.json: Hold (with HoldUrl/HoldMethod), Muted, EndConferenceOnExit. */
+/**
+ * The coaching a request asks for: null when it says nothing, `{ coach: null }` to stop, `{ coach: sid }` to coach
+ * that participant. Twilio refuses Coaching=true without a CallSidToCoach in the conference.
+ */
+function coachingOf(
+  form: Form,
+  conference: SimConference | undefined,
+  current: string | null,
+): { coach: string | null } | TwilioHttpResponse | null {
+  const coaching = form.bool('Coaching');
+  const sid = form.one('CallSidToCoach');
+  if (coaching === undefined && sid === undefined) return null;
+  if (coaching === false) return { coach: null };
+  const target = sid ?? current;
+  if (!target) return twilioError(400, 21230, 'CallSidToCoach is required when Coaching is true');
+  if (conference && !conference.participants.has(target))
+    return twilioError(400, 21230, `CallSidToCoach ${target} is not a participant of this conference`);
+  return { coach: target };
+}
+
+/** POST /Participants/{CallSid}.json: Hold (with HoldUrl/HoldMethod), Muted, EndConferenceOnExit, Coaching. */
 export function updateParticipant(
   ctx: SimContext,
   conferenceSid: string,
@@ -71,8 +92,11 @@ export function updateParticipant(
   const holdUrl = form.one('HoldUrl');
   if (holdUrl !== undefined && holdUrl !== '' && !/^https?:\/\//.test(holdUrl))
     return twilioError(400, 20001, `HoldUrl is not a valid URL: ${holdUrl}`);
+  const coaching = coachingOf(form, participant.conference, participant.callSidToCoach);
+  if (coaching && !('coach' in coaching)) return coaching;
   const endConferenceOnExit = form.bool('EndConferenceOnExit');
   if (endConferenceOnExit !== undefined) participant.options.endConferenceOnExit = endConferenceOnExit;
+  if (coaching) setParticipantCoaching(ctx, participant, coaching.coach);
   const muted = form.bool('Muted');
   if (muted !== undefined) setParticipantMuted(ctx, participant, muted);
   const hold = form.bool('Hold');
@@ -101,6 +125,8 @@ export function createParticipant(ctx: SimContext, conferenceId: string, form: F
   const from = form.one('From');
   if (!to || !isEndpointAddress(to)) return twilioError(400, 21211, `Invalid 'To' Phone Number: ${to ?? ''}`);
   if (!from || !isEndpointAddress(from)) return twilioError(400, 21212, `Invalid 'From' Phone Number: ${from ?? ''}`);
+  const coaching = coachingOf(form, existing, null);
+  if (coaching && !('coach' in coaching)) return coaching;
   const statusEvents = form.many('StatusCallbackEvent') as StatusEvent[];
   const statusCallback = form.one('StatusCallback')
     ? {
@@ -117,7 +143,7 @@ export function createParticipant(ctx: SimContext, conferenceId: string, form: F
     status: 'queued',
     statusCallback,
   });
-  call.answerInstruction = { kind: 'twiml', xml: conferenceTwiml(name, form) };
+  call.answerInstruction = { kind: 'twiml', xml: conferenceTwiml(name, form, coaching?.coach ?? null) };
   const conference = ctx.conferences.getOrCreate(name);
   void runOutboundCall(ctx, call, form.int('Timeout') || 60, null);
   return json(
@@ -128,12 +154,14 @@ export function createParticipant(ctx: SimContext, conferenceId: string, form: F
       hold: false,
       start_conference_on_enter: form.bool('StartConferenceOnEnter') ?? true,
       end_conference_on_exit: form.bool('EndConferenceOnExit') ?? false,
+      coaching: Boolean(coaching?.coach),
+      call_sid_to_coach: coaching?.coach ?? null,
       status: 'queued',
     }),
   );
 }
 
-function conferenceTwiml(name: string, form: Form) {
+function conferenceTwiml(name: string, form: Form, coach: string | null) {
   const attributes: Record<string, string> = {};
   const copy = (field: string, attribute: string) => {
     const value = form.many(field).join(' ') || undefined;
@@ -153,6 +181,8 @@ function conferenceTwiml(name: string, form: Form) {
   copy('ConferenceRecordingStatusCallbackMethod', 'recordingStatusCallbackMethod');
   copy('ConferenceRecordingStatusCallbackEvent', 'recordingStatusCallbackEvent');
   copy('Label', 'participantLabel');
+  // TwiML's own attribute for a coach: the call it whispers to.
+  if (coach) attributes.coach = coach;
   const response = new twilio.twiml.VoiceResponse();
   response.dial().conference(attributes as never, name);
   return response.toString();

@@ -78,6 +78,8 @@ export function presentParticipant(ctx: SimContext, participant: Participant, st
     hold: participant.hold,
     start_conference_on_enter: participant.options.startConferenceOnEnter,
     end_conference_on_exit: participant.options.endConferenceOnExit,
+    coaching: participant.coaching,
+    call_sid_to_coach: participant.callSidToCoach,
     date_created: date(participant.joinedAt),
     date_updated: date(participant.updatedAt),
     status,

@@ -25,6 +25,7 @@ export async function dialConference(scope: VerbScope, options: DialOptions, nou
         : noun.attrs.waitUrl && resolveUrl(noun.attrs.waitUrl, documentUrl),
     waitMethod: methodAttr(noun, 'waitMethod'),
     label: noun.attrs.participantLabel ?? null,
+    coach: noun.attrs.coach ?? null,
   };
   if (!conference.statusCallback && noun.attrs.statusCallback) {
     const events = listAttr(noun, 'statusCallbackEvent');

@@ -1,0 +1,24 @@
+import { useTranslation } from 'react-i18next';
+import './knowledge.css';
+import { SuggestedArticles } from './SuggestedArticles';
+
+/**
+ * The screen pop's suggested articles. Its composer is not open yet, so one click takes the offer with the article:
+ * the answer waits for the ticket's reply box, and `onAccept` accepts the offer (which opens the ticket).
+ */
+export function ScreenPopArticles({ ticketId, onAccept }: { ticketId: string; onAccept: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <section className="screen-pop__section" data-testid="offer-articles">
+      <h3>{t('knowledge.suggestions.heading')}</h3>
+      <SuggestedArticles
+        ticketId={ticketId}
+        limit={3}
+        label={(kind) =>
+          t(kind === 'answer' ? 'knowledge.suggestions.acceptWithAnswer' : 'knowledge.suggestions.acceptWithLink')
+        }
+        onInserted={onAccept}
+      />
+    </section>
+  );
+}

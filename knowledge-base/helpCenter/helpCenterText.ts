@@ -1,0 +1,51 @@
+import type { KbLocale } from '../db';
+
+/** The help center's own words, in each locale it serves. */
+export const helpCenterText = {
+  en: {
+    siteName: 'Help center',
+    description: 'Answers to common questions: search, or browse by topic.',
+    searchLabel: 'Search the help center',
+    searchButton: 'Search',
+    categories: 'Topics',
+    recent: 'Recently updated',
+    articles: 'Articles',
+    noArticles: 'No articles here yet.',
+    resultsFor: (q: string) => `Results for “${q}”`,
+    noResults: 'Nothing found. Try other words, or contact us.',
+    fuzzy: 'No exact match; these are close:',
+    helpfulQuestion: 'Was this article helpful?',
+    yes: 'Yes',
+    no: 'No',
+    thanks: 'Thank you for your feedback.',
+    notFound: 'Page not found',
+    notFoundText: 'There is no such page in the help center.',
+    home: 'Help center home',
+    otherLanguage: '中文',
+    updated: 'Updated',
+  },
+  'zh-CN': {
+    siteName: '帮助中心',
+    description: '常见问题解答：搜索，或按主题浏览。',
+    searchLabel: '搜索帮助中心',
+    searchButton: '搜索',
+    categories: '主题',
+    recent: '最近更新',
+    articles: '文章',
+    noArticles: '这里还没有文章。',
+    resultsFor: (q: string) => `“${q}”的搜索结果`,
+    noResults: '没有找到结果。请换个说法，或联系我们。',
+    fuzzy: '没有完全匹配的结果，以下是相近的：',
+    helpfulQuestion: '这篇文章对您有帮助吗？',
+    yes: '有帮助',
+    no: '没有帮助',
+    thanks: '感谢您的反馈。',
+    notFound: '找不到页面',
+    notFoundText: '帮助中心里没有这个页面。',
+    home: '帮助中心首页',
+    otherLanguage: 'English',
+    updated: '更新于',
+  },
+} satisfies Record<KbLocale, unknown>;
+
+export type HelpCenterText = (typeof helpCenterText)['en'];

@@ -1,0 +1,24 @@
+// The one call each ticket change makes into the SLA engine, inside the change's own transaction: the clocks commit
+// with the ticket or not at all. Their timers are set as they are written (see slaTimers.ts for why that is safe).
+import type { AppContext } from '../context';
+import type { TransactionSql } from '../db/client';
+import { setClockTimers } from './slaTimers';
+import { applyClockEvent, type ClockEvent } from './ticketClocks';
+
+type HookContext = Pick<AppContext, 'queues' | 'log'>;
+
+async function apply(ctx: HookContext, tx: TransactionSql, ticketId: string, event: ClockEvent) {
+  await setClockTimers(ctx, await applyClockEvent(tx, ticketId, event));
+}
+
+/** A customer's message arrived (mail flagged automated starts no clock, but may still reopen a ticket's). */
+export const slaOnCustomerMessage = (ctx: HookContext, tx: TransactionSql, ticketId: string, automated: boolean) =>
+  apply(ctx, tx, ticketId, { kind: 'customer_message', at: new Date(), automated });
+
+/** An agent answered in public: an email or SMS reply, or a call answered. Notes never come here. */
+export const slaOnPublicResponse = (ctx: HookContext, tx: TransactionSql, ticketId: string) =>
+  apply(ctx, tx, ticketId, { kind: 'public_response', at: new Date() });
+
+/** Status, priority or queue changed: clocks stop, pause, resume, or follow another policy. */
+export const slaOnTicketChanged = (ctx: HookContext, tx: TransactionSql, ticketId: string) =>
+  apply(ctx, tx, ticketId, { kind: 'ticket_changed' });

@@ -1,0 +1,68 @@
+import type { InboundContact } from '../../channels/inboundContact';
+import type { AppContext } from '../context';
+import { callerIdentity } from '../intake/contactIdentity';
+import type { IntakeResult } from '../intake/intakeContact';
+import { recordSurveyAnswer, type SurveyAnswer } from './recordAnswer';
+import { textNextSurveyStep } from './surveyFollowUp';
+import { findSurveyRow, type SurveyRow } from './surveyRow';
+import { parseScore, parseYesNo } from './surveyScales';
+
+/**
+ * An SMS from a number whose survey awaits its answer, read as that answer when it is one: a digit on the scale, a
+ * yes or no to the second question, or any text as the comment. It is stored on the survey's ticket without
+ * reopening it (never a new ticket, no agent paged) and the next question goes out. Anything else — a text that is
+ * no answer — returns null and goes to intake as usual. A redelivered MessageSid changes nothing.
+ */
+export async function takeSmsSurveyReply(ctx: AppContext, contact: InboundContact): Promise<IntakeResult | null> {
+  const phone = callerIdentity(contact.from.value, ctx.config.DEFAULT_PHONE_REGION);
+  if (!phone) return null;
+  const stored = await ctx.sql<{ id: string; surveyId: string; step: SurveyRow['step']; bodyText: string }[]>`
+    select m.id, m.metadata ->> 'surveyId' as survey_id, m.metadata ->> 'surveyAnswer' as step, m.body_text from messages m
+    where m.channel = 'sms' and m.provider_id = ${contact.providerId} and m.metadata ? 'surveyAnswer'`;
+  const [awaiting] = stored.length
+    ? [{ id: stored[0].surveyId }]
+    : await ctx.sql<{ id: string }[]>`
+        select id from surveys
+        where channel = 'sms' and to_address = ${phone} and status in ('sent', 'answered') and step <> 'done'
+          and expires_at > now()
+        order by sent_at desc limit 1`;
+  if (!awaiting) return null;
+  const survey = await findSurveyRow(ctx.sql, awaiting.id);
+  if (!survey) return null;
+  // A redelivery is read again at the step it answered: recording it again changes nothing, and a first delivery
+  // whose process died before it was recorded is recorded now.
+  const answer = stored.length
+    ? readAnswer(survey.scale, stored[0].step, stored[0].bodyText)
+    : readAnswer(survey.scale, survey.step, contact.text);
+  if (!answer) return null;
+  const [message] = stored.length
+    ? stored
+    : await ctx.sql<{ id: string }[]>`
+        insert into messages (ticket_id, channel, direction, provider_id, status, from_address, to_address, body_text, metadata)
+        values (${survey.ticketId}, 'sms', 'inbound', ${contact.providerId}, 'received', ${phone}, ${contact.to}, ${contact.text},
+                ${ctx.sql.json({ ...(contact.metadata ?? {}), surveyId: survey.id, surveyAnswer: answer.kind } as never)})
+        on conflict (channel, provider_id) do update set updated_at = messages.updated_at
+        returning id`;
+  const recorded = await recordSurveyAnswer(ctx, survey.id, answer, `sms:${contact.providerId}`);
+  if (recorded?.changed) await textNextSurveyStep(ctx, recorded.survey, recorded.next, phone);
+  return {
+    messageId: message.id,
+    ticketId: survey.ticketId,
+    customerId: survey.customerId,
+    created: !stored.length,
+    newTicket: false,
+  };
+}
+
+function readAnswer(scale: SurveyRow['scale'], step: SurveyRow['step'], text: string): SurveyAnswer | null {
+  if (step === 'score') {
+    const score = parseScore(scale, text);
+    return score === null ? null : { kind: 'score', score };
+  }
+  if (step === 'second') {
+    const yes = parseYesNo(text);
+    return yes === null ? null : { kind: 'second', yes };
+  }
+  if (step === 'comment') return text.trim() ? { kind: 'comment', text: text.trim() } : null;
+  return null;
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import type { FigureSet, ThresholdView } from '../http/wallApiTypes';
+import { levelsOf } from './thresholdLevels';
+
+const figures = { waiting: 4, longestWaitSeconds: 75, serviceLevel: 0.7, asaSeconds: null } as FigureSet;
+const thresholds: ThresholdView[] = [
+  { queueId: null, figure: 'longestWaitSeconds', warning: 30, critical: 60 },
+  { queueId: null, figure: 'waiting', warning: 10, critical: 20 },
+  { queueId: 'q1', figure: 'waiting', warning: 2, critical: 5 },
+  { queueId: null, figure: 'serviceLevel', warning: 0.8, critical: 0.6 },
+  { queueId: null, figure: 'asaSeconds', warning: 10, critical: null },
+];
+
+describe('threshold levels', () => {
+  it('when a figure passes its warning or critical threshold, then it has that level; service level is worse below', () => {
+    const levels = levelsOf(figures, thresholds, 'q1');
+    expect(levels.longestWaitSeconds).toBe('critical'); // 75 > 60
+    expect(levels.waiting).toBe('warning'); // the queue's own 2 / 5 win over the default
+    expect(levels.serviceLevel).toBe('warning'); // 0.7 < 0.8, not < 0.6
+    expect(levels.asaSeconds).toBe('normal'); // no value yet
+    expect(levels.ahtSeconds).toBe('normal'); // no threshold
+  });
+
+  it('when a queue has no threshold of its own, then the default applies', () => {
+    expect(levelsOf(figures, thresholds, 'q2').waiting).toBe('normal'); // 4 ≤ 10
+  });
+});

@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aPhone } from '../support/contacts';
+import { aQueue, aUser } from '../support/factories';
+import { TestClient } from '../support/httpClient';
+import { connectSocket, nextEvent } from '../support/sockets';
+import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
+import { startTestServer, testEnv } from '../support/testServer';
+import { waitFor } from '../support/waitFor';
+
+// The keypad survey after the agent hangs up, through the TwiML the built-in Twilio simulator follows (signed
+// webhooks as Twilio sends them): the caller keys a score, then leaves a spoken comment.
+let db: TestDatabase;
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let admin: TestClient;
+let queueId: string;
+const sim = () => server.ctx.voice.simulator!;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  server = await startTestServer(
+    testEnv(db.url, { SIMULATOR_TIME_SCALE: '0.05', ROUTING_OFFER_TIMEOUT_SECONDS: '30' }),
+  );
+  queueId = await aQueue(db.sql, { name: 'Phone', entryForChannels: ['voice'] });
+  const a = await aUser(db.sql, 'admin');
+  admin = await new TestClient(server.url).signIn(a.email, a.password);
+}, 60_000);
+afterAll(async () => {
+  await server?.stop();
+  await db?.drop();
+});
+
+async function setSurvey(changes: Record<string, unknown>) {
+  const { body } = await admin.get('/api/admin/survey-settings');
+  const {
+    queueId: _q,
+    queueName: _n,
+    ...current
+  } = body.queues.find((q: { queueId: string }) => q.queueId === queueId);
+  const res = await admin.put(`/api/admin/survey-settings/${queueId}`, { ...current, ...changes });
+  expect(res.status, res.text).toBe(200);
+}
+
+/** A caller picks the agent option, an agent takes the call, they talk; the agent hangs up. Returns the caller. */
+async function aConversationTheAgentEnds(optIn?: string) {
+  // This conversation's agent is the only one taking calls.
+  await db.sql`update users set presence = 'offline'`;
+  await db.sql`update tickets set status = 'resolved', queue_id = null where status <> 'resolved' and assignee_id is null`;
+  const user = await aUser(db.sql, 'agent');
+  const client = await new TestClient(server.url).signIn(user.email, user.password);
+  const socket = await connectSocket(server.url, client.cookie);
+  try {
+    expect((await client.put('/api/me/presence', { presence: 'available' })).status).toBe(200);
+    const phone = aPhone();
+    const caller = sim().placeCall({ from: phone, to: server.ctx.voice.companyNumber });
+    await sim().waitFor(caller, (c) => c.awaiting?.kind === 'gather', 10_000);
+    const offered = nextEvent<any>(socket, 'offer.created', (p) => p.ticket.channel === 'voice', 20_000);
+    sim().pressDigits(caller, '1');
+    if (optIn !== undefined) {
+      // The opt-in question comes before the queue.
+      await sim().waitFor(
+        caller,
+        (c) => c.awaiting?.kind === 'gather' && JSON.stringify(c.transcript).includes('short survey'),
+        10_000,
+      );
+      sim().pressDigits(caller, optIn);
+    }
+    const offer = await offered;
+    expect((await client.post(`/api/offers/${offer.offer.id}/accept`)).status).toBe(200);
+    const device = `client:agent-${user.id}`;
+    const ringing = await sim().waitForCall((c) => c.to === device && c.status === 'ringing', 10_000);
+    sim().answer(ringing.sid);
+    await sim().waitFor(caller, (c) => c.conference?.participants.length === 2, 10_000);
+    sim().hangup(ringing.sid);
+    return { caller, phone, agentId: user.id, ticketId: offer.ticket.id as string };
+  } finally {
+    socket.close();
+  }
+}
+
+const surveyOfTicket = async (ticketId: string) =>
+  (
+    await db.sql`select status, score, comment, comment_recording_url, agent_id, channel, origin, low_score from surveys where ticket_id = ${ticketId}`
+  )[0];
+
+describe('the keypad survey after a call', () => {
+  it('takes the caller to the survey when the agent hangs up: the keyed score and the spoken comment land on the ticket', async () => {
+    await setSurvey({
+      voiceMode: 'always',
+      askComment: true,
+      askSecondQuestion: false,
+      lowScoreAction: 'ticket',
+      throttleDays: 0,
+    });
+    const { caller, agentId, ticketId } = await aConversationTheAgentEnds();
+    await sim().waitFor(
+      caller,
+      (c) => c.awaiting?.kind === 'gather' && JSON.stringify(c.transcript).includes('How satisfied'),
+      10_000,
+    );
+    expect(await surveyOfTicket(ticketId)).toMatchObject({ status: 'sent', channel: 'voice', origin: 'call', agentId });
+    sim().pressDigits(caller, '1');
+    await sim().waitFor(caller, (c) => c.awaiting?.kind === 'record', 10_000);
+    sim().leaveRecording(caller, 'I waited far too long on hold');
+    const survey = await waitFor(
+      () => surveyOfTicket(ticketId),
+      (s) => s.commentRecordingUrl !== null && s.comment !== null,
+    );
+    expect(survey).toMatchObject({
+      status: 'answered',
+      score: 1,
+      lowScore: true,
+      comment: 'I waited far too long on hold',
+    });
+    await sim().waitFor(caller, (c) => c.status === 'completed', 10_000);
+    // A low score with the "ticket" setting opens a follow-up ticket in the queue.
+    const [visit] = await db.sql`
+      select r.method, t.queue_id, t.status from return_visits r join tickets t on t.id = r.follow_up_ticket_id where r.ticket_id = ${ticketId}`;
+    expect(visit).toEqual({ method: 'ticket', queueId, status: expect.stringMatching(/new|open/) });
+  });
+
+  it('with the opt-in setting, surveys only the callers who pressed 1 in the IVR', async () => {
+    await setSurvey({ voiceMode: 'opt_in', askComment: false });
+    const declined = await aConversationTheAgentEnds('2');
+    await sim().waitFor(declined.caller, (c) => c.status === 'completed', 10_000);
+    expect(await surveyOfTicket(declined.ticketId)).toBeUndefined();
+
+    const accepted = await aConversationTheAgentEnds('1');
+    await sim().waitFor(
+      accepted.caller,
+      (c) => c.awaiting?.kind === 'gather' && JSON.stringify(c.transcript).includes('How satisfied'),
+      10_000,
+    );
+    sim().pressDigits(accepted.caller, '5');
+    await sim().waitFor(accepted.caller, (c) => c.status === 'completed', 10_000);
+    expect(await surveyOfTicket(accepted.ticketId)).toMatchObject({ status: 'answered', score: 5, lowScore: false });
+  });
+});

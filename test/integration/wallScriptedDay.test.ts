@@ -1,0 +1,251 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FigureSet, QueueFigures } from '../../server/http/wallApiTypes';
+import { recordContactFact, type ContactFact } from '../../server/wall/contactFacts';
+import { aCustomer, aQueue, aTeam, aTicket, aUser } from '../support/factories';
+import { TestClient } from '../support/httpClient';
+import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
+import { startTestServer, testEnv } from '../support/testServer';
+
+// A scripted day replayed as facts with explicit times (the same database function the triggers call), and every
+// figure of the wall and the reports compared with values computed by hand in the comments.
+let db: TestDatabase;
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let admin: TestClient;
+let teamBSupervisor: TestClient;
+let queueA: string;
+let queueB: string;
+let alice: string;
+let bob: string;
+let customer: string;
+/** The script's "now", and the day's first contact two hours before it. */
+const now0 = new Date(Math.floor(Date.now() / 1000) * 1000);
+const T0 = new Date(now0.getTime() - 2 * 3600_000);
+const t = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
+const ago = (seconds: number) => new Date(now0.getTime() - seconds * 1000);
+
+async function contact(channel: 'voice' | 'sms', facts: Omit<ContactFact, 'ticketId'>[]) {
+  const ticketId = await aTicket(db.sql, { customerId: customer, channel });
+  for (const f of facts) await recordContactFact(db.sql, { ...f, ticketId });
+  return ticketId;
+}
+
+async function presence(userId: string, p: string, at: Date) {
+  await db.sql`insert into presence_events (user_id, presence, reason, at) values (${userId}, ${p}, 'console', ${at})`;
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  server = await startTestServer(testEnv(db.url, { LOG_LEVEL: 'error' }));
+  const teamA = await aTeam(db.sql);
+  const teamB = await aTeam(db.sql);
+  queueA = await aQueue(db.sql, { name: 'Queue A', teamId: teamA });
+  queueB = await aQueue(db.sql, { name: 'Queue B', teamId: teamB });
+  // "Today" starts three hours before the script's now, in each queue's time zone.
+  const reset = new Date(now0.getTime() - 3 * 3600_000).toISOString().slice(11, 16);
+  await db.sql`update queues set stats_reset_time = ${reset}, stats_timezone = 'UTC', service_level_seconds = 20`;
+  const a = await aUser(db.sql, 'admin');
+  admin = await new TestClient(server.url).signIn(a.email, a.password);
+  const s = await aUser(db.sql, 'supervisor', { teamIds: [teamB] });
+  teamBSupervisor = await new TestClient(server.url).signIn(s.email, s.password);
+  alice = (await aUser(db.sql, 'agent', { name: 'Alice', teamIds: [teamA] })).id;
+  bob = (await aUser(db.sql, 'agent', { name: 'Bob', teamIds: [teamB] })).id;
+  customer = await aCustomer(db.sql);
+
+  // Alice is staffed 3600 s (T0-600 → T0+3000); Bob 6900 s (T0 → 5 minutes before now).
+  await presence(alice, 'available', t(-600));
+  await presence(alice, 'offline', t(3000));
+  await presence(bob, 'available', t(0));
+  await presence(bob, 'away', ago(300));
+
+  // c1: answered after 10 s by Alice, 30 s on hold, 300 s connected, 60 s wrap-up → handle 360.
+  await contact('voice', [
+    { kind: 'queued', queueId: queueA, at: t(0) },
+    { kind: 'answered', agentId: alice, seconds: 10, at: t(10) },
+    { kind: 'hold', agentId: alice, seconds: 30, at: t(100) },
+    { kind: 'ended', agentId: alice, seconds: 300, at: t(310) },
+    { kind: 'wrap_up', agentId: alice, seconds: 60, at: t(370) },
+  ]);
+  // c2: answered after 40 s (outside the 20 s threshold), 200 s connected, no wrap-up.
+  await contact('voice', [
+    { kind: 'queued', queueId: queueA, at: t(60) },
+    { kind: 'answered', agentId: alice, seconds: 40, at: t(100) },
+    { kind: 'ended', agentId: alice, seconds: 200, at: t(300) },
+  ]);
+  // c3: hung up after 3 s: a short abandon. c4: after 50 s: an abandon. c5: chose a callback.
+  await contact('voice', [
+    { kind: 'queued', queueId: queueA, at: t(120) },
+    { kind: 'abandoned', at: t(123) },
+  ]);
+  await contact('voice', [
+    { kind: 'queued', queueId: queueA, at: t(180) },
+    { kind: 'abandoned', at: t(230) },
+  ]);
+  await contact('voice', [
+    { kind: 'queued', queueId: queueA, at: t(240) },
+    { kind: 'callback', at: t(270) },
+  ]);
+  // c6: overflowed from A to B after 100 s, answered in B 20 s later by Bob, 100 s connected.
+  await contact('voice', [
+    { kind: 'queued', queueId: queueA, at: t(300) },
+    { kind: 'transferred', at: t(400) },
+    { kind: 'queued', queueId: queueB, at: t(400) },
+    { kind: 'answered', agentId: bob, seconds: 20, at: t(420) },
+    { kind: 'ended', agentId: bob, seconds: 100, at: t(520) },
+  ]);
+  // c9: an SMS in B answered after 30 s by Alice, resolved 600 s later.
+  await contact('sms', [
+    { kind: 'queued', queueId: queueB, at: t(500) },
+    { kind: 'answered', agentId: alice, seconds: 30, at: t(530) },
+    { kind: 'ended', agentId: alice, seconds: 600, at: t(1130) },
+  ]);
+  // c7, in the last 30 minutes: answered after 5 s by Bob, 120 s connected, 30 s wrap-up.
+  await contact('voice', [
+    { kind: 'queued', queueId: queueA, at: ago(600) },
+    { kind: 'answered', agentId: bob, seconds: 5, at: ago(595) },
+    { kind: 'ended', agentId: bob, seconds: 120, at: ago(475) },
+    { kind: 'wrap_up', agentId: bob, seconds: 30, at: ago(445) },
+  ]);
+  // c8: waiting in A for two minutes now (entered through the ticket's own trigger).
+  await db.sql`
+    insert into tickets (customer_id, channel, subject, status, queue_id, queued_at, waiting_since)
+    values (${customer}, 'voice', 'Waiting', 'new', ${queueA}, ${ago(120)}, ${ago(120)})`;
+});
+afterAll(async () => {
+  await server?.stop();
+  await db?.drop();
+});
+
+const figures = async (client: TestClient) => {
+  const res = await client.get('/api/wall/figures');
+  expect(res.status, res.text).toBe(200);
+  return res.body as { queues: QueueFigures[]; total: { today: FigureSet; last30Minutes: FigureSet } };
+};
+
+describe('the wall over a scripted day', () => {
+  it('when the day is replayed, then queue A shows every figure as computed by hand', async () => {
+    const body = await figures(admin);
+    const a = body.queues.find((q) => q.queueId === queueA)!;
+    expect(a.todaySince).toBe(new Date(now0.getTime() - 3 * 3600_000 - (now0.getTime() % 60_000)).toISOString());
+    expect(a.total.today).toMatchObject({
+      waiting: 1,
+      offered: 8, // c1–c8
+      answered: 3, // c1, c2, c7
+      answeredWithinThreshold: 2, // c1 (10 s), c7 (5 s)
+      shortAbandoned: 1, // c3
+      abandoned: 1, // c4
+      callbacks: 1, // c5
+      transfers: 1, // c6
+      handled: 3,
+      answerWaitSeconds: 55, // 10 + 40 + 5
+      handleSeconds: 710, // 360 + 200 + 150
+      serviceLevel: 0.2857, // 2 ÷ (8 − 1)
+      asaSeconds: 18.3, // 55 ÷ 3
+      ahtSeconds: 236.7, // 710 ÷ 3
+      abandonRate: 0.1667, // 1 ÷ (8 − 1 − 1)
+    });
+    expect(a.total.today.longestWaitSeconds).toBeGreaterThanOrEqual(120);
+    expect(a.total.last30Minutes).toMatchObject({
+      waiting: 1,
+      offered: 2, // c7, c8
+      answered: 1,
+      answeredWithinThreshold: 1,
+      serviceLevel: 0.5,
+      asaSeconds: 5,
+      ahtSeconds: 150,
+      abandonRate: 0,
+    });
+    expect(a.byChannel.sms.today.offered).toBe(0);
+    expect(a.byChannel.voice.today.offered).toBe(8);
+  });
+
+  it('when the day is replayed, then queue B and the total agree with the hand count, per channel too', async () => {
+    const body = await figures(admin);
+    const b = body.queues.find((q) => q.queueId === queueB)!;
+    expect(b.total.today).toMatchObject({ offered: 2, answered: 2, answeredWithinThreshold: 1, handled: 2 });
+    expect(b.byChannel.voice.today).toMatchObject({ offered: 1, answered: 1, asaSeconds: 20, ahtSeconds: 100 });
+    expect(b.byChannel.sms.today).toMatchObject({ offered: 1, answered: 1, asaSeconds: 30, ahtSeconds: 600 });
+    expect(body.total.today).toMatchObject({
+      waiting: 1,
+      offered: 10,
+      answered: 5,
+      answeredWithinThreshold: 3,
+      shortAbandoned: 1,
+      abandoned: 1,
+      callbacks: 1,
+      transfers: 1,
+      handled: 5,
+      serviceLevel: 0.3333, // 3 ÷ 9
+      asaSeconds: 21, // 105 ÷ 5
+      ahtSeconds: 282, // 1410 ÷ 5
+      abandonRate: 0.125, // 1 ÷ 8
+      // Voice handling (560 Alice + 250 Bob) ÷ staffed time (3600 + 6900).
+      occupancy: 0.0771,
+    });
+    // Bob handled c7 (150 s) in the last 30 minutes, staffed until 5 minutes ago: 150 ÷ ~1500.
+    expect(body.total.last30Minutes.occupancy).toBeCloseTo(0.1, 2);
+  });
+
+  it('when a supervisor of team B looks, then they see queue B only', async () => {
+    const body = await figures(teamBSupervisor);
+    expect(body.queues.map((q) => q.queueId)).toEqual([queueB]);
+    expect(body.total.today.offered).toBe(2);
+  });
+
+  it('when the same period is reported, then the contact report agrees with the wall', async () => {
+    const wall = await figures(admin);
+    const from = wall.queues[0].todaySince;
+    const to = new Date(Date.now() + 60_000).toISOString();
+    const res = await admin.get(
+      `/api/reports/contacts?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&interval=month`,
+    );
+    expect(res.status, res.text).toBe(200);
+    const { waiting, longestWaitSeconds, oldestWaitingSince, occupancy, answerWaitSeconds, handleSeconds, ...same } =
+      wall.total.today;
+    void [waiting, longestWaitSeconds, oldestWaitingSince, occupancy, answerWaitSeconds, handleSeconds];
+    expect(res.body.totals).toEqual(same);
+    const aVoice = res.body.rows.filter((r: any) => r.queueId === queueA && r.channel === 'voice');
+    expect(aVoice.reduce((n: number, r: any) => n + r.offered, 0)).toBe(8);
+  });
+
+  it('when the agents are reported, then handled, talk, hold, wrap-up and time in each state are the hand count', async () => {
+    const from = new Date(now0.getTime() - 3 * 3600_000).toISOString();
+    const res = await admin.get(
+      `/api/reports/agents?from=${encodeURIComponent(from)}&to=${encodeURIComponent(now0.toISOString())}&interval=month&agentId=${alice}`,
+    );
+    expect(res.status, res.text).toBe(200);
+    const rows = res.body.rows.filter((r: any) => r.agentId === alice);
+    const sum = (k: string) => rows.reduce((n: number, r: any) => n + r[k], 0);
+    expect(sum('handled')).toBe(3); // c1, c2, c9
+    expect(sum('talkSeconds')).toBe(470); // (300 − 30) + 200
+    expect(sum('holdSeconds')).toBe(30);
+    expect(sum('wrapUpSeconds')).toBe(60);
+    expect(rows.reduce((n: number, r: any) => n + r.presenceSeconds.available, 0)).toBe(3600);
+  });
+
+  it('when a report is asked as CSV, then it is UTF-8 with a byte order mark and a header row', async () => {
+    const from = new Date(now0.getTime() - 3 * 3600_000).toISOString();
+    const res = await fetch(
+      `${server.url}/api/reports/contacts?from=${encodeURIComponent(from)}&to=${encodeURIComponent(now0.toISOString())}&interval=60m&format=csv`,
+      { headers: { cookie: admin.cookie! } },
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes.slice(3));
+    expect(text.split('\r\n')[0]).toBe(
+      'period,queueName,channel,offered,answered,answeredWithinThreshold,abandoned,shortAbandoned,callbacks,transfers,handled,serviceLevel,asaSeconds,ahtSeconds,abandonRate',
+    );
+    expect(text).toContain('Queue A,voice');
+  });
+
+  it('when a report range is wrong, then a 400 names the field', async () => {
+    const res = await admin.get('/api/reports/contacts?from=yesterday&to=2026-12-08T00:00:00Z');
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields.map((f: any) => f.path)).toContain('from');
+    const tooMany = await admin.get(
+      '/api/reports/contacts?from=2020-01-01T00:00:00Z&to=2026-01-01T00:00:00Z&interval=15m',
+    );
+    expect(tooMany.status).toBe(400);
+  });
+});
