@@ -6,12 +6,6 @@ import { loadHealthSettings } from './healthSettings';
 // What the customer wrote that is read for complaint words: their latest messages in the look-back.
 const TEXTS_READ = 200;
 
-/** Whether another feature's table is there (SLA clocks come with migration 020). */
-async function tableExists(sql: Sql, name: string) {
-  const [row] = await sql<{ exists: boolean }[]>`select to_regclass(${name}) is not null as exists`;
-  return row.exists;
-}
-
 /** Everything the health rules look at for one customer, read from the rows. */
 export async function readHealthSignals(
   sql: Sql,
@@ -19,17 +13,19 @@ export async function readHealthSignals(
   settings: HealthSettings,
 ): Promise<HealthSignals> {
   const lookback = sql`now() - make_interval(days => ${settings.lookbackDays})`;
-  const [counts] = await sql<
-    {
-      recentTickets: number;
-      last30: number;
-      before30: number;
-      lowScores: string[];
-      openTooLong: number[];
-      missedCallbacks: number;
-      optedOut: string[];
-    }[]
-  >`
+  // One round trip's worth of time: the four reads go out together.
+  const [[counts], texts, comments, breaches] = await Promise.all([
+    sql<
+      {
+        recentTickets: number;
+        last30: number;
+        before30: number;
+        lowScores: string[];
+        openTooLong: number[];
+        missedCallbacks: number;
+        optedOut: string[];
+      }[]
+    >`
     select
       (select count(*)::int from tickets where customer_id = ${customerId}
         and created_at > now() - make_interval(days => ${settings.repeatContactDays})) as recent_tickets,
@@ -42,18 +38,17 @@ export async function readHealthSignals(
         and status not in ('resolved', 'closed') and created_at < now() - make_interval(days => ${settings.openTooLongDays})) as open_too_long,
       (select count(*)::int from callbacks where customer_id = ${customerId} and status = 'failed' and updated_at > ${lookback}) as missed_callbacks,
       (select coalesce(array_agg(value), '{}') from customer_identities where customer_id = ${customerId}
-        and kind = 'phone' and sms_opted_out_at is not null) as opted_out`;
-  const texts = await sql<{ bodyText: string }[]>`
+        and kind = 'phone' and sms_opted_out_at is not null) as opted_out`,
+    sql<{ bodyText: string }[]>`
     select m.body_text from messages m join tickets t on t.id = m.ticket_id
     where t.customer_id = ${customerId} and m.direction = 'inbound' and m.created_at > ${lookback}
-    order by m.created_at desc limit ${TEXTS_READ}`;
-  const comments = await sql<{ comment: string }[]>`
-    select comment from surveys where customer_id = ${customerId} and comment is not null and answered_at > ${lookback}`;
-  const breaches = (await tableExists(sql, 'sla_clocks'))
-    ? await sql<{ number: string }[]>`
-        select t.number from sla_clocks k join tickets t on t.id = k.ticket_id
-        where t.customer_id = ${customerId} and k.breached_at is not null and k.breached_at > ${lookback}`
-    : [];
+    order by m.created_at desc limit ${TEXTS_READ}`,
+    sql<{ comment: string }[]>`
+    select comment from surveys where customer_id = ${customerId} and comment is not null and answered_at > ${lookback}`,
+    sql<{ number: string }[]>`
+      select t.number from sla_clocks k join tickets t on t.id = k.ticket_id
+      where t.customer_id = ${customerId} and k.breached_at is not null and k.breached_at > ${lookback}`,
+  ]);
   const months = Math.max(1, (settings.lookbackDays - 30) / 30);
   const baseline = counts.before30 / months;
   const words = complaintWordsIn(

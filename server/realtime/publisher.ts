@@ -24,6 +24,12 @@ export interface Publisher {
   disconnectRoom(roomName: string): void;
 }
 
+/** Where the supervisors' wall hears which queues (`q:<id>`) and agents (`a:<id>`) changed, comma-separated. */
+export const wallHintChannel = (prefix: string) => `${prefix}:wall-hints`;
+
+// Hints are gathered this long and published together: one Redis message per moment, not one per event.
+const WALL_HINT_WINDOW_MS = 10;
+
 export function socketIoKey(prefix: string) {
   return `${prefix}:socket.io`;
 }
@@ -40,8 +46,27 @@ export function createPublisher(redis: Redis, prefix: string, log: Logger): Publ
         .catch((err: Error) => log.warn({ err: err.message, channel }, 'realtime publish failed')),
   };
   const emitter = new Emitter(client, { key: socketIoKey(prefix) });
+  // Whatever an agent's or a queue's consoles are told about has changed that agent's or queue's figures too: the
+  // wall (server/wall/wallPush.ts) hears of it from here, after the change committed, whichever code path made it.
+  const wallHints = new Set<string>();
+  let wallHintTimer: NodeJS.Timeout | null = null;
+  const sendWallHints = () => {
+    wallHintTimer = null;
+    if (wallHints.size === 0) return;
+    const message = [...wallHints].join(',');
+    wallHints.clear();
+    void client.publish(wallHintChannel(prefix), message);
+  };
+  const hintWall = (roomNames: readonly string[]) => {
+    for (const room of roomNames) {
+      if (room.startsWith('agent:')) wallHints.add(`a:${room.slice(6)}`);
+      else if (room.startsWith('queue:')) wallHints.add(`q:${room.slice(6)}`);
+    }
+    if (wallHints.size && !wallHintTimer) wallHintTimer = setTimeout(sendWallHints, WALL_HINT_WINDOW_MS).unref();
+  };
   const emit = (roomNames: string[], event: string, payload: unknown) => {
     if (roomNames.length === 0) return;
+    hintWall(roomNames);
     (emitter.to(roomNames) as unknown as { emit(e: string, p: unknown): void }).emit(event, payload);
   };
   const ticketChanges = createRoomBatches<TicketChange>(TICKET_CHANGES_WINDOW_MS, (room, changes) =>
@@ -49,8 +74,15 @@ export function createPublisher(redis: Redis, prefix: string, log: Logger): Publ
   );
   return {
     emit,
-    emitTicketChange: (roomNames, change) => ticketChanges.add(roomNames, change),
-    flush: () => ticketChanges.flush(),
+    emitTicketChange: (roomNames, change) => {
+      hintWall(roomNames);
+      ticketChanges.add(roomNames, change);
+    },
+    flush: () => {
+      ticketChanges.flush();
+      if (wallHintTimer) clearTimeout(wallHintTimer);
+      sendWallHints();
+    },
     disconnectRoom(roomName) {
       emitter.in(roomName).disconnectSockets(true);
     },

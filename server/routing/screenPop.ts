@@ -36,14 +36,20 @@ export async function buildScreenPop(
         from offers o join tickets t on t.id = o.ticket_id join users u on u.id = o.agent_id where o.id = ${offerId}`;
   if (!offer) return null;
   const viewer = { userId: offer.agentId, role: offer.agentRole };
-  const [ticket, customer, recentInteractions, openTickets, message] = await Promise.all([
+  // Reads side by side: the pop's latency is its longest chain of round trips, not their number.
+  const [ticket, customer, recentInteractions, openTickets, message, health] = await Promise.all([
     findTicketSummary(sql, offer.ticketId),
     findCustomerView(sql, offer.customerId),
     listInteractions(sql, offer.customerId, 10, viewer),
     listCustomerOpenTickets(sql, offer.customerId, viewer),
     findLatestInboundMessage(sql, offer.ticketId),
+    computeCustomerHealth(sql, offer.customerId),
   ]);
   if (!ticket) return null;
+  const [voice, articleSuggestions] = await Promise.all([
+    ticket.channel === 'voice' ? findScreenPopVoice(sql, ticket.id) : null,
+    screenPopArticles(sql, ticket, message, offer.agentId),
+  ]);
   return {
     offer: { id: offer.offerId, ticketId: offer.ticketId, expiresAt: offer.expiresAt.toISOString() },
     ticket,
@@ -51,9 +57,9 @@ export async function buildScreenPop(
     recentInteractions,
     openTickets,
     message,
-    voice: ticket.channel === 'voice' ? await findScreenPopVoice(sql, ticket.id) : null,
-    health: await computeCustomerHealth(sql, offer.customerId),
-    articleSuggestions: await screenPopArticles(sql, ticket, message, offer.agentId),
+    voice,
+    health,
+    articleSuggestions,
   };
 }
 

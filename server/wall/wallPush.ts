@@ -1,5 +1,6 @@
 import type { AppContext } from '../context';
 import type { FigureLevel, QueueFigures, ThresholdFigure } from '../http/wallApiTypes';
+import { wallHintChannel } from '../realtime/publisher';
 import { rooms } from '../realtime/rooms';
 import { agentGridRows } from './agentGrid';
 import { computeWallFigures, wallQueues } from './wallFigures';
@@ -15,10 +16,11 @@ type WallContext = Pick<AppContext, 'sql' | 'redis' | 'publisher' | 'config' | '
 
 /**
  * Pushes the wall's figures within 250 ms of the facts that change them, without polling. Facts are written by
- * triggers (migration 023), which NOTIFY the queue and agents they touch when their transaction commits. Every
- * realtime process listens; each gathers the notifications of a short window, and for each queue or agent the
- * process that claims it in Redis first recomputes it and pushes it to the supervisors' rooms. A process whose
- * claim loses also got the notification the winner reads after, so nothing is missed, and nothing is pushed twice.
+ * triggers (migration 023); the publisher hints which queues and agents changed whenever their consoles are told of a
+ * change, after it committed (server/realtime/publisher.ts). Every realtime process subscribes; each gathers the
+ * hints of a short window, and for each queue or agent the process that claims it in Redis first recomputes it and
+ * pushes it to the supervisors' rooms. A process whose claim loses also got the hint the winner reads after, so
+ * nothing is missed, and nothing is pushed twice.
  */
 export async function startWallPush(ctx: WallContext) {
   const pendingQueues = new Set<string>();
@@ -59,20 +61,24 @@ export async function startWallPush(ctx: WallContext) {
     waitTimers.set(queueId, t);
   };
 
-  const listener = await ctx.sql.listen('switchboard_wall', (payload) => {
-    const id = payload.slice(2);
-    if (payload.startsWith('q:')) pendingQueues.add(id);
-    else if (payload.startsWith('a:')) pendingAgents.add(id);
-    else return;
+  const subscriber = ctx.redis.duplicate();
+  subscriber.on('message', (_channel: string, message: string) => {
+    for (const hint of message.split(',')) {
+      const id = hint.slice(2);
+      if (hint.startsWith('q:')) pendingQueues.add(id);
+      else if (hint.startsWith('a:')) pendingAgents.add(id);
+    }
     schedule();
   });
+  subscriber.on('error', (err: Error) => ctx.log.warn({ err: err.message }, 'wall hint subscription error'));
+  await subscriber.subscribe(wallHintChannel(ctx.config.REDIS_PREFIX));
 
   return {
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
       for (const t of waitTimers.values()) clearTimeout(t);
-      await listener.unlisten().catch(() => {});
+      subscriber.disconnect();
       await running;
     },
   };

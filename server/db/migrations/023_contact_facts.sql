@@ -5,8 +5,9 @@
 -- answering, a caller hanging up, a hold, a wrap-up), so every process and every code path records the same facts,
 -- and a restart keeps the day's figures. Each fact belongs to an episode: one stay of a contact (a ticket) in a
 -- queue, opened by its 'queued' fact. The first outcome fact of an episode (answered, abandoned, callback,
--- transferred, removed) closes it. After commit, pg_notify tells the wall which queue and agents changed
--- (server/wall/wallPush.ts): NOTIFY is delivered only when the transaction commits.
+-- transferred, removed) closes it. The wall hears which queues and agents changed from the realtime events the
+-- application publishes after commit (server/realtime/publisher.ts), not from NOTIFY: a transaction that notifies
+-- takes a database-wide lock through its commit, and with every ticket change notifying, commits queued behind it.
 
 create table contact_events (
   id bigserial primary key,
@@ -73,7 +74,7 @@ create unique index monitor_sessions_one_live on monitor_sessions (call_id, supe
 -- When the customer was put on hold, to measure the hold when it ends.
 alter table calls add column held_since timestamptz;
 
--- Records one fact in the ticket's current episode (or opens one), and tells the wall after commit.
+-- Records one fact in the ticket's current episode (or opens one).
 create function record_contact_event(
   p_kind text, p_ticket uuid, p_queue uuid, p_agent uuid, p_seconds double precision, p_at timestamptz
 ) returns bigint language plpgsql as $$
@@ -95,8 +96,6 @@ begin
   end if;
   insert into contact_events (id, episode_id, ticket_id, kind, channel, queue_id, agent_id, seconds, at)
     values (v_id, v_episode, p_ticket, p_kind, v_channel, p_queue, p_agent, p_seconds, p_at);
-  if p_queue is not null then perform pg_notify('switchboard_wall', 'q:' || p_queue); end if;
-  if p_agent is not null then perform pg_notify('switchboard_wall', 'a:' || p_agent); end if;
   return v_id;
 end $$;
 
@@ -150,16 +149,6 @@ begin
       end if;
     end if;
   end if;
-  if tg_op = 'UPDATE' and (old.assignee_id is distinct from new.assignee_id or old.status is distinct from new.status) then
-    if old.assignee_id is not null then perform pg_notify('switchboard_wall', 'a:' || old.assignee_id); end if;
-    if new.assignee_id is not null then perform pg_notify('switchboard_wall', 'a:' || new.assignee_id); end if;
-  end if;
-  -- Who waits changes without a fact too (a call's offer accepted, a ticket held back or let go): the queues recount.
-  if tg_op = 'UPDATE' and (old.assignee_id is distinct from new.assignee_id or old.status is distinct from new.status
-      or old.queue_id is distinct from new.queue_id or old.routable_after is distinct from new.routable_after) then
-    if old.queue_id is not null then perform pg_notify('switchboard_wall', 'q:' || old.queue_id); end if;
-    if new.queue_id is not null then perform pg_notify('switchboard_wall', 'q:' || new.queue_id); end if;
-  end if;
   return null;
 end $$;
 create trigger contact_facts_tickets after insert or update on tickets
@@ -189,10 +178,6 @@ begin
         greatest(0, extract(epoch from coalesce(new.wrapped_up_at, now()) - new.ended_at)), coalesce(new.wrapped_up_at, now()));
     end if;
   end if;
-  if new.agent_id is not null then perform pg_notify('switchboard_wall', 'a:' || new.agent_id); end if;
-  if old.agent_id is not null and old.agent_id is distinct from new.agent_id then
-    perform pg_notify('switchboard_wall', 'a:' || old.agent_id);
-  end if;
   return new;
 end $$;
 create trigger contact_facts_calls before update on calls
@@ -214,7 +199,6 @@ begin
       end if;
     end if;
   end if;
-  perform pg_notify('switchboard_wall', 'a:' || new.agent_id);
   return null;
 end $$;
 create trigger contact_facts_call_legs after insert or update on call_legs
@@ -231,11 +215,3 @@ end $$;
 create trigger contact_facts_callbacks after insert on callbacks
   for each row execute function contact_facts_from_callbacks();
 
--- Presence changes move the agent grid.
-create function wall_presence_changed() returns trigger language plpgsql as $$
-begin
-  perform pg_notify('switchboard_wall', 'a:' || new.user_id);
-  return null;
-end $$;
-create trigger wall_presence_events after insert on presence_events
-  for each row execute function wall_presence_changed();
