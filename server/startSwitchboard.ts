@@ -130,10 +130,6 @@ export async function startSwitchboard(config: Config, log: Logger): Promise<Run
     const mailboxes = config.services.has('worker') ? startMailboxSyncs(ctx, maybeAutoAcknowledge) : null;
     if (mailboxes) cleanups.push(() => mailboxes.close());
 
-    // The supervisors' wall: figures pushed as the facts behind them commit (server/wall/wallPush.ts).
-    const wallPush = config.services.has('realtime') ? await startWallPush(ctx) : null;
-    if (wallPush) cleanups.push(() => wallPush.stop());
-
     const metrics = createStateMetrics(ctx);
     let url: string | null = null;
     if (config.services.has('web') || config.services.has('realtime')) {
@@ -145,6 +141,12 @@ export async function startSwitchboard(config: Config, log: Logger): Promise<Run
       });
       cleanups.push(server.stop);
       url = selfUrl = server.url;
+      // The supervisors' wall: figures pushed as the facts behind them commit (server/wall/wallPush.ts). Started
+      // after the server, so it stops before the sockets it pushes to.
+      if (config.services.has('realtime')) {
+        const wallPush = await startWallPush(ctx, server.watchedBySupervisors);
+        cleanups.push(() => wallPush.stop());
+      }
       // PORT=0 picks any free port: a PUBLIC_URL derived from PORT follows the one actually bound.
       if (!config.publicUrlGiven && config.PORT === 0)
         config.PUBLIC_URL = config.HOST === '0.0.0.0' ? url.replace('0.0.0.0', 'localhost') : url;
@@ -201,6 +203,8 @@ async function startHttp(ctx: AppContext, { port, api, realtimeRedisUrl, metrics
 
   return {
     url,
+    /** Whether a supervisor's or admin's console is connected to this process (it then pushes the wall's figures). */
+    watchedBySupervisors: () => (realtime?.io.of('/').adapter.rooms.get(rooms.anySupervisor)?.size ?? 0) > 0,
     /**
      * /readyz turns 503 at once; the server stops accepting but answers every request that reaches it, until
      * they are done (at most SHUTDOWN_TIMEOUT_SECONDS). Then sockets close (consoles reconnect by themselves).

@@ -1,5 +1,6 @@
 import type { KbQuery, KbSql, KbViewer } from '../db';
 import { KnowledgeError } from '../knowledgeError';
+import { visibleTo, type Audience } from './articleVisibility';
 import { lockEditableArticle } from './editorRoles';
 
 /** A file the server already stored (an upload), described by what the file store needs to serve it again. */
@@ -32,11 +33,13 @@ export async function removeAttachment(sql: KbSql, viewer: KbViewer, articleId: 
   });
 }
 
-/** An attachment to serve: any to signed-in staff, only those of live articles to the public. */
-export async function findAttachment(sql: KbQuery, attachmentId: string, publicOnly: boolean) {
+/**
+ * An attachment to serve, if its article is one this audience may read: the public only those of live articles (the
+ * help center), agents internal ones too, writers every state (the editor's preview of a draft).
+ */
+export async function findAttachment(sql: KbQuery, attachmentId: string, audience: Audience) {
   const [row] = await sql<(StoredFile & { sizeBytes: string })[]>`
     select f.filename, f.content_type, f.size_bytes, f.location from kb_attachments f join kb_articles a on a.id = f.article_id
-    where f.id = ${attachmentId}
-      ${publicOnly ? sql`and a.state = 'published' and (a.publish_at is null or a.publish_at <= now())` : sql``}`;
+    where f.id = ${attachmentId} and ${visibleTo(sql, audience)}`;
   return row ? { ...row, sizeBytes: Number(row.sizeBytes) } : null;
 }

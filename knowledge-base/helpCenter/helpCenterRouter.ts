@@ -11,8 +11,6 @@ export interface HelpCenterOptions {
   sql: KbSql;
   /** The server's public address (PUBLIC_URL): canonical links, hreflang and the sitemap are absolute. */
   publicUrl: () => string;
-  /** Whether the request comes from a signed-in user, who may also see attachments of articles not yet live. */
-  isStaff: (req: Request) => Promise<boolean>;
   /** Answers with a stored file's bytes (the server's file store). */
   sendFile: (req: Request, res: Response, file: StoredFile) => Promise<void>;
 }
@@ -40,7 +38,9 @@ export function helpCenterRouter(options: HelpCenterOptions) {
 
   router.get('/files/:id/:name', async (req, res) => {
     const id = req.params.id;
-    const file = UUID.test(id) ? await findAttachment(sql, id, !(await options.isStaff(req))) : null;
+    // Live articles' files only, whoever asks: a public address never answers differently for a signed-in reader (a
+    // shared cache could keep a draft's file). Staff preview drafts through /api/knowledge/attachments/:id.
+    const file = UUID.test(id) ? await findAttachment(sql, id, 'public') : null;
     if (!file) return void notFound(res);
     await options.sendFile(req, res, file);
   });

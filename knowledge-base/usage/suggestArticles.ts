@@ -14,7 +14,8 @@ export interface TicketText {
  */
 export async function suggestArticles(sql: KbQuery, ticket: TicketText, limit = 5) {
   const text = [ticket.subject, ticket.lastCustomerMessage].filter(Boolean).join('\n');
-  const found = await searchArticles(sql, { q: text, audience: 'agent', match: 'any', limit: limit * 2 });
+  // One statement per screen pop: no similar-title guesses from a customer's words.
+  const found = await searchArticles(sql, { q: text, audience: 'agent', match: 'any', limit: limit * 2, fuzzy: false });
   const best = new Map<string, ArticleHit>();
   for (const hit of found.hits) if (!best.has(hit.articleId)) best.set(hit.articleId, hit);
   return { words: found.words, hits: [...best.values()].slice(0, limit) };
@@ -28,16 +29,4 @@ export async function logSuggestionsShown(sql: KbQuery, ticketId: string, userId
     select a, ${ticketId}, ${userId}, 'shown' from unnest(${articleIds}::uuid[]) a
     where not exists (select 1 from kb_suggestion_events e
                       where e.article_id = a and e.ticket_id = ${ticketId} and e.user_id = ${userId} and e.kind = 'shown')`;
-}
-
-/** Logs that a reply carrying these articles was sent on a ticket (ids of articles that do not exist are ignored). */
-export async function logArticlesSent(
-  sql: KbQuery,
-  sent: { ticketId: string; userId: string; messageId: string; articleIds: string[] },
-) {
-  if (!sent.articleIds.length) return;
-  await sql`
-    insert into kb_suggestion_events (article_id, ticket_id, user_id, kind, message_id)
-    select a.id, ${sent.ticketId}, ${sent.userId}, 'sent', ${sent.messageId}
-    from kb_articles a where a.id = any(${[...new Set(sent.articleIds)]}::uuid[])`;
 }

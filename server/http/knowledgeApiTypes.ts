@@ -21,14 +21,17 @@
 //          (upload the bytes first with POST /api/uploads?filename=…; an image is embedded in Markdown as
 //          `![alt](attachment.url)`)
 //   DELETE /api/knowledge/articles/:id/attachments/:attachmentId       writer         → 204
-//   GET    /help/files/:attachmentId/:filename (attachment.url)        signed in: any; public: live articles' only
+//   GET    /api/knowledge/attachments/:attachmentId                    any role       → the file (of an article the
+//          caller may read: drafts for writers; Range → 206; the console's preview reads attachment.url through it)
+//   GET    /help/files/:attachmentId/:filename (attachment.url)        anyone, live articles' files only
 //   POST   /api/knowledge/preview               { markdown }           any role       → { html } (as the help center renders it)
 //   GET    /api/knowledge/search?q&locale&limit                        any role       → KnowledgeSearchResponse
 //   GET    /api/tickets/:id/article-suggestions                        any role       → ArticleSuggestionsResponse
 //          (logged as "shown")
 //   POST   /api/knowledge/articles/:id/insertions ArticleInsertionInput any role      → ArticleInsertion (logged as
 //          "inserted"; the reply that carries the text names the article in knowledgeArticleIds)
-//   POST   /api/tickets/:id/replies  { …, knowledgeArticleIds?: string[] } (the existing reply route; logged as "sent")
+//   POST   /api/tickets/:id/replies  { …, knowledgeArticleIds?: string[] } (the existing reply route; logged as "sent"
+//          once the reply is sent, never for a reply that fails)
 //   GET    /api/knowledge/stats?from&to                                supervisors    → KnowledgeStats
 //   GET    /api/knowledge/editors                                      admins         → KnowledgeEditorsResponse
 //   PUT    /api/knowledge/editors/:userId       { role: KnowledgeEditorRole | null } admins → KnowledgeEditorsResponse

@@ -14,6 +14,8 @@
 //   GET    /api/reports/surveys                       S  query SurveyReportQuery → SurveyReportResponse
 //                                                        (&format=csv: text/csv, UTF-8 with BOM)
 //   GET    /api/reports/surveys/comments              S  query SurveyCommentsQuery → { comments: SurveyView[] } (&format=csv)
+//   GET    /api/reports/surveys/low-scores            S  query LowScoresQuery → { lowScores: SurveyView[] } (newest first)
+//   GET    /api/surveys/:id/comment-recording         any role (tickets you may open): the spoken comment's audio
 //   GET    /api/reports/at-risk-customers             S  → { customers: AtRiskCustomerView[] } (&format=csv)
 //   GET    /survey/:token                             P  HTML: the choice (links), or with ?score=N the confirm form
 //   POST   /survey/:token                             P  form score=N[&second=yes|no][&comment=…]: records, HTML thanks
@@ -275,6 +277,17 @@ export interface SurveyCommentsQuery {
   /** Only low scores. */
   lowOnly?: boolean;
   format?: 'json' | 'csv';
+}
+
+/** Low scores with or without a comment, by the day they were answered (UTC, both included). */
+export interface LowScoresQuery {
+  from: string;
+  to: string;
+  queueId?: string;
+}
+
+export interface LowScoresResponse {
+  lowScores: SurveyView[];
 }
 
 /** 'survey.low_score': to the supervisors of the ticket's queue (and admins), the moment a low score arrives. */

@@ -127,5 +127,20 @@ export interface SimulatedCallView {
   /** What the call waits for from the person on it: keys or speech (`gather`) or a message (`record`). */
   awaiting: { kind: 'gather'; numDigits: number | null; input: string[] } | { kind: 'record' } | null;
   queue: { name: string; position: number } | null;
-  conference: { name: string; onHold: boolean; muted: boolean } | null;
+  conference: { name: string; onHold: boolean; muted: boolean; participants: SimulatedParticipantView[] } | null;
+}
+
+/**
+ * Who is in a simulated call's conference, as the simulator page shows them: this caller, the agent, and a supervisor
+ * who listens (muted), coaches the agent (heard by the agent only) or barged in (heard by everyone).
+ */
+export interface SimulatedParticipantView {
+  callSid: string;
+  /** The participant's address: the caller's number, `client:agent-<id>` or a phone. */
+  party: string;
+  role: 'caller' | 'agent' | 'supervisor';
+  /** A supervisor's mode; null for the others. */
+  monitoring: 'listening' | 'coaching' | 'barged' | null;
+  muted: boolean;
+  onHold: boolean;
 }

@@ -228,6 +228,8 @@ export interface MonitorSessionView {
   agentId: string;
   supervisorId: string;
   mode: MonitorMode;
+  /** The supervisor's own call into the conference: their console answers it by itself when it rings there. */
+  callSid: string | null;
   /** 'active' from the moment the supervisor's device is called into the conference until they stop. */
   status: 'active' | 'ended';
   startedAt: string;

@@ -3,6 +3,7 @@
 // change a person should know about is written to the ticket's history in the same transaction.
 
 import type { DeliveryStatus, OutboundMessage } from '../../channels/outbound';
+import { logReplyArticlesSent } from '../../knowledge-base/usage/replyArticles';
 import { writeAudit } from '../commands/writeAudit';
 import type { AppContext } from '../context';
 import type { Sql, TransactionSql } from '../db/client';
@@ -111,6 +112,9 @@ export async function advanceMessage(
       ? { messageId: row.id, status: report.status, code: errorCode, reason: errorMessage, via: report.via }
       : { messageId: row.id, via: report.via };
     await writeAudit(tx, { actorUserId: null, action, entityType: 'ticket', entityId: row.ticketId, data });
+    // The knowledge base articles a reply carries count as sent now that it is, not when it was queued.
+    if ((report.status === 'sent' || report.status === 'delivered') && row.status !== 'sent')
+      await logReplyArticlesSent(tx, row.id);
   }
   return { messageId: row.id, ticketId: row.ticketId, toAddress: row.toAddress, changed: forward };
 }

@@ -17,6 +17,7 @@ import { reconcileSurveyJobsTask } from '../surveys/surveyJobReconciler';
 import { refreshCustomerHealthTask, sweepCustomerHealthTask } from '../health/healthJobs';
 import { reconcileSlaTimersTask, slaTimerTask } from '../sla/slaTimerTasks';
 import { slaAlarmSendTask } from '../sla/slaAlarmSends';
+import { endExpiredWrapUpsTask } from '../wall/wrapUpEnds';
 
 const tasks: Task<any>[] = [
   purgeExpiredSessionsTask,
@@ -38,6 +39,7 @@ const tasks: Task<any>[] = [
   slaTimerTask,
   reconcileSlaTimersTask,
   slaAlarmSendTask,
+  endExpiredWrapUpsTask,
 ];
 
 // How often each worker process checks that every job scheduler still exists in Redis (a flush drops them).

@@ -4,7 +4,7 @@ import type { AppContext } from '../context';
 import type { TransactionSql } from '../db/client';
 import { HttpError } from '../http/httpError';
 import { rooms } from '../realtime/rooms';
-import { publishTicketChanged } from '../tickets/ticketEvents';
+import { publishTicketChanged, type TicketWatchers } from '../tickets/ticketEvents';
 import { findTicketSummary } from '../tickets/ticketQueries';
 import { kickRouting } from './routingTasks';
 import { withRoutingLock } from './routingPass';
@@ -27,12 +27,13 @@ async function lockPendingOffer(tx: TransactionSql, offerId: string, agentId: st
 
 /** The agent takes the offered ticket: it is assigned to them and leaves the queue. */
 export async function acceptOffer(ctx: AppContext, offerId: string, agentId: string) {
-  const ticketId = await ctx.sql.begin(async (tx) => {
+  const { ticketId, watchers } = await ctx.sql.begin(async (tx) => {
     const offer = await lockPendingOffer(tx, offerId, agentId);
     await tx`update offers set status = 'accepted', responded_at = now(), seen_at = coalesce(seen_at, now()) where id = ${offerId}`;
-    await tx`
+    const [watchers] = await tx<TicketWatchers[]>`
       update tickets set assignee_id = ${agentId}, status = case when status = 'new' then 'open' else status end, updated_at = now()
-      where id = ${offer.ticketId}`;
+      where id = ${offer.ticketId}
+      returning assignee_id, queue_id, (select q.team_id from queues q where q.id = tickets.queue_id) as team_id`;
     await writeAudit(tx, {
       actorUserId: agentId,
       action: 'ticket.assigned',
@@ -40,11 +41,13 @@ export async function acceptOffer(ctx: AppContext, offerId: string, agentId: str
       entityId: offer.ticketId,
       data: { agentId, via: 'offer' },
     });
-    return offer.ticketId;
+    return { ticketId: offer.ticketId, watchers };
   });
   ctx.publisher.emit([rooms.agent(agentId)], 'offer.ended', { offerId, ticketId, reason: 'accepted' });
-  await publishTicketChanged(ctx, ticketId);
-  const ticket = await findTicketSummary(ctx.sql, ticketId);
+  const [ticket] = await Promise.all([
+    findTicketSummary(ctx.sql, ticketId),
+    publishTicketChanged(ctx, ticketId, watchers),
+  ]);
   // A call: ring the agent (the caller waits on hold audio until they pick up), or dial a waiting callback.
   if (ticket?.channel === 'voice') await connectAgentToTicket(ctx, ticketId, agentId);
   return ticket;

@@ -33,15 +33,21 @@ export async function findSlaPolicy(sql: Tx, id: string): Promise<SlaPolicy | nu
   return row ?? null;
 }
 
-/** The first enabled policy, by position, whose non-empty match lists all match; null when none does. */
+/** A ticket's facts as the policy match reads them: each a value, or a column of the query it is used in. */
+type MatchFacts = Record<'queueId' | 'priority' | 'channel' | 'customerTags', unknown>;
+
+/** Whether policy `p` applies to a ticket with these facts: enabled, and its non-empty match lists all match. */
+export const slaPolicyApplies = (sql: Tx, f: MatchFacts) => sql`
+  p.enabled
+  and (cardinality(p.queue_ids) = 0 or ${f.queueId as string}::uuid = any(p.queue_ids))
+  and (cardinality(p.priorities) = 0 or ${f.priority as string} = any(p.priorities))
+  and (cardinality(p.channels) = 0 or ${f.channel as string} = any(p.channels))
+  and (cardinality(p.customer_tags) = 0 or p.customer_tags && ${f.customerTags as string[]}::text[])`;
+
+/** The first policy, by position, that applies to the ticket; null when none does. */
 export async function matchSlaPolicy(sql: Tx, facts: TicketFacts): Promise<SlaPolicy | null> {
   const [row] = await sql<SlaPolicy[]>`
-    select ${columns(sql)} from sla_policies
-    where enabled
-      and (cardinality(queue_ids) = 0 or ${facts.queueId}::uuid = any(queue_ids))
-      and (cardinality(priorities) = 0 or ${facts.priority} = any(priorities))
-      and (cardinality(channels) = 0 or ${facts.channel} = any(channels))
-      and (cardinality(customer_tags) = 0 or customer_tags && ${facts.customerTags}::text[])
+    select ${columns(sql)} from sla_policies p where ${slaPolicyApplies(sql, facts)}
     order by position, name
     limit 1`;
   return row ?? null;

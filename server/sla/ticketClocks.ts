@@ -12,7 +12,7 @@ import {
   type ClockRules,
   type SlaClockRow,
 } from './slaClockRows';
-import { matchSlaPolicy } from './slaPolicies';
+import { findSlaPolicy, slaPolicyApplies } from './slaPolicies';
 
 export type ClockEvent =
   | { kind: 'customer_message'; at: Date; automated: boolean }
@@ -34,16 +34,25 @@ interface TicketFacts {
 const STOPPED_STATUSES: TicketStatus[] = ['resolved', 'closed'];
 const RESPONSE_TARGETS: SlaTarget[] = ['first_response', 'next_response'];
 
-/** The rules a ticket's clocks count on now: the first matching policy, on its queue's calendar. */
+/**
+ * The rules a ticket's clocks count on now: the first matching policy, on its queue's calendar. The match is made in
+ * the same read as the ticket's facts, so a ticket no policy applies to (every contact where SLA is not used) costs
+ * one statement.
+ */
 export async function ticketRules(tx: TransactionSql, ticketId: string) {
-  const [ticket] = await tx<TicketFacts[]>`
-    select t.status, t.queue_id, t.priority, t.channel, t.created_at, t.sla_policy_id, c.tags as customer_tags, q.business_hours_id
+  const [ticket] = await tx<(TicketFacts & { matchedPolicyId: string | null; hasClocks: boolean })[]>`
+    select t.status, t.queue_id, t.priority, t.channel, t.created_at, t.sla_policy_id, c.tags as customer_tags,
+      q.business_hours_id,
+      (select p.id from sla_policies p
+        where ${slaPolicyApplies(tx, { queueId: tx`t.queue_id`, priority: tx`t.priority`, channel: tx`t.channel`, customerTags: tx`c.tags` })}
+        order by p.position, p.name limit 1) as matched_policy_id,
+      exists (select 1 from sla_clocks k where k.ticket_id = t.id) as has_clocks
     from tickets t join customers c on c.id = t.customer_id left join queues q on q.id = t.queue_id
     where t.id = ${ticketId}`;
   if (!ticket) return null;
-  const policy = await matchSlaPolicy(tx, ticket);
-  if (policy?.id !== ticket.slaPolicyId)
-    await tx`update tickets set sla_policy_id = ${policy?.id ?? null} where id = ${ticketId}`;
+  if (ticket.matchedPolicyId !== ticket.slaPolicyId)
+    await tx`update tickets set sla_policy_id = ${ticket.matchedPolicyId} where id = ${ticketId}`;
+  const policy = ticket.matchedPolicyId ? await findSlaPolicy(tx, ticket.matchedPolicyId) : null;
   if (!policy) return { ticket, rules: null };
   const schedule = ticket.businessHoursId ? await findSchedule(tx, ticket.businessHoursId) : null;
   return { ticket, rules: { policy, schedule } };
@@ -63,6 +72,7 @@ export async function applyClockEvent(
   const found = await ticketRules(tx, ticketId);
   if (!found) return [];
   const { ticket, rules } = found;
+  if (!rules && !ticket.hasClocks) return [];
   const before = await ticketClocks(tx, ticketId);
   if (!rules) {
     // No policy applies any more: clocks that never ended have no target to end against.

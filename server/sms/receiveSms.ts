@@ -17,8 +17,9 @@ export async function receiveSms(ctx: AppContext, params: TwilioSmsParams) {
   const contact = parseInboundSms(params);
   // STOP from a short code or a sender ID has no number to opt out: it is kept as an ordinary text.
   const keyword = callerIdentity(contact.from.value, ctx.config.DEFAULT_PHONE_REGION) ? smsKeyword(contact.text) : null;
-  // A reply to a survey awaiting its answer is that answer: it never opens a ticket or pages an agent.
-  const surveyAnswer = keyword ? null : await takeSmsSurveyReply(ctx, contact);
+  // A reply to a survey awaiting its answer is that answer: it never opens a ticket or pages an agent. An opt-out
+  // always wins; another keyword is taken only as a yes or no ("YES" is Twilio's START too).
+  const surveyAnswer = keyword === 'stop' ? null : await takeSmsSurveyReply(ctx, contact, keyword);
   if (surveyAnswer) return surveyAnswer;
   const stored = await intakeContact(ctx, { ...contact, noticeOnly: keyword !== null });
   if (!keyword) return stored;

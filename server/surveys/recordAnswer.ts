@@ -9,8 +9,10 @@ import { findSurveyRow, takesAnswers, type SurveyRow } from './surveyRow';
 export type SurveyAnswer =
   | { kind: 'score'; score: number }
   /** null: left unanswered (on the web page), the survey moves on. */
-  | { kind: 'second'; yes: boolean | null }
-  | { kind: 'comment'; text: string | null; recordingUrl?: string | null };
+  /** With `comment`: a text that was no yes or no, kept as the comment (comments on); the survey is then done. */
+  | { kind: 'second'; yes: boolean | null; comment?: string }
+  /** A spoken comment carries its recording: Twilio's address and the sid its copy in our file store is kept by. */
+  | { kind: 'comment'; text: string | null; recordingUrl?: string | null; recordingSid?: string | null };
 
 export type SurveyStep = SurveyRow['step'];
 
@@ -48,7 +50,7 @@ export async function recordSurveyAnswer(
       on conflict do nothing returning provider_id`;
     if (!fresh || !takesAnswers(survey) || survey.step !== answer.kind)
       return { survey, next: survey.step, changed: false, lowVisit: undefined };
-    const next = stepAfter(survey, survey.step);
+    let next = stepAfter(survey, survey.step);
     let lowVisit: { id: string; ticketId: string } | null | undefined;
     if (answer.kind === 'score') {
       const low = answer.score <= survey.settings.lowScoreThreshold;
@@ -66,12 +68,16 @@ export async function recordSurveyAnswer(
       });
       if (low) lowVisit = await openLowScoreReturnVisit(tx, survey, answer.score, null);
     } else if (answer.kind === 'second') {
-      await tx`update surveys set second_answer = ${answer.yes}, step = ${next}, updated_at = now() where id = ${surveyId}`;
+      if (answer.comment) next = 'done';
+      await tx`
+        update surveys set second_answer = ${answer.yes}, comment = coalesce(${answer.comment ?? null}, comment),
+          step = ${next}, updated_at = now()
+        where id = ${surveyId}`;
     } else {
       await tx`
         -- A spoken comment's transcription may have come first: a recording alone keeps it.
         update surveys set comment = coalesce(${answer.text?.trim() || null}, comment),
-          comment_recording_url = ${answer.recordingUrl ?? null},
+          comment_recording_url = ${answer.recordingUrl ?? null}, comment_recording_sid = ${answer.recordingSid ?? null},
           step = 'done', updated_at = now()
         where id = ${surveyId}`;
     }

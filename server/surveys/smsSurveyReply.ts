@@ -1,22 +1,31 @@
 import type { InboundContact } from '../../channels/inboundContact';
+import type { SmsKeyword } from '../../channels/sms/smsKeywords';
 import type { AppContext } from '../context';
 import { callerIdentity } from '../intake/contactIdentity';
 import type { IntakeResult } from '../intake/intakeContact';
 import { recordSurveyAnswer, type SurveyAnswer } from './recordAnswer';
 import { textNextSurveyStep } from './surveyFollowUp';
+import { keepStraySecondReply, STRAY_REPLY } from './straySecondReply';
 import { findSurveyRow, type SurveyRow } from './surveyRow';
 import { parseScore, parseYesNo } from './surveyScales';
 
 /**
  * An SMS from a number whose survey awaits its answer, read as that answer when it is one: a digit on the scale, a
  * yes or no to the second question, or any text as the comment. It is stored on the survey's ticket without
- * reopening it (never a new ticket, no agent paged) and the next question goes out. Anything else — a text that is
- * no answer — returns null and goes to intake as usual. A redelivered MessageSid changes nothing.
+ * reopening it (never a new ticket, no agent paged) and the next question goes out. While the second question waits,
+ * a text that is no yes or no is kept with the survey too: as the comment when comments are on, else with one
+ * re-ask (straySecondReply.ts). Anything else — a text that is no answer — returns null and goes to intake as usual.
+ * `keyword` (START, HELP…; STOP never comes here) is taken only as a yes or no: "YES" answers the second question.
+ * A redelivered MessageSid changes nothing.
  */
-export async function takeSmsSurveyReply(ctx: AppContext, contact: InboundContact): Promise<IntakeResult | null> {
+export async function takeSmsSurveyReply(
+  ctx: AppContext,
+  contact: InboundContact,
+  keyword: SmsKeyword | null = null,
+): Promise<IntakeResult | null> {
   const phone = callerIdentity(contact.from.value, ctx.config.DEFAULT_PHONE_REGION);
   if (!phone) return null;
-  const stored = await ctx.sql<{ id: string; surveyId: string; step: SurveyRow['step']; bodyText: string }[]>`
+  const stored = await ctx.sql<{ id: string; surveyId: string; step: string; bodyText: string }[]>`
     select m.id, m.metadata ->> 'surveyId' as survey_id, m.metadata ->> 'surveyAnswer' as step, m.body_text from messages m
     where m.channel = 'sms' and m.provider_id = ${contact.providerId} and m.metadata ? 'surveyAnswer'`;
   const [awaiting] = stored.length
@@ -31,10 +40,13 @@ export async function takeSmsSurveyReply(ctx: AppContext, contact: InboundContac
   if (!survey) return null;
   // A redelivery is read again at the step it answered: recording it again changes nothing, and a first delivery
   // whose process died before it was recorded is recorded now.
-  const answer = stored.length
-    ? readAnswer(survey.scale, stored[0].step, stored[0].bodyText)
-    : readAnswer(survey.scale, survey.step, contact.text);
-  if (!answer) return null;
+  const step = stored.length ? stored[0].step : survey.step;
+  if (step === STRAY_REPLY) return keepStraySecondReply(ctx, survey, contact, phone);
+  const answer = readAnswer(survey, step, stored.length ? stored[0].bodyText : contact.text);
+  if (keyword && !(answer?.kind === 'second' && answer.yes !== null)) return null;
+  if (!answer) {
+    return !keyword && step === 'second' ? keepStraySecondReply(ctx, survey, contact, phone) : null;
+  }
   const [message] = stored.length
     ? stored
     : await ctx.sql<{ id: string }[]>`
@@ -54,14 +66,16 @@ export async function takeSmsSurveyReply(ctx: AppContext, contact: InboundContac
   };
 }
 
-function readAnswer(scale: SurveyRow['scale'], step: SurveyRow['step'], text: string): SurveyAnswer | null {
+function readAnswer(survey: SurveyRow, step: string, text: string): SurveyAnswer | null {
   if (step === 'score') {
-    const score = parseScore(scale, text);
+    const score = parseScore(survey.scale, text);
     return score === null ? null : { kind: 'score', score };
   }
   if (step === 'second') {
     const yes = parseYesNo(text);
-    return yes === null ? null : { kind: 'second', yes };
+    if (yes !== null) return { kind: 'second', yes };
+    // No yes or no: with comments on, what they wrote is their comment, the question left unanswered.
+    return survey.settings.askComment && text.trim() ? { kind: 'second', yes: null, comment: text.trim() } : null;
   }
   if (step === 'comment') return text.trim() ? { kind: 'comment', text: text.trim() } : null;
   return null;

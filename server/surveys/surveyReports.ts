@@ -37,6 +37,13 @@ export const surveyCommentsQuery = z
   })
   .refine((q) => q.to >= q.from, toAfterFrom);
 
+export const lowScoresQuery = z
+  .object({ ...period, queueId: z.uuid('must be a UUID').optional() })
+  .refine((q) => q.to >= q.from, toAfterFrom);
+
+/** At most this many low scores a list: the newest (a supervisor narrows the days or the queue for older ones). */
+const LOW_SCORES_LISTED = 500;
+
 /** What a row is keyed and labelled by, for each grouping (UTC days; weeks start on Monday). */
 function grouping(sql: Sql, groupBy: SurveyReportGroup) {
   const day = (unit: string) => sql`to_char(date_trunc(${unit}, s.sent_at at time zone 'UTC'), 'YYYY-MM-DD')`;
@@ -111,12 +118,27 @@ export function surveyComments(
 ): Promise<SurveyView[]> {
   return listSurveyViews(
     sql,
-    sql`s.comment is not null and s.sent_at >= ${q.from}::date and s.sent_at < ${q.to}::date + 1
+    sql`(s.comment is not null or s.comment_recording_sid is not null) and s.sent_at >= ${q.from}::date and s.sent_at < ${q.to}::date + 1
       and ${visibleTicketsCondition(sql, viewer)}
       ${q.queueId ? sql`and s.queue_id = ${q.queueId}` : sql``}
       ${q.agentId ? sql`and s.agent_id = ${q.agentId}` : sql``}
       ${q.lowOnly ? sql`and s.low_score` : sql``}`,
     1000,
+  );
+}
+
+/**
+ * The low scores that came in from one day to another (UTC, by when they were answered), with or without a comment,
+ * newest first, on the tickets the viewer may open (a supervisor's teams' queues), of one queue if asked.
+ */
+export function recentLowScores(sql: Sql, viewer: Viewer, q: z.infer<typeof lowScoresQuery>): Promise<SurveyView[]> {
+  return listSurveyViews(
+    sql,
+    sql`s.low_score and s.answered_at >= ${q.from}::date and s.answered_at < ${q.to}::date + 1
+      and ${visibleTicketsCondition(sql, viewer)}
+      ${q.queueId ? sql`and s.queue_id = ${q.queueId}` : sql``}`,
+    LOW_SCORES_LISTED,
+    sql`s.answered_at desc, s.id desc`,
   );
 }
 

@@ -26,11 +26,14 @@ interface SurveyViewRow {
   score: number | null;
   secondAnswer: boolean | null;
   comment: string | null;
-  commentRecordingUrl: string | null;
+  commentRecordingSid: string | null;
   lowScore: boolean;
   returnVisitId: string | null;
   createdAt: Date;
 }
+
+/** Where signed-in staff play a survey's spoken comment (GET, a route of ours that checks the ticket is theirs). */
+export const surveyCommentRecordingPath = (surveyId: string) => `/api/surveys/${surveyId}/comment-recording`;
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
@@ -57,19 +60,25 @@ export function presentSurvey(r: SurveyViewRow, now = new Date()): SurveyView {
     score: r.score,
     secondAnswer: r.secondAnswer,
     comment: r.comment,
-    commentRecordingUrl: r.commentRecordingUrl,
+    // Played from our server (the copy in the file store, streamed from Twilio until it is made), for staff only.
+    commentRecordingUrl: r.commentRecordingSid ? surveyCommentRecordingPath(r.id) : null,
     lowScore: r.lowScore,
     returnVisitId: r.returnVisitId,
     createdAt: r.createdAt.toISOString(),
   };
 }
 
-/** Surveys matching `where` (a condition on `s`, the surveys table), newest first. */
-export async function listSurveyViews(sql: Sql, where: SqlFragment, limit = 200): Promise<SurveyView[]> {
+/** Surveys matching `where` (a condition on `s`, the surveys table), newest first unless `orderBy` says otherwise. */
+export async function listSurveyViews(
+  sql: Sql,
+  where: SqlFragment,
+  limit = 200,
+  orderBy: SqlFragment = sql`s.created_at desc, s.id desc`,
+): Promise<SurveyView[]> {
   const rows = await sql<SurveyViewRow[]>`
     select s.id, s.ticket_id, t.number as ticket_number, s.customer_id, c.name as customer_name, s.queue_id, q.name as queue_name,
       s.agent_id, u.name as agent_name, s.channel, s.origin, s.scale, s.locale, s.status, s.skip_reason, s.send_at, s.sent_at,
-      s.expires_at, s.answered_at, s.score, s.second_answer, s.comment, s.comment_recording_url, s.low_score,
+      s.expires_at, s.answered_at, s.score, s.second_answer, s.comment, s.comment_recording_sid, s.low_score,
       (select r.id from return_visits r where r.cause_survey_id = s.id or r.survey_id = s.id order by r.created_at limit 1) as return_visit_id,
       s.created_at
     from surveys s
@@ -78,7 +87,7 @@ export async function listSurveyViews(sql: Sql, where: SqlFragment, limit = 200)
       left join queues q on q.id = s.queue_id
       left join users u on u.id = s.agent_id
     where ${where}
-    order by s.created_at desc, s.id desc
+    order by ${orderBy}
     limit ${limit}`;
   return rows.map((r) => presentSurvey(r));
 }

@@ -27,6 +27,7 @@ const present = (r: SessionRow): MonitorSessionView => ({
   agentId: r.agentId,
   supervisorId: r.supervisorId,
   mode: r.mode,
+  callSid: r.callSid,
   status: r.status,
   startedAt: r.startedAt.toISOString(),
   endedAt: r.endedAt?.toISOString() ?? null,

@@ -21,8 +21,12 @@ type WallContext = Pick<AppContext, 'sql' | 'redis' | 'publisher' | 'config' | '
  * hints of a short window, and for each queue or agent the process that claims it in Redis first recomputes it and
  * pushes it to the supervisors' rooms. A process whose claim loses also got the hint the winner reads after, so
  * nothing is missed, and nothing is pushed twice.
+ *
+ * Only a process with a supervisor's console connected to it takes part (`watchedHere`): with no one watching, the
+ * floor's every contact would otherwise recompute figures nobody sees. A supervisor who opens the wall reads it whole
+ * over the API, then gets the pushes.
  */
-export async function startWallPush(ctx: WallContext) {
+export async function startWallPush(ctx: WallContext, watchedHere: () => boolean) {
   const pendingQueues = new Set<string>();
   const pendingAgents = new Set<string>();
   const waitTimers = new Map<string, NodeJS.Timeout>();
@@ -63,6 +67,7 @@ export async function startWallPush(ctx: WallContext) {
 
   const subscriber = ctx.redis.duplicate();
   subscriber.on('message', (_channel: string, message: string) => {
+    if (!watchedHere()) return;
     for (const hint of message.split(',')) {
       const id = hint.slice(2);
       if (hint.startsWith('q:')) pendingQueues.add(id);

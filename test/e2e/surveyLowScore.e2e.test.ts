@@ -107,6 +107,12 @@ describe('surveys in the console', () => {
     await row.waitFor();
     expect(await row.count()).toBe(1);
     expect(await row.locator('[data-testid="survey-score"]').getAttribute('data-score')).toBe('1');
+    // A low score without a comment stays on the list when the page is loaded again (read from the server).
+    await watcher.reload();
+    await watcher.locator('[data-testid="low-scores-page"]').waitFor();
+    await row.waitFor();
+    expect(await row.count()).toBe(1);
+    expect(await row.locator('[data-testid="low-score-comment"]').textContent()).toBe('');
 
     // A text after the score is the comment; the ticket shows both.
     await customerTexts(phone, '没人回电话，太失望了');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepCustomerHealth } from '../../server/health/healthJobs';
 import { aPhone } from '../support/contacts';
-import { aQueue, aUser } from '../support/factories';
+import { aCustomer, aQueue, aUser } from '../support/factories';
 import { TestClient } from '../support/httpClient';
 import { connectSocket, nextEvent } from '../support/sockets';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
@@ -40,6 +40,38 @@ describe('customer health', () => {
     const [{ customerId }] = await db.sql`select customer_id from customer_identities where value = ${phone}`;
     const { body } = await supervisor.get(`/api/customers/${customerId}/health`);
     expect(body.health).toMatchObject({ customerId, score: 100, atRisk: false, reasons: [] });
+  });
+
+  it('when a customer contacts far more in the last 30 days than their usual month, then "volume above baseline" is the reason, and not at their usual pace', async () => {
+    // Default rules: a 90-day look-back, so the 60 days before the last 30 make the baseline (per month); factor 2.
+    const ticketsAt = async (customerId: string, daysAgo: number[]) => {
+      for (const days of daysAgo)
+        await db.sql`
+          insert into tickets (customer_id, channel, subject, status, resolved_at, created_at)
+          values (${customerId}, 'email', 'An order question', 'resolved', now() - make_interval(days => ${days}),
+                  now() - make_interval(days => ${days}))`;
+    };
+    const usual = [35, 45, 60, 80];
+    // Twice the usual month plus one, spread so that no two fall within the repeat-contact week.
+    const spiking = await aCustomer(db.sql);
+    await ticketsAt(spiking, [...usual, 9, 14, 19, 24, 29]);
+    const spike = (await supervisor.get(`/api/customers/${spiking}/health`)).body.health;
+    expect(spike.reasons).toEqual([
+      expect.objectContaining({
+        kind: 'volume_above_baseline',
+        count: 1,
+        details: ['5 contacts in 30 days, usually 2'],
+      }),
+    ]);
+    expect(spike.score).toBe(85);
+
+    // Twice the usual month is not above it.
+    const steady = await aCustomer(db.sql);
+    await ticketsAt(steady, [...usual, 9, 16, 23, 29]);
+    expect((await supervisor.get(`/api/customers/${steady}/health`)).body.health).toMatchObject({
+      score: 100,
+      reasons: [],
+    });
   });
 
   it('names each reason — complaint words, repeat contacts, low scores, SLA breach, open too long, missed callback, opt-out — and tags and alerts once at risk', async () => {

@@ -5,6 +5,7 @@ import { aQueue, aSkill, aUser } from '../support/factories';
 import { TestClient } from '../support/httpClient';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 import { startTestServer, testEnv } from '../support/testServer';
+import { waitFor } from '../support/waitFor';
 
 let db: TestDatabase;
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -195,6 +196,11 @@ describe('suggestions for a ticket', () => {
       knowledgeArticleIds: [article.id],
     });
     expect(reply.status, reply.text).toBe(201);
+    // Counted sent once the reply is sent, not when it is queued (knowledgeReplySent.test.ts).
+    await waitFor(
+      async () => (await db.sql`select status from messages where id = ${reply.body.message.id}`)[0].status as string,
+      (status) => status === 'sent',
+    );
     await db.sql`update tickets set status = 'resolved', resolved_at = now() where id = ${ticketId}`;
     const stats = (await admin.get('/api/knowledge/stats')).body;
     expect(stats.totals).toMatchObject({ suggestionsInserted: 1, suggestionsSent: 1, ticketsSolvedWithArticle: 1 });

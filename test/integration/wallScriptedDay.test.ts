@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FigureSet, QueueFigures } from '../../server/http/wallApiTypes';
 import { recordContactFact, type ContactFact } from '../../server/wall/contactFacts';
+import { endExpiredWrapUps } from '../../server/wall/wrapUpEnds';
 import { aCustomer, aQueue, aTeam, aTicket, aUser } from '../support/factories';
 import { TestClient } from '../support/httpClient';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
@@ -14,8 +15,10 @@ let admin: TestClient;
 let teamBSupervisor: TestClient;
 let queueA: string;
 let queueB: string;
+let queueC: string;
 let alice: string;
 let bob: string;
+let carol: Awaited<ReturnType<typeof aUser>>;
 let customer: string;
 /** The script's "now", and the day's first contact two hours before it. */
 const now0 = new Date(Math.floor(Date.now() / 1000) * 1000);
@@ -29,6 +32,30 @@ async function contact(channel: 'voice' | 'sms', facts: Omit<ContactFact, 'ticke
   return ticketId;
 }
 
+/**
+ * A call in queue C answered by Carol through the call's own row, so its end and its after-call work go through the
+ * triggers: queued at `queued`, answered `wait` s later, talking `talk` s; `wrapUp` says how after-call work ends.
+ */
+async function carolsCall(queued: number, wait: number, talk: number, wrapUp: { submittedAfter: number } | 'pending') {
+  const ticketId = await contact('voice', [
+    { kind: 'queued', queueId: queueC, at: t(queued) },
+    { kind: 'answered', agentId: carol.id, seconds: wait, at: t(queued + wait) },
+  ]);
+  const [{ id }] = await db.sql<{ id: string }[]>`
+    insert into calls (ticket_id, direction, from_number, to_number, status, queue_id, agent_id, connected_at)
+    values (${ticketId}, 'inbound', '+15550100', '+15550199', 'in-progress', ${queueC}, ${carol.id}, ${t(queued + wait)})
+    returning id`;
+  const ended = t(queued + wait + talk);
+  // Submitted within its time: ended and wrapped up in one change, before the sweep can see it pending.
+  await (wrapUp === 'pending'
+    ? db.sql`update calls set status = 'completed', ended_at = ${ended}, talk_seconds = ${talk}, wrap_up = 'pending' where id = ${id}`
+    : db.sql`
+        update calls set status = 'completed', ended_at = ${ended}, talk_seconds = ${talk}, wrap_up = 'done',
+          disposition = 'resolved', wrapped_up_at = ${t(queued + wait + talk + wrapUp.submittedAfter)}
+        where id = ${id}`);
+  return id;
+}
+
 async function presence(userId: string, p: string, at: Date) {
   await db.sql`insert into presence_events (user_id, presence, reason, at) values (${userId}, ${p}, 'console', ${at})`;
 }
@@ -40,6 +67,8 @@ beforeAll(async () => {
   const teamB = await aTeam(db.sql);
   queueA = await aQueue(db.sql, { name: 'Queue A', teamId: teamA });
   queueB = await aQueue(db.sql, { name: 'Queue B', teamId: teamB });
+  const teamC = await aTeam(db.sql);
+  queueC = await aQueue(db.sql, { name: 'Queue C', teamId: teamC });
   // "Today" starts three hours before the script's now, in each queue's time zone.
   const reset = new Date(now0.getTime() - 3 * 3600_000).toISOString().slice(11, 16);
   await db.sql`update queues set stats_reset_time = ${reset}, stats_timezone = 'UTC', service_level_seconds = 20`;
@@ -49,6 +78,7 @@ beforeAll(async () => {
   teamBSupervisor = await new TestClient(server.url).signIn(s.email, s.password);
   alice = (await aUser(db.sql, 'agent', { name: 'Alice', teamIds: [teamA] })).id;
   bob = (await aUser(db.sql, 'agent', { name: 'Bob', teamIds: [teamB] })).id;
+  carol = await aUser(db.sql, 'agent', { name: 'Carol', teamIds: [teamC] });
   customer = await aCustomer(db.sql);
 
   // Alice is staffed 3600 s (T0-600 → T0+3000); Bob 6900 s (T0 → 5 minutes before now).
@@ -56,6 +86,9 @@ beforeAll(async () => {
   await presence(alice, 'offline', t(3000));
   await presence(bob, 'available', t(0));
   await presence(bob, 'away', ago(300));
+  // Carol is staffed 2000 s (T0 → T0+2000).
+  await presence(carol.id, 'available', t(0));
+  await presence(carol.id, 'offline', t(2000));
 
   // c1: answered after 10 s by Alice, 30 s on hold, 300 s connected, 60 s wrap-up → handle 360.
   await contact('voice', [
@@ -105,6 +138,18 @@ beforeAll(async () => {
     { kind: 'ended', agentId: bob, seconds: 120, at: ago(475) },
     { kind: 'wrap_up', agentId: bob, seconds: 30, at: ago(445) },
   ]);
+  // After-call work in AHT whatever ends it (AFTER_CALL_WORK_SECONDS is 120 here). c10: answered after 10 s, 100 s
+  // of talk, the wrap-up never submitted: its time runs out, 120 s → handle 220.
+  await carolsCall(600, 10, 100, 'pending');
+  // c11: answered after 10 s, 90 s of talk, the wrap-up submitted long after its time was up: 120 s → handle 210.
+  const c11 = await carolsCall(800, 10, 90, 'pending');
+  // c12: answered after 5 s, 60 s of talk, the wrap-up submitted 45 s after the call → handle 105.
+  await carolsCall(1000, 5, 60, { submittedAfter: 45 });
+  // The worker's sweep (run here rather than waited for) ends the wrap-ups whose time is up; then Carol submits c11's.
+  await endExpiredWrapUps(server.ctx);
+  const carolsConsole = await new TestClient(server.url).signIn(carol.email, carol.password);
+  const submitted = await carolsConsole.post(`/api/calls/${c11}/wrap-up`, { disposition: 'resolved', note: 'late' });
+  expect(submitted.status, submitted.text).toBe(200);
   // c8: waiting in A for two minutes now (entered through the ticket's own trigger).
   await db.sql`
     insert into tickets (customer_id, channel, subject, status, queue_id, queued_at, waiting_since)
@@ -166,23 +211,47 @@ describe('the wall over a scripted day', () => {
     expect(b.byChannel.sms.today).toMatchObject({ offered: 1, answered: 1, asaSeconds: 30, ahtSeconds: 600 });
     expect(body.total.today).toMatchObject({
       waiting: 1,
-      offered: 10,
-      answered: 5,
-      answeredWithinThreshold: 3,
+      offered: 13, // A 8, B 2, C 3
+      answered: 8,
+      answeredWithinThreshold: 6,
       shortAbandoned: 1,
       abandoned: 1,
       callbacks: 1,
       transfers: 1,
-      handled: 5,
-      serviceLevel: 0.3333, // 3 ÷ 9
-      asaSeconds: 21, // 105 ÷ 5
-      ahtSeconds: 282, // 1410 ÷ 5
-      abandonRate: 0.125, // 1 ÷ 8
-      // Voice handling (560 Alice + 250 Bob) ÷ staffed time (3600 + 6900).
-      occupancy: 0.0771,
+      handled: 8,
+      serviceLevel: 0.5, // 6 ÷ 12
+      asaSeconds: 16.3, // (105 + 25) ÷ 8
+      ahtSeconds: 243.1, // (1410 + 535) ÷ 8
+      abandonRate: 0.0909, // 1 ÷ 11
+      // Time handling any contact, overlaps once: Alice [10, 370] (c1, c2 and c1's wrap-up) + [530, 1130] (the SMS
+      // c9) = 960, Bob 100 + 150 = 250, Carol [610, 1110] = 500; ÷ staffed time (3600 + 6900 + 2000).
+      occupancy: 0.1368, // 1710 ÷ 12500
     });
     // Bob handled c7 (150 s) in the last 30 minutes, staffed until 5 minutes ago: 150 ÷ ~1500.
     expect(body.total.last30Minutes.occupancy).toBeCloseTo(0.1, 2);
+  });
+
+  it('when wrap-ups end by their time, by a late submit or by a submit in time, then AHT counts each once', async () => {
+    const c = (await figures(admin)).queues.find((q) => q.queueId === queueC)!;
+    expect(c.total.today).toMatchObject({
+      offered: 3,
+      answered: 3,
+      handled: 3,
+      // c10 100 + 120 (time up), c11 90 + 120 (time up, then a late submit), c12 60 + 45 (submitted in time).
+      handleSeconds: 535,
+      ahtSeconds: 178.3,
+    });
+    const from = new Date(now0.getTime() - 3 * 3600_000).toISOString();
+    const res = await admin.get(
+      `/api/reports/agents?from=${encodeURIComponent(from)}&to=${encodeURIComponent(now0.toISOString())}&interval=month&agentId=${carol.id}`,
+    );
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.rows).toEqual([
+      // Handling [610, 1110] while staffed [0, 2000].
+      expect.objectContaining({ handled: 3, talkSeconds: 250, wrapUpSeconds: 285, occupancy: 0.25 }),
+    ]);
+    // Another sweep changes nothing: each wrap-up is counted once.
+    expect(await endExpiredWrapUps(server.ctx)).toEqual({ ended: 0 });
   });
 
   it('when a supervisor of team B looks, then they see queue B only', async () => {
@@ -237,6 +306,35 @@ describe('the wall over a scripted day', () => {
       'period,queueName,channel,offered,answered,answeredWithinThreshold,abandoned,shortAbandoned,callbacks,transfers,handled,serviceLevel,asaSeconds,ahtSeconds,abandonRate',
     );
     expect(text).toContain('Queue A,voice');
+  });
+
+  it('when an agent holds an SMS and an email at once, still open, then occupancy counts that time once', async () => {
+    // Last in the file: these contacts would change the day's totals above.
+    const teamD = await aTeam(db.sql);
+    const queueD = await aQueue(db.sql, { name: 'Queue D', teamId: teamD });
+    const dan = (await aUser(db.sql, 'agent', { name: 'Dan', teamIds: [teamD] })).id;
+    await presence(dan, 'available', t(0));
+    for (const [channel, queued, answered] of [
+      ['sms', 620, 600],
+      ['email', 310, 300],
+    ] as const) {
+      const ticketId = await aTicket(db.sql, { customerId: customer, channel, assigneeId: dan });
+      await recordContactFact(db.sql, { kind: 'queued', ticketId, queueId: queueD, at: ago(queued) });
+      await recordContactFact(db.sql, {
+        kind: 'answered',
+        ticketId,
+        agentId: dan,
+        seconds: queued - answered,
+        at: ago(answered),
+      });
+    }
+    const from = new Date(now0.getTime() - 3 * 3600_000).toISOString();
+    const res = await admin.get(
+      `/api/reports/agents?from=${encodeURIComponent(from)}&to=${encodeURIComponent(now0.toISOString())}&interval=month&agentId=${dan}`,
+    );
+    expect(res.status, res.text).toBe(200);
+    // Handling [now − 600, now] (the email overlaps the SMS) ÷ staffed [T0, now] = 600 ÷ 7200.
+    expect(res.body.rows).toEqual([expect.objectContaining({ handled: 0, occupancy: 0.0833 })]);
   });
 
   it('when a report range is wrong, then a 400 names the field', async () => {

@@ -16,7 +16,10 @@ export interface ServerProcess {
 
 /** Runs `server/main.ts` as its own process, as `npm start` does, and resolves once it has fully started. */
 export function spawnServer(env: Record<string, string>, timeoutMs = START_MS): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  // BENCH_CPU_PROFILE_DIR: each server writes a V8 CPU profile there when it stops (to find where a benchmark's time goes).
+  const profile = process.env.BENCH_CPU_PROFILE_DIR;
+  const nodeArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, ...env, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],

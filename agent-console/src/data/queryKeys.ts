@@ -3,7 +3,12 @@ import type { CallStatsQuery } from '../api/callStatsEndpoints';
 import type { StatsQuery } from '../api/campaignEndpoints';
 import type { ArticleFilter } from '../knowledge/knowledgeEndpoints';
 import type { ReportQuery } from '../reports/reportEndpoints';
-import type { ReturnVisitStatus, SurveyCommentsQuery, SurveyReportQuery } from '../../../server/http/surveyApiTypes';
+import type {
+  LowScoresQuery,
+  ReturnVisitStatus,
+  SurveyCommentsQuery,
+  SurveyReportQuery,
+} from '../../../server/http/surveyApiTypes';
 
 /**
  * Every server-state key, in one place: a realtime event or a mutation invalidates by these. A key that starts
@@ -76,6 +81,8 @@ export const queryKeys = {
       query.agentId ?? null,
       !!query.lowOnly,
     ] as const,
+  surveyLowScores: (query: LowScoresQuery) =>
+    ['surveys', 'lowScores', query.from, query.to, query.queueId ?? null] as const,
   returnVisits: ['surveys', 'returnVisits'] as const,
   returnVisitList: (status: ReturnVisitStatus | null) => ['surveys', 'returnVisits', status] as const,
   atRiskCustomers: ['surveys', 'atRisk'] as const,

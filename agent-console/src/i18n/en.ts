@@ -484,6 +484,7 @@ export const en = {
     },
     ringingPhone: 'Pick up your phone {{number}}.',
     answering: 'Answering…',
+    joiningMonitoredCall: 'Joining the call you monitor…',
     talkTime: 'Talk time',
     waitTime: 'Waiting',
     answer: 'Answer',
@@ -574,6 +575,13 @@ export const en = {
   },
   callSimulator: {
     heading: 'Simulated phone call',
+    parties: 'On the line',
+    party: { caller: 'You (caller)', agent: 'Agent', supervisor: 'Supervisor' },
+    monitoring: {
+      listening: 'listening (nobody hears them)',
+      coaching: 'coaching (only the agent hears them)',
+      barged: 'barged in (everyone hears them)',
+    },
     intro:
       'Calls placed here ring the company number {{number}}: the simulator follows the TwiML the server answers, and posts the same signed webhooks Twilio would.',
     call: 'Call {{number}}',

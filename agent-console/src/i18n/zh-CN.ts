@@ -480,6 +480,7 @@ export const zhCN: Translation = {
     },
     ringingPhone: '请接听您的电话 {{number}}。',
     answering: '正在接听…',
+    joiningMonitoredCall: '正在加入您监听的通话…',
     talkTime: '通话时长',
     waitTime: '等待时长',
     answer: '接听',
@@ -570,6 +571,13 @@ export const zhCN: Translation = {
   },
   callSimulator: {
     heading: '模拟电话',
+    parties: '通话中的人',
+    party: { caller: '您（来电者）', agent: '坐席', supervisor: '主管' },
+    monitoring: {
+      listening: '监听中（无人听到主管）',
+      coaching: '耳语中（仅坐席能听到）',
+      barged: '已强插（所有人都能听到）',
+    },
     intro:
       '在此拨出的电话会打到公司号码 {{number}}：模拟器按服务器返回的 TwiML 执行，并像 Twilio 一样发送签名的 Webhook。',
     call: '拨打 {{number}}',

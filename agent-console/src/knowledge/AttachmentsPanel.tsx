@@ -4,6 +4,7 @@ import type { KnowledgeArticleView } from '../../../server/http/knowledgeApiType
 import { errorMessage } from '../api/errorMessage';
 import { uploadFile } from '../attachments/uploadFile';
 import { attachmentMarkdown } from './articleDraft';
+import { staffFileUrl } from './staffFileUrl';
 import { attachUpload, removeAttachment } from './knowledgeEndpoints';
 import { useKnowledgeMutation } from './knowledgeQueries';
 
@@ -48,7 +49,7 @@ export function AttachmentsPanel({ article, canEdit, onInsert }: Props) {
       <ul className="plain-list">
         {article.attachments.map((attachment) => (
           <li key={attachment.id} data-testid="article-attachment" data-filename={attachment.filename}>
-            <a href={attachment.url} target="_blank" rel="noreferrer">
+            <a href={staffFileUrl(attachment.url)} target="_blank" rel="noreferrer">
               {attachment.filename}
             </a>
             {canEdit && (

@@ -5,7 +5,7 @@ import { Timestamp } from '../format/Timestamp';
 import { mergeLowScores, useLiveLowScores } from './liveLowScores';
 import { lastDaysUtc } from './reportRange';
 import { ScoreBadge } from './ScoreBadge';
-import { useSurveyComments } from './surveyQueries';
+import { useLowScores } from './surveyQueries';
 import { CustomerLink, TicketLink } from './SurveyRowLinks';
 import { SurveyTabs } from './SurveyTabs';
 
@@ -13,9 +13,9 @@ import { SurveyTabs } from './SurveyTabs';
 export function LowScoresPage() {
   const { t } = useTranslation();
   const [range] = useState(() => lastDaysUtc(30));
-  const { data, error } = useSurveyComments({ ...range, lowOnly: true });
+  const { data, error } = useLowScores(range);
   const live = useLiveLowScores();
-  const lowScores = data ? mergeLowScores(data.comments, live) : [];
+  const lowScores = data ? mergeLowScores(data.lowScores, live) : [];
 
   return (
     <section className="page page--wide" data-testid="low-scores-page">

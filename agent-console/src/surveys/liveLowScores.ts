@@ -2,9 +2,8 @@ import { useSyncExternalStore } from 'react';
 import type { SurveyView } from '../../../server/http/surveyApiTypes';
 
 /**
- * Low scores heard live in this session ('survey.low_score' carries the whole survey). The server's list of low
- * scores only holds those with a comment (GET /api/reports/surveys/comments), so a bare score is kept here to stay
- * on the supervisor's list until they leave the console.
+ * Low scores heard live in this session ('survey.low_score' carries the whole survey): shown at once, before the
+ * re-read of the server's list (GET /api/reports/surveys/low-scores, which holds them with or without a comment).
  */
 let heard: readonly SurveyView[] = [];
 const listeners = new Set<() => void>();

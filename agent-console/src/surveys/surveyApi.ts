@@ -2,6 +2,8 @@ import type {
   AtRiskCustomerView,
   CustomerHealthView,
   HealthSettings,
+  LowScoresQuery,
+  LowScoresResponse,
   QueueSurveySettings,
   ReturnVisitStatus,
   ReturnVisitView,
@@ -63,5 +65,7 @@ export const surveyApi = {
     requestJson<{ comments: SurveyView[] }>(
       `/api/reports/surveys/comments?${query({ from, to, queueId, agentId, lowOnly: lowOnly || undefined })}`,
     ),
+  lowScores: ({ from, to, queueId }: LowScoresQuery) =>
+    requestJson<LowScoresResponse>(`/api/reports/surveys/low-scores?${query({ from, to, queueId })}`),
   atRiskCustomers: () => requestJson<{ customers: AtRiskCustomerView[] }>('/api/reports/at-risk-customers'),
 };

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  LowScoresQuery,
   ReturnVisitStatus,
   ScheduleReturnVisitsInput,
   SurveyCommentsQuery,
@@ -27,6 +28,10 @@ export function useSurveyComments(query: SurveyCommentsQuery | null) {
   });
   return { data: query ? comments.data : undefined, error: query ? comments.error : null };
 }
+
+/** Low scores with or without a comment (of a queue, if asked); 'survey.low_score' re-reads them. */
+export const useLowScores = (query: LowScoresQuery) =>
+  useQuery({ queryKey: queryKeys.surveyLowScores(query), queryFn: () => surveyApi.lowScores(query) });
 
 export const useReturnVisits = (status: ReturnVisitStatus | null) =>
   useQuery({ queryKey: queryKeys.returnVisitList(status), queryFn: () => surveyApi.returnVisits(status) });

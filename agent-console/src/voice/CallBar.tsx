@@ -10,10 +10,12 @@ import { callBarStatus, controlsFor } from './callBarStatus';
 import { callClock, formatDuration } from './callClock';
 import { CallControls } from './CallControls';
 import { DeviceReadiness } from './DeviceReadiness';
+import { isMyMonitoringLeg } from './monitoringLegs';
 import { currentCall, customerNumber, myLeg } from './myCalls';
 import { useAcceptedOffers } from './useAcceptedOffers';
 import { useCallBarBottom } from './useCallBarBottom';
 import { useCustomerName } from './useCustomerName';
+import { useMonitoringLegs } from './useMonitoringLegs';
 import { useMyCalls } from './useMyCalls';
 import { useVoiceDevice } from './useVoiceDevice';
 import { WrapUpForm } from './WrapUpForm';
@@ -27,6 +29,7 @@ export function CallBar({ user }: { user: UserView }) {
   const voice = useVoiceDevice();
   const { calls, applyAnswer } = useMyCalls(user.id);
   const acceptedTickets = useAcceptedOffers();
+  const monitoringLegs = useMonitoringLegs();
   const [error, setError] = useState<string | null>(null);
   const call = currentCall(calls);
   const ringing = voice.state.ringing[0] ?? null;
@@ -35,10 +38,12 @@ export function CallBar({ user }: { user: UserView }) {
   const bar = useRef<HTMLElement>(null);
   useCallBarBottom(bar);
 
-  // The agent accepted this call's offer, or placed the call: picking up is what they meant, so the device answers by itself (once).
+  // The agent accepted this call's offer, placed the call, or asked to monitor a call (a supervisor's own leg into its
+  // conference): picking up is what they meant, so the device answers by itself (once).
   const autoAnswered = useRef(new Set<string>());
   const ringingId = ringing?.id ?? null;
-  const autoAnswer = ringingId !== null && shouldAutoAnswer(calls, acceptedTickets, user.id, now);
+  const monitoring = isMyMonitoringLeg(monitoringLegs, ringingId);
+  const autoAnswer = ringingId !== null && (monitoring || shouldAutoAnswer(calls, acceptedTickets, user.id, now));
   // A call I am placing rings my own device first: nothing to answer or decline, it is simply being dialled.
   const callingOut = !!call && isCallingOut(call);
   const deviceStatus = callBarStatus(call, user.id, ringing !== null);
@@ -57,6 +62,7 @@ export function CallBar({ user }: { user: UserView }) {
   const statusText = (() => {
     if (callingOut && (status === 'ringing' || (status === 'incoming' && autoAnswer)))
       return t('voice.callingCustomer', { customer: who });
+    if (status === 'incoming' && monitoring) return t('voice.joiningMonitoredCall');
     if (status === 'incoming' && autoAnswer) return t('voice.answering');
     return t(`voice.status.${status}`);
   })();

@@ -6,7 +6,7 @@ import {
   updateArticle,
 } from '../../../knowledge-base/articles/articleCommands';
 import { findArticle, listArticles } from '../../../knowledge-base/articles/articleQueries';
-import { addAttachment, removeAttachment } from '../../../knowledge-base/articles/attachments';
+import { addAttachment, findAttachment, removeAttachment } from '../../../knowledge-base/articles/attachments';
 import {
   createCategory,
   findCategory,
@@ -34,6 +34,7 @@ import type { AppContext } from '../../context';
 import { LOCALES } from '../apiTypes';
 import { HttpError, notFound } from '../httpError';
 import { presentArticleHit, presentArticleSuggestion } from '../presentArticleHit';
+import { sendArticleFile } from '../sendArticleFile';
 import {
   KNOWLEDGE_EDITOR_ROLES,
   KNOWLEDGE_STATES,
@@ -283,6 +284,19 @@ export const knowledgeRoutes = [
     params: idParams.extend({ attachmentId: z.uuid('must be a UUID') }),
     async handler({ ctx, params, session }) {
       await kb(() => removeAttachment(ctx.sql, session, params.id, params.attachmentId));
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/knowledge/attachments/:id',
+    access: ANY_ROLE,
+    summary:
+      'An attachment of an article you may read, drafts and internal ones included for those who may see them (the editor’s preview; the help center’s /help/files serves live articles’ only). Range answered 206; raster images inline, other files as downloads.',
+    params: idParams,
+    async handler({ ctx, params: { id }, req, res, session }) {
+      const file = await findAttachment(ctx.sql, id, await audienceOf(ctx.sql, session));
+      if (!file) throw notFound('Attachment');
+      await sendArticleFile(ctx, req, res, file, { private: true });
     },
   }),
   route({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { agentReport } from '../../reports/agentReport';
 import { contactReport } from '../../reports/contactReport';
-import { sendCsv, toCsv } from '../../reports/reportCsv';
+import { sendCsv, toCsv } from '../csv';
 import { reportQuery, requireFewPeriods } from '../../reports/reportPeriods';
 import { CHANNELS } from '../apiTypes';
 import { route, SUPERVISORS } from '../route';

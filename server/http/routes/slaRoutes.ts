@@ -1,8 +1,6 @@
-import type { Response } from 'express';
 import { z } from 'zod';
 import { requireVisibleTicket } from '../../auth/ticketAccess';
 import { listSlaAtRisk } from '../../sla/slaAtRisk';
-import { slaCsv } from '../../sla/slaCsv';
 import { previewSla, slaPreviewInput } from '../../sla/slaPreview';
 import {
   BREACH_COLUMNS,
@@ -14,15 +12,9 @@ import {
 } from '../../sla/slaReport';
 import { ticketSlaView } from '../../sla/slaTicketView';
 import type { SlaAtRiskResponse } from '../slaApiTypes';
+import { toCsv, sendCsv } from '../csv';
 import { ADMINS, ANY_ROLE, route, SUPERVISORS } from '../route';
 import { idParams } from '../validate';
-
-function sendCsv(res: Response, filename: string, csv: Buffer) {
-  res.status(200);
-  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-  res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
-  res.end(csv);
-}
 
 // SLA for the people who work tickets: a ticket's clocks, the at-risk list, reports and the due-time preview.
 export const slaRoutes = [
@@ -64,7 +56,7 @@ export const slaRoutes = [
     query: slaReportQuery,
     async handler({ ctx, query, session, res }) {
       const report = await slaReport(ctx.sql, session, query.from, query.to);
-      sendCsv(res, `sla-hit-rates-${query.from}-${query.to}.csv`, slaCsv(HIT_RATE_COLUMNS, hitRatesCsvRows(report)));
+      sendCsv(res, `sla-hit-rates-${query.from}-${query.to}.csv`, toCsv(HIT_RATE_COLUMNS, hitRatesCsvRows(report)));
     },
   }),
   route({
@@ -75,7 +67,7 @@ export const slaRoutes = [
     query: slaReportQuery,
     async handler({ ctx, query, session, res }) {
       const report = await slaReport(ctx.sql, session, query.from, query.to);
-      sendCsv(res, `sla-breaches-${query.from}-${query.to}.csv`, slaCsv(BREACH_COLUMNS, breachesCsvRows(report)));
+      sendCsv(res, `sla-breaches-${query.from}-${query.to}.csv`, toCsv(BREACH_COLUMNS, breachesCsvRows(report)));
     },
   }),
   route({

@@ -14,6 +14,8 @@ import { sendCsv, toCsv } from '../../surveys/surveyCsv';
 import { showSurveyPage, submitSurveyPage } from '../../surveys/surveyPage';
 import {
   atRiskCustomers,
+  lowScoresQuery,
+  recentLowScores,
   surveyComments,
   surveyCommentsQuery,
   surveyReport,
@@ -21,7 +23,8 @@ import {
 } from '../../surveys/surveyReports';
 import { listSurveySettings, saveSurveySettings, surveySettingsInput } from '../../surveys/surveySettings';
 import { listCustomerSurveys, listTicketSurveys } from '../../surveys/surveyViews';
-import { HttpError } from '../httpError';
+import { sendRecordingMedia } from '../../voice/recordingMedia';
+import { HttpError, notFound } from '../httpError';
 import { ADMINS, ANY_ROLE, route, SUPERVISORS } from '../route';
 import { idParams } from '../validate';
 
@@ -182,6 +185,31 @@ export const surveyRoutes = [
           ]),
         ),
       );
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/reports/surveys/low-scores',
+    access: SUPERVISORS,
+    summary:
+      'Low scores answered from one day to another (UTC), with or without a comment, newest first, on tickets you may open; of one queue with queueId.',
+    query: lowScoresQuery,
+    handler: async ({ ctx, query, session }) => ({ lowScores: await recentLowScores(ctx.sql, session, query) }),
+  }),
+  route({
+    method: 'get',
+    path: '/api/surveys/:id/comment-recording',
+    access: ANY_ROLE,
+    summary:
+      'A keypad survey’s spoken comment as audio, on a ticket you may open: from its copy in the file store (Range requests seek), else streamed from Twilio until the copy is made.',
+    params: idParams,
+    async handler({ ctx, params, req, res, session }) {
+      const [survey] = await ctx.sql<{ ticketId: string; sid: string | null; url: string | null }[]>`
+        select ticket_id, comment_recording_sid as sid, comment_recording_url as url from surveys where id = ${params.id}`;
+      if (!survey) throw notFound('Survey');
+      await requireVisibleTicket(ctx.sql, session, survey.ticketId, 'Survey');
+      if (!survey.sid || !survey.url) throw new HttpError(404, 'no_recording', 'This survey has no spoken comment.');
+      await sendRecordingMedia(ctx, { sid: survey.sid, url: survey.url }, req.headers.range, res);
     },
   }),
   route({

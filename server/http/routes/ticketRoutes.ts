@@ -1,6 +1,6 @@
 import { listTicketSurveys } from '../../surveys/surveyViews';
 import { z } from 'zod';
-import { logArticlesSent } from '../../../knowledge-base/usage/suggestArticles';
+import { noteReplyArticles } from '../../../knowledge-base/usage/replyArticles';
 import { requireVisibleTicket } from '../../auth/ticketAccess';
 import { listAudit } from '../../audit/auditQueries';
 import { findCustomerView } from '../../customers/customerQueries';
@@ -109,13 +109,13 @@ export const ticketRoutes = [
     path: '/api/tickets/:id/replies',
     access: ANY_ROLE,
     summary:
-      'Reply to the customer through the ticket’s channel (stored as queued, then sent by a job). A phone ticket takes no written reply (409): call back, or add a note. A text still holding template placeholders ([[…]]) is refused (400, text); templateId counts a use of the template; knowledgeArticleIds logs the knowledge base articles it carries as sent; email replies get the agent’s and the mailbox’s signatures.',
+      'Reply to the customer through the ticket’s channel (stored as queued, then sent by a job). A phone ticket takes no written reply (409): call back, or add a note. A text still holding template placeholders ([[…]]) is refused (400, text); templateId counts a use of the template; knowledgeArticleIds names the knowledge base articles it carries, logged as sent once the reply is sent; email replies get the agent’s and the mailbox’s signatures.',
     params: idParams,
     body: reply,
     async handler({ ctx, params: { id }, body, res, session }) {
       const message = await queueReply(ctx, session, id, body.text, body.attachments, body.templateId);
       if (body.knowledgeArticleIds?.length)
-        await logArticlesSent(ctx.sql, {
+        await noteReplyArticles(ctx.sql, {
           ticketId: id,
           userId: session.userId,
           messageId: message!.id,

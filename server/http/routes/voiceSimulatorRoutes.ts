@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { isWithheldCallerId } from '../../../channels/voice/withheldCallerId';
 import type { AppContext } from '../../context';
 import { normalizeIdentity } from '../../customers/identity';
-import type { CallSnapshot } from '../../voice/simulator/types';
+import type { CallSnapshot, ConferenceParticipantView } from '../../voice/simulator/types';
 import { clientIdentity } from '../../voice/voiceUrls';
 import { HttpError } from '../httpError';
 import { ANY_ROLE, route } from '../route';
-import type { SimulatedCallView } from '../voiceApiTypes';
+import type { SimulatedCallView, SimulatedParticipantView } from '../voiceApiTypes';
 
 function simulatorOf(ctx: AppContext) {
   if (!ctx.voice.simulator)
@@ -25,6 +25,13 @@ function snapshotOf(ctx: AppContext, sid: string): CallSnapshot {
   return snapshot;
 }
 
+/** A participant of the caller's conference: the caller, the agent, or a monitoring supervisor (callMonitoring.ts labels them). */
+function participantOf(p: ConferenceParticipantView, callerSid: string): SimulatedParticipantView {
+  const role = p.callSid === callerSid ? 'caller' : p.label === 'supervisor' ? 'supervisor' : 'agent';
+  const monitoring = role !== 'supervisor' ? null : p.coaching ? 'coaching' : p.muted ? 'listening' : 'barged';
+  return { callSid: p.callSid, party: p.party, role, monitoring, muted: p.muted, onHold: p.held };
+}
+
 function present(s: CallSnapshot): SimulatedCallView {
   return {
     sid: s.sid,
@@ -39,7 +46,14 @@ function present(s: CallSnapshot): SimulatedCallView {
         ? { kind: 'gather', numDigits: s.awaiting.numDigits, input: s.awaiting.input }
         : { kind: 'record' },
     queue: s.queue ? { name: s.queue.name, position: s.queue.position } : null,
-    conference: s.conference ? { name: s.conference.name, onHold: s.conference.held, muted: s.conference.muted } : null,
+    conference: s.conference
+      ? {
+          name: s.conference.name,
+          onHold: s.conference.held,
+          muted: s.conference.muted,
+          participants: s.conference.participants.map((p) => participantOf(p, s.sid)),
+        }
+      : null,
   };
 }
 

@@ -2,6 +2,8 @@ import { isWithheldCallerId } from '../../../channels/voice/withheldCallerId';
 import type { AppContext } from '../../context';
 import { findCall } from '../../voice/callQueries';
 import { loadIvr } from '../../voice/ivrSettings';
+import { requestRecordingCopy } from '../../voice/recordingCopies';
+import type { StoredRecording } from '../../voice/recordingMedia';
 import { recordSurveyAnswer, attachCommentTranscription } from '../recordAnswer';
 import { fillSurveyText, surveyLocale } from '../surveyMessages';
 import { findSurveyRow, takesAnswers, type SurveyRow } from '../surveyRow';
@@ -99,17 +101,28 @@ export async function answerCallSurvey(
   return askStep(ctx, recorded.survey, recorded.next, 0);
 }
 
-/** The spoken comment's recording: kept on the survey; thanks and goodbye. */
+/**
+ * The spoken comment's recording: a copy into our file store is asked for first (a row, then its job, retried and
+ * re-added by the recording-copy sweep, as for call recordings), then the comment is kept on the survey, so no
+ * recorded comment is left without its copy. Staff play it from our server; thanks and goodbye.
+ */
 export async function answerCallSurveyComment(
   ctx: AppContext,
   surveyId: string,
   callSid: string,
-  recordingUrl: string | null,
+  recording: StoredRecording | null,
 ): Promise<string> {
   const survey = await findSurveyRow(ctx.sql, surveyId);
   if (!survey) return new VoiceSurveyTwiml(ctx.config.PUBLIC_URL, 'en').goodbye('Goodbye.');
-  if (recordingUrl)
-    await recordSurveyAnswer(ctx, surveyId, { kind: 'comment', text: null, recordingUrl }, `voice:${callSid}:comment`);
+  if (recording && takesAnswers(survey) && survey.step === 'comment') {
+    await requestRecordingCopy(ctx, recording);
+    await recordSurveyAnswer(
+      ctx,
+      surveyId,
+      { kind: 'comment', text: null, recordingUrl: recording.url, recordingSid: recording.sid },
+      `voice:${callSid}:comment`,
+    );
+  }
   return twimlOf(ctx, survey).goodbye(survey.settings.messages[survey.locale].thanks);
 }
 

@@ -8,6 +8,7 @@ import { answerSurveyOptIn } from './surveyOptIn';
 import { voiceSurveyPaths } from './voiceSurveyTwiml';
 
 const uuid = z.uuid();
+const RECORDING_SID = /^RE[0-9A-Za-z]{1,64}$/;
 const relative = (path: string) => path.slice(VOICE_BASE.length);
 
 /** A query parameter we gave Twilio; a malformed one is the request's fault (400), never a 500. */
@@ -63,9 +64,12 @@ export function voiceSurveyWebhooks(ctx: AppContext) {
   );
   router.post(
     relative(voiceSurveyPaths.comment),
-    twiml(['surveyId'], (req, hook, id) =>
-      answerCallSurveyComment(ctx, id.surveyId, hook.callSid, body(req).RecordingUrl || null),
-    ),
+    twiml(['surveyId'], (req, hook, id) => {
+      const { RecordingSid: sid, RecordingUrl: url } = body(req);
+      // Silence leaves no recording; a recording is kept only with both its sid (its copy's key) and its address.
+      const recording = sid && RECORDING_SID.test(sid) && url ? { sid, url } : null;
+      return answerCallSurveyComment(ctx, id.surveyId, hook.callSid, recording);
+    }),
   );
   // Twilio's transcription callback carries no TwiML answer and not always a CallSid.
   router.post(relative(voiceSurveyPaths.transcription), async (req, res) => {

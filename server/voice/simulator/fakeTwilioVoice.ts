@@ -154,6 +154,7 @@ export class FakeTwilioVoice {
         muted: p.muted,
         held: p.hold,
         coaching: p.callSidToCoach,
+        label: p.options.label,
       })),
       recordingSid: c.recordingSid,
     }));

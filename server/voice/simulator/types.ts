@@ -104,6 +104,8 @@ export interface ConferenceParticipantView {
   held: boolean;
   /** The call this participant coaches (only it hears them), or null. */
   coaching: string | null;
+  /** The participant's label (`label` when added through the REST API), e.g. `supervisor`. */
+  label: string | null;
 }
 
 export interface CallSnapshot {

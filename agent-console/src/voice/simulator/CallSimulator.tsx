@@ -13,6 +13,7 @@ import { looksLikePhone, randomSimPhone } from '../../simulator/simPhone';
 import { SimPhoneNumber } from '../../simulator/SimPhoneNumber';
 import { useRecentPhones } from '../../simulator/useRecentPhones';
 import { SimCallInputs } from './SimCallInputs';
+import { SimCallParties } from './SimCallParties';
 import { SimCallTranscript } from './SimCallTranscript';
 import { isLive, simCallInputs, simCallState } from './simCallView';
 import { SimKeypad } from './SimKeypad';
@@ -116,6 +117,7 @@ function SimulatedCallPanel({ companyNumber }: { companyNumber: string }) {
           {actionError ?? errorMessage(error, t)}
         </p>
       )}
+      {call && live && call.conference && <SimCallParties participants={call.conference.participants} />}
       {call && <SimCallTranscript transcript={call.transcript} />}
       {call && live && (
         <>

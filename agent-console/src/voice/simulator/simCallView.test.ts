@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SimulatedCallView } from '../../../../server/http/voiceApiTypes';
-import { simCallInputs, simCallState } from './simCallView';
+import { orderedParties, simCallInputs, simCallState } from './simCallView';
 
 const aSimCall = (overrides: Partial<SimulatedCallView> = {}): SimulatedCallView => ({
   sid: 'CA1',
@@ -20,8 +20,12 @@ describe('simCallState', () => {
     expect(simCallState(aSimCall({ status: 'ringing' }))).toBe('ringing');
     expect(simCallState(aSimCall())).toBe('ivr');
     expect(simCallState(aSimCall({ queue: { name: 'Support', position: 2 } }))).toBe('queued');
-    expect(simCallState(aSimCall({ conference: { name: 'sb-1', onHold: false, muted: false } }))).toBe('connected');
-    expect(simCallState(aSimCall({ conference: { name: 'sb-1', onHold: true, muted: false } }))).toBe('onHold');
+    expect(
+      simCallState(aSimCall({ conference: { name: 'sb-1', onHold: false, muted: false, participants: [] } })),
+    ).toBe('connected');
+    expect(simCallState(aSimCall({ conference: { name: 'sb-1', onHold: true, muted: false, participants: [] } }))).toBe(
+      'onHold',
+    );
   });
 
   it('is ended for every final status', () => {
@@ -63,5 +67,16 @@ describe('simCallInputs', () => {
       message: false,
     });
     expect(simCallInputs(null)).toEqual({ keys: false, speech: false, message: false });
+  });
+});
+
+describe('orderedParties', () => {
+  it('lists the caller, then the agent, then the supervisor', () => {
+    const parties = orderedParties([
+      { role: 'supervisor' as const, callSid: 'CA3' },
+      { role: 'agent' as const, callSid: 'CA2' },
+      { role: 'caller' as const, callSid: 'CA1' },
+    ]);
+    expect(parties.map((p) => p.callSid)).toEqual(['CA1', 'CA2', 'CA3']);
   });
 });

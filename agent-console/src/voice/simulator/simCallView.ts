@@ -1,4 +1,4 @@
-import type { SimulatedCallView } from '../../../../server/http/voiceApiTypes';
+import type { SimulatedCallView, SimulatedParticipantView } from '../../../../server/http/voiceApiTypes';
 
 /** Where the simulated caller is, as the page shows it. */
 export type SimCallState = 'ringing' | 'ivr' | 'queued' | 'connected' | 'onHold' | 'ended';
@@ -30,3 +30,9 @@ export const KEYPAD_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0
 
 /** A call the page placed: still worth showing (its line may still change). */
 export const isLive = (call: Pick<SimulatedCallView, 'status'>) => !ENDED.includes(call.status);
+
+const ROLE_ORDER = { caller: 0, agent: 1, supervisor: 2 } as const;
+
+/** The caller first, then the agent, then any supervisor: the order people think of a monitored call in. */
+export const orderedParties = <P extends Pick<SimulatedParticipantView, 'role'>>(participants: readonly P[]): P[] =>
+  [...participants].sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role]);

@@ -43,6 +43,7 @@ export function snapshotOf(call: SimCall, timeScale: number): CallSnapshot {
               muted: p.muted,
               held: p.hold,
               coaching: p.callSidToCoach,
+              label: p.options.label,
             })),
           }
         : null,
