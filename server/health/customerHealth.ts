@@ -6,30 +6,33 @@ import { defaultHealthSettings, healthSettingsInput } from './healthSettings';
 // What the customer wrote that is read for complaint words: their latest messages in the look-back.
 const TEXTS_READ = 200;
 
+/** One customer's row of the signals read. */
+interface SignalRow {
+  settings: string;
+  customerId: string;
+  recentTickets: number;
+  last30: number;
+  before30: number;
+  lowScores: string[];
+  openTooLong: number[];
+  missedCallbacks: number;
+  optedOut: string[];
+  texts: string[];
+  comments: string[];
+  breaches: string[];
+}
+
 /**
- * Everything the health rules look at for one customer, read from the rows in one statement (the screen pop shows
- * health on every offer), with the rules it was read under: those given, else the admin's, else the defaults.
+ * Everything the health rules look at for each of these customers, read from the rows in one statement (the screen
+ * pop shows health on every offer; the sweep recomputes hundreds at once), with the rules it was read under: those
+ * given, else the admin's, else the defaults.
  */
 export async function readHealthSignals(
   sql: Sql,
-  customerId: string,
+  customerIds: string[],
   given?: HealthSettings,
-): Promise<{ settings: HealthSettings; signals: HealthSignals }> {
-  const [row] = await sql<
-    {
-      settings: string;
-      recentTickets: number;
-      last30: number;
-      before30: number;
-      lowScores: string[];
-      openTooLong: number[];
-      missedCallbacks: number;
-      optedOut: string[];
-      texts: string[];
-      comments: string[];
-      breaches: string[];
-    }[]
-  >`
+): Promise<{ settings: HealthSettings; signals: Map<string, HealthSignals> }> {
+  const rows = await sql<SignalRow[]>`
     with s as (
       select coalesce(${given ? JSON.stringify(given) : null}::text::jsonb, (select settings from health_settings where id),
         ${JSON.stringify(defaultHealthSettings())}::text::jsonb) as j
@@ -40,35 +43,42 @@ export async function readHealthSignals(
       from s
     )
     select
-      r.j::text as settings,
-      (select count(*)::int from tickets where customer_id = ${customerId}
-        and created_at > now() - r.repeat_window) as recent_tickets,
-      (select count(*)::int from tickets where customer_id = ${customerId} and created_at > now() - interval '30 days') as last30,
-      (select count(*)::int from tickets where customer_id = ${customerId}
-        and created_at > r.lookback and created_at <= now() - interval '30 days') as before30,
+      r.j::text as settings, c.id as customer_id, tk.recent_tickets, tk.last30, tk.before30, tk.open_too_long,
       (select coalesce(array_agg(scale || ' ' || score order by answered_at desc), '{}') from surveys
-        where customer_id = ${customerId} and low_score and answered_at > r.lookback) as low_scores,
-      (select coalesce(array_agg(number order by number), '{}') from tickets where customer_id = ${customerId}
-        and status not in ('resolved', 'closed') and created_at < now() - r.open_too_long) as open_too_long,
-      (select count(*)::int from callbacks where customer_id = ${customerId} and status = 'failed'
+        where customer_id = c.id and low_score and answered_at > r.lookback) as low_scores,
+      (select count(*)::int from callbacks where customer_id = c.id and status = 'failed'
         and updated_at > r.lookback) as missed_callbacks,
-      (select coalesce(array_agg(value), '{}') from customer_identities where customer_id = ${customerId}
+      (select coalesce(array_agg(value), '{}') from customer_identities where customer_id = c.id
         and kind = 'phone' and sms_opted_out_at is not null) as opted_out,
       array(select m.body_text from messages m join tickets t on t.id = m.ticket_id
-        where t.customer_id = ${customerId} and m.direction = 'inbound' and m.created_at > r.lookback
+        where t.customer_id = c.id and m.direction = 'inbound' and m.created_at > r.lookback
         order by m.created_at desc limit ${TEXTS_READ}) as texts,
-      array(select comment from surveys where customer_id = ${customerId} and comment is not null
+      array(select comment from surveys where customer_id = c.id and comment is not null
         and answered_at > r.lookback) as comments,
       array(select t.number::text from sla_clocks k join tickets t on t.id = k.ticket_id
-        where t.customer_id = ${customerId} and k.breached_at is not null and k.breached_at > r.lookback) as breaches
-    from r`;
+        where t.customer_id = c.id and k.breached_at is not null and k.breached_at > r.lookback) as breaches
+    from r, unnest(${customerIds}::uuid[]) as c(id),
+      -- The customer's tickets read once, through their customer index, whatever else is open on the floor.
+      lateral (
+        select
+          count(*) filter (where created_at > now() - r.repeat_window)::int as recent_tickets,
+          count(*) filter (where created_at > now() - interval '30 days')::int as last30,
+          count(*) filter (where created_at > r.lookback and created_at <= now() - interval '30 days')::int as before30,
+          coalesce(array_agg(number order by number) filter (
+            where status not in ('resolved', 'closed') and created_at < now() - r.open_too_long), '{}') as open_too_long
+        from tickets where customer_id = c.id
+      ) tk`;
   // As text: the client camel-cases the keys of JSON it reads, and the reason kinds are snake_case.
-  const parsed = healthSettingsInput.safeParse(JSON.parse(row.settings));
-  const settings = parsed.success ? parsed.data : defaultHealthSettings();
+  const parsed = rows.length ? healthSettingsInput.safeParse(JSON.parse(rows[0].settings)) : null;
+  const settings = parsed?.success ? parsed.data : (given ?? defaultHealthSettings());
+  return { settings, signals: new Map(rows.map((row) => [row.customerId, signalsOf(row, settings)])) };
+}
+
+function signalsOf(row: SignalRow, settings: HealthSettings): HealthSignals {
   const months = Math.max(1, (settings.lookbackDays - 30) / 30);
   const baseline = row.before30 / months;
   const words = complaintWordsIn([...row.texts, ...row.comments], settings.complaintWords);
-  const signals: HealthSignals = {
+  return {
     repeat_contacts: {
       count: Math.max(0, row.recentTickets - 1),
       details: [`${row.recentTickets} contacts in ${settings.repeatContactDays} days`],
@@ -84,7 +94,22 @@ export async function readHealthSignals(
     sms_opt_out: { count: row.optedOut.length > 0 ? 1 : 0, details: row.optedOut },
     complaint_words: { count: words.length, details: words },
   };
-  return { settings, signals };
+}
+
+/** The customers' health now, computed from the rows (nothing is written). */
+export async function computeCustomersHealth(
+  sql: Sql,
+  customerIds: string[],
+  settings?: HealthSettings,
+): Promise<Map<string, CustomerHealthView>> {
+  const read = await readHealthSignals(sql, customerIds, settings);
+  const computedAt = new Date().toISOString();
+  return new Map(
+    [...read.signals].map(([customerId, signals]) => {
+      const { score, atRisk, reasons } = scoreHealth(signals, read.settings);
+      return [customerId, { customerId, score, atRisk, reasons, computedAt }];
+    }),
+  );
 }
 
 /** The customer's health now, computed from the rows (nothing is written). */
@@ -93,7 +118,5 @@ export async function computeCustomerHealth(
   customerId: string,
   settings?: HealthSettings,
 ): Promise<CustomerHealthView> {
-  const read = await readHealthSignals(sql, customerId, settings);
-  const { score, atRisk, reasons } = scoreHealth(read.signals, read.settings);
-  return { customerId, score, atRisk, reasons, computedAt: new Date().toISOString() };
+  return (await computeCustomersHealth(sql, [customerId], settings)).get(customerId)!;
 }

@@ -1,7 +1,7 @@
 import type { AppContext } from '../context';
 import type { Task } from '../queues/task';
 import { loadHealthSettings } from './healthSettings';
-import { refreshCustomerHealth } from './refreshCustomerHealth';
+import { refreshCustomerHealth, refreshCustomersHealth } from './refreshCustomerHealth';
 
 // Requests for one customer within this window share a job: a burst of answers and contacts is one computation.
 const COALESCE_MS = 2_000;
@@ -52,12 +52,7 @@ export async function sweepCustomerHealth(ctx: AppContext) {
     order by computed_at limit ${SWEEP_BATCH}`;
   const customers = [...new Set([...tickets.map((t) => t.customerId), ...stale.map((s) => s.customerId)])];
   const settings = await loadHealthSettings(ctx.sql);
-  for (const customerId of customers) {
-    // One customer whose health cannot be computed must not hold back the rest (it is computed afresh on view).
-    await refreshCustomerHealth(ctx, customerId, settings).catch((err: unknown) =>
-      ctx.log.warn({ err, customerId }, 'customer health not refreshed by the sweep'),
-    );
-  }
+  await refreshCustomersHealth(ctx, customers, settings);
   const last = tickets.at(-1);
   // Forward only: a slower sweep in another process never moves the watermark back.
   if (last)

@@ -25,18 +25,25 @@ export async function takeSmsSurveyReply(
 ): Promise<IntakeResult | null> {
   const phone = callerIdentity(contact.from.value, ctx.config.DEFAULT_PHONE_REGION);
   if (!phone) return null;
-  const stored = await ctx.sql<{ id: string; surveyId: string; step: string; bodyText: string }[]>`
-    select m.id, m.metadata ->> 'surveyId' as survey_id, m.metadata ->> 'surveyAnswer' as step, m.body_text from messages m
-    where m.channel = 'sms' and m.provider_id = ${contact.providerId} and m.metadata ? 'surveyAnswer'`;
-  const [awaiting] = stored.length
-    ? [{ id: stored[0].surveyId }]
-    : await ctx.sql<{ id: string }[]>`
-        select id from surveys
-        where channel = 'sms' and to_address = ${phone} and status in ('sent', 'answered') and step <> 'done'
-          and expires_at > now()
-        order by sent_at desc limit 1`;
-  if (!awaiting) return null;
-  const survey = await findSurveyRow(ctx.sql, awaiting.id);
+  // One read for every inbound text: this message stored before as an answer (a redelivery), else the survey
+  // awaiting an answer from this number.
+  const found = await ctx.sql<
+    { stored: boolean; id: string | null; surveyId: string; step: string | null; bodyText: string | null }[]
+  >`
+    (select true as stored, m.id, m.metadata ->> 'surveyId' as survey_id, m.metadata ->> 'surveyAnswer' as step, m.body_text
+     from messages m
+     where m.channel = 'sms' and m.provider_id = ${contact.providerId} and m.metadata ? 'surveyAnswer')
+    union all
+    (select false, null, id::text, null, null from surveys
+     where channel = 'sms' and to_address = ${phone} and status in ('sent', 'answered') and step <> 'done'
+       and expires_at > now()
+     order by sent_at desc limit 1)`;
+  const stored = found
+    .filter((f) => f.stored)
+    .map((f) => ({ id: f.id!, surveyId: f.surveyId, step: f.step!, bodyText: f.bodyText! }));
+  const surveyId = stored[0]?.surveyId ?? found.find((f) => !f.stored)?.surveyId;
+  if (!surveyId) return null;
+  const survey = await findSurveyRow(ctx.sql, surveyId);
   if (!survey) return null;
   // A redelivery is read again at the step it answered: recording it again changes nothing, and a first delivery
   // whose process died before it was recorded is recorded now.

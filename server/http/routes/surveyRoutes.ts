@@ -10,7 +10,7 @@ import {
   scheduleReturnVisitsInput,
 } from '../../surveys/returnVisits';
 import { listReturnVisitViews } from '../../surveys/returnVisitViews';
-import { sendCsv, toCsv } from '../../surveys/surveyCsv';
+import { sendCsv, toCsv } from '../csv';
 import { showSurveyPage, submitSurveyPage } from '../../surveys/surveyPage';
 import {
   atRiskCustomers,
