@@ -24,18 +24,16 @@ interface SignalRow {
 
 /**
  * Everything the health rules look at for each of these customers, read from the rows in one statement (the screen
- * pop shows health on every offer; the sweep recomputes hundreds at once), with the rules it was read under: those
- * given, else the admin's, else the defaults.
+ * pop shows health on every offer; the sweep recomputes hundreds at once), with the rules it was read under: the
+ * admin's, else the defaults.
  */
 export async function readHealthSignals(
   sql: Sql,
   customerIds: string[],
-  given?: HealthSettings,
 ): Promise<{ settings: HealthSettings; signals: Map<string, HealthSignals> }> {
   const rows = await sql<SignalRow[]>`
     with s as (
-      select coalesce(${given ? JSON.stringify(given) : null}::text::jsonb, (select settings from health_settings where id),
-        ${JSON.stringify(defaultHealthSettings())}::text::jsonb) as j
+      select coalesce((select settings from health_settings where id), ${JSON.stringify(defaultHealthSettings())}::text::jsonb) as j
     ), r as (
       select j, now() - make_interval(days => (j->>'lookbackDays')::int) as lookback,
         make_interval(days => (j->>'repeatContactDays')::int) as repeat_window,
@@ -70,7 +68,7 @@ export async function readHealthSignals(
       ) tk`;
   // As text: the client camel-cases the keys of JSON it reads, and the reason kinds are snake_case.
   const parsed = rows.length ? healthSettingsInput.safeParse(JSON.parse(rows[0].settings)) : null;
-  const settings = parsed?.success ? parsed.data : (given ?? defaultHealthSettings());
+  const settings = parsed?.success ? parsed.data : defaultHealthSettings();
   return { settings, signals: new Map(rows.map((row) => [row.customerId, signalsOf(row, settings)])) };
 }
 
@@ -100,9 +98,8 @@ function signalsOf(row: SignalRow, settings: HealthSettings): HealthSignals {
 export async function computeCustomersHealth(
   sql: Sql,
   customerIds: string[],
-  settings?: HealthSettings,
 ): Promise<Map<string, CustomerHealthView>> {
-  const read = await readHealthSignals(sql, customerIds, settings);
+  const read = await readHealthSignals(sql, customerIds);
   const computedAt = new Date().toISOString();
   return new Map(
     [...read.signals].map(([customerId, signals]) => {
@@ -113,10 +110,6 @@ export async function computeCustomersHealth(
 }
 
 /** The customer's health now, computed from the rows (nothing is written). */
-export async function computeCustomerHealth(
-  sql: Sql,
-  customerId: string,
-  settings?: HealthSettings,
-): Promise<CustomerHealthView> {
-  return (await computeCustomersHealth(sql, [customerId], settings)).get(customerId)!;
+export async function computeCustomerHealth(sql: Sql, customerId: string): Promise<CustomerHealthView> {
+  return (await computeCustomersHealth(sql, [customerId])).get(customerId)!;
 }

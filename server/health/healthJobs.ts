@@ -1,7 +1,6 @@
 import type { AppContext } from '../context';
 import type { Task } from '../queues/task';
-import { loadHealthSettings } from './healthSettings';
-import { refreshCustomerHealth, refreshCustomersHealth } from './refreshCustomerHealth';
+import { refreshCustomersHealth } from './refreshCustomerHealth';
 
 // Requests for one customer within this window share a job: a burst of answers and contacts is one computation.
 const COALESCE_MS = 2_000;
@@ -19,7 +18,7 @@ export function requestHealthRefresh(ctx: Pick<AppContext, 'queues'>, customerId
 export const refreshCustomerHealthTask: Task<{ customerId: string }> = {
   queue: 'timers',
   name: 'refresh-customer-health',
-  perform: (ctx, { customerId }) => refreshCustomerHealth(ctx, customerId),
+  perform: (ctx, { customerId }) => refreshCustomersHealth(ctx, [customerId]),
 };
 
 /**
@@ -51,8 +50,7 @@ export async function sweepCustomerHealth(ctx: AppContext) {
     select customer_id from customer_health where at_risk and computed_at < now() - interval '1 hour'
     order by computed_at limit ${SWEEP_BATCH}`;
   const customers = [...new Set([...tickets.map((t) => t.customerId), ...stale.map((s) => s.customerId)])];
-  const settings = await loadHealthSettings(ctx.sql);
-  await refreshCustomersHealth(ctx, customers, settings);
+  await refreshCustomersHealth(ctx, customers);
   const last = tickets.at(-1);
   // Forward only: a slower sweep in another process never moves the watermark back.
   if (last)

@@ -2,21 +2,12 @@ import { writeAudit } from '../commands/writeAudit';
 import type { AppContext } from '../context';
 import { publishCustomerChanged } from '../customers/customerEvents';
 import type { Sql, TransactionSql } from '../db/client';
-import type { CustomerHealthView, HealthSettings } from '../http/surveyApiTypes';
+import type { CustomerHealthView } from '../http/surveyApiTypes';
 import { rooms } from '../realtime/rooms';
 import { computeCustomersHealth } from './customerHealth';
 
 /** The customer tag health puts on and takes off. */
 export const AT_RISK_TAG = 'at risk';
-
-/** Computes the customer's health and keeps it (see refreshCustomersHealth). */
-export async function refreshCustomerHealth(
-  ctx: AppContext,
-  customerId: string,
-  settings?: HealthSettings,
-): Promise<CustomerHealthView | null> {
-  return (await refreshCustomersHealth(ctx, [customerId], settings)).get(customerId) ?? null;
-}
 
 /**
  * Computes these customers' health and keeps it: crossing into "at risk" tags the customer and tells the
@@ -27,7 +18,6 @@ export async function refreshCustomerHealth(
 export async function refreshCustomersHealth(
   ctx: AppContext,
   customerIds: string[],
-  settings?: HealthSettings,
 ): Promise<Map<string, CustomerHealthView>> {
   const customers = await ctx.sql<{ id: string; name: string | null; atRisk: boolean | null }[]>`
     select c.id, c.name, h.at_risk from customers c left join customer_health h on h.customer_id = c.id
@@ -36,7 +26,6 @@ export async function refreshCustomersHealth(
   const healths = await computeCustomersHealth(
     ctx.sql,
     customers.map((c) => c.id),
-    settings,
   );
   // Kept in one statement, each provided its stored state is still the one read; the others go the locked way.
   const unchanged = customers.filter((c) => (c.atRisk ?? false) === healths.get(c.id)!.atRisk);
