@@ -10,6 +10,7 @@ import { liveLegs, type CallRow } from './callQueries';
 import { ringAgent } from './connectCall';
 import { setCustomerHold } from './conferenceControl';
 import { endTwilioCall } from './endTwilioCall';
+import { redirectCall } from './redirectCall';
 import { voiceUrl } from './voiceUrls';
 
 /**
@@ -34,9 +35,9 @@ function requireLive(call: CallRow) {
 export async function hangUpCall(ctx: AppContext, call: CallRow) {
   requireLive(call);
   if (call.callSid) {
-    const customer = ctx.voice.client.calls(call.callSid);
+    // A customer who hung up just now needs no goodbye: their status callback ends the call.
     if (call.connectedAt)
-      await customer.update({ url: voiceUrl(ctx.config.PUBLIC_URL, 'goodbye', { callId: call.id }), method: 'POST' });
+      await redirectCall(ctx, call.callSid, voiceUrl(ctx.config.PUBLIC_URL, 'goodbye', { callId: call.id }));
     else if (call.direction === 'outbound') await endTwilioCall(ctx, call.callSid);
   }
   for (const leg of await liveLegs(ctx.sql, call.id)) {
@@ -71,9 +72,11 @@ export async function transferCallToQueue(ctx: AppContext, call: CallRow, queueI
       data: { callId: call.id, queueId },
     });
   });
-  await ctx.voice.client
-    .calls(call.callSid)
-    .update({ url: voiceUrl(ctx.config.PUBLIC_URL, 'requeue', { callId: call.id }), method: 'POST' });
+  const requeued = await redirectCall(
+    ctx,
+    call.callSid,
+    voiceUrl(ctx.config.PUBLIC_URL, 'requeue', { callId: call.id }),
+  );
   for (const leg of legs)
     if (leg.callSid)
       await ctx.voice.client
@@ -82,6 +85,7 @@ export async function transferCallToQueue(ctx: AppContext, call: CallRow, queueI
         .catch(() => undefined);
   await publishCallChanged(ctx, call.id);
   await kickRouting(ctx);
+  if (!requeued) throw new HttpError(409, 'call_ended', 'The caller hung up before the transfer.');
 }
 
 /**

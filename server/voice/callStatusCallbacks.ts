@@ -14,6 +14,7 @@ import { callableOwnNumber } from './callbackNumber';
 import { releaseWaitingCallback, requestCallbackFromCall, settleCallbackAttempt } from './callbacks';
 import { ringAgent } from './connectCall';
 import { endTwilioCall } from './endTwilioCall';
+import { redirectCall } from './redirectCall';
 import { loadIvr } from './ivrSettings';
 import { freeToTakeCall, previousAgentOnCall } from './transferRecall';
 import { voiceUrl } from './voiceUrls';
@@ -172,9 +173,8 @@ async function agentLeftCall(ctx: AppContext, callId: string, agentId: string, l
   if (!next) return;
   const { call } = next;
   if (next.kind === 'goodbye' && call.callSid) {
-    await ctx.voice.client
-      .calls(call.callSid)
-      .update({ url: voiceUrl(ctx.config.PUBLIC_URL, 'goodbye', { callId }), method: 'POST' });
+    // Both hung up at once: a customer already gone is settled by their own status callback.
+    await redirectCall(ctx, call.callSid, voiceUrl(ctx.config.PUBLIC_URL, 'goodbye', { callId }));
   } else if (next.kind === 'stopDialling') {
     if (call.callSid)
       await endTwilioCall(ctx, call.callSid).catch((err) =>

@@ -6,6 +6,7 @@ import { findCall, findLeg, findLiveCallOfTicket } from './callQueries';
 import { twimlFor } from './callTwiml';
 import { setCustomerHold } from './conferenceControl';
 import { endTwilioCall } from './endTwilioCall';
+import { redirectCall } from './redirectCall';
 import { loadIvr } from './ivrSettings';
 import { enqueueBridgeCustomer, enqueueDialAgentLeg } from './voiceJobs';
 import { agentAddress, voiceUrl } from './voiceUrls';
@@ -168,7 +169,8 @@ export async function bridgeCustomer(ctx: AppContext, callId: string) {
   }
   const join = voiceUrl(ctx.config.PUBLIC_URL, 'join', { callId });
   if (call.direction === 'inbound') {
-    await ctx.voice.client.calls(call.callSid!).update({ url: join, method: 'POST' });
+    // A caller who hung up meanwhile is settled by their own status callback.
+    await redirectCall(ctx, call.callSid!, join);
     return;
   }
   if (call.callSid) return;

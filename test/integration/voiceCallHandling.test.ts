@@ -58,6 +58,16 @@ async function aQueuedCaller() {
   return { phone, sid };
 }
 
+/**
+ * A caller queues for an agent already available. The offer is listened for before the call is placed: its pop can
+ * reach the agent before the simulator has seen the caller enter the queue.
+ */
+async function aCallerOfferedTo(agent: Agent) {
+  const offered = nextVoiceOffer(agent);
+  const caller = await aQueuedCaller();
+  return { caller, offer: await offered };
+}
+
 /** The agent accepts the offer and picks up their (simulated) browser phone: agent and caller talk. */
 async function acceptAndAnswer(agent: Agent, offer: any, callerSid: string) {
   expect((await agent.client.post(`/api/offers/${offer.offer.id}/accept`)).status).toBe(200);
@@ -74,8 +84,7 @@ describe('an agent with a phone number in their profile', () => {
     await db.sql`update users set phone_number = ${agentPhone} where id = ${agent.id}`;
     sim().setEndpointBehaviour(agentPhone, 'manual');
     await available(agent);
-    const caller = await aQueuedCaller();
-    const offer = await nextVoiceOffer(agent);
+    const { caller, offer } = await aCallerOfferedTo(agent);
     expect((await agent.client.post(`/api/offers/${offer.offer.id}/accept`)).status).toBe(200);
     const ringing = await sim().waitForCall((c) => c.to === agentPhone && c.status === 'ringing', 10_000);
     expect(ringing.from).toBe(server.ctx.voice.companyNumber);
@@ -97,8 +106,7 @@ describe('an agent who does not pick up', () => {
     const first = await anAgent();
     const second = await anAgent();
     await available(first);
-    const caller = await aQueuedCaller();
-    const offer = await nextVoiceOffer(first);
+    const { caller, offer } = await aCallerOfferedTo(first);
     expect((await first.client.post(`/api/offers/${offer.offer.id}/accept`)).status).toBe(200);
     const ringing = await sim().waitForCall((c) => c.to === first.device && c.status === 'ringing', 10_000);
 
@@ -124,17 +132,17 @@ describe('transfer to a queue', () => {
     const first = await anAgent();
     const specialist = await anAgent([skill]);
     await available(first);
-    const caller = await aQueuedCaller();
-    const callId = await acceptAndAnswer(first, await nextVoiceOffer(first), caller.sid);
+    const { caller, offer } = await aCallerOfferedTo(first);
+    const callId = await acceptAndAnswer(first, offer, caller.sid);
 
     const offered = nextVoiceOffer(specialist);
     await available(specialist);
     expect((await first.client.post(`/api/calls/${callId}/transfer`, { queueId: specialists })).status).toBe(200);
     // The caller waits again, now in the specialists' queue; the first agent's leg is gone.
     await sim().waitFor(caller.sid, (c) => c.queue !== null, 10_000);
-    const offer = await offered;
-    expect(offer.ticket.queueId).toBe(specialists);
-    expect(await acceptAndAnswer(specialist, offer, caller.sid)).toBe(callId);
+    const transferred = await offered;
+    expect(transferred.ticket.queueId).toBe(specialists);
+    expect(await acceptAndAnswer(specialist, transferred, caller.sid)).toBe(callId);
     const [call] = await db.sql`select agent_id, queue_id from calls where id = ${callId}`;
     expect(call).toEqual({ agentId: specialist.id, queueId: specialists });
     sim().hangup(caller.sid);
@@ -145,8 +153,8 @@ describe('transfer to a queue', () => {
   it('is refused with a 400 for a queue that does not exist (or a 409 for an offline agent), and the call stays connected', async () => {
     const agent = await anAgent();
     await available(agent);
-    const caller = await aQueuedCaller();
-    const callId = await acceptAndAnswer(agent, await nextVoiceOffer(agent), caller.sid);
+    const { caller, offer } = await aCallerOfferedTo(agent);
+    const callId = await acceptAndAnswer(agent, offer, caller.sid);
     const res = await agent.client.post(`/api/calls/${callId}/transfer`, { queueId: crypto.randomUUID() });
     expect(res.status).toBe(400);
     expect(res.body.error.fields[0].path).toBe('queueId');
@@ -163,8 +171,8 @@ describe('transfer to a queue', () => {
 
 describe('after-call work', () => {
   async function aFinishedCall(agent: Agent) {
-    const caller = await aQueuedCaller();
-    const callId = await acceptAndAnswer(agent, await nextVoiceOffer(agent), caller.sid);
+    const { caller, offer } = await aCallerOfferedTo(agent);
+    const callId = await acceptAndAnswer(agent, offer, caller.sid);
     sim().hangup(caller.sid);
     await waitFor(
       async () => (await db.sql`select wrap_up from calls where id = ${callId}`)[0].wrapUp,

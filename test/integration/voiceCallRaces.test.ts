@@ -527,6 +527,43 @@ describe('a cold transfer of a click-to-dial call to an agent who does not pick 
   });
 });
 
+describe('an agent and a caller hanging up at the same moment', () => {
+  it('the agent’s leg ending first is acknowledged though the caller can no longer hear goodbye, and the caller’s own status ends the call', async () => {
+    const agent = await anAgent();
+    const caller = await aQueuedCaller();
+    const offered = nextOfferOf(agent, caller.ticketId);
+    await available(agent);
+    expect((await agent.client.post(`/api/offers/${(await offered).offer.id}/accept`)).status).toBe(200);
+    sim().answer((await ringing(agent.device)).sid);
+    await sim().waitFor(caller.sid, (c) => c.conference?.participants.length === 2, 15_000);
+    const [leg] = await db.sql`select id, call_sid from call_legs where agent_id = ${agent.id} and ended_at is null`;
+
+    // The caller has hung up at Twilio; their status callback is still on its way.
+    const redirects: string[] = [];
+    interceptVoiceApi((req) => {
+      if (sidOf(req) !== caller.sid || !req.data?.Url) return undefined;
+      redirects.push(String(req.data.Url));
+      return ok({ code: 21220, message: 'Call is not in-progress. Cannot redirect.', status: 400 }, 400);
+    });
+    const legEnded = await post(`/webhooks/twilio/voice/leg/status?legId=${leg.id}`, {
+      AccountSid: server.ctx.voice.accountSid,
+      CallSid: leg.callSid,
+      CallStatus: 'completed',
+    });
+    expect(legEnded.status).toBe(204);
+    expect(redirects).toEqual([expect.stringContaining('/goodbye')]);
+
+    sim().hangup(caller.sid);
+    const ended = await waitFor(
+      () => callRow(caller.callId),
+      (c) => c.endedAt !== null,
+    );
+    expect(ended).toMatchObject({ abandoned: false, agentId: agent.id, customerInConference: false });
+    expect(ended.talkSeconds).not.toBeNull();
+    agent.socket.close();
+  });
+});
+
 describe('hanging up an agent’s leg that Twilio has answered before its webhook reached us', () => {
   it.each([
     ['the caller hangs up', 'caller'],
