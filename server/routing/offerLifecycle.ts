@@ -17,6 +17,13 @@ const offerGone = () =>
     'This offer is no longer available: it expired, was withdrawn or was answered already.',
   );
 
+/** Why an offer could not be accepted: someone else's or none (404), or no longer pending (409). */
+async function refuseAccept(ctx: Pick<AppContext, 'sql'>, offerId: string, agentId: string): Promise<never> {
+  const [offer] = await ctx.sql<{ agentId: string }[]>`select agent_id from offers where id = ${offerId}`;
+  if (!offer || offer.agentId !== agentId) throw new HttpError(404, 'not_found', 'Offer not found.');
+  throw offerGone();
+}
+
 async function lockPendingOffer(tx: TransactionSql, offerId: string, agentId: string) {
   const [offer] = await tx<{ id: string; ticketId: string; status: string; agentId: string; expired: boolean }[]>`
     select id, ticket_id, status, agent_id, expires_at <= now() as expired from offers where id = ${offerId} for update`;
@@ -25,24 +32,29 @@ async function lockPendingOffer(tx: TransactionSql, offerId: string, agentId: st
   return offer;
 }
 
-/** The agent takes the offered ticket: it is assigned to them and leaves the queue. */
+/**
+ * The agent takes the offered ticket: it is assigned to them and leaves the queue. One statement: the offer's row
+ * lock and its re-check (still pending, theirs, not expired) decide a race with the sweep or a withdrawal, and the
+ * ticket's assignment and its audit entry happen only if the offer was accepted.
+ */
 export async function acceptOffer(ctx: AppContext, offerId: string, agentId: string) {
-  const { ticketId, watchers } = await ctx.sql.begin(async (tx) => {
-    const offer = await lockPendingOffer(tx, offerId, agentId);
-    await tx`update offers set status = 'accepted', responded_at = now(), seen_at = coalesce(seen_at, now()) where id = ${offerId}`;
-    const [watchers] = await tx<TicketWatchers[]>`
+  const [accepted] = await ctx.sql<(TicketWatchers & { ticketId: string })[]>`
+    with offer as (
+      update offers set status = 'accepted', responded_at = now(), seen_at = coalesce(seen_at, now())
+      where id = ${offerId} and agent_id = ${agentId} and status = 'pending' and expires_at > now()
+      returning ticket_id
+    ), ticket as (
       update tickets set assignee_id = ${agentId}, status = case when status = 'new' then 'open' else status end, updated_at = now()
-      where id = ${offer.ticketId}
-      returning assignee_id, queue_id, (select q.team_id from queues q where q.id = tickets.queue_id) as team_id`;
-    await writeAudit(tx, {
-      actorUserId: agentId,
-      action: 'ticket.assigned',
-      entityType: 'ticket',
-      entityId: offer.ticketId,
-      data: { agentId, via: 'offer' },
-    });
-    return { ticketId: offer.ticketId, watchers };
-  });
+      where id = (select ticket_id from offer)
+      returning id, assignee_id, queue_id, (select q.team_id from queues q where q.id = tickets.queue_id) as team_id
+    ), audited as (
+      insert into audit_log (actor_user_id, actor_kind, action, entity_type, entity_id, data)
+      select ${agentId}, 'user', 'ticket.assigned', 'ticket', ticket.id::text, ${ctx.sql.json({ agentId, via: 'offer' })}
+      from ticket
+    )
+    select id as ticket_id, assignee_id, queue_id, team_id from ticket`;
+  if (!accepted) await refuseAccept(ctx, offerId, agentId);
+  const { ticketId, ...watchers } = accepted;
   ctx.publisher.emit([rooms.agent(agentId)], 'offer.ended', { offerId, ticketId, reason: 'accepted' });
   const [ticket] = await Promise.all([
     findTicketSummary(ctx.sql, ticketId),

@@ -20,8 +20,11 @@ export interface OfferMade extends KnownOffer {
  */
 export function withRoutingLock<T>(ctx: Pick<AppContext, 'sql'>, work: (tx: TransactionSql) => Promise<T>): Promise<T> {
   return ctx.sql.begin(async (tx) => {
-    await tx`select pg_advisory_xact_lock(${ROUTING_LOCK_KEY})`;
-    return work(tx);
+    // Sent now, and `work`'s first statement right behind it on the same connection (pipelined): PostgreSQL runs
+    // them in order, so that statement still starts after the lock is held, one round trip sooner.
+    const locked = tx`select pg_advisory_xact_lock(${ROUTING_LOCK_KEY})`.execute();
+    const [, result] = await Promise.all([locked, work(tx)]);
+    return result;
   }) as Promise<T>;
 }
 
@@ -64,7 +67,10 @@ export async function makeOffers(ctx: AppContext): Promise<OfferMade[]> {
         select statement_timestamp(), 'system', 'ticket.offered', 'ticket', made.ticket_id::text, jsonb_build_object('agentId', made.agent_id, 'offerId', made.id)
         from made join m on m.ticket_id = made.ticket_id order by m.turn
       )
-      select made.id as offer_id, made.ticket_id, made.agent_id, made.expires_at, t.customer_id, u.role as agent_role
+      select made.id as offer_id, made.ticket_id, made.agent_id, made.expires_at, t.customer_id, u.role as agent_role,
+        t.channel, t.subject,
+        (select m.body_text from messages m where m.ticket_id = made.ticket_id and m.direction = 'inbound'
+         order by m.created_at desc, m.id desc limit 1) as last_customer_message
       from made join m on m.ticket_id = made.ticket_id join tickets t on t.id = made.ticket_id join users u on u.id = made.agent_id
       order by m.turn`;
     return made;

@@ -2,7 +2,7 @@ import { logSuggestionsShown, suggestArticles } from '../../knowledge-base/usage
 import type { AppContext } from '../context';
 import { findCustomerView, listInteractions } from '../customers/customerQueries';
 import type { Sql } from '../db/client';
-import type { Role, ScreenPop } from '../http/apiTypes';
+import type { Channel, Role, ScreenPop } from '../http/apiTypes';
 import { presentArticleSuggestion } from '../http/presentArticleHit';
 import { findLatestInboundMessage } from '../messages/messageQueries';
 import { rooms } from '../realtime/rooms';
@@ -18,11 +18,16 @@ export interface KnownOffer {
   expiresAt: Date;
   /** The offered agent's role, which decides what of the customer's history the pop may show. */
   agentRole: Role;
+  /** The ticket's channel and text: with them, every read of the pop starts at once. */
+  channel?: Channel;
+  subject?: string;
+  lastCustomerMessage?: string | null;
 }
 
 /**
  * Everything the agent's screen shows for an offer, in one payload so it pops without another round trip. The
- * customer's other tickets and history are those the offered agent may open, as on the customer page.
+ * customer's other tickets and history are those the offered agent may open, as on the customer page. The suggested
+ * articles are not logged as shown here: `logPopSuggestions` does that once the pop is on its way.
  */
 export async function buildScreenPop(
   sql: Sql,
@@ -36,20 +41,28 @@ export async function buildScreenPop(
         from offers o join tickets t on t.id = o.ticket_id join users u on u.id = o.agent_id where o.id = ${offerId}`;
   if (!offer) return null;
   const viewer = { userId: offer.agentId, role: offer.agentRole };
-  // Reads side by side: the pop's latency is its longest chain of round trips, not their number.
-  const [ticket, customer, recentInteractions, openTickets, message, health] = await Promise.all([
+  const text =
+    offer.subject === undefined ? null : { subject: offer.subject, message: offer.lastCustomerMessage ?? null };
+  // Reads side by side: the pop's latency is its longest chain of round trips, not their number. Those that need the
+  // ticket's channel or text wait for its read only when the routing pass did not say.
+  const [ticket, customer, recentInteractions, openTickets, message, health, early] = await Promise.all([
     findTicketSummary(sql, offer.ticketId),
     findCustomerView(sql, offer.customerId),
     listInteractions(sql, offer.customerId, 10, viewer),
     listCustomerOpenTickets(sql, offer.customerId, viewer),
     findLatestInboundMessage(sql, offer.ticketId),
     computeCustomerHealth(sql, offer.customerId),
+    offer.channel && text
+      ? Promise.all([voiceOfPop(sql, offer.channel, offer.ticketId), suggestionsFor(sql, offer.ticketId, text)])
+      : null,
   ]);
   if (!ticket) return null;
-  const [voice, articleSuggestions] = await Promise.all([
-    ticket.channel === 'voice' ? findScreenPopVoice(sql, ticket.id) : null,
-    screenPopArticles(sql, ticket, message, offer.agentId),
-  ]);
+  const [voice, articleSuggestions] =
+    early ??
+    (await Promise.all([
+      voiceOfPop(sql, ticket.channel, ticket.id),
+      suggestionsFor(sql, ticket.id, { subject: ticket.subject, message: message?.text ?? null }),
+    ]));
   return {
     offer: { id: offer.offerId, ticketId: offer.ticketId, expiresAt: offer.expiresAt.toISOString() },
     ticket,
@@ -63,25 +76,23 @@ export async function buildScreenPop(
   };
 }
 
-/** The top three knowledge base articles for the ticket, logged as shown to the agent the pop is for. */
-async function screenPopArticles(
-  sql: Sql,
-  ticket: { id: string; subject: string },
-  message: { text: string } | null,
-  agentId: string,
-) {
-  const found = await suggestArticles(
-    sql,
-    { ticketId: ticket.id, subject: ticket.subject, lastCustomerMessage: message?.text ?? null },
-    3,
-  );
-  await logSuggestionsShown(
-    sql,
-    ticket.id,
-    agentId,
-    found.hits.map((h) => h.articleId),
-  );
+const voiceOfPop = (sql: Sql, channel: Channel, ticketId: string) =>
+  channel === 'voice' ? findScreenPopVoice(sql, ticketId) : null;
+
+/** The top three knowledge base articles for the ticket's subject and the customer's last message. */
+async function suggestionsFor(sql: Sql, ticketId: string, text: { subject: string; message: string | null }) {
+  const found = await suggestArticles(sql, { ticketId, subject: text.subject, lastCustomerMessage: text.message }, 3);
   return found.hits.map(presentArticleSuggestion);
+}
+
+/** Logs the pop's suggestions as shown to the agent it is for (once per agent, ticket and article). */
+export function logPopSuggestions(sql: Sql, pop: ScreenPop, agentId: string) {
+  return logSuggestionsShown(
+    sql,
+    pop.ticket.id,
+    agentId,
+    (pop.articleSuggestions ?? []).map((a) => a.articleId),
+  );
 }
 
 /**
@@ -92,7 +103,9 @@ export async function announceOffers(ctx: AppContext, offers: readonly (KnownOff
   await Promise.all(
     offers.map(async (offer) => {
       const pop = await buildScreenPop(ctx.sql, offer.offerId, offer);
-      if (pop) ctx.publisher.emit([rooms.agent(offer.agentId)], 'offer.created', pop);
+      if (!pop) return;
+      ctx.publisher.emit([rooms.agent(offer.agentId)], 'offer.created', pop);
+      await logPopSuggestions(ctx.sql, pop, offer.agentId);
     }),
   );
 }

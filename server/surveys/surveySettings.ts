@@ -86,17 +86,19 @@ export function defaultSurveySettings(): SurveySettingsInput {
 /** A queue's settings as stored (a stored document that no longer validates falls back to the defaults, never a 500). */
 export async function loadSurveySettings(sql: Sql | TransactionSql, queueId: string): Promise<SurveySettingsInput> {
   const [row] = await sql<{ settings: unknown }[]>`select settings from survey_settings where queue_id = ${queueId}`;
-  const parsed = row ? surveySettingsInput.safeParse(row.settings) : null;
+  return parseSurveySettings(row?.settings);
+}
+
+/** A queue's stored settings as they apply: the defaults where none are saved (or what is saved no longer parses). */
+export function parseSurveySettings(stored: unknown): SurveySettingsInput {
+  const parsed = stored == null ? null : surveySettingsInput.safeParse(stored);
   return parsed?.success ? parsed.data : defaultSurveySettings();
 }
 
 export async function listSurveySettings(sql: Sql): Promise<QueueSurveySettings[]> {
   const rows = await sql<{ id: string; name: string; settings: unknown }[]>`
     select q.id, q.name, s.settings from queues q left join survey_settings s on s.queue_id = q.id order by q.name`;
-  return rows.map((r) => {
-    const parsed = r.settings ? surveySettingsInput.safeParse(r.settings) : null;
-    return { queueId: r.id, queueName: r.name, ...(parsed?.success ? parsed.data : defaultSurveySettings()) };
-  });
+  return rows.map((r) => ({ queueId: r.id, queueName: r.name, ...parseSurveySettings(r.settings) }));
 }
 
 /** Saves a queue's settings (404 for no such queue), audited on the queue with what changed. */

@@ -1,8 +1,8 @@
 import { refuseOptedOutNumber } from '../sms/smsOptOut';
 import { replySubject } from '../../channels/email/threadingHeaders';
 import type { SessionUser } from '../auth/sessions';
-import { requireVisibleTicket } from '../auth/ticketAccess';
-import { writeAudit } from '../commands/writeAudit';
+import { visibleTicketsCondition } from '../auth/ticketVisibility';
+import { auditInsert, writeAudit } from '../commands/writeAudit';
 import type { AppContext } from '../context';
 import type { TransactionSql } from '../db/client';
 import {
@@ -15,7 +15,7 @@ import { refuseUndeliverableAddress } from '../email/refuseUndeliverableAddress'
 import { replySignatures, withSignatures } from '../email/replySignature';
 import { domainOf, replyThreading } from '../email/replyThreading';
 import type { TicketPriority, TicketStatus, TicketType } from '../http/apiTypes';
-import { HttpError } from '../http/httpError';
+import { HttpError, notFound } from '../http/httpError';
 import { findMessageView } from '../messages/messageQueries';
 import { queueSend } from '../outbound/sendMessageTask';
 import { cancelPendingOffers, enqueueTicket } from '../routing/enqueueTicket';
@@ -24,9 +24,9 @@ import { rooms } from '../realtime/rooms';
 import { searchVector } from '../search/searchVector';
 import { slaOnPublicResponse, slaOnTicketChanged } from '../sla/slaHooks';
 import { surveysOnStatusChange } from '../surveys/scheduleSurvey';
-import { enqueueTicketSurveys } from '../surveys/surveyJobs';
+import { enqueueSurveySend } from '../surveys/surveyJobs';
 import { countTemplateUse } from '../templates/templateUsage';
-import { publishTicketChanged } from './ticketEvents';
+import { publishTicketChanged, type TicketWatchers } from './ticketEvents';
 import { findTicketSummary } from './ticketQueries';
 
 type Viewer = Pick<SessionUser, 'userId' | 'role'>;
@@ -38,42 +38,58 @@ export interface TicketChanges {
   subject?: string;
 }
 
-/** Runs a change on a ticket the viewer may see, inside a transaction with the ticket row locked. */
+interface TicketBefore {
+  status: TicketStatus;
+  priority: TicketPriority;
+  type: TicketType | null;
+  subject: string;
+}
+
+/**
+ * Runs a change on a ticket the viewer may see, inside a transaction with the ticket row locked: one statement locks
+ * the row, decides the viewer may see it (else 404, as for a ticket that does not exist) and reads what it was.
+ */
 async function changeVisibleTicket<T>(
   ctx: AppContext,
   viewer: Viewer,
   ticketId: string,
-  change: (tx: TransactionSql) => Promise<T>,
+  change: (tx: TransactionSql, before: TicketBefore) => Promise<T>,
 ) {
-  await requireVisibleTicket(ctx.sql, viewer, ticketId);
   return ctx.sql.begin(async (tx) => {
-    await tx`select 1 from tickets where id = ${ticketId} for update`;
-    return change(tx);
+    const [before] = await tx<(TicketBefore & { visible: boolean })[]>`
+      select t.status, t.priority, t.type, t.subject, ${visibleTicketsCondition(tx, viewer)} as visible
+      from tickets t where t.id = ${ticketId} for update`;
+    if (!before?.visible) throw notFound('Ticket');
+    return change(tx, before);
   }) as Promise<T>;
 }
 
-/** Status, priority, type and subject: each change is audited; resolving or closing frees the agent's capacity. */
+/**
+ * Status, priority, type and subject: each change is audited; resolving or closing frees the agent's capacity and
+ * withdraws a pending offer. The audit entries, the change and the withdrawal are one statement.
+ */
 export async function updateTicket(ctx: AppContext, viewer: Viewer, ticketId: string, changes: TicketChanges) {
-  const withdrawn = await changeVisibleTicket(ctx, viewer, ticketId, async (tx) => {
-    const [before] = await tx<
-      { status: TicketStatus; priority: TicketPriority; type: TicketType | null; subject: string }[]
-    >`
-      select status, priority, type, subject from tickets where id = ${ticketId}`;
+  const changed = await changeVisibleTicket(ctx, viewer, ticketId, async (tx, before) => {
     const fields = (['status', 'priority', 'type', 'subject'] as const).filter(
       (f) => changes[f] !== undefined && changes[f] !== before[f],
     );
-    for (const field of fields) {
-      await writeAudit(tx, {
-        actorUserId: viewer.userId,
-        action: `ticket.${field}_changed`,
-        entityType: 'ticket',
-        entityId: ticketId,
-        data: { from: before[field], to: changes[field] },
-      });
-    }
-    if (!fields.length) return [];
+    if (!fields.length) return null;
     const status = changes.status ?? before.status;
-    await tx`
+    const audits = fields.map((field) => ({
+      actorUserId: viewer.userId,
+      action: `ticket.${field}_changed`,
+      entityType: 'ticket',
+      entityId: ticketId,
+      data: { from: before[field], to: changes[field] },
+    }));
+    const done = status === 'resolved' || status === 'closed';
+    const [row] = await tx<(TicketWatchers & { withdrawn: { id: string; agentId: string }[] })[]>`
+      with audited as (${auditInsert(tx, audits)}),
+      withdrawn as (
+        update offers set status = 'canceled', responded_at = now()
+        where ${done} and ticket_id = ${ticketId} and status = 'pending'
+        returning id, agent_id
+      )
       update tickets set
         status = ${status}, priority = ${changes.priority ?? before.priority},
         type = ${changes.type === undefined ? before.type : changes.type}, subject = ${changes.subject ?? before.subject},
@@ -81,13 +97,18 @@ export async function updateTicket(ctx: AppContext, viewer: Viewer, ticketId: st
         resolved_at = case when ${status} = 'resolved' then coalesce(resolved_at, now()) when ${status} = 'closed' then resolved_at else null end,
         closed_at = case when ${status} = 'closed' then coalesce(closed_at, now()) else null end,
         updated_at = now()
-      where id = ${ticketId}`;
+      where id = ${ticketId}
+      returning assignee_id, queue_id, (select q.team_id from queues q where q.id = tickets.queue_id) as team_id,
+        (select coalesce(json_agg(json_build_object('id', w.id, 'agentId', w.agent_id)), '[]') from withdrawn w) as withdrawn`;
     await slaOnTicketChanged(ctx, tx, ticketId);
-    if (fields.includes('status')) await surveysOnStatusChange(tx, ticketId, before.status, status);
-    return status === 'resolved' || status === 'closed' ? cancelPendingOffers(tx, ticketId) : [];
+    const survey = fields.includes('status') ? await surveysOnStatusChange(tx, ticketId, before.status, status) : null;
+    return { row, survey };
   });
-  await afterTicketChange(ctx, ticketId, withdrawn);
-  if (changes.status === 'resolved') await enqueueTicketSurveys(ctx, ticketId);
+  if (changed) {
+    const { withdrawn, ...watchers } = changed.row;
+    await afterTicketChange(ctx, ticketId, withdrawn, watchers);
+    if (changed.survey) await enqueueSurveySend(ctx, changed.survey);
+  }
   return findTicketSummary(ctx.sql, ticketId);
 }
 
@@ -262,14 +283,19 @@ export async function queueReply(
   return stored;
 }
 
-async function afterTicketChange(ctx: AppContext, ticketId: string, withdrawn: { id: string; agentId: string }[]) {
+async function afterTicketChange(
+  ctx: AppContext,
+  ticketId: string,
+  withdrawn: { id: string; agentId: string }[],
+  watchers?: TicketWatchers,
+) {
   for (const offer of withdrawn)
     ctx.publisher.emit([rooms.agent(offer.agentId)], 'offer.ended', {
       offerId: offer.id,
       ticketId,
       reason: 'canceled',
     });
-  await publishTicketChanged(ctx, ticketId);
+  await publishTicketChanged(ctx, ticketId, watchers);
   // Capacity may have freed up, or the ticket may be waiting again.
   await kickRouting(ctx);
 }

@@ -1,5 +1,5 @@
 import { acceptOffer, rejectOffer } from '../../routing/offerLifecycle';
-import { buildScreenPop } from '../../routing/screenPop';
+import { buildScreenPop, logPopSuggestions } from '../../routing/screenPop';
 import type { ScreenPop } from '../apiTypes';
 import { ANY_ROLE, route } from '../route';
 import { idParams } from '../validate';
@@ -13,8 +13,11 @@ export const offerRoutes = [
     async handler({ ctx, session }) {
       const rows = await ctx.sql<{ id: string }[]>`
         select id from offers where agent_id = ${session.userId} and status = 'pending' and expires_at > now() order by offered_at`;
-      const pops = await Promise.all(rows.map((r) => buildScreenPop(ctx.sql, r.id)));
-      return { offers: pops.filter((p): p is ScreenPop => p !== null) };
+      const pops = (await Promise.all(rows.map((r) => buildScreenPop(ctx.sql, r.id)))).filter(
+        (p): p is ScreenPop => p !== null,
+      );
+      await Promise.all(pops.map((pop) => logPopSuggestions(ctx.sql, pop, session.userId)));
+      return { offers: pops };
     },
   }),
   route({

@@ -76,11 +76,8 @@ export async function staffFloor(
       socket.onAny((event: string) =>
         options.tally.socketEvents.set(event, (options.tally.socketEvents.get(event) ?? 0) + 1),
       );
-      socket.on('offer.created', (pop: ScreenPop) => {
-        const receivedAt = performance.now();
-        socket.emit('offer.seen', { offerId: pop.offer.id });
-        options.onPop(agent, pop, receivedAt);
-      });
+      // The socket acknowledges each pop (offer.seen) as the console does (connectSocket).
+      socket.on('offer.created', (pop: ScreenPop) => options.onPop(agent, pop, performance.now()));
       const presence = await client.put('/api/me/presence', { presence: 'available' });
       if (presence.status !== 200)
         throw new Error(`setting agent ${user.email} available failed: ${presence.status} ${presence.text}`);

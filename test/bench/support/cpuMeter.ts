@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 
 /**
@@ -11,6 +13,33 @@ export function startCpuMeter() {
     read() {
       const used = process.cpuUsage(cpu);
       return (used.user + used.system) / 1000 / (performance.now() - wall);
+    },
+  };
+}
+
+/** Busy and total CPU time of the whole machine so far, from /proc/stat (Linux); null elsewhere. */
+function machineTicks(): { busy: number; total: number } | null {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    // user nice system idle iowait irq softirq steal …: idle and iowait are the machine waiting.
+    const total = fields.slice(0, 8).reduce((a, b) => a + b, 0);
+    return { busy: total - fields[3] - fields[4], total };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The whole machine's CPU use from now until `read()`, in cores (2 = both cores of a 2-core machine busy): the
+ * server, PostgreSQL, Redis and the load generator together. Near the core count, every figure is a queue.
+ */
+export function startMachineCpuMeter() {
+  const start = machineTicks();
+  return {
+    read(): number | null {
+      const end = machineTicks();
+      if (!start || !end || end.total === start.total) return null;
+      return ((end.busy - start.busy) / (end.total - start.total)) * cpus().length;
     },
   };
 }
