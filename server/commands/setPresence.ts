@@ -2,6 +2,7 @@ import type { AppContext } from '../context';
 import type { TransactionSql } from '../db/client';
 import type { Presence, PresenceView } from '../http/apiTypes';
 import { rooms } from '../realtime/rooms';
+import { lockRouting } from '../routing/routingLock';
 import { kickRouting } from '../routing/routingTasks';
 
 export type PresenceReason = 'console' | 'disconnected' | 'signed-out' | 'missed-offer' | 'supervisor';
@@ -37,6 +38,8 @@ export async function changePresence(
   presence: Presence,
   reason: PresenceReason,
 ): Promise<PresenceChange | null> {
+  // Leaving `available`: after any routing pass that may be offering this agent work, whose offers are withdrawn below.
+  if (presence !== 'available') await lockRouting(tx);
   const [current] = await tx<{ presence: Presence; presenceChangedAt: Date }[]>`
     select presence, presence_changed_at from users where id = ${userId} for update`;
   if (!current) return null;

@@ -1,7 +1,7 @@
 import type { AppContext } from '../context';
 import { createRedis } from '../redis/connection';
 import { expireOffers, overflowWaitingTickets } from './offerLifecycle';
-import { makeOffers } from './routingPass';
+import { anyAgentFree, routingPass } from './routingPass';
 import { announceOffers } from './screenPop';
 import { addLocalRouter, routingChannel, routingTriggerOrigin } from './routingTasks';
 
@@ -26,11 +26,16 @@ export function startRouter(ctx: AppContext, redisUrl: string) {
     wanted = true;
     if (!routing && !closed) routing = drain();
   }
+  // Whether the last pass found an agent with a free slot; until one does, a pass is preceded by that cheap question.
+  let agentsFree = true;
   async function drain() {
     while (wanted && !closed) {
       wanted = false;
       try {
-        const offers = await makeOffers(ctx);
+        if (!agentsFree && !(await anyAgentFree(ctx))) continue;
+        const pass = await routingPass(ctx);
+        agentsFree = pass.agentsFree;
+        const { offers } = pass;
         if (offers.length)
           armDeadline(
             Date.now() + Math.min(config.ROUTING_POP_ACK_SECONDS, config.ROUTING_OFFER_TIMEOUT_SECONDS) * 1000,

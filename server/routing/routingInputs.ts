@@ -9,10 +9,13 @@ export const isWaiting = (sql: Sql | TransactionSql) => sql`
   and not exists (select 1 from offers o where o.ticket_id = t.id and o.status = 'pending')`;
 
 /**
- * Available agents with their free slots per channel. Their rows are share-locked until the pass commits, so an
- * agent who goes away meanwhile waits for it and then withdraws the offers it made (setPresence locks the row).
+ * Available agents with their free slots per channel. Their rows are not locked: an agent leaving `available` takes
+ * the routing lock first (changePresence), so they wait for this pass and then withdraw the offers it made.
  */
-export async function loadRoutableAgents(tx: TransactionSql, afterCallWorkSeconds: number): Promise<RoutableAgent[]> {
+export async function loadRoutableAgents(
+  tx: Sql | TransactionSql,
+  afterCallWorkSeconds: number,
+): Promise<RoutableAgent[]> {
   const rows = await tx<
     {
       id: string;
@@ -41,8 +44,7 @@ export async function loadRoutableAgents(tx: TransactionSql, afterCallWorkSecond
       (select count(*) from offers o where o.agent_id = u.id and o.status = 'pending' and o.channel = 'sms')::int as offered_sms,
       (select count(*) from offers o where o.agent_id = u.id and o.status = 'pending' and o.channel = 'email')::int as offered_email
     from users u
-    where u.role = 'agent' and u.active and u.presence = 'available'
-    for share of u`;
+    where u.role = 'agent' and u.active and u.presence = 'available'`;
   return rows.map((r) => ({
     id: r.id,
     idleSince: r.idleSince.getTime(),

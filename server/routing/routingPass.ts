@@ -1,12 +1,10 @@
 import type { AppContext } from '../context';
 import type { TransactionSql } from '../db/client';
 import { loadRoutableAgents, listWaitingTickets } from './routingInputs';
-import { matchOffers } from './matchOffers';
+import { matchOffers, type RoutableAgent } from './matchOffers';
 import { announceOffers, type KnownOffer } from './screenPop';
 import { routingPassSeconds } from '../observability/metrics';
-
-// Any constant works; every process that routes must use the same one.
-const ROUTING_LOCK_KEY = 72_410_003;
+import { lockRouting } from './routingLock';
 
 export interface OfferMade extends KnownOffer {
   agentId: string;
@@ -22,7 +20,7 @@ export function withRoutingLock<T>(ctx: Pick<AppContext, 'sql'>, work: (tx: Tran
   return ctx.sql.begin(async (tx) => {
     // Sent now, and `work`'s first statement right behind it on the same connection (pipelined): PostgreSQL runs
     // them in order, so that statement still starts after the lock is held, one round trip sooner.
-    const locked = tx`select pg_advisory_xact_lock(${ROUTING_LOCK_KEY})`.execute();
+    const locked = lockRouting(tx).execute();
     const [, result] = await Promise.all([locked, work(tx)]);
     return result;
   }) as Promise<T>;
@@ -41,14 +39,32 @@ export async function runRoutingPass(ctx: AppContext): Promise<OfferMade[]> {
  * their hints, one insert. The caller pops the offers once this has committed them.
  */
 export async function makeOffers(ctx: AppContext): Promise<OfferMade[]> {
+  return (await routingPass(ctx)).offers;
+}
+
+const freeChannels = (agents: RoutableAgent[]) =>
+  (['voice', 'sms', 'email'] as const).filter((c) => agents.some((a) => a.free[c] > 0));
+
+/**
+ * Whether any available agent has a free slot, read without the lock in one statement. A router asks this before
+ * a pass when the last pass found none: a floor with nobody free (the night, a queue filling up before opening, all
+ * agents busy) then costs one read per trigger instead of a locked transaction. A slot freed after this read
+ * commits before its own trigger, which brings another pass.
+ */
+export async function anyAgentFree(ctx: Pick<AppContext, 'sql' | 'config'>): Promise<boolean> {
+  return freeChannels(await loadRoutableAgents(ctx.sql, ctx.config.AFTER_CALL_WORK_SECONDS)).length > 0;
+}
+
+/** A routing pass (see makeOffers), also telling whether it found any agent with a free slot. */
+export async function routingPass(ctx: AppContext): Promise<{ offers: OfferMade[]; agentsFree: boolean }> {
   const endTimer = routingPassSeconds.startTimer();
-  const offers = await withRoutingLock(ctx, async (tx) => {
+  const pass = await withRoutingLock(ctx, async (tx) => {
     const agents = await loadRoutableAgents(tx, ctx.config.AFTER_CALL_WORK_SECONDS);
-    const channels = (['voice', 'sms', 'email'] as const).filter((c) => agents.some((a) => a.free[c] > 0));
-    if (channels.length === 0) return [];
+    const channels = freeChannels(agents);
+    if (channels.length === 0) return { offers: [], agentsFree: false };
     const { tickets, hints } = await listWaitingTickets(tx, channels, ctx.config.ROUTING_STICKY_HOURS);
     const matches = matchOffers(tickets, agents, hints, Date.now());
-    if (matches.length === 0) return [];
+    if (matches.length === 0) return { offers: [], agentsFree: true };
     // The offers, the agents' last offer time and the audit entries, in one statement. Stamped with this
     // statement's time, not the transaction's: the pass may have begun before the tickets it offers were committed.
     const made = await tx<OfferMade[]>`
@@ -73,8 +89,8 @@ export async function makeOffers(ctx: AppContext): Promise<OfferMade[]> {
          order by m.created_at desc, m.id desc limit 1) as last_customer_message
       from made join m on m.ticket_id = made.ticket_id join tickets t on t.id = made.ticket_id join users u on u.id = made.agent_id
       order by m.turn`;
-    return made;
+    return { offers: made, agentsFree: true };
   });
   endTimer();
-  return offers;
+  return pass;
 }
