@@ -7,6 +7,7 @@ import { enqueueTicket, entryQueueFor, entryQueueQuery } from '../routing/enqueu
 import { kickRouting } from '../routing/routingTasks';
 import { searchVector } from '../search/searchVector';
 import { slaOnCustomerMessage } from '../sla/slaHooks';
+import { ticketClockFactsColumns, type TicketClockFacts } from '../sla/ticketClocks';
 import { publishTicketChanged, type TicketWatchers as KnownWatchers } from '../tickets/ticketEvents';
 import { contactIdentity, unidentifiedCallerName } from './contactIdentity';
 import { firstLine } from './firstLine';
@@ -47,10 +48,10 @@ export async function intakeContact(
   const identity = contactIdentity(contact, ctx.config.DEFAULT_PHONE_REGION);
   try {
     const { watchers, ...result } = await ctx.sql.begin(async (tx) => {
-      const stored = await storeContact(tx, contact, identity, origin);
+      const { clockFacts, ...stored } = await storeContact(tx, contact, identity, origin);
       // A notice (an opt-out keyword) asks for no answer; mail flagged automated starts no clock.
       if (!contact.noticeOnly)
-        await slaOnCustomerMessage(ctx, tx, stored.ticketId, Boolean(contact.metadata?.automated));
+        await slaOnCustomerMessage(ctx, tx, stored.ticketId, Boolean(contact.metadata?.automated), clockFacts);
       return stored;
     });
     await publishContactReceived(ctx, result, watchers);
@@ -82,7 +83,7 @@ async function storeContact(
   contact: InboundContact,
   identity: string | null,
   origin: IntakeOrigin,
-): Promise<IntakeResult & { watchers: TicketWatchers }> {
+): Promise<IntakeResult & { watchers: TicketWatchers; clockFacts: TicketClockFacts }> {
   const audits: AuditEntry[] = [];
   const customer = await findOrCreateCustomer(tx, contact, identity, audits);
   const customerId = customer.created ? customer.id : await lockCustomer(tx, customer.id);
@@ -102,7 +103,7 @@ async function storeContact(
   // A new ticket waits in the queue the channel chose, else in the channel's entry queue (a notice waits nowhere).
   const subject = contact.subject?.trim() || firstLine(contact.text);
   const ticket = threadId
-    ? tx`update tickets set updated_at = now() where id = ${threadId} returning id, queue_id, assignee_id`
+    ? tx`update tickets set updated_at = now() where id = ${threadId} returning ${ticketReturning(tx)}`
     : tx`
         insert into tickets (id, customer_id, channel, subject, search_vector, status, resolved_at, queue_id, queued_at, waiting_since)
         select ${ticketId}, ${customerId}, ${contact.channel}, ${subject}, ${searchVector(tx, subject)},
@@ -110,9 +111,10 @@ async function storeContact(
           q.id, case when q.id is not null then now() end, case when q.id is not null then now() end
         from (select case when ${contact.noticeOnly ?? false} then null
                      else coalesce(${contact.queueId ?? null}::uuid, ${entryQueueQuery(tx, contact.channel)}) end as id) q
-        returning id, queue_id, assignee_id`;
-  // The ticket, the message and the audit entries in one statement: under load, intake costs its round trips.
-  const [stored] = await tx<({ messageId: string | null } & KnownWatchers)[]>`
+        returning ${ticketReturning(tx)}`;
+  // The ticket, the message, the audit entries and the facts its SLA clocks need in one statement: under load,
+  // intake costs its round trips.
+  const [stored] = await tx<({ messageId: string | null } & KnownWatchers & TicketClockFacts)[]>`
     with ticket as (${ticket}),
     message as (
       insert into messages (ticket_id, channel, direction, provider_id, status, from_address, to_address, subject, body_text, body_html, metadata, mailbox_id, from_header, search_vector)
@@ -123,17 +125,29 @@ async function storeContact(
       on conflict (channel, provider_id) do nothing
       returning id
     ), audited as (${auditInsert(tx, audits, tx`where exists (select 1 from message)`)})
-    select (select id from message) as message_id, ticket.queue_id, ticket.assignee_id, (select team_id from queues where id = ticket.queue_id) as team_id
-    from ticket`;
+    select (select id from message) as message_id, t.assignee_id, q.team_id, ${ticketClockFactsColumns(tx)}
+    from ticket t join customers c on c.id = t.customer_id left join queues q on q.id = t.queue_id`;
   if (!stored?.messageId) throw new DuplicateContact();
   if (origin.storeFiles) await origin.storeFiles(tx);
   for (const a of contact.attachments ?? []) {
     await tx`insert into message_attachments (message_id, filename, content_type, size_bytes, location)
              values (${stored.messageId}, ${a.filename}, ${a.contentType}, ${a.sizeBytes}, ${a.location})`;
   }
-  const { messageId, ...watchers } = stored;
-  return { messageId, ticketId, customerId, created: true, newTicket: !threadId, watchers };
+  const { messageId, assigneeId, queueId, teamId, ...clockFacts } = stored;
+  return {
+    messageId,
+    ticketId,
+    customerId,
+    created: true,
+    newTicket: !threadId,
+    watchers: { assigneeId, queueId, teamId },
+    clockFacts: { ...clockFacts, queueId },
+  };
 }
+
+/** What intake's ticket statement returns of the ticket: who watches it, and what its SLA clocks need. */
+const ticketReturning = (tx: TransactionSql) =>
+  tx`id, queue_id, assignee_id, customer_id, status, priority, channel, created_at, sla_policy_id`;
 
 /** The customer this contact is from: found by identity, or created with it (`created`: nobody else can see it yet). */
 async function findOrCreateCustomer(

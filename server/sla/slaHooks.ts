@@ -3,17 +3,31 @@
 import type { AppContext } from '../context';
 import type { TransactionSql } from '../db/client';
 import { setClockTimers } from './slaTimers';
-import { applyClockEvent, type ClockEvent } from './ticketClocks';
+import { applyClockEvent, type ClockEvent, type TicketClockFacts } from './ticketClocks';
 
 type HookContext = Pick<AppContext, 'queues' | 'log'>;
 
-async function apply(ctx: HookContext, tx: TransactionSql, ticketId: string, event: ClockEvent) {
-  await setClockTimers(ctx, await applyClockEvent(tx, ticketId, event));
+async function apply(
+  ctx: HookContext,
+  tx: TransactionSql,
+  ticketId: string,
+  event: ClockEvent,
+  known?: TicketClockFacts,
+) {
+  await setClockTimers(ctx, await applyClockEvent(tx, ticketId, event, new Date(), known));
 }
 
-/** A customer's message arrived (mail flagged automated starts no clock, but may still reopen a ticket's). */
-export const slaOnCustomerMessage = (ctx: HookContext, tx: TransactionSql, ticketId: string, automated: boolean) =>
-  apply(ctx, tx, ticketId, { kind: 'customer_message', at: new Date(), automated });
+/**
+ * A customer's message arrived (mail flagged automated starts no clock, but may still reopen a ticket's). `known`: the
+ * ticket's clock facts as the statement that stored the message read them.
+ */
+export const slaOnCustomerMessage = (
+  ctx: HookContext,
+  tx: TransactionSql,
+  ticketId: string,
+  automated: boolean,
+  known?: TicketClockFacts,
+) => apply(ctx, tx, ticketId, { kind: 'customer_message', at: new Date(), automated }, known);
 
 /** An agent answered in public: an email or SMS reply, or a call answered. Notes never come here. */
 export const slaOnPublicResponse = (ctx: HookContext, tx: TransactionSql, ticketId: string) =>

@@ -34,21 +34,33 @@ interface TicketFacts {
 const STOPPED_STATUSES: TicketStatus[] = ['resolved', 'closed'];
 const RESPONSE_TARGETS: SlaTarget[] = ['first_response', 'next_response'];
 
+/** A ticket's facts as its clocks need them, with the policy that matches them and whether it has clocks yet. */
+export type TicketClockFacts = TicketFacts & { matchedPolicyId: string | null; hasClocks: boolean };
+
+/**
+ * The select list of a ticket's clock facts, over `t` (the ticket, or a statement's row of it), `c` (its customer)
+ * and `q` (its queue, left-joined): intake reads them in the statement that stores the contact.
+ */
+export const ticketClockFactsColumns = (tx: TransactionSql) => tx`
+  t.status, t.queue_id, t.priority, t.channel, t.created_at, t.sla_policy_id, c.tags as customer_tags,
+  q.business_hours_id,
+  (select p.id from sla_policies p
+    where ${slaPolicyApplies(tx, { queueId: tx`t.queue_id`, priority: tx`t.priority`, channel: tx`t.channel`, customerTags: tx`c.tags` })}
+    order by p.position, p.name limit 1) as matched_policy_id,
+  exists (select 1 from sla_clocks k where k.ticket_id = t.id) as has_clocks`;
+
 /**
  * The rules a ticket's clocks count on now: the first matching policy, on its queue's calendar. The match is made in
- * the same read as the ticket's facts, so a ticket no policy applies to (every contact where SLA is not used) costs
- * one statement.
+ * the same read as the ticket's facts (or comes with facts the caller read in its own statement), so a ticket no
+ * policy applies to (every contact where SLA is not used) costs one statement, or none.
  */
-export async function ticketRules(tx: TransactionSql, ticketId: string) {
-  const [ticket] = await tx<(TicketFacts & { matchedPolicyId: string | null; hasClocks: boolean })[]>`
-    select t.status, t.queue_id, t.priority, t.channel, t.created_at, t.sla_policy_id, c.tags as customer_tags,
-      q.business_hours_id,
-      (select p.id from sla_policies p
-        where ${slaPolicyApplies(tx, { queueId: tx`t.queue_id`, priority: tx`t.priority`, channel: tx`t.channel`, customerTags: tx`c.tags` })}
-        order by p.position, p.name limit 1) as matched_policy_id,
-      exists (select 1 from sla_clocks k where k.ticket_id = t.id) as has_clocks
-    from tickets t join customers c on c.id = t.customer_id left join queues q on q.id = t.queue_id
-    where t.id = ${ticketId}`;
+export async function ticketRules(tx: TransactionSql, ticketId: string, known?: TicketClockFacts) {
+  const [ticket] = known
+    ? [known]
+    : await tx<TicketClockFacts[]>`
+        select ${ticketClockFactsColumns(tx)}
+        from tickets t join customers c on c.id = t.customer_id left join queues q on q.id = t.queue_id
+        where t.id = ${ticketId}`;
   if (!ticket) return null;
   if (ticket.matchedPolicyId !== ticket.slaPolicyId)
     await tx`update tickets set sla_policy_id = ${ticket.matchedPolicyId} where id = ${ticketId}`;
@@ -68,8 +80,9 @@ export async function applyClockEvent(
   ticketId: string,
   event: ClockEvent,
   now = new Date(),
+  known?: TicketClockFacts,
 ): Promise<SlaClockRow[]> {
-  const found = await ticketRules(tx, ticketId);
+  const found = await ticketRules(tx, ticketId, known);
   if (!found) return [];
   const { ticket, rules } = found;
   if (!rules && !ticket.hasClocks) return [];
