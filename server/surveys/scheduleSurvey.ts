@@ -37,7 +37,13 @@ async function ticketForSurvey(tx: TransactionSql, ticketId: string): Promise<Ti
  * send time. One per resolution — resolving again after a reopen is a new resolution. A phone ticket whose queue
  * surveys callers on the keypad, and that had one, gets none here. Returns the survey's id, or null.
  */
-export async function scheduleResolveSurvey(tx: TransactionSql, ticketId: string): Promise<ScheduledSurvey | null> {
+export async function scheduleResolveSurvey(
+  tx: TransactionSql,
+  ticketId: string,
+  queueSettings?: SurveySettingsInput,
+): Promise<ScheduledSurvey | null> {
+  // A queue that surveys nobody (the default) costs no read.
+  if (queueSettings?.channel === 'off') return null;
   const ticket = await ticketForSurvey(tx, ticketId);
   if (!ticket?.queueId || !ticket.resolvedAt) return null;
   const { settings } = ticket;
@@ -101,9 +107,15 @@ export async function cancelScheduledSurveys(tx: TransactionSql, ticketId: strin
  * A ticket's status changed (inside that transaction): resolving asks for its survey (returned, for its job once
  * committed), reopening cancels one waiting.
  */
-export async function surveysOnStatusChange(tx: TransactionSql, ticketId: string, from: string, to: string) {
+export async function surveysOnStatusChange(
+  tx: TransactionSql,
+  ticketId: string,
+  from: string,
+  to: string,
+  queueSettings?: SurveySettingsInput,
+) {
   const done = (s: string) => s === 'resolved' || s === 'closed';
-  if (to === 'resolved' && from !== 'resolved') return scheduleResolveSurvey(tx, ticketId);
+  if (to === 'resolved' && from !== 'resolved') return scheduleResolveSurvey(tx, ticketId, queueSettings);
   if (done(from) && !done(to)) await cancelScheduledSurveys(tx, ticketId);
   return null;
 }

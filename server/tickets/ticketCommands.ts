@@ -24,6 +24,7 @@ import { rooms } from '../realtime/rooms';
 import { searchVector } from '../search/searchVector';
 import { slaOnPublicResponse, slaOnTicketChanged } from '../sla/slaHooks';
 import { surveysOnStatusChange } from '../surveys/scheduleSurvey';
+import { parseSurveySettings } from '../surveys/surveySettings';
 import { enqueueSurveySend } from '../surveys/surveyJobs';
 import { countTemplateUse } from '../templates/templateUsage';
 import { publishTicketChanged, type TicketWatchers } from './ticketEvents';
@@ -43,6 +44,8 @@ interface TicketBefore {
   priority: TicketPriority;
   type: TicketType | null;
   subject: string;
+  /** Its queue's stored survey settings, if any: resolving asks them whether a survey is due. */
+  surveySettings: unknown;
 }
 
 /**
@@ -57,7 +60,8 @@ async function changeVisibleTicket<T>(
 ) {
   return ctx.sql.begin(async (tx) => {
     const [before] = await tx<(TicketBefore & { visible: boolean })[]>`
-      select t.status, t.priority, t.type, t.subject, ${visibleTicketsCondition(tx, viewer)} as visible
+      select t.status, t.priority, t.type, t.subject, ${visibleTicketsCondition(tx, viewer)} as visible,
+        (select s.settings from survey_settings s where s.queue_id = t.queue_id) as survey_settings
       from tickets t where t.id = ${ticketId} for update`;
     if (!before?.visible) throw notFound('Ticket');
     return change(tx, before);
@@ -101,7 +105,9 @@ export async function updateTicket(ctx: AppContext, viewer: Viewer, ticketId: st
       returning assignee_id, queue_id, (select q.team_id from queues q where q.id = tickets.queue_id) as team_id,
         (select coalesce(json_agg(json_build_object('id', w.id, 'agentId', w.agent_id)), '[]') from withdrawn w) as withdrawn`;
     await slaOnTicketChanged(ctx, tx, ticketId);
-    const survey = fields.includes('status') ? await surveysOnStatusChange(tx, ticketId, before.status, status) : null;
+    const survey = fields.includes('status')
+      ? await surveysOnStatusChange(tx, ticketId, before.status, status, parseSurveySettings(before.surveySettings))
+      : null;
     return { row, survey };
   });
   if (changed) {
