@@ -30,8 +30,10 @@ function startWith(command: string, args: string[], env: Record<string, string>)
   let output = '';
   child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+  // 'close', not 'exit': it waits for every holder of the output pipes, so for `npm run` the server npm started has
+  // exited and its last lines are read (npm itself may exit first).
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
+    child.once('close', (code, signal) => resolve({ code, signal })),
   );
   return new Promise<{ url: string; pid: number; child: ChildProcess; output: () => string; exited: typeof exited }>(
     (resolve, reject) => {
