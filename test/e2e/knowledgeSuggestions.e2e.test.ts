@@ -44,7 +44,7 @@ const ANSWER = '请在订单页面点击**申请退款**，款项将在 3 个工
 
 describe('the knowledge base in Chromium', () => {
   it(
-    'when a writer writes a Chinese article about 退款 and an admin publishes it, then an agent finds it in the screen pop of an SMS and answers with it',
+    'when a writer writes a Chinese article about 退款 and an admin publishes it, then an agent finds it in the screen pop of an SMS and answers with it, and the ticket page offers its link',
     async () => {
       const admin = await aUser(db.sql, 'admin');
       const writer = await aUser(db.sql, 'agent', { name: 'Wei Writer' });
@@ -116,6 +116,11 @@ describe('the knowledge base in Chromium', () => {
       await expect
         .poll(async () => (await db.sql`select presence from users where id = ${agent.id}`)[0].presence)
         .toBe('available');
+      // The pop arrives with its suggestions: the console shows them without asking the server again.
+      const suggestionReads: string[] = [];
+      agentPage.on('request', (request) => {
+        if (request.url().includes('/article-suggestions')) suggestionReads.push(request.url());
+      });
       const sms = incomingSmsParams(aPhone(), COMPANY, '你好，我上周买的耳机坏了，想申请退款，怎么办？');
       const res = await postTwilioWebhook(server.url, '/webhooks/twilio/sms', sms, {
         authToken: server.ctx.sms.authToken,
@@ -129,6 +134,7 @@ describe('the knowledge base in Chromium', () => {
       await suggestion.waitFor();
       expect(await suggestion.getAttribute('data-title')).toBe('如何申请退款');
       expect(await suggestion.locator('mark').allTextContents()).toContain('退款');
+      expect(suggestionReads).toEqual([]);
       const ticketId = await agentPage.locator('[data-testid="screen-pop"]').getAttribute('data-ticket-id');
       await suggestion.locator('[data-testid="insert-article-answer"]').click();
 
@@ -165,6 +171,20 @@ describe('the knowledge base in Chromium', () => {
         expect.stringContaining('发票抬头'),
       ]);
       await supervisorPage.locator('[data-testid="knowledge-funnel"] .recharts-funnel-trapezoid').first().waitFor();
+
+      // On the ticket page the article is suggested beside the thread too; one click puts its public link into the
+      // reply, and that link opens the article on the help center for anyone.
+      const onTicketPage = agentPage.locator(
+        `[data-testid="ticket-article-suggestions"] [data-testid="article-suggestion"][data-article-id="${articleId}"]`,
+      );
+      await onTicketPage.waitFor();
+      await onTicketPage.locator('[data-testid="insert-article-link"]').click();
+      const link = `${server.ctx.config.PUBLIC_URL.replace(/\/$/, '')}/help/zh-CN/articles/${articleId}`;
+      await expect.poll(() => reply.inputValue()).toContain(`如何申请退款: ${link}`);
+      await expect.poll(() => suggestionEvents(articleId)).toEqual(['shown', 'inserted', 'sent', 'inserted']);
+      const helpPage = await fetch(`${server.url}/help/zh-CN/articles/${articleId}`);
+      expect(helpPage.status).toBe(200);
+      expect(await helpPage.text()).toContain('<h1>如何申请退款</h1>');
       // Four people's sessions in one story: several times the usual budget on a shared two-core machine.
     },
     4 * TEST_MS,

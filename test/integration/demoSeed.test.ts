@@ -3,6 +3,7 @@ import { saveQueue, queueInput } from '../../server/settings/queueSettings';
 import { createBusinessHours, type BusinessHoursInput } from '../../server/settings/businessHoursSettings';
 import { AFTER_HOURS_QUEUE, DEMO_PASSWORD, legacyDemoBusinessHours } from '../../server/seed/demoData';
 import { seedDemo } from '../../server/seed/seedDemo';
+import { suggestArticles } from '../../knowledge-base/usage/suggestArticles';
 import { TestClient } from '../support/httpClient';
 import { spawnServer } from '../support/serverProcess';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
@@ -81,6 +82,28 @@ describe('the demo seed', () => {
         ['3', { type: 'queue', queueId: afterHours }],
       ]);
       expect(ivr.businessHoursId).toBeNull();
+
+      // The knowledge base has something to show from the first start: the help center in both languages, and
+      // suggestions for what customers write.
+      for (const [locale, titles] of [
+        ['en', ['How to request a refund', 'When will my order ship?', 'Billing and refunds']],
+        ['zh-CN', ['如何申请退款', '我的订单什么时候发货？', '账单与退款']],
+      ] as const) {
+        const home = await fetch(`${server.url}/help/${locale}`);
+        expect(home.status).toBe(200);
+        const html = await home.text();
+        for (const title of titles) expect(html).toContain(title);
+        expect(html).not.toContain(locale === 'en' ? 'Refund approval limits' : '退款审批权限');
+      }
+      const suggested = async (subject: string, message: string) =>
+        (await suggestArticles(db.sql, { ticketId: 'demo', subject, lastCustomerMessage: message })).hits.map(
+          (h) => h.title,
+        );
+      expect(await suggested('Refund', 'Hi, how do I get my money back? I want a refund for my order.')).toContain(
+        'How to request a refund',
+      );
+      expect(await suggested('退款', '你好，我想申请退款，耳机坏了。')).toContain('如何申请退款');
+      expect(await suggested('发货', '我的订单什么时候发货？')).toContain('我的订单什么时候发货？');
     } finally {
       await server.stop();
     }

@@ -62,6 +62,7 @@ describe('articles, revisions and who may publish', () => {
     const revisions = (await writer.get(`/api/knowledge/articles/${article.id}/revisions?locale=en`)).body.revisions;
     expect(revisions).toHaveLength(2);
     expect(revisions[0].author.id).toBeTruthy();
+    expect(Math.abs(Date.parse(revisions[0].createdAt) - Date.now())).toBeLessThan(60_000);
     const diff = await writer.get(`/api/knowledge/articles/${article.id}/revisions/${revisions[0].id}/diff`);
     expect(diff.body.body).toEqual([
       { kind: 'removed', text: 'Refunds take 5 days.\n' },
@@ -87,6 +88,83 @@ describe('articles, revisions and who may publish', () => {
       variants: [{ locale: 'en', title: 'x', body: 'y' }],
     });
     expect(refused.status).toBe(403);
+  });
+
+  it('when an admin makes an agent an approver, then they publish and change live articles; when it is taken back, they may not even write', async () => {
+    const u = await aUser(db.sql, 'agent');
+    const approver = await new TestClient(server.url).signIn(u.email, u.password);
+    const article = await anArticle(writer, [{ locale: 'en', title: 'Store credit', body: 'Credit lasts a year.' }]);
+    expect((await approver.post(`/api/knowledge/articles/${article.id}/state`, { state: 'published' })).status).toBe(
+      403,
+    );
+    expect((await writer.put(`/api/knowledge/editors/${u.id}`, { role: 'approver' })).status).toBe(403);
+
+    expect((await admin.put(`/api/knowledge/editors/${u.id}`, { role: 'approver' })).status).toBe(200);
+    expect((await approver.get('/api/knowledge/permissions')).body).toEqual({
+      canWrite: true,
+      canPublish: true,
+      canManageEditors: false,
+    });
+    const published = await approver.post(`/api/knowledge/articles/${article.id}/state`, { state: 'published' });
+    expect(published.status, published.text).toBe(200);
+    expect(published.body.article).toMatchObject({ state: 'published', isLive: true });
+    const change = { variants: [{ locale: 'en', title: 'Store credit', body: 'Credit lasts two years.' }] };
+    expect((await approver.patch(`/api/knowledge/articles/${article.id}`, change)).status).toBe(200);
+    expect((await approver.get('/api/knowledge/editors')).status).toBe(403);
+
+    expect((await admin.put(`/api/knowledge/editors/${u.id}`, { role: null })).status).toBe(200);
+    expect((await approver.post(`/api/knowledge/articles/${article.id}/state`, { state: 'archived' })).status).toBe(
+      403,
+    );
+    const refused = await approver.post('/api/knowledge/articles', {
+      categoryId: null,
+      variants: [{ locale: 'en', title: 'x', body: 'y' }],
+    });
+    expect(refused.status).toBe(403);
+  });
+
+  it('when categories are added or renamed, then only approvers may, a slug is taken once, and names are per locale', async () => {
+    const input = { slug: 'returns', names: { en: { name: 'Returns' } } };
+    expect((await writer.post('/api/knowledge/categories', input)).status).toBe(403);
+    const created = await admin.post('/api/knowledge/categories', input);
+    expect(created.status, created.text).toBe(201);
+    const taken = await admin.post('/api/knowledge/categories', input);
+    expect(taken.status).toBe(409);
+    expect(taken.body.error.fields).toEqual([{ path: 'slug', message: 'is taken by another category' }]);
+    const renamed = await admin.patch(`/api/knowledge/categories/${created.body.category.id}`, {
+      names: { 'zh-CN': { name: '退货', description: '退货与换货' } },
+    });
+    expect(renamed.status, renamed.text).toBe(200);
+    expect(renamed.body.category.names).toEqual({
+      en: { name: 'Returns', description: '' },
+      'zh-CN': { name: '退货', description: '退货与换货' },
+    });
+    const listed = (await agent.get('/api/knowledge/categories')).body.categories;
+    expect(listed.map((c: { slug: string }) => c.slug)).toEqual(expect.arrayContaining(['billing', 'returns']));
+  });
+
+  it('when an article is tagged, then its tags are kept lowercase and once each, and the list filters by tag', async () => {
+    const tagged = await writer.post('/api/knowledge/articles', {
+      categoryId,
+      tags: [' Warranty ', 'warranty', 'Returns'],
+      variants: [{ locale: 'en', title: 'Warranty returns', body: 'Send it back within two years.' }],
+    });
+    expect(tagged.status, tagged.text).toBe(201);
+    expect(tagged.body.article.tags).toEqual(['warranty', 'returns']);
+    const other = await anArticle(writer, [{ locale: 'en', title: 'Untagged warranty', body: 'Nothing tagged.' }]);
+    const byTag = async (tag: string) =>
+      (await writer.get(`/api/knowledge/articles?tag=${encodeURIComponent(tag)}`)).body.articles.map(
+        (a: { id: string }) => a.id,
+      );
+    expect(await byTag('WARRANTY')).toEqual([tagged.body.article.id]);
+    expect(await byTag('returns')).toEqual([tagged.body.article.id]);
+    expect(await byTag('refund')).toContain(other.id);
+    expect(await byTag('refund')).not.toContain(tagged.body.article.id);
+
+    const retagged = await writer.patch(`/api/knowledge/articles/${tagged.body.article.id}`, { tags: ['Exchange'] });
+    expect(retagged.status, retagged.text).toBe(200);
+    expect(retagged.body.article.tags).toEqual(['exchange']);
+    expect(await byTag('warranty')).toEqual([]);
   });
 
   it('when input is bad, then 400 names the field and nothing is stored', async () => {
@@ -212,6 +290,8 @@ describe('suggestions for a ticket', () => {
 
 describe('the public help center', () => {
   let id: string;
+  // Articles in the same category about the same thing, that the public must never see: ids and titles.
+  const hidden: { id: string; titles: string[] }[] = [];
   beforeAll(async () => {
     const article = await anArticle(writer, [
       { locale: 'en', title: 'Shipping <fast> & free', body: 'We ship **today**.\n\n<script>alert(1)</script>' },
@@ -219,7 +299,27 @@ describe('the public help center', () => {
     ]);
     id = article.id;
     await setState(id, 'published');
+    for (const [state, publishAt] of [
+      ['draft'],
+      ['internal'],
+      ['archived'],
+      ['published', new Date(Date.now() + 3_600_000).toISOString()],
+    ] as const) {
+      const variants = [
+        { locale: 'en', title: `Hidden ${state} shipping note`, body: 'We ship by courier today.' },
+        { locale: 'zh-CN', title: `隐藏的${state}发货说明`, body: '今天用快递发货。' },
+      ];
+      const hiddenArticle = await anArticle(writer, variants);
+      if (state !== 'draft') expect((await setState(hiddenArticle.id, state, publishAt)).status).toBe(200);
+      hidden.push({ id: hiddenArticle.id, titles: variants.map((v) => v.title) });
+    }
   });
+  const expectNothingHidden = (html: string) => {
+    for (const h of hidden) {
+      expect(html).not.toContain(h.id);
+      for (const title of h.titles) expect(html).not.toContain(title);
+    }
+  };
 
   it('when /help is opened, then it redirects by the browser’s language', async () => {
     expect((await page('/help', { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.5' })).location).toBe('/help/zh-CN');
@@ -263,11 +363,21 @@ describe('the public help center', () => {
     expect(crossSite.status).toBe(403);
     const votes = await db.sql`select helpful from kb_votes where article_id = ${id}`;
     expect(votes).toEqual([{ helpful: true }]);
+    const unhelpful = await fetch(`${server.url}/help/zh-CN/articles/${id}/votes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'helpful=no',
+      redirect: 'manual',
+    });
+    expect(unhelpful.status).toBe(303);
     const stats = (await admin.get('/api/knowledge/stats')).body;
     expect(stats.articles.find((a: { articleId: string }) => a.articleId === id)).toMatchObject({
       views: 1,
       helpful: 1,
+      unhelpful: 1,
     });
+    expect(stats.totals.helpful).toBeGreaterThanOrEqual(1);
+    expect(stats.totals.unhelpful).toBe(1);
   });
 
   it('when the help center is searched, then results are marked, and a search without result is counted for the stats', async () => {
@@ -285,11 +395,40 @@ describe('the public help center', () => {
     expect(home.html).toContain('免费快速发货');
     const category = await page('/help/en/categories/billing');
     expect(category.html).toContain('Shipping &lt;fast&gt; &amp; free');
+    const origin = server.ctx.config.PUBLIC_URL.replace(/\/$/, '');
     const sitemap = await page('/help/en/sitemap.xml');
-    expect(sitemap.html).toContain(`/help/en/articles/${id}-shipping-fast-free</loc>`);
-    expect(sitemap.html).toContain(`hreflang="zh-CN" href="${server.url.replace(/\/$/, '')}`.slice(0, 20));
-    expect(sitemap.html).not.toMatch(/Refund limits/);
+    expect(sitemap.html).toContain(`<loc>${origin}/help/en/articles/${id}-shipping-fast-free</loc>`);
+    expect(sitemap.html).toContain(`hreflang="zh-CN" href="${origin}/help/zh-CN/articles/${id}"`);
+    const zhSitemap = await page('/help/zh-CN/sitemap.xml');
+    expect(zhSitemap.html).toContain(`<loc>${origin}/help/zh-CN/articles/${id}</loc>`);
+    expect(zhSitemap.html).not.toContain(`<loc>${origin}/help/en/articles/${id}`);
     expect((await page('/help/en/nothing/here')).html).toContain('Page not found');
     void anonymous;
+  });
+
+  it('when draft, internal, archived or scheduled articles share the category and the words, then no help center page shows them', async () => {
+    for (const locale of ['en', 'zh-CN']) {
+      const pages = [
+        `/help/${locale}`,
+        `/help/${locale}/categories/billing`,
+        `/help/${locale}/sitemap.xml`,
+        `/help/${locale}/search?q=${encodeURIComponent(locale === 'en' ? 'shipping' : '发货')}`,
+      ];
+      for (const path of pages) {
+        const res = await page(path);
+        expect(res.status, path).toBe(200);
+        // The live article about the same thing is there: the page lists what it may.
+        expect(res.html, path).toContain(id);
+        expectNothingHidden(res.html);
+      }
+      for (const h of hidden) expect((await page(`/help/${locale}/articles/${h.id}`)).status).toBe(404);
+    }
+    // The category counts only what the public may read.
+    const home = await page('/help/en');
+    const [{ live }] = await db.sql<{ live: number }[]>`
+      select count(*)::int as live from kb_articles a join kb_categories c on c.id = a.category_id
+      where c.slug = 'billing' and a.state = 'published' and (a.publish_at is null or a.publish_at <= now())
+        and exists (select 1 from kb_article_variants v where v.article_id = a.id and v.locale = 'en')`;
+    expect(home.html).toContain(`href="/help/en/categories/billing">Billing</a> (${live})`);
   });
 });

@@ -14,20 +14,23 @@ interface Props {
   label: (kind: InsertionKind) => string;
   /** After an article went on its way into the reply. */
   onInserted?: () => void;
+  /** The suggestions already at hand (the screen pop's, computed and logged as shown by the server): none is read. */
+  given?: ArticleSuggestion[];
 }
 
 /** The articles that best answer the ticket, each with one action to put its answer (or public link) into the reply. */
-export function SuggestedArticles({ ticketId, limit, label, onInserted }: Props) {
+export function SuggestedArticles({ ticketId, limit, label, onInserted, given }: Props) {
   const { t } = useTranslation();
-  const suggestions = useArticleSuggestions(ticketId);
+  const fetched = useArticleSuggestions(ticketId, given === undefined);
   const insert = useInsertArticle(ticketId);
-  const list = suggestions.data?.suggestions.slice(0, limit) ?? [];
+  const suggestions = given ?? fetched.data?.suggestions;
+  const list = suggestions?.slice(0, limit) ?? [];
 
   const pick = (suggestion: ArticleSuggestion, kind: InsertionKind) =>
     insert.mutate({ suggestion, kind }, { onSuccess: () => onInserted?.() });
 
-  if (suggestions.error) return <p className="muted small">{errorMessage(suggestions.error, t)}</p>;
-  if (!suggestions.data) return <p className="muted small">{t('app.loading')}</p>;
+  if (!given && fetched.error) return <p className="muted small">{errorMessage(fetched.error, t)}</p>;
+  if (!suggestions) return <p className="muted small">{t('app.loading')}</p>;
   return (
     <div data-testid="article-suggestions">
       {list.length === 0 ? (

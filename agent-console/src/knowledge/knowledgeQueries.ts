@@ -51,8 +51,13 @@ export const useRevisions = (articleId: string, locale: Locale, enabled: boolean
     enabled,
   });
 
-export const useArticleSuggestions = (ticketId: string) =>
-  useQuery({ queryKey: queryKeys.articleSuggestions(ticketId), queryFn: () => getArticleSuggestions(ticketId) });
+/** `enabled: false` where the suggestions came with what is on screen (the screen pop carries its own). */
+export const useArticleSuggestions = (ticketId: string, enabled = true) =>
+  useQuery({
+    queryKey: queryKeys.articleSuggestions(ticketId),
+    queryFn: () => getArticleSuggestions(ticketId),
+    enabled,
+  });
 
 export const useKnowledgeStats = (range: { from: string; to: string } | null) =>
   useQuery({

@@ -98,7 +98,11 @@ export function ScreenPopCard({ pop, count, onAccept, onReject }: Props) {
         ) : (
           <ArrivingMessage pop={pop} />
         )}
-        <ScreenPopArticles ticketId={pop.ticket.id} onAccept={() => void respond('accept')} />
+        <ScreenPopArticles
+          ticketId={pop.ticket.id}
+          suggestions={pop.articleSuggestions}
+          onAccept={() => void respond('accept')}
+        />
         <OpenTickets pop={pop} />
         <RecentInteractions pop={pop} />
       </div>
