@@ -5,6 +5,7 @@ import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 import { startTestServer, testEnv } from '../support/testServer';
 import { waitFor } from '../support/waitFor';
 import { aPhone } from '../support/contacts';
+import { incomingSmsParams, postTwilioWebhook } from '../support/twilioWebhooks';
 
 // Return visits (回访) scheduled by a supervisor, and the survey reports.
 let db: TestDatabase;
@@ -26,11 +27,15 @@ afterAll(async () => {
   await db?.drop();
 });
 
-async function aResolvedTicket(phone: string) {
+async function aResolvedTicket(
+  phone: string,
+  options: { queueId?: string; channel?: 'sms' | 'email'; daysAgo?: number } = {},
+) {
   const customerId = await aCustomer(db.sql, { phone });
   const [t] = await db.sql<{ id: string }[]>`
     insert into tickets (customer_id, channel, subject, status, queue_id, assignee_id, resolved_at)
-    values (${customerId}, 'sms', 'Order', 'resolved', ${queueId}, ${agentId}, now()) returning id`;
+    values (${customerId}, ${options.channel ?? 'sms'}, 'Order', 'resolved', ${options.queueId ?? queueId}, ${agentId},
+            now() - make_interval(days => ${options.daysAgo ?? 0})) returning id`;
   return { ticketId: t.id, customerId };
 }
 
@@ -74,6 +79,47 @@ describe('return visits', () => {
     const bad = await admin.post('/api/return-visits', { method: 'fax' });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields.map((f: { path: string }) => f.path)).toContain('method');
+  });
+});
+
+describe('return visits by filter', () => {
+  it('when a filter names the day, queue and channel, then only the tickets it matches get one; the answer lands on the ticket, the customer and the visit', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const returns = await aQueue(db.sql, { entryForChannels: ['sms'] });
+    const phone = aPhone();
+    const matching = await aResolvedTicket(phone, { queueId: returns });
+    const otherQueue = await aResolvedTicket(aPhone());
+    const otherDay = await aResolvedTicket(aPhone(), { queueId: returns, daysAgo: 3 });
+    const otherChannel = await aResolvedTicket(aPhone(), { queueId: returns, channel: 'email' });
+    const res = await admin.post('/api/return-visits', {
+      filter: { resolvedFrom: today, resolvedTo: today, queueId: returns, channel: 'sms' },
+      method: 'sms',
+    });
+    expect(res.status, res.text).toBe(201);
+    expect(res.body.returnVisits.map((v: { ticketId: string }) => v.ticketId)).toEqual([matching.ticketId]);
+    expect(res.body.skipped).toEqual([]);
+    const visitId = res.body.returnVisits[0].id;
+    for (const left of [otherQueue, otherDay, otherChannel])
+      expect(await db.sql`select 1 from return_visits where ticket_id = ${left.ticketId}`).toEqual([]);
+
+    // The customer answers the return visit's text.
+    await waitFor(
+      () => db.sql`select status from surveys where ticket_id = ${matching.ticketId}`,
+      (rows) => rows[0]?.status === 'sent',
+    );
+    const reply = await postTwilioWebhook(
+      server.url,
+      '/webhooks/twilio/sms',
+      incomingSmsParams(phone, '+15005550006', '4'),
+      { authToken: server.ctx.sms.authToken, publicUrl: server.ctx.config.PUBLIC_URL },
+    );
+    expect(reply.status).toBe(200);
+    const onTicket = (await admin.get(`/api/tickets/${matching.ticketId}`)).body.surveys;
+    expect(onTicket).toEqual([expect.objectContaining({ origin: 'return_visit', status: 'answered', score: 4 })]);
+    const onCustomer = (await admin.get(`/api/surveys?customerId=${matching.customerId}`)).body.surveys;
+    expect(onCustomer).toEqual([expect.objectContaining({ ticketId: matching.ticketId, score: 4 })]);
+    const done = (await admin.get('/api/return-visits?status=done')).body.returnVisits;
+    expect(done.find((v: { id: string }) => v.id === visitId)).toMatchObject({ status: 'done', method: 'sms' });
   });
 });
 

@@ -41,7 +41,7 @@ async function setSurvey(changes: Record<string, unknown>) {
 }
 
 /** A caller picks the agent option, an agent takes the call, they talk; the agent hangs up. Returns the caller. */
-async function aConversationTheAgentEnds(optIn?: string) {
+async function aConversationTheAgentEnds(optIn?: string, from = aPhone()) {
   // This conversation's agent is the only one taking calls.
   await db.sql`update users set presence = 'offline'`;
   await db.sql`update tickets set status = 'resolved', queue_id = null where status <> 'resolved' and assignee_id is null`;
@@ -50,7 +50,7 @@ async function aConversationTheAgentEnds(optIn?: string) {
   const socket = await connectSocket(server.url, client.cookie);
   try {
     expect((await client.put('/api/me/presence', { presence: 'available' })).status).toBe(200);
-    const phone = aPhone();
+    const phone = from;
     const caller = sim().placeCall({ from: phone, to: server.ctx.voice.companyNumber });
     await sim().waitFor(caller, (c) => c.awaiting?.kind === 'gather', 10_000);
     const offered = nextEvent<any>(socket, 'offer.created', (p) => p.ticket.channel === 'voice', 20_000);
@@ -71,7 +71,7 @@ async function aConversationTheAgentEnds(optIn?: string) {
     sim().answer(ringing.sid);
     await sim().waitFor(caller, (c) => c.conference?.participants.length === 2, 10_000);
     sim().hangup(ringing.sid);
-    return { caller, phone, agentId: user.id, ticketId: offer.ticket.id as string };
+    return { caller, phone, agentId: user.id, ticketId: offer.ticket.id as string, client };
   } finally {
     socket.close();
   }
@@ -133,5 +133,102 @@ describe('the keypad survey after a call', () => {
     sim().pressDigits(accepted.caller, '5');
     await sim().waitFor(accepted.caller, (c) => c.status === 'completed', 10_000);
     expect(await surveyOfTicket(accepted.ticketId)).toMatchObject({ status: 'answered', score: 5, lowScore: false });
+  });
+
+  it('on the NPS scale, takes a two-key answer ended by # and counts 6 as low', async () => {
+    await setSurvey({
+      voiceMode: 'always',
+      scale: 'nps',
+      lowScoreThreshold: 6,
+      askComment: false,
+      lowScoreAction: 'ticket',
+      throttleDays: 0,
+    });
+    const promoter = await aConversationTheAgentEnds();
+    await sim().waitFor(
+      promoter.caller,
+      (c) => c.awaiting?.kind === 'gather' && JSON.stringify(c.transcript).includes('then the pound key'),
+      10_000,
+    );
+    sim().pressDigits(promoter.caller, '10#');
+    await sim().waitFor(promoter.caller, (c) => c.status === 'completed', 10_000);
+    expect(await surveyOfTicket(promoter.ticketId)).toMatchObject({ status: 'answered', score: 10, lowScore: false });
+
+    const passive = await aConversationTheAgentEnds();
+    await sim().waitFor(
+      passive.caller,
+      (c) => c.awaiting?.kind === 'gather' && JSON.stringify(c.transcript).includes('then the pound key'),
+      10_000,
+    );
+    sim().pressDigits(passive.caller, '6#');
+    await sim().waitFor(passive.caller, (c) => c.status === 'completed', 10_000);
+    expect(await surveyOfTicket(passive.ticketId)).toMatchObject({ status: 'answered', score: 6, lowScore: true });
+    expect((await db.sql`select method, reason from return_visits where ticket_id = ${passive.ticketId}`)[0]).toEqual({
+      method: 'ticket',
+      reason: 'low_score',
+    });
+  });
+
+  it('never surveys a caller who withheld their number: no keypad survey, and no text after resolve', async () => {
+    await setSurvey({
+      voiceMode: 'always',
+      scale: 'csat',
+      lowScoreThreshold: 2,
+      channel: 'contact',
+      delayMinutes: 0,
+      throttleDays: 0,
+    });
+    const withheld = await aConversationTheAgentEnds(undefined, 'anonymous');
+    const ended = await sim().waitFor(withheld.caller, (c) => c.status === 'completed', 10_000);
+    expect(JSON.stringify(ended.transcript)).not.toContain('How satisfied');
+    expect(await surveyOfTicket(withheld.ticketId)).toBeUndefined();
+    // Resolving the phone ticket asks for a text survey: it is skipped, never sent.
+    expect((await withheld.client.patch(`/api/tickets/${withheld.ticketId}`, { status: 'resolved' })).status).toBe(200);
+    const survey = await waitFor(
+      () => surveyOfTicket(withheld.ticketId),
+      (s) => s !== undefined && s.status !== 'scheduled',
+    );
+    expect(survey).toMatchObject({ status: 'skipped', channel: 'sms', origin: 'resolve' });
+    expect((await db.sql`select skip_reason from surveys where ticket_id = ${withheld.ticketId}`)[0].skipReason).toBe(
+      'withheld_caller',
+    );
+    expect(
+      await db.sql`select 1 from messages where ticket_id = ${withheld.ticketId} and channel = 'sms' and direction = 'outbound'`,
+    ).toEqual([]);
+  });
+
+  it('asks the second question on the keypad, and a caller surveyed within the throttle is not asked again', async () => {
+    await setSurvey({
+      voiceMode: 'always',
+      channel: 'off',
+      askSecondQuestion: true,
+      askComment: false,
+      throttleDays: 7,
+    });
+    const phone = aPhone();
+    const first = await aConversationTheAgentEnds(undefined, phone);
+    await sim().waitFor(
+      first.caller,
+      (c) => c.awaiting?.kind === 'gather' && JSON.stringify(c.transcript).includes('How satisfied'),
+      10_000,
+    );
+    sim().pressDigits(first.caller, '4');
+    await sim().waitFor(
+      first.caller,
+      (c) => c.awaiting?.kind === 'gather' && JSON.stringify(c.transcript).includes('Was your issue resolved'),
+      10_000,
+    );
+    sim().pressDigits(first.caller, '2');
+    await sim().waitFor(first.caller, (c) => c.status === 'completed', 10_000);
+    expect(
+      (await db.sql`select status, score, second_answer from surveys where ticket_id = ${first.ticketId}`)[0],
+    ).toEqual({ status: 'answered', score: 4, secondAnswer: false });
+
+    // The same customer calls again within the week: goodbye, no survey.
+    await db.sql`update tickets set status = 'resolved' where id = ${first.ticketId}`;
+    const again = await aConversationTheAgentEnds(undefined, phone);
+    const ended = await sim().waitFor(again.caller, (c) => c.status === 'completed', 10_000);
+    expect(JSON.stringify(ended.transcript)).not.toContain('How satisfied');
+    expect(await db.sql`select score from surveys where to_address = ${phone}`).toEqual([{ score: 4 }]);
   });
 });
