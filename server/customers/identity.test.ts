@@ -19,4 +19,11 @@ describe('normalizeIdentity', () => {
     expect(() => normalizeIdentity('phone', '12')).toThrow(InvalidIdentityError);
     expect(() => normalizeIdentity('email', 'grace@')).toThrow(InvalidIdentityError);
   });
+
+  it('when the same national number comes again with another default country, then each reads it in its own', () => {
+    expect(normalizeIdentity('phone', '07700 900123', 'GB')).toBe('+447700900123');
+    expect(() => normalizeIdentity('phone', '07700 900123')).toThrow(InvalidIdentityError);
+    expect(normalizeIdentity('phone', '07700 900123', 'GB')).toBe('+447700900123');
+    expect(() => normalizeIdentity('phone', '07700 900123')).toThrow(InvalidIdentityError);
+  });
 });

@@ -1,5 +1,5 @@
 import { inject, describe, expect, it } from 'vitest';
-import { createSql } from './client';
+import { createSql, unixSocketOf } from './client';
 
 /**
  * postgres@3.4.9 wrote a transaction's BEGIN without reserving the connection whenever BEGIN was the query that
@@ -32,6 +32,43 @@ describe('the PostgreSQL client under a full pipeline', () => {
       expect(open).toBe(0);
     } finally {
       await sql.end({ timeout: 5 });
+    }
+  });
+});
+
+describe('a DATABASE_URL naming a Unix socket, as libpq reads it', () => {
+  it('when the URL has host=/dir, then the socket path comes from it and the parameter is not sent to the server', () => {
+    expect(unixSocketOf('postgres://sb@/switchboard?host=/var/run/postgresql&sslmode=disable')).toEqual({
+      url: 'postgres://sb@localhost/switchboard?sslmode=disable',
+      path: '/var/run/postgresql/.s.PGSQL.5432',
+    });
+    expect(unixSocketOf('postgres://sb@localhost:5433/switchboard?host=%2Ftmp%2F')).toEqual({
+      url: 'postgres://sb@localhost:5433/switchboard',
+      path: '/tmp/.s.PGSQL.5433',
+    });
+    expect(unixSocketOf('postgres://sb@db.internal:5432/switchboard')).toEqual({
+      url: 'postgres://sb@db.internal:5432/switchboard',
+    });
+  });
+
+  it('when the server listens on a socket, then the client connects through it', async () => {
+    const tcp = createSql(inject('adminDatabaseUrl'), { max: 1 });
+    try {
+      const [where] = await tcp<{ dirs: string; port: string; user: string; db: string }[]>`
+        select current_setting('unix_socket_directories') as dirs, current_setting('port') as port,
+          current_user as user, current_database() as db`;
+      const dir = where.dirs.split(',')[0].trim();
+      const url = `postgres://${where.user}@/${where.db}?host=${encodeURIComponent(dir)}`;
+      const overSocket = createSql(url.replace('@/', `@localhost:${where.port}/`), { max: 1 });
+      try {
+        // A socket connection has no server address.
+        const [row] = await overSocket<{ addr: string | null }[]>`select inet_server_addr() as addr`;
+        expect(row.addr).toBeNull();
+      } finally {
+        await overSocket.end({ timeout: 5 });
+      }
+    } finally {
+      await tcp.end({ timeout: 5 });
     }
   });
 });

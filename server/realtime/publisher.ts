@@ -9,7 +9,7 @@ export type EventPayload<E extends EventName> = Parameters<ServerToClientEvents[
 export type TicketChange = EventPayload<'ticket.changed'>;
 
 /** How long ticket changes for crowded rooms (queues, supervisors) are gathered before they go out as one event. */
-export const TICKET_CHANGES_WINDOW_MS = 100;
+export const TICKET_CHANGES_WINDOW_MS = 250;
 
 /**
  * Sends realtime events from any process (web, worker) to sockets on every realtime process, through

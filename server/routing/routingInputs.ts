@@ -32,19 +32,34 @@ export async function loadRoutableAgents(
       offeredEmail: number;
     }[]
   >`
-    select u.id, greatest(u.presence_changed_at, coalesce(u.last_offered_at, u.presence_changed_at)) as idle_since,
-      array(select a.skill_id from agent_skills a where a.user_id = u.id) as skill_ids,
-      u.capacity_voice, u.capacity_sms, u.capacity_email,
+    -- Each load counted once per kind for all available agents together (an index scan each), not per agent.
+    with a as (
+      select u.id, greatest(u.presence_changed_at, coalesce(u.last_offered_at, u.presence_changed_at)) as idle_since,
+        u.capacity_voice, u.capacity_sms, u.capacity_email
+      from users u where u.role = 'agent' and u.active and u.presence = 'available'
+    ), tickets_held as (
+      select t.assignee_id as id, count(*) filter (where t.channel = 'sms')::int as sms,
+        count(*) filter (where t.channel = 'email')::int as email
+      from tickets t where t.assignee_id in (select id from a) and t.status not in ('resolved', 'closed')
+      group by t.assignee_id
+    ), offered as (
+      select o.agent_id as id, count(*) filter (where o.channel = 'voice')::int as offered_voice,
+        count(*) filter (where o.channel = 'sms')::int as offered_sms,
+        count(*) filter (where o.channel = 'email')::int as offered_email
+      from offers o where o.status = 'pending' group by o.agent_id
+    ), on_calls as (
       -- Calls take the agent, not tickets: a call on the line or ringing, or one in its after-call work.
-      (select count(*) from calls c where c.agent_id = u.id
-        and (c.ended_at is null or (c.wrap_up = 'pending' and c.ended_at > now() - make_interval(secs => ${afterCallWorkSeconds}))))::int as calls,
-      (select count(*) from tickets t where t.assignee_id = u.id and t.channel = 'sms' and t.status not in ('resolved', 'closed'))::int as sms,
-      (select count(*) from tickets t where t.assignee_id = u.id and t.channel = 'email' and t.status not in ('resolved', 'closed'))::int as email,
-      (select count(*) from offers o where o.agent_id = u.id and o.status = 'pending' and o.channel = 'voice')::int as offered_voice,
-      (select count(*) from offers o where o.agent_id = u.id and o.status = 'pending' and o.channel = 'sms')::int as offered_sms,
-      (select count(*) from offers o where o.agent_id = u.id and o.status = 'pending' and o.channel = 'email')::int as offered_email
-    from users u
-    where u.role = 'agent' and u.active and u.presence = 'available'`;
+      select c.agent_id as id, count(*)::int as calls
+      from calls c where c.agent_id in (select id from a)
+        and (c.ended_at is null or (c.wrap_up = 'pending' and c.ended_at > now() - make_interval(secs => ${afterCallWorkSeconds})))
+      group by c.agent_id
+    )
+    select a.id, a.idle_since, a.capacity_voice, a.capacity_sms, a.capacity_email,
+      array(select s.skill_id from agent_skills s where s.user_id = a.id) as skill_ids,
+      coalesce(c.calls, 0) as calls, coalesce(t.sms, 0) as sms, coalesce(t.email, 0) as email,
+      coalesce(o.offered_voice, 0) as offered_voice, coalesce(o.offered_sms, 0) as offered_sms,
+      coalesce(o.offered_email, 0) as offered_email
+    from a left join tickets_held t on t.id = a.id left join offered o on o.id = a.id left join on_calls c on c.id = a.id`;
   return rows.map((r) => ({
     id: r.id,
     idleSince: r.idleSince.getTime(),
@@ -59,9 +74,10 @@ export async function loadRoutableAgents(
 }
 
 /**
- * Tickets waiting for an agent in the given channels, in the order they are served, each with what prefers one
- * agent over another for it: agents who turned it down, let it lapse or never saw it since it started waiting,
- * or whose ringing for its call just failed, are tried last; the customer's agent from the sticky window first.
+ * Tickets waiting for an agent in the given channels, in the order they are served (up to `limit` per channel, so a
+ * backlog in one channel never hides another's), each with what prefers one agent over another for it: agents who
+ * turned it down, let it lapse or never saw it since it started waiting, or whose ringing for its call just failed,
+ * are tried last; the customer's agent from the sticky window first.
  */
 export async function listWaitingTickets(
   tx: TransactionSql,
@@ -70,24 +86,30 @@ export async function listWaitingTickets(
   limit = 200,
 ) {
   const rows = await tx<(RoutableTicket & { avoidAgentIds: string[]; stickyAgentId: string | null })[]>`
-    select t.id, t.queue_id, t.channel, t.customer_id, q.blend_with_calls,
-      array(select qs.skill_id from queue_skills qs where qs.queue_id = t.queue_id) as skill_ids,
+    select w.id, w.queue_id, w.channel, w.customer_id, w.blend_with_calls,
+      array(select qs.skill_id from queue_skills qs where qs.queue_id = w.queue_id) as skill_ids,
       array(
         select o.agent_id from offers o
-        where o.ticket_id = t.id and o.status in ('rejected', 'timed_out', 'unseen') and o.offered_at >= t.waiting_since
+        where o.ticket_id = w.id and o.status in ('rejected', 'timed_out', 'unseen') and o.offered_at >= w.waiting_since
         union
         select l.agent_id from calls c join call_legs l on l.call_id = c.id
-        where c.ticket_id = t.id and l.answered_at is null and l.ended_at > now() - interval '10 minutes') as avoid_agent_ids,
+        where c.ticket_id = w.id and l.answered_at is null and l.ended_at > now() - interval '10 minutes') as avoid_agent_ids,
       case when ${stickyHours} > 0 then (
         select o.agent_id from tickets mine join offers o on o.ticket_id = mine.id
-        where mine.customer_id = t.customer_id and o.status = 'accepted' and o.responded_at > now() - make_interval(secs => ${stickyHours * 3600})
+        where mine.customer_id = w.customer_id and o.status = 'accepted' and o.responded_at > now() - make_interval(secs => ${stickyHours * 3600})
         order by o.responded_at desc limit 1) end as sticky_agent_id
-    from tickets t join queues q on q.id = t.queue_id
-    where ${isWaiting(tx)} and t.channel = any(${channels as Channel[]}::text[])
-    -- Serving order: the higher priority queue first, then the higher priority ticket (the expression of the
-    -- tickets_routing_order index), then the oldest.
-    order by q.priority desc, case t.priority when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end, t.queued_at, t.number
-    limit ${limit}`;
+    from unnest(${channels as Channel[]}::text[]) as ch(channel)
+    cross join lateral (
+      select t.id, t.queue_id, t.channel, t.customer_id, t.waiting_since, t.queued_at, t.number, q.blend_with_calls,
+        q.priority as queue_priority,
+        case t.priority when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end as ticket_rank
+      from tickets t join queues q on q.id = t.queue_id
+      where ${isWaiting(tx)} and t.channel = ch.channel
+      -- Serving order: the higher priority queue first, then the higher priority ticket (the expression of the
+      -- tickets_routing_order index), then the oldest.
+      order by q.priority desc, case t.priority when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end, t.queued_at, t.number
+      limit ${limit}) w
+    order by w.queue_priority desc, w.ticket_rank, w.queued_at, w.number`;
   const hints: MatchHints = {
     avoid: new Map(rows.filter((r) => r.avoidAgentIds.length).map((r) => [r.id, new Set(r.avoidAgentIds)])),
     sticky: new Map(rows.filter((r) => r.stickyAgentId).map((r) => [r.customerId, r.stickyAgentId!])),

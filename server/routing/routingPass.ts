@@ -1,5 +1,6 @@
 import type { AppContext } from '../context';
 import type { TransactionSql } from '../db/client';
+import { pipelinedTransaction } from '../db/pipelinedTransaction';
 import { loadRoutableAgents, listWaitingTickets } from './routingInputs';
 import { matchOffers, type RoutableAgent } from './matchOffers';
 import { announceOffers, type KnownOffer } from './screenPop';
@@ -17,13 +18,13 @@ export interface OfferMade extends KnownOffer {
  * statement sees what was committed when it began: a lock taken inside a read would come too late).
  */
 export function withRoutingLock<T>(ctx: Pick<AppContext, 'sql'>, work: (tx: TransactionSql) => Promise<T>): Promise<T> {
-  return ctx.sql.begin(async (tx) => {
-    // Sent now, and `work`'s first statement right behind it on the same connection (pipelined): PostgreSQL runs
-    // them in order, so that statement still starts after the lock is held, one round trip sooner.
+  return pipelinedTransaction(ctx.sql, async (tx) => {
+    // BEGIN, the lock and `work`'s first statements go out together on the one connection (pipelined): PostgreSQL
+    // runs them in order, so those statements still start after the lock is held, two round trips sooner.
     const locked = lockRouting(tx).execute();
     const [, result] = await Promise.all([locked, work(tx)]);
     return result;
-  }) as Promise<T>;
+  });
 }
 
 /** A routing pass whose offers have popped on their agents' screens when it resolves. */
@@ -42,8 +43,8 @@ export async function makeOffers(ctx: AppContext): Promise<OfferMade[]> {
   return (await routingPass(ctx)).offers;
 }
 
-const freeChannels = (agents: RoutableAgent[]) =>
-  (['voice', 'sms', 'email'] as const).filter((c) => agents.some((a) => a.free[c] > 0));
+const CHANNELS = ['voice', 'sms', 'email'] as const;
+const freeChannels = (agents: RoutableAgent[]) => CHANNELS.filter((c) => agents.some((a) => a.free[c] > 0));
 
 /**
  * Whether any available agent has a free slot, read without the lock in one statement. A router asks this before
@@ -59,11 +60,16 @@ export async function anyAgentFree(ctx: Pick<AppContext, 'sql' | 'config'>): Pro
 export async function routingPass(ctx: AppContext): Promise<{ offers: OfferMade[]; agentsFree: boolean }> {
   const endTimer = routingPassSeconds.startTimer();
   const pass = await withRoutingLock(ctx, async (tx) => {
-    const agents = await loadRoutableAgents(tx, ctx.config.AFTER_CALL_WORK_SECONDS);
+    // Both reads in the same write as the lock: the waiting tickets of every channel, though only those of channels
+    // with a free agent are offered. After a pass that found nobody free, a router asks `anyAgentFree` first.
+    const [agents, waiting] = await Promise.all([
+      loadRoutableAgents(tx, ctx.config.AFTER_CALL_WORK_SECONDS),
+      listWaitingTickets(tx, CHANNELS, ctx.config.ROUTING_STICKY_HOURS),
+    ]);
     const channels = freeChannels(agents);
     if (channels.length === 0) return { offers: [], agentsFree: false };
-    const { tickets, hints } = await listWaitingTickets(tx, channels, ctx.config.ROUTING_STICKY_HOURS);
-    const matches = matchOffers(tickets, agents, hints, Date.now());
+    const tickets = waiting.tickets.filter((t) => channels.includes(t.channel));
+    const matches = matchOffers(tickets, agents, waiting.hints, Date.now());
     if (matches.length === 0) return { offers: [], agentsFree: true };
     // The offers, the agents' last offer time and the audit entries, in one statement. Stamped with this
     // statement's time, not the transaction's: the pass may have begun before the tickets it offers were committed.

@@ -5,7 +5,7 @@ import { describeTally, emptyTally, poppedPhone, staffFloor, workOffer } from '.
 import { startBareBaseline } from './support/bareBaselineProcess';
 import { freshDatabase, freshRedisPrefix, serverEnv, startServer } from './support/benchEnvironment';
 import { envNumber, onCleanup, runBenchmark, sleep } from './support/benchLifetime';
-import { startCpuMeter, startMachineCpuMeter } from './support/cpuMeter';
+import { startCpuMeter, startMachineCpuMeter, startProcessCpuMeter } from './support/cpuMeter';
 import { distribution, ms, printTable, printVerdict, ratio, type Distribution } from './support/figures';
 import { answered2xx, fireOpenLoop, generatorLag, httpLatency, type Shot } from './support/openLoop';
 import { benchPhone, signedSms } from './support/signedWebhooks';
@@ -41,6 +41,8 @@ interface RunFigures {
   benchCpu: number;
   /** The whole machine's CPU during the measured run, in cores. */
   machineCpu: number | null;
+  /** The server process's CPU per contact sent in the measured run, in ms: what the work costs, whatever the machine's speed. */
+  serverCpuPerContact: number | null;
 }
 
 void runBenchmark('P1 screen pop', 150, async () => {
@@ -66,6 +68,7 @@ void runBenchmark('P1 screen pop', 150, async () => {
       'gen lag',
       'bench cpu',
       'machine cpu',
+      'server cpu/contact',
     ],
     [bare, server].map((r) => [
       r.label,
@@ -82,6 +85,7 @@ void runBenchmark('P1 screen pop', 150, async () => {
       ms(r.lag),
       `${Math.round(r.benchCpu * 100)} %`,
       r.machineCpu === null ? '—' : `${r.machineCpu.toFixed(2)} cores`,
+      r.serverCpuPerContact === null ? '—' : `${r.serverCpuPerContact.toFixed(1)} ms`,
     ]),
   );
   const complete = server.popped === server.sent;
@@ -112,6 +116,7 @@ async function measureBare(): Promise<RunFigures> {
   const figures = await measure(
     'bare express + socket.io + INSERT',
     bare.url,
+    bare.pid,
     pops,
     async (keys) => (await db.sql<{ key: string }[]>`select key from bare_events where key = any(${keys})`).length,
   );
@@ -139,6 +144,7 @@ async function measureServer(): Promise<RunFigures> {
   const figures = await measure(
     'switchboard',
     server.url,
+    server.child.pid,
     pops,
     async (keys) => (await db.sql`select 1 from messages where channel = 'sms' and provider_id = any(${keys})`).length,
   );
@@ -160,6 +166,7 @@ const firstPop = (pops: Map<string, number>, phone: string, at: number) => {
 async function measure(
   label: string,
   url: string,
+  pid: number | undefined,
   pops: Map<string, number>,
   countStored: (keys: string[]) => Promise<number>,
 ): Promise<RunFigures> {
@@ -172,10 +179,12 @@ async function measure(
   const requests = Array.from({ length: Math.round(RATE * SECONDS) }, (_, i) => signedSms(benchPhone(1_000_000 + i)));
   const cpu = startCpuMeter();
   const machine = startMachineCpuMeter();
+  const serverCpu = startProcessCpuMeter(pid);
   const shots = await fireOpenLoop([url], requests, RATE);
   await waitUntil(() => shots.every((s) => pops.has(s.from)), POP_WAIT_MS);
   const benchCpu = cpu.read();
   const machineCpu = machine.read();
+  const serverCpuSeconds = serverCpu.read();
   const answered = shots.filter(answered2xx);
   return {
     label,
@@ -188,5 +197,6 @@ async function measure(
     lag: generatorLag(shots),
     benchCpu,
     machineCpu,
+    serverCpuPerContact: serverCpuSeconds === null ? null : (serverCpuSeconds * 1000) / shots.length,
   };
 }

@@ -25,6 +25,7 @@ void runBenchmark('P2 SMS throughput', 300, async () => {
   const bareDb = await freshDatabase('p2_bare', { migrated: false });
   const bare = await startBareBaseline(bareDb.url);
   const bareSteps = await climbLadder(bare.url, STEPS, SECONDS, P99_LIMIT, {
+    pid: bare.pid,
     request: (i) => signedSms(benchPhone(i)),
     countStored: async (keys) => (await bareDb.sql`select 1 from bare_events where key = any(${keys})`).length,
   });
@@ -36,6 +37,7 @@ void runBenchmark('P2 SMS throughput', 300, async () => {
   await aQueue(db.sql, { name: 'Texts', entryForChannels: ['sms'] });
   const queues = watchServerQueues(prefix);
   const serverSteps = await climbLadder(server.url, STEPS, SECONDS, P99_LIMIT, {
+    pid: server.child.pid,
     request: (i) => signedSms(benchPhone(i)),
     countStored: async (keys) =>
       (await db.sql`select 1 from messages where channel = 'sms' and provider_id = any(${keys})`).length,

@@ -23,6 +23,7 @@ void runBenchmark('P4 voice webhook', 120, async () => {
   const bare = await startBareBaseline(bareDb.url);
   // Every step runs here: the ladder stops at a miss, and P4 wants the figure at each rate.
   const bareSteps = await climbLadder(bare.url, STEPS, SECONDS, Number.POSITIVE_INFINITY, {
+    pid: bare.pid,
     request: (i) => signedIncomingCall(benchPhone(i)),
     countStored: async (keys) => (await bareDb.sql`select 1 from bare_events where key = any(${keys})`).length,
   });
@@ -34,6 +35,7 @@ void runBenchmark('P4 voice webhook', 120, async () => {
   await aQueue(db.sql, { name: 'Phone', entryForChannels: ['voice'] });
   const queues = watchServerQueues(prefix);
   const serverSteps = await climbLadder(server.url, STEPS, SECONDS, Number.POSITIVE_INFINITY, {
+    pid: server.child.pid,
     request: (i) => signedIncomingCall(benchPhone(i)),
     countStored: async (keys) => (await db.sql`select 1 from calls where call_sid = any(${keys})`).length,
     settle: () => settleJobs(() => queues.jobsInHand()),

@@ -8,8 +8,9 @@ import {
   rejectOffer,
 } from '../../server/routing/offerLifecycle';
 import { runRoutingPass } from '../../server/routing/routingPass';
+import { listWaitingTickets } from '../../server/routing/routingInputs';
 import { updateTicket } from '../../server/tickets/ticketCommands';
-import { aPhone, anSms } from '../support/contacts';
+import { anEmail, aPhone, anSms } from '../support/contacts';
 import { aQueue, aSkill, aUser } from '../support/factories';
 import { TestClient } from '../support/httpClient';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
@@ -288,5 +289,19 @@ describe('blending calls with SMS and email', () => {
       expect.objectContaining({ agentId: busy, status: 'timed_out' }),
     ]);
     expect(await presenceOf(busy)).toBe('available');
+  });
+
+  it('when one channel has a long backlog, then the waiting tickets of another channel are still read for routing', async () => {
+    const queue = await aQueue(db.sql);
+    for (let i = 0; i < 3; i++)
+      await intakeContact(
+        ctx(),
+        anEmail(`backlog${i}-${aPhone().slice(1)}@example.com`, 'help', 'waiting', { queueId: queue }),
+      );
+    const { ticketId: sms } = await aWaitingTicket(queue);
+    // A limit of 2 per read: three emails wait ahead of the SMS in serving order.
+    const { tickets } = await db.sql.begin((tx) => listWaitingTickets(tx, ['sms', 'email'], 0, 2));
+    expect(tickets.filter((t) => t.channel === 'email')).toHaveLength(2);
+    expect(tickets.filter((t) => t.channel === 'sms').map((t) => t.id)).toEqual([sms]);
   });
 });

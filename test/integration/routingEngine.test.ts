@@ -1,8 +1,9 @@
+import { Redis } from 'ioredis';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { intakeContact } from '../../server/intake/intakeContact';
 import { routingPassSeconds } from '../../server/observability/metrics';
-import { kickRouting } from '../../server/routing/routingTasks';
+import { kickRouting, routingChannel } from '../../server/routing/routingTasks';
 import { aPhone, anSms } from '../support/contacts';
 import { aQueue, aUser } from '../support/factories';
 import { TestClient } from '../support/httpClient';
@@ -87,6 +88,25 @@ describe('the router', () => {
     );
     expect(offered).toEqual([expect.objectContaining({ agentId: agent.id })]);
     expect((await passes()) - before).toBeLessThanOrEqual(6);
+  });
+
+  it('when 300 routing triggers arrive at once, then other processes hear of them in one or two messages, not 300', async () => {
+    const listener = new Redis(env.REDIS_URL);
+    const heard: string[] = [];
+    listener.on('message', (_channel: string, message: string) => heard.push(message));
+    await listener.subscribe(routingChannel(web.ctx.config.REDIS_PREFIX));
+    try {
+      await Promise.all(Array.from({ length: 300 }, () => kickRouting(web.ctx)));
+      // At once for the first trigger of a moment, and once at its end for those that came during it.
+      await waitFor(
+        async () => heard.length,
+        (n) => n >= 1,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(heard.length).toBeLessThanOrEqual(2);
+    } finally {
+      listener.disconnect();
+    }
   });
 
   it('when 100 contacts arrive at once for 20 agents with 3 SMS slots each, then 60 are offered, each agent exactly 3, none twice, in a few passes', async () => {

@@ -9,7 +9,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 export function startBareBaseline(
   databaseUrl: string,
   { sockets = false } = {},
-): Promise<{ url: string; stop: () => Promise<void> }> {
+): Promise<{ url: string; pid: number | undefined; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/bench/support/bareBaseline.ts'], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production', BARE_DATABASE_URL: databaseUrl, BARE_SOCKETS: String(sockets) },
@@ -35,7 +35,7 @@ export function startBareBaseline(
       const listening = output.match(/"url":"(http:\/\/[^"]+)","msg":"bare baseline listening"/);
       if (!listening) return;
       clearTimeout(timer);
-      resolve({ url: listening[1], stop });
+      resolve({ url: listening[1], pid: child.pid, stop });
     });
     void exited.then(() => {
       clearTimeout(timer);

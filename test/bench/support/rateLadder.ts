@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { sleep } from './benchLifetime';
+import { startProcessCpuMeter } from './cpuMeter';
 import { distribution, ms, printTable, ratio, type Distribution } from './figures';
 import { answered2xx, failureSummary, fireOpenLoop, generatorLag, httpLatency, type PreparedRequest } from './openLoop';
 
@@ -16,6 +17,8 @@ export interface StepFigures {
   /** The server still had jobs in hand when the wait gave up, so this step started on top of them. */
   startedUnsettled: boolean;
   failures: string;
+  /** The server process's CPU per request while the step ran (ms): the cost of a request on any machine speed. */
+  cpuPerRequest: number | null;
 }
 
 export const lost = (s: StepFigures) => s.sent - s.stored;
@@ -29,6 +32,8 @@ export interface Ladder {
   countStored: (keys: string[]) => Promise<number>;
   /** Waits until the server has finished the previous step's work; says how long that took and whether it did. */
   settle?: () => Promise<{ ms: number; settled: boolean }>;
+  /** The server's process id, to read its CPU use per request. */
+  pid?: number;
 }
 
 /**
@@ -55,7 +60,9 @@ export async function climbLadder(
     const requests = Array.from({ length: Math.round(rate * seconds) }, (_, i) =>
       ladder.request((n + 1) * 100_000 + i),
     );
+    const cpu = startProcessCpuMeter(ladder.pid);
     const shots = await fireOpenLoop([url], requests, rate);
+    const cpuSeconds = cpu.read();
     const answered = shots.filter(answered2xx);
     steps.push({
       rate,
@@ -67,6 +74,7 @@ export async function climbLadder(
       settledIn: settled?.ms ?? null,
       startedUnsettled: settled ? !settled.settled : false,
       failures: failureSummary(shots),
+      cpuPerRequest: cpuSeconds === null ? null : (cpuSeconds * 1000) / shots.length,
     });
     if (!holds(steps.at(-1)!, p99Limit)) break;
   }
@@ -103,6 +111,8 @@ export function printLadder(title: string, server: StepFigures[], bare: StepFigu
       'ratio',
       'settled',
       'gen lag',
+      'cpu/req',
+      'bare cpu/req',
       `p99 ≤ ${p99Limit}, 0 lost`,
     ],
     [...new Set([...bare, ...server].map((s) => s.rate))].map((rate) => {
@@ -121,6 +131,8 @@ export function printLadder(title: string, server: StepFigures[], bare: StepFigu
         ratio(s?.latency.p99 ?? null, b?.latency.p99 ?? null),
         s?.settledIn == null ? '—' : `${s.startedUnsettled ? '>' : ''}${(s.settledIn / 1000).toFixed(1)} s`,
         ms(s?.lag),
+        s?.cpuPerRequest == null ? '—' : `${s.cpuPerRequest.toFixed(2)} ms`,
+        b?.cpuPerRequest == null ? '—' : `${b.cpuPerRequest.toFixed(2)} ms`,
         s ? (holds(s, p99Limit) ? 'yes' : 'no') : 'not run',
       ];
     }),
