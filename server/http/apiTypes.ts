@@ -12,6 +12,7 @@ import type {
   MonitorSessionView,
   ThresholdCrossing,
   WallFiguresPush,
+  WallSettingsChanged,
 } from './wallApiTypes';
 
 export const ROLES = ['agent', 'supervisor', 'admin'] as const;
@@ -44,6 +45,8 @@ export interface UserView {
   locale: Locale;
   presence: Presence;
   presenceChangedAt: string;
+  /** When away: the reason code chosen (lunch, meeting, …), or null (none given, or set by the system). */
+  awayReason: string | null;
   skills: string[];
   capacity: Record<Channel, number>;
   teamIds: string[];
@@ -59,6 +62,31 @@ export interface PresenceView {
   userId: string;
   presence: Presence;
   presenceChangedAt: string;
+  /** When away: the reason code, or null. */
+  awayReason: string | null;
+}
+
+/**
+ * A reason an agent may be away for (admin-edited; Break, Lunch, Meeting, Training and Other at first).
+ *   GET /api/away-reasons                 (anyone signed in) AwayReasonListResponse: the reasons offered now
+ *   GET /api/admin/away-reasons           (admins) AwayReasonListResponse: every reason, retired ones last
+ *   PUT /api/admin/away-reasons           (admins) body PutAwayReasonsRequest -> AwayReasonListResponse
+ * PUT /api/me/presence and PUT /api/wall/agents/:agentId/state take an optional `reason` (a code) with presence away.
+ */
+export interface AwayReasonView {
+  code: string;
+  labels: Record<Locale, string>;
+  /** False once an admin took it off the list: no longer offered, still named in reports. */
+  active: boolean;
+}
+
+export interface AwayReasonListResponse {
+  reasons: AwayReasonView[];
+}
+
+export interface PutAwayReasonsRequest {
+  /** The whole list in order; a code left out is retired. */
+  reasons: { code: string; labels: Record<Locale, string> }[];
 }
 
 // waiting_on_customer pauses the SLA clocks until the customer writes again (server/sla/).
@@ -260,7 +288,7 @@ export interface ServerToClientEvents {
     ticketId: string;
     /** Who holds it now, when the sender knows. */ assigneeId?: string | null;
   }) => void;
-  /** To a ticket's queue and supervisors: the tickets that changed in the last moment (~100 ms), to re-read. */
+  /** To a ticket's queue and supervisors: the tickets that changed in the last moment (~250 ms), to re-read. */
   'tickets.changed': (event: { changes: { ticketId: string; assigneeId?: string | null }[] }) => void;
   /** To supervisors and admins: a mailbox's connection state changed; re-read mail health. */
   'mailbox.changed': (event: { mailboxId: string }) => void;
@@ -280,6 +308,8 @@ export interface ServerToClientEvents {
   'wall.agent': (event: AgentGridRow) => void;
   /** To the supervisors watching the queue: a figure crossed a warning or critical threshold (or went back). */
   'wall.threshold': (event: ThresholdCrossing) => void;
+  /** To every supervisor and admin: the wall's thresholds or counting settings changed; re-read them. */
+  'wall.settings': (event: WallSettingsChanged) => void;
   /** To the monitoring supervisor: their monitoring session changed. */
   'monitor.changed': (event: MonitorSessionView) => void;
   /** To the monitored agent (when an admin turned it on): a supervisor monitors their call, or stopped (mode null). */

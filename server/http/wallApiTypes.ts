@@ -25,10 +25,11 @@
 //   'wall.figures'       to the supervisors watching the queues: WallFiguresPush (the changed queues' figures)
 //   'wall.agent'         to the supervisors watching the agent: AgentGridRow (their state changed)
 //   'wall.threshold'     to the supervisors watching the queue: ThresholdCrossing (a figure changed level)
+//   'wall.settings'      to every supervisor and admin: WallSettingsChanged (re-read thresholds and figures)
 //   'monitor.changed'    to the monitoring supervisor: MonitorSessionView
 //   'call.monitored'     to the monitored agent, when the admin setting is on: CallMonitoredEvent
 
-import type { Channel, TicketPriority } from './apiTypes';
+import type { AwayReasonView, Channel, Locale, TicketPriority } from './apiTypes';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Live figures
@@ -69,7 +70,12 @@ export interface FigureSet {
   ahtSeconds: number | null;
   /** abandoned ÷ (offered − shortAbandoned − callbacks). 0..1 */
   abandonRate: number | null;
-  /** Time agents spent handling contacts ÷ time they were available or handling. 0..1; null where not defined. */
+  /**
+   * Time agents spent handling contacts ÷ time they were available or handling. 0..1; null when nobody was staffed.
+   * A queue's (or a queue's channel's): handling its contacts ÷ staffed time of the agents eligible for it; the total:
+   * handling any contact ÷ staffed time of the watched agents. Null in a push (measured on the read, see
+   * WallFiguresPush).
+   */
   occupancy: number | null;
   /** Additive: total seconds the answered contacts waited. */
   answerWaitSeconds: number;
@@ -115,12 +121,30 @@ export interface WallFiguresResponse {
   queues: QueueFigures[];
   /** Every queue the viewer watches, summed (levels use the default thresholds). */
   total: WindowFigures;
+  /**
+   * Occupancy per channel over the watched queues (not a sum of the queues'): handling those queues' contacts of the
+   * channel ÷ staffed time of the agents eligible for one of them with capacity for the channel; today from the
+   * earliest reset time of the queues, as the total.
+   */
+  channelOccupancy: ChannelOccupancy;
 }
+
+export type ChannelOccupancy = Record<Channel, { today: number | null; last30Minutes: number | null }>;
 
 /** Pushed within 250 ms of a change: the figures of the queues that changed (merge them; re-read for the total). */
 export interface WallFiguresPush {
   at: string;
+  /**
+   * The changed queues' figures. Occupancy is not measured for a push (it needs every eligible agent's staffed time):
+   * it is null here, and the console keeps the last read's until its calm re-read after the push.
+   */
   queues: QueueFigures[];
+  occupancyIncluded: false;
+}
+
+/** An admin changed the wall's settings: thresholds judge the figures anew, and figures may count differently. */
+export interface WallSettingsChanged {
+  at: string;
 }
 
 /** A figure of a queue moved to another level. */
@@ -178,6 +202,9 @@ export interface AgentGridRow {
   presence: 'available' | 'busy' | 'away' | 'offline';
   /** When away (or busy): why — 'busy' (presence busy), 'console' (set by the agent), 'missed-offer', 'supervisor'. */
   awayReason: string | null;
+  /** When away with a reason code (chosen by the agent or a supervisor: lunch, meeting, …): the code and its labels. */
+  awayReasonCode: string | null;
+  awayReasonLabels: Record<Locale, string> | null;
   /** Open SMS/email tickets assigned to them, and their live or wrapping-up call. */
   contacts: AgentContactView[];
   /** Open tickets per channel they hold. */
@@ -211,6 +238,8 @@ export interface WaitingContactsResponse {
 /** A supervisor sets an agent's presence; the change is recorded with the reason 'supervisor', and audited. */
 export interface SetAgentStateRequest {
   presence: 'available' | 'busy' | 'away' | 'offline';
+  /** With away: an away reason code (GET /api/away-reasons); an unknown one is a 400 naming `reason`. */
+  reason?: string | null;
 }
 
 export interface ReassignContactRequest {
@@ -338,6 +367,8 @@ export interface ContactReportRow {
   asaSeconds: number | null;
   ahtSeconds: number | null;
   abandonRate: number | null;
+  /** The queue's channel's occupancy over the interval (the wall's definition); totals: over every row's queue. */
+  occupancy: number | null;
 }
 
 export interface ContactReportResponse {
@@ -361,6 +392,8 @@ export interface AgentReportRow {
   occupancy: number | null;
   /** Seconds in each presence in the period. */
   presenceSeconds: { available: number; busy: number; away: number; offline: number };
+  /** The away seconds split by away reason code (null: away with no reason given, or set away by the system). */
+  awayByReason: { reason: string | null; seconds: number }[];
 }
 
 export interface AgentReportResponse {
@@ -369,4 +402,6 @@ export interface AgentReportResponse {
   interval: ReportInterval;
   timezone: string;
   rows: AgentReportRow[];
+  /** Every away reason (retired ones too), to label awayByReason. */
+  awayReasons: AwayReasonView[];
 }

@@ -1,11 +1,12 @@
 import type { SessionUser } from '../auth/sessions';
 import type { Sql } from '../db/client';
 import type { AgentReportResponse, AgentReportRow } from '../http/wallApiTypes';
+import { listAwayReasons } from '../settings/awayReasonSettings';
 import { agentActivity, occupancyOf } from '../wall/agentActivity';
 import { watchedAgentsCondition } from '../wall/agentGrid';
 import { periodsOf, type ReportQuery } from './reportPeriods';
 
-/** Per agent and interval: handled, talk/hold/wrap-up, occupancy and time in each presence. */
+/** Per agent and interval: handled, talk/hold/wrap-up, occupancy and time in each presence (away per reason). */
 export async function agentReport(
   sql: Sql,
   viewer: Pick<SessionUser, 'role' | 'userId'>,
@@ -38,6 +39,7 @@ export async function agentReport(
       away: Math.round(a.away),
       offline: Math.round(a.offline),
     },
+    awayByReason: a.awayByReason.map((r) => ({ reason: r.reason, seconds: Math.round(r.seconds) })),
   }));
   return {
     from: new Date(q.from).toISOString(),
@@ -45,5 +47,14 @@ export async function agentReport(
     interval: q.interval,
     timezone: q.timezone,
     rows,
+    awayReasons: await listAwayReasons(sql, 'all'),
   };
+}
+
+/** The away reasons a report has time for, in the order of the list (retired ones after), then away with no reason. */
+export function reportedAwayReasons(report: AgentReportResponse): (string | null)[] {
+  const seen = new Set(report.rows.flatMap((r) => r.awayByReason.filter((a) => a.seconds > 0).map((a) => a.reason)));
+  const known = report.awayReasons.map((r) => r.code).filter((code) => seen.has(code));
+  const unlisted = [...seen].filter((code): code is string => code !== null && !known.includes(code)).sort();
+  return [...known, ...unlisted, ...(seen.has(null) ? [null] : [])];
 }

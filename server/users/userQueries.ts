@@ -9,6 +9,7 @@ interface UserRow {
   locale: UserView['locale'];
   presence: UserView['presence'];
   presenceChangedAt: Date;
+  awayReason: string | null;
   capacityVoice: number;
   capacitySms: number;
   capacityEmail: number;
@@ -25,6 +26,7 @@ const presentUser = (r: UserRow): UserView => ({
   locale: r.locale,
   presence: r.presence,
   presenceChangedAt: r.presenceChangedAt.toISOString(),
+  awayReason: r.awayReason,
   skills: r.skills,
   capacity: { voice: r.capacityVoice, sms: r.capacitySms, email: r.capacityEmail },
   teamIds: r.teamIds,
@@ -33,7 +35,7 @@ const presentUser = (r: UserRow): UserView => ({
 
 function selectUsers(sql: Sql, where: SqlFragment) {
   return sql<UserRow[]>`
-    select u.id, u.email, u.name, u.role, u.locale, u.presence, u.presence_changed_at,
+    select u.id, u.email, u.name, u.role, u.locale, u.presence, u.presence_changed_at, u.away_reason,
            u.capacity_voice, u.capacity_sms, u.capacity_email,
            coalesce((select array_agg(s.name order by s.name) from agent_skills a join skills s on s.id = a.skill_id where a.user_id = u.id), '{}') as skills,
            coalesce((select array_agg(tm.team_id order by tm.team_id) from team_members tm where tm.user_id = u.id), '{}') as team_ids,

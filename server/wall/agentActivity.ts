@@ -6,6 +6,8 @@ export interface AgentActivityRow {
   available: number;
   busy: number;
   away: number;
+  /** Away time split by the reason code in force (null: away with no reason, e.g. set away for a missed offer). */
+  awayByReason: { reason: string | null; seconds: number }[];
   offline: number;
   handled: number;
   talkSeconds: number;
@@ -18,7 +20,8 @@ export interface AgentActivityRow {
 }
 
 /**
- * Per agent and period: seconds in each presence (from presence_events, clipped to the period and to now), contacts
+ * Per agent and period: seconds in each presence (from presence_events, clipped to the period and to now; away time
+ * also per away reason), contacts
  * handled (an 'ended' fact), and talk (calls' connected time less hold), hold and wrap-up seconds, counted in the
  * period the fact happened in. Handling and staffed time are unions of intervals (Amazon Connect's occupancy): a
  * call's talk, its after-call work, an SMS or email from its answer to its resolve (or to now, while it is still the
@@ -39,7 +42,8 @@ export async function agentActivity(
     with p as (select * from unnest(${starts}::timestamptz[], ${ends}::timestamptz[]) as p(start, finish)),
     a as (select unnest(${agentIds}::uuid[]) as agent_id),
     ev as (
-      select user_id, presence, at, coalesce(lead(at) over (partition by user_id order by at, id), 'infinity') as until
+      select user_id, presence, away_reason, at,
+        coalesce(lead(at) over (partition by user_id order by at, id), 'infinity') as until
       from presence_events where user_id in (select agent_id from a) and at < ${maxEnd}),
     st as (
       select p.start, ev.user_id as agent_id,
@@ -48,6 +52,16 @@ export async function agentActivity(
         sum(extract(epoch from least(ev.until, p.finish, now()) - greatest(ev.at, p.start))) filter (where ev.presence = 'away') as away,
         sum(extract(epoch from least(ev.until, p.finish, now()) - greatest(ev.at, p.start))) filter (where ev.presence = 'offline') as offline
       from p join ev on ev.at < p.finish and ev.until > p.start and ev.at < now()
+      group by 1, 2),
+    aw as (
+      select start, agent_id,
+        json_agg(json_build_object('reason', away_reason, 'seconds', seconds) order by away_reason nulls last) as by_reason
+      from (
+        select p.start, ev.user_id as agent_id, ev.away_reason,
+          sum(extract(epoch from least(ev.until, p.finish, now()) - greatest(ev.at, p.start)))::float8 as seconds
+        from p join ev on ev.at < p.finish and ev.until > p.start and ev.at < now()
+        where ev.presence = 'away'
+        group by 1, 2, 3) r
       group by 1, 2),
     h as (
       select p.start, e.agent_id,
@@ -94,13 +108,15 @@ export async function agentActivity(
         select tstzmultirange(tstzrange(p.start, greatest(p.start, least(p.finish, now())))) as win) w)
     select p.start as period, a.agent_id,
       coalesce(st.available, 0)::float8 as available, coalesce(st.busy, 0)::float8 as busy,
-      coalesce(st.away, 0)::float8 as away, coalesce(st.offline, 0)::float8 as offline,
+      coalesce(st.away, 0)::float8 as away, coalesce(aw.by_reason, '[]'::json) as away_by_reason,
+      coalesce(st.offline, 0)::float8 as offline,
       coalesce(h.handled, 0)::int as handled,
       greatest(coalesce(h.connected, 0) - coalesce(h.hold, 0), 0)::float8 as talk_seconds,
       coalesce(h.hold, 0)::float8 as hold_seconds, coalesce(h.wrap, 0)::float8 as wrap_up_seconds,
       coalesce(occ.handling, 0)::float8 as handling_seconds, coalesce(occ.staffed, 0)::float8 as staffed_seconds
     from p cross join a
     left join st on st.start = p.start and st.agent_id = a.agent_id
+    left join aw on aw.start = p.start and aw.agent_id = a.agent_id
     left join h on h.start = p.start and h.agent_id = a.agent_id
     left join occ on occ.start = p.start and occ.agent_id = a.agent_id
     order by p.start, a.agent_id`;

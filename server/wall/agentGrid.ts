@@ -11,6 +11,9 @@ interface AgentRow {
   presence: Presence;
   presenceChangedAt: Date;
   presenceReason: string | null;
+  awayReasonCode: string | null;
+  awayReasonLabelEn: string | null;
+  awayReasonLabelZhCn: string | null;
   legAnsweredAt: Date | null;
   legCreatedAt: Date | null;
   legOnHold: boolean | null;
@@ -37,6 +40,7 @@ export async function agentGridRows(sql: Sql, where: SqlFragment, afterCallWorkS
     select u.id, u.name, u.email, u.presence, u.presence_changed_at,
       coalesce((select array_agg(m.team_id) from team_members m where m.user_id = u.id), '{}') as team_ids,
       (select reason from presence_events pe where pe.user_id = u.id order by pe.at desc, pe.id desc limit 1) as presence_reason,
+      ar.code as away_reason_code, ar.label_en as away_reason_label_en, ar.label_zh_cn as away_reason_label_zh_cn,
       leg.answered_at as leg_answered_at, leg.created_at as leg_created_at, leg.on_hold as leg_on_hold, leg.held_since as leg_held_since,
       (select max(c.ended_at) from calls c where c.agent_id = u.id and c.wrap_up = 'pending'
          and c.ended_at > now() - make_interval(secs => ${afterCallWorkSeconds})) as wrap_up_since,
@@ -59,6 +63,7 @@ export async function agentGridRows(sql: Sql, where: SqlFragment, afterCallWorkS
           order by c.created_at desc limit 1) c on true
         where t.assignee_id = u.id and t.status not in ('resolved', 'closed')), '[]') as contacts
     from users u
+    left join away_reasons ar on ar.code = u.away_reason and u.presence = 'away'
     left join lateral (
       select l.answered_at, l.created_at, c.customer_on_hold as on_hold, c.held_since
       from call_legs l join calls c on c.id = l.call_id
@@ -82,6 +87,10 @@ function present(r: AgentRow): AgentGridRow {
     stateSince: since.toISOString(),
     presence: r.presence,
     awayReason: r.presence === 'busy' ? 'busy' : r.presence === 'away' ? (r.presenceReason ?? 'console') : null,
+    awayReasonCode: r.awayReasonCode,
+    awayReasonLabels: r.awayReasonCode
+      ? { en: r.awayReasonLabelEn ?? r.awayReasonCode, 'zh-CN': r.awayReasonLabelZhCn ?? r.awayReasonCode }
+      : null,
     contacts: r.contacts.map((c) => ({ ...c, since: new Date(c.since).toISOString() })),
     handling,
   };

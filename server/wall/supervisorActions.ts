@@ -7,6 +7,7 @@ import { HttpError } from '../http/httpError';
 import { rooms } from '../realtime/rooms';
 import { cancelPendingOffers } from '../routing/enqueueTicket';
 import { kickRouting } from '../routing/routingTasks';
+import { requireAwayReason } from '../settings/awayReasonSettings';
 import { publishTicketChanged } from '../tickets/ticketEvents';
 import { connectAgentToTicket } from '../voice/connectCall';
 import { agentGridRows, watchedAgentsCondition } from './agentGrid';
@@ -20,16 +21,23 @@ async function requireWatchedAgent(ctx: AppContext, viewer: Viewer, agentId: str
   if (!agent) throw new HttpError(404, 'not_found', 'Agent not found among the agents of your teams.');
 }
 
-/** A supervisor sets an agent's presence; recorded as set by a supervisor, and audited. */
-export async function setAgentState(ctx: AppContext, viewer: Viewer, agentId: string, presence: Presence) {
+/** A supervisor sets an agent's presence (away maybe with a reason code); recorded as set by a supervisor, and audited. */
+export async function setAgentState(
+  ctx: AppContext,
+  viewer: Viewer,
+  agentId: string,
+  presence: Presence,
+  awayReason?: string | null,
+) {
   await requireWatchedAgent(ctx, viewer, agentId);
-  await setPresence(ctx, agentId, presence, 'supervisor');
+  if (awayReason) await requireAwayReason(ctx.sql, awayReason);
+  await setPresence(ctx, agentId, presence, 'supervisor', awayReason);
   await writeAudit(ctx.sql, {
     actorUserId: viewer.userId,
     action: 'agent.presence_set',
     entityType: 'user',
     entityId: agentId,
-    data: { presence },
+    data: awayReason ? { presence, awayReason } : { presence },
   });
   const [row] = await agentGridRows(ctx.sql, ctx.sql`u.id = ${agentId}`, ctx.config.AFTER_CALL_WORK_SECONDS);
   return row;

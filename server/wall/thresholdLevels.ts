@@ -11,8 +11,10 @@ const LOWER_IS_WORSE: ReadonlySet<ThresholdFigure> = new Set(['serviceLevel']);
 
 function levelOf(figure: ThresholdFigure, value: number | null, t: ThresholdView | undefined): FigureLevel {
   if (value === null || !t) return 'normal';
+  // A level is reached on reaching its limit, as the admin screen says and the console judges
+  // (agent-console/src/wall/thresholdLevel.ts): the server's crossings must agree with the colours on screen.
   const beyond = (limit: number | null) =>
-    limit !== null && (LOWER_IS_WORSE.has(figure) ? value < limit : value > limit);
+    limit !== null && (LOWER_IS_WORSE.has(figure) ? value <= limit : value >= limit);
   if (beyond(t.critical)) return 'critical';
   if (beyond(t.warning)) return 'warning';
   return 'normal';

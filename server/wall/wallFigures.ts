@@ -1,10 +1,17 @@
 import type { SessionUser } from '../auth/sessions';
 import type { Sql, SqlFragment, TransactionSql } from '../db/client';
 import { CHANNELS, type Channel } from '../http/apiTypes';
-import type { QueueFigures, ThresholdView, WallFiguresResponse, WindowFigures } from '../http/wallApiTypes';
+import type {
+  ChannelOccupancy,
+  QueueFigures,
+  ThresholdView,
+  WallFiguresResponse,
+  WindowFigures,
+} from '../http/wallApiTypes';
 import { agentActivity, occupancyOf } from './agentActivity';
 import { countEpisodes, type EpisodeCountRow } from './episodeCounts';
 import { NO_EPISODES, addSums, addWaiting, figureSet, type EpisodeSums, type WaitingNow } from './figureSet';
+import { occupancyRatio, segmentOccupancy, type SegmentOccupancyRow } from './segmentOccupancy';
 import { levelsOf } from './thresholdLevels';
 import { listThresholds } from './wallSettings';
 
@@ -47,17 +54,31 @@ function waitingNow(sql: Sql, queueIds: string[]) {
 type Cell = { sums: EpisodeSums; waiting: WaitingNow };
 const emptyCell = (): Cell => ({ sums: NO_EPISODES, waiting: { waiting: 0, oldestWaitingSince: null } });
 
-/** The live figures of these queues, per channel and summed, in both windows, with their levels. */
-export async function computeWallFigures(sql: Sql, queues: WallQueue[], agentIds: string[]) {
+const NO_CHANNEL_OCCUPANCY = Object.fromEntries(
+  CHANNELS.map((c) => [c, { today: null, last30Minutes: null }]),
+) as ChannelOccupancy;
+
+/**
+ * The live figures of these queues, per channel and summed, in both windows, with their levels. Occupancy needs every
+ * eligible agent's staffed time: it is measured for a read (`agentIds`, the watched agents the total is over), not for
+ * a push (`agentIds` null: occupancy left out, and null).
+ */
+export async function computeWallFigures(sql: Sql, queues: WallQueue[], agentIds: string[] | null) {
   const now = new Date();
   const since30 = new Date(now.getTime() - LAST_MINUTES * 60_000);
-  if (!queues.length) return { now, queues: [] as QueueFigures[], total: totalOf([], now, null, null, []) };
+  if (!queues.length)
+    return {
+      now,
+      queues: [] as QueueFigures[],
+      total: totalOf([], now, null, null, []),
+      channelOccupancy: NO_CHANNEL_OCCUPANCY,
+    };
   const ids = queues.map((q) => q.id);
   const sinces = queues.map((q) => q.todaySince);
   // postgres.js sends arrays of text: the instants go as ISO strings.
   const sinceTexts = sinces.map((d) => d.toISOString());
   const earliest = new Date(Math.min(...sinces.map((d) => d.getTime()), since30.getTime()));
-  const [today, last30, waiting, thresholds, activity] = await Promise.all([
+  const [today, last30, waiting, thresholds, activity, segments] = await Promise.all([
     countEpisodes(
       sql,
       sql`q.queue_id = any(${ids}) and q.at >= (
@@ -66,10 +87,21 @@ export async function computeWallFigures(sql: Sql, queues: WallQueue[], agentIds
     countEpisodes(sql, sql`q.queue_id = any(${ids}) and q.at >= ${since30}`),
     waitingNow(sql, ids),
     listThresholds(sql),
-    agentActivity(sql, agentIds, [
+    agentActivity(sql, agentIds ?? [], [
       { start: earliest, end: now },
       { start: since30, end: now },
     ]),
+    agentIds === null
+      ? ([] as SegmentOccupancyRow[])
+      : segmentOccupancy(sql, ids, [
+          ...queues.flatMap((q) => [
+            { key: `today:${q.id}`, queueId: q.id, start: q.todaySince, end: now },
+            { key: `last30:${q.id}`, queueId: q.id, start: since30, end: now },
+          ]),
+          // Channels over every watched queue: today from the earliest reset, as the total.
+          { key: 'today', queueId: null, start: earliest, end: now },
+          { key: 'last30', queueId: null, start: since30, end: now },
+        ]),
   ]);
   const occupancyToday = occupancyOf(activity.filter((a) => a.period.getTime() === earliest.getTime()));
   const occupancy30 = occupancyOf(activity.filter((a) => a.period.getTime() === since30.getTime()));
@@ -83,12 +115,28 @@ export async function computeWallFigures(sql: Sql, queues: WallQueue[], agentIds
       .filter((w) => w.queueId === queueId && (channel === null || w.channel === channel))
       .reduce((acc, w) => addWaiting(acc, w), emptyCell().waiting);
 
+  const occupancy = (key: string, queueId: string | null, channel: Channel | null) =>
+    occupancyRatio(
+      segments.find(
+        (r) =>
+          r.key === key &&
+          r.level === (queueId ? (channel ? 'queueChannel' : 'queue') : 'channel') &&
+          r.queueId === queueId &&
+          r.channel === channel,
+      ),
+    );
+
   const windowFigures = (queueId: string, channel: Channel | null): WindowFigures => {
     const w = waitingOf(queueId, channel);
-    const todaySet = figureSet(cells(today, queueId, channel), w, null, now);
+    const todaySet = figureSet(cells(today, queueId, channel), w, occupancy(`today:${queueId}`, queueId, channel), now);
     return {
       today: todaySet,
-      last30Minutes: figureSet(cells(last30, queueId, channel), w, null, now),
+      last30Minutes: figureSet(
+        cells(last30, queueId, channel),
+        w,
+        occupancy(`last30:${queueId}`, queueId, channel),
+        now,
+      ),
       levels: levelsOf(todaySet, thresholds, queueId),
     };
   };
@@ -113,7 +161,10 @@ export async function computeWallFigures(sql: Sql, queues: WallQueue[], agentIds
     occupancy30,
     thresholds,
   );
-  return { now, queues: result, total };
+  const channelOccupancy = Object.fromEntries(
+    CHANNELS.map((c) => [c, { today: occupancy('today', null, c), last30Minutes: occupancy('last30', null, c) }]),
+  ) as ChannelOccupancy;
+  return { now, queues: result, total, channelOccupancy };
 }
 
 function totalOf(
@@ -159,5 +210,10 @@ export async function wallFiguresFor(
     agentsOfViewer(sql, viewer),
   ]);
   const figures = await computeWallFigures(sql, queues, agentIds);
-  return { at: figures.now.toISOString(), queues: figures.queues, total: figures.total };
+  return {
+    at: figures.now.toISOString(),
+    queues: figures.queues,
+    total: figures.total,
+    channelOccupancy: figures.channelOccupancy,
+  };
 }

@@ -119,11 +119,13 @@ async function pushQueues(
 ) {
   if (!queueIds.length) return;
   const queues = await wallQueues(ctx.sql, ctx.sql`q.id = any(${queueIds})`);
-  const [figures, thresholds] = await Promise.all([computeWallFigures(ctx.sql, queues, []), listThresholds(ctx.sql)]);
+  // Occupancy is left out (null): it needs every eligible agent's staffed time, too slow for a push; the consoles
+  // re-read it calmly after each push (agent-console/src/realtime/invalidationRules.ts).
+  const [figures, thresholds] = await Promise.all([computeWallFigures(ctx.sql, queues, null), listThresholds(ctx.sql)]);
   const at = figures.now.toISOString();
   for (const q of figures.queues) {
     const targets = supervisorRooms([q.teamId]);
-    ctx.publisher.emit(targets, 'wall.figures', { at, queues: [q] });
+    ctx.publisher.emit(targets, 'wall.figures', { at, queues: [q], occupancyIncluded: false });
     for (const crossing of await levelChanges(ctx, q))
       ctx.publisher.emit(targets, 'wall.threshold', { ...crossing, at });
     // The next longest-wait threshold this queue's oldest contact will cross, if any.
@@ -131,7 +133,8 @@ async function pushQueues(
     const oldest = q.total.today.oldestWaitingSince;
     const next = [t?.warning, t?.critical]
       .filter((limit): limit is number => typeof limit === 'number')
-      .map((limit) => (oldest ? new Date(oldest).getTime() + (limit + 1) * 1000 : null))
+      // A level is reached on reaching its limit (thresholdLevels.ts): by then the rounded figure has reached it.
+      .map((limit) => (oldest ? new Date(oldest).getTime() + limit * 1000 : null))
       .filter((ms): ms is number => ms !== null && ms > Date.now())
       .sort((a, b) => a - b)[0];
     watchLongestWait(q.queueId, next ?? null);

@@ -62,7 +62,12 @@ describe('rooms', () => {
     const unskilled = await signedIn(unskilledUser);
     const toSkilled = nextEvent<PresenceView>(skilled.socket, 'presence.changed');
     const unskilledFirst = nextEvent<PresenceView>(unskilled.socket, 'presence.changed');
-    const probe = { userId: queueId, presence: 'busy' as const, presenceChangedAt: new Date().toISOString() };
+    const probe = {
+      userId: queueId,
+      presence: 'busy' as const,
+      presenceChangedAt: new Date().toISOString(),
+      awayReason: null,
+    };
     server.ctx.publisher.emit([rooms.queue(queueId)], 'presence.changed', probe);
     expect(await toSkilled).toEqual(probe);
     // Then something the unskilled agent does get: their own room. If the queue event had reached them, it would come first.
@@ -95,6 +100,7 @@ describe('presence', () => {
         userId: northAgent.id,
         presence: 'available',
         presenceChangedAt: res.body.presenceChangedAt,
+        awayReason: null,
       });
     }
     const [stored] = await db.sql<

@@ -203,4 +203,35 @@ describe('the live wall', () => {
     });
     expect(bad.status).toBe(400);
   });
+
+  it('when an admin changes a threshold, then the wall re-levels and pushes at once, with no contact moving', async () => {
+    const admin = await aUser(db.sql, 'admin');
+    const adminClient = await new TestClient(server.url).signIn(admin.email, admin.password);
+    // Someone waits (nobody is available), however many the tests before left waiting.
+    const arrived = nextFigures(smsQueue, (q) => q.total.today.waiting > 0);
+    await postTwilioWebhook(server.url, '/webhooks/twilio/sms', incomingSmsParams(aPhone(), '+15005550006', 'hi'), {
+      authToken: server.ctx.sms.authToken,
+      publicUrl: server.ctx.config.PUBLIC_URL,
+    });
+    await arrived;
+    const before = await supervisor.get('/api/wall/figures');
+    const waiting: number = before.body.queues.find((q: any) => q.queueId === smsQueue).total.today.waiting;
+    expect(waiting).toBeGreaterThan(0);
+
+    const told = nextEvent<{ at: string }>(supervisorSocket, 'wall.settings');
+    // Exactly at the warning limit: a level is reached on reaching it, as the console colours it.
+    const relevelled = nextFigures(smsQueue, (q) => q.total.levels.waiting === 'warning');
+    const crossing = nextEvent<ThresholdCrossing>(
+      supervisorSocket,
+      'wall.threshold',
+      (e) => e.queueId === smsQueue && e.figure === 'waiting' && e.level === 'warning',
+    );
+    const put = await adminClient.put('/api/wall/settings/thresholds', {
+      thresholds: [{ queueId: smsQueue, figure: 'waiting', warning: waiting, critical: waiting + 1 }],
+    });
+    expect(put.status, put.text).toBe(200);
+    await told;
+    expect(queueIn(await relevelled, smsQueue)!.total.today.waiting).toBe(waiting);
+    expect(await crossing).toMatchObject({ value: waiting });
+  });
 });

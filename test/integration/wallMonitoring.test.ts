@@ -145,4 +145,31 @@ describe('call monitoring', () => {
     expect(sim().snapshot(caller)!.conference!.participants).toHaveLength(2);
     sim().hangup(caller);
   });
+
+  it('when the admin setting is off, then a supervisor monitors without the agent being told', async () => {
+    const admin = await signedIn('admin', []);
+    const off = await admin.client.put('/api/wall/settings/monitoring', {
+      notifyAgentWhenMonitored: false,
+      shortAbandonSeconds: 5,
+    });
+    expect(off.status, off.text).toBe(200);
+    const agent = await signedIn('agent');
+    const supervisor = await signedIn('supervisor');
+    sim().setEndpointBehaviour(supervisor.device, 'answer');
+    const { caller, callId } = await aConnectedCall(agent);
+    const toldAgent: CallMonitoredEvent[] = [];
+    agent.socket.on('call.monitored', (e: CallMonitoredEvent) => toldAgent.push(e));
+
+    const started = nextEvent<MonitorSessionView>(supervisor.socket, 'monitor.changed', (e) => e.callId === callId);
+    const res = await supervisor.client.post(`/api/wall/calls/${callId}/monitor`, { mode: 'listen' });
+    expect(res.status, res.text).toBe(200);
+    await started;
+    const stopped = nextEvent<MonitorSessionView>(supervisor.socket, 'monitor.changed', (e) => e.status !== 'active');
+    expect((await supervisor.client.request('DELETE', `/api/wall/monitor-sessions/${res.body.id}`)).status).toBe(204);
+    await stopped;
+    // The supervisor's events went out after the agent's would have: a notice would have landed by now.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(toldAgent).toEqual([]);
+    sim().hangup(caller);
+  });
 });

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FigureSet, QueueFigures } from '../../server/http/wallApiTypes';
+import type { WallFiguresResponse } from '../../server/http/wallApiTypes';
 import { recordContactFact, type ContactFact } from '../../server/wall/contactFacts';
 import { endExpiredWrapUps } from '../../server/wall/wrapUpEnds';
-import { aCustomer, aQueue, aTeam, aTicket, aUser } from '../support/factories';
+import { aCustomer, aQueue, aSkill, aTeam, aTicket, aUser } from '../support/factories';
 import { TestClient } from '../support/httpClient';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 import { startTestServer, testEnv } from '../support/testServer';
@@ -68,7 +68,9 @@ beforeAll(async () => {
   queueA = await aQueue(db.sql, { name: 'Queue A', teamId: teamA });
   queueB = await aQueue(db.sql, { name: 'Queue B', teamId: teamB });
   const teamC = await aTeam(db.sql);
-  queueC = await aQueue(db.sql, { name: 'Queue C', teamId: teamC });
+  // Only Carol has the skill queue C asks for: its occupancy is over her staffed time alone.
+  const billing = await aSkill(db.sql);
+  queueC = await aQueue(db.sql, { name: 'Queue C', teamId: teamC, skills: [billing] });
   // "Today" starts three hours before the script's now, in each queue's time zone.
   const reset = new Date(now0.getTime() - 3 * 3600_000).toISOString().slice(11, 16);
   await db.sql`update queues set stats_reset_time = ${reset}, stats_timezone = 'UTC', service_level_seconds = 20`;
@@ -78,7 +80,9 @@ beforeAll(async () => {
   teamBSupervisor = await new TestClient(server.url).signIn(s.email, s.password);
   alice = (await aUser(db.sql, 'agent', { name: 'Alice', teamIds: [teamA] })).id;
   bob = (await aUser(db.sql, 'agent', { name: 'Bob', teamIds: [teamB] })).id;
-  carol = await aUser(db.sql, 'agent', { name: 'Carol', teamIds: [teamC] });
+  carol = await aUser(db.sql, 'agent', { name: 'Carol', teamIds: [teamC], skills: [billing] });
+  // Carol takes calls only: no SMS or email capacity, so the SMS and email occupancy leave her staffed time out.
+  await db.sql`update users set capacity_sms = 0, capacity_email = 0 where id = ${carol.id}`;
   customer = await aCustomer(db.sql);
 
   // Alice is staffed 3600 s (T0-600 → T0+3000); Bob 6900 s (T0 → 5 minutes before now).
@@ -163,7 +167,7 @@ afterAll(async () => {
 const figures = async (client: TestClient) => {
   const res = await client.get('/api/wall/figures');
   expect(res.status, res.text).toBe(200);
-  return res.body as { queues: QueueFigures[]; total: { today: FigureSet; last30Minutes: FigureSet } };
+  return res.body as WallFiguresResponse;
 };
 
 describe('the wall over a scripted day', () => {
@@ -254,6 +258,61 @@ describe('the wall over a scripted day', () => {
     expect(await endExpiredWrapUps(server.ctx)).toEqual({ ended: 0 });
   });
 
+  it('when the day is replayed, then occupancy per queue and per channel is the hand count', async () => {
+    const body = await figures(admin);
+    const queue = (id: string) => body.queues.find((q) => q.queueId === id)!;
+    // Staffed: Alice 3600, Bob 6900, Carol 2000 (all of them today; in the last 30 minutes Bob alone, 1500).
+    // A needs no skill: every agent is eligible. Handling A's contacts: Alice [10, 370] (c1, c2, c1's wrap-up) = 360,
+    // Bob c7 150 → 510 ÷ 12500. Its last 30 minutes: c7 150 ÷ Bob's 1500.
+    expect(queue(queueA).total.today.occupancy).toBe(0.0408);
+    // (the wall's now is a moment past the script's: Bob's staffed time is a hair short of 1500).
+    expect(queue(queueA).total.last30Minutes.occupancy).toBeCloseTo(0.1, 2);
+    // B: Bob c6 100 + Alice's SMS c9 600 = 700 ÷ 12500; per channel, voice 100 ÷ 12500 and SMS 600 ÷ the SMS-capable
+    // Alice and Bob's 10500.
+    expect(queue(queueB).total.today.occupancy).toBe(0.056);
+    expect(queue(queueB).byChannel.voice.today.occupancy).toBe(0.008);
+    expect(queue(queueB).byChannel.sms.today.occupancy).toBe(0.0571);
+    expect(queue(queueB).byChannel.email.today.occupancy).toBe(0);
+    expect(queue(queueB).total.last30Minutes.occupancy).toBe(0);
+    // C asks for a skill only Carol has: her [610, 1110] = 500 ÷ her 2000. Nobody eligible was staffed in the last
+    // 30 minutes: no figure. SMS: Carol has no SMS capacity, and no one else is eligible.
+    expect(queue(queueC).total.today.occupancy).toBe(0.25);
+    expect(queue(queueC).total.last30Minutes.occupancy).toBeNull();
+    expect(queue(queueC).byChannel.sms.today.occupancy).toBeNull();
+    // Per channel over every queue: voice 360 + 100 + 150 + 500 = 1110 ÷ 12500; SMS 600 ÷ Alice and Bob's 10500;
+    // email nothing handled ÷ 10500. The last 30 minutes: voice c7 150 ÷ Bob's 1500.
+    expect(body.channelOccupancy).toMatchObject({
+      voice: { today: 0.0888 },
+      sms: { today: 0.0571, last30Minutes: 0 },
+      email: { today: 0, last30Minutes: 0 },
+    });
+    expect(body.channelOccupancy.voice.last30Minutes).toBeCloseTo(0.1, 2);
+  });
+
+  it('when the same period is reported, then each queue and channel row has the wall’s occupancy', async () => {
+    const wall = await figures(admin);
+    const from = wall.queues[0].todaySince;
+    const to = new Date(Date.now() + 60_000).toISOString();
+    const res = await admin.get(
+      `/api/reports/contacts?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&interval=month`,
+    );
+    expect(res.status, res.text).toBe(200);
+    const row = (queueId: string, channel: string) =>
+      res.body.rows.filter((r: any) => r.queueId === queueId && r.channel === channel);
+    for (const q of wall.queues)
+      for (const channel of ['voice', 'sms'] as const)
+        for (const r of row(q.queueId, channel)) expect(r.occupancy).toBe(q.byChannel[channel].today.occupancy);
+    expect(row(queueB, 'sms')).toEqual([expect.objectContaining({ occupancy: 0.0571 })]);
+    expect(row(queueC, 'voice')).toEqual([expect.objectContaining({ occupancy: 0.25 })]);
+    // Every reported queue's contacts (1110 voice + 600 SMS, overlaps once: Alice's c9 does not overlap her calls)
+    // ÷ the staffed time of everyone eligible for one of them: 1710 ÷ 12500.
+    expect(res.body.totals.occupancy).toBe(0.1368);
+    const sms = await admin.get(
+      `/api/reports/contacts?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&interval=month&channel=sms`,
+    );
+    expect(sms.body.totals.occupancy).toBe(wall.channelOccupancy.sms.today);
+  });
+
   it('when a supervisor of team B looks, then they see queue B only', async () => {
     const body = await figures(teamBSupervisor);
     expect(body.queues.map((q) => q.queueId)).toEqual([queueB]);
@@ -271,7 +330,10 @@ describe('the wall over a scripted day', () => {
     const { waiting, longestWaitSeconds, oldestWaitingSince, occupancy, answerWaitSeconds, handleSeconds, ...same } =
       wall.total.today;
     void [waiting, longestWaitSeconds, oldestWaitingSince, occupancy, answerWaitSeconds, handleSeconds];
-    expect(res.body.totals).toEqual(same);
+    // Occupancy apart: the report's totals are over the reported queues' eligible agents (checked below).
+    const { occupancy: reportOccupancy, ...reportSame } = res.body.totals;
+    void reportOccupancy;
+    expect(reportSame).toEqual(same);
     const aVoice = res.body.rows.filter((r: any) => r.queueId === queueA && r.channel === 'voice');
     expect(aVoice.reduce((n: number, r: any) => n + r.offered, 0)).toBe(8);
   });
@@ -303,7 +365,7 @@ describe('the wall over a scripted day', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes.slice(3));
     expect(text.split('\r\n')[0]).toBe(
-      'period,queueName,channel,offered,answered,answeredWithinThreshold,abandoned,shortAbandoned,callbacks,transfers,handled,serviceLevel,asaSeconds,ahtSeconds,abandonRate',
+      'period,queueName,channel,offered,answered,answeredWithinThreshold,abandoned,shortAbandoned,callbacks,transfers,handled,serviceLevel,asaSeconds,ahtSeconds,abandonRate,occupancy',
     );
     expect(text).toContain('Queue A,voice');
   });

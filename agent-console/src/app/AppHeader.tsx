@@ -8,7 +8,7 @@ import { SignOutButton } from './SignOutButton';
 
 interface Props {
   user: UserView;
-  onPresenceChange: (presence: Presence) => Promise<void>;
+  onPresenceChange: (presence: Presence, reason: string | null) => Promise<void>;
   onLocaleChosen: (locale: Locale) => void;
   onSignOut: () => Promise<void>;
   /** The button that opens the navigation where the screen is too narrow to show it beside the page. */
@@ -34,7 +34,7 @@ export function AppHeader({ user, onPresenceChange, onLocaleChosen, onSignOut, n
       <ConnectionStatus />
       <div className="app-header__controls">
         <EnableNotificationsButton />
-        <PresenceSwitch presence={user.presence} onChange={onPresenceChange} />
+        <PresenceSwitch presence={user.presence} awayReason={user.awayReason} onChange={onPresenceChange} />
         <LanguageSwitch onLocaleChosen={onLocaleChosen} />
         <span className="app-header__user" data-testid="current-user">
           <span className="app-header__user-name">{user.name}</span>

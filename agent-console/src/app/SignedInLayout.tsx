@@ -31,8 +31,8 @@ export function SignedInLayout() {
   const [navOpen, setNavOpen] = useState(false);
 
   const changePresence = useCallback(
-    async (presence: Presence) => {
-      const view = await setPresence(presence);
+    async (presence: Presence, reason: string | null) => {
+      const view = await setPresence(presence, reason);
       updateUser((known) => withLatestPresence(known, view));
     },
     [updateUser],

@@ -61,6 +61,7 @@ export const queryKeys = {
     ['callbacks', filter.customerId ?? null, filter.statuses.join(',')] as const,
 
   simulatorStatus: ['simulator', 'status'] as const,
+  awayReasons: ['awayReasons'] as const,
   simulatedConversations: ['simulator', 'sms'] as const,
   simulatedConversation: (phone: string) => ['simulator', 'sms', phone] as const,
   simulatedMailbox: (address: string) => ['simulator', 'email', address] as const,

@@ -1,4 +1,5 @@
 import { surveysEn } from './surveysEn';
+import { awayReasonsEn } from './awayReasonsEn';
 import { slaEn } from './slaEn';
 import { knowledgeEn } from './knowledgeEn';
 import { wallEn } from './wallEn';
@@ -12,6 +13,7 @@ export const en = {
   ...knowledgeEn,
   ...slaEn,
   ...surveysEn,
+  ...awayReasonsEn,
   app: {
     name: 'Switchboard',
     loading: 'Loading…',
@@ -27,6 +29,7 @@ export const en = {
     busy: 'Busy',
     away: 'Away',
     offline: 'Offline',
+    awayWithReason: 'Away — {{reason}}',
     changeFailed: 'Could not change presence.',
   },
   role: {
@@ -70,6 +73,7 @@ export const en = {
     surveys: 'Surveys',
     adminSurveys: 'Surveys',
     adminHealth: 'Customer health',
+    adminAwayReasons: 'Away reasons',
   },
   signIn: {
     title: 'Sign in',

@@ -84,6 +84,7 @@ export const wallEn = {
     handlingTickets_one: 'Handling {{count}} ticket',
     handlingTickets_other: 'Handling {{count}} tickets',
     awayReason: 'Away: {{reason}}',
+    awayWithReason: 'Away — {{reason}}',
     awayReasons: {
       busy: 'busy',
       console: 'set by the agent',
@@ -203,6 +204,7 @@ export const wallEn = {
       surveys: 'Survey score per period',
       count: 'Contacts',
     },
+    noAwayReason: 'no reason given',
     agentFigure: {
       handled: 'Handled',
       talk: 'Talk',

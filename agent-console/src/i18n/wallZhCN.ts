@@ -86,6 +86,7 @@ export const wallZhCN: typeof wallEn = {
     handlingTickets_one: '正在处理 {{count}} 个工单',
     handlingTickets_other: '正在处理 {{count}} 个工单',
     awayReason: '离开：{{reason}}',
+    awayWithReason: '离开 — {{reason}}',
     awayReasons: {
       busy: '忙碌',
       console: '坐席自行设置',
@@ -202,6 +203,7 @@ export const wallZhCN: typeof wallEn = {
       surveys: '各时段满意度得分',
       count: '联系数',
     },
+    noAwayReason: '未说明原因',
     agentFigure: {
       handled: '已处理',
       talk: '通话',

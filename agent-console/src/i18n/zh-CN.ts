@@ -1,5 +1,6 @@
 import type { Translation } from './en';
 import { surveysZhCN } from './surveysZhCN';
+import { awayReasonsZhCN } from './awayReasonsZhCN';
 import { slaZhCN } from './slaZhCN';
 import { knowledgeZhCN } from './knowledgeZhCN';
 import { wallZhCN } from './wallZhCN';
@@ -12,6 +13,7 @@ export const zhCN: Translation = {
   ...knowledgeZhCN,
   ...slaZhCN,
   ...surveysZhCN,
+  ...awayReasonsZhCN,
   app: {
     name: 'Switchboard',
     loading: '加载中…',
@@ -27,6 +29,7 @@ export const zhCN: Translation = {
     busy: '忙碌',
     away: '离开',
     offline: '离线',
+    awayWithReason: '离开 — {{reason}}',
     changeFailed: '无法更改在线状态。',
   },
   role: {
@@ -70,6 +73,7 @@ export const zhCN: Translation = {
     surveys: '满意度调查',
     adminSurveys: '满意度调查',
     adminHealth: '客户健康度',
+    adminAwayReasons: '离开原因',
   },
   signIn: {
     title: '登录',

@@ -10,12 +10,17 @@ export function isAtLeastAsRecent(candidate: Stamped, current: Stamped): boolean
   return Date.parse(candidate.presenceChangedAt) >= Date.parse(current.presenceChangedAt);
 }
 
-/** `target` with the presence from `change` applied, unless `target` already holds a newer one. */
-export function withLatestPresence<T extends Pick<PresenceView, 'presence' | 'presenceChangedAt'>>(
-  target: T,
-  change: Pick<PresenceView, 'presence' | 'presenceChangedAt'>,
-): T {
+type PresenceFields = Pick<PresenceView, 'presence' | 'presenceChangedAt'> & Partial<Pick<PresenceView, 'awayReason'>>;
+
+/** `target` with the presence (and away reason, when `change` has one) applied, unless `target` holds a newer one. */
+export function withLatestPresence<T extends PresenceFields>(target: T, change: PresenceFields): T {
   if (!isAtLeastAsRecent(change, target)) return target;
-  if (change.presence === target.presence && change.presenceChangedAt === target.presenceChangedAt) return target;
-  return { ...target, presence: change.presence, presenceChangedAt: change.presenceChangedAt };
+  const reason = change.awayReason === undefined ? {} : { awayReason: change.awayReason };
+  if (
+    change.presence === target.presence &&
+    change.presenceChangedAt === target.presenceChangedAt &&
+    (change.awayReason === undefined || change.awayReason === target.awayReason)
+  )
+    return target;
+  return { ...target, presence: change.presence, presenceChangedAt: change.presenceChangedAt, ...reason };
 }

@@ -123,4 +123,9 @@ describe('invalidationsFor', () => {
       queryKeys.simulatedCall('CA1'),
     ]);
   });
+
+  it('re-reads the wall’s thresholds and figures when an admin changed its settings', () => {
+    const keys = keysOf(invalidationsFor('wall.settings', { at: '2026-12-07T08:00:00Z' }, cacheWith(), ME));
+    expect(keys).toEqual([queryKeys.wallSettings, queryKeys.wallFigures]);
+  });
 });

@@ -110,14 +110,20 @@ const RULES: { [E in RealtimeEventName]: Rule<E> } = {
       .filter(([key, call]) => key[2] === event.callSid || (call != null && concernsAddress(event, call.from)))
       .map(([key]) => at(key, INVALIDATION_DELAY_MS.detail)),
   // The live wall (agent-console/src/wall, supervisor/) applies figure and agent pushes itself. A figures push means
-  // contacts moved: who waits re-reads at once; the total's occupancy (not a sum of queues') calmly.
+  // contacts moved: who waits re-reads at once; occupancy (per queue, per channel and in total, which pushes leave
+  // out) calmly. An agent's change of state changes staffed time, so occupancy too: the same calm re-read.
   'wall.figures': () => [
     at(queryKeys.wallWaiting, INVALIDATION_DELAY_MS.list),
     at(queryKeys.wallFigures, INVALIDATION_DELAY_MS.campaignStats),
   ],
-  'wall.agent': () => [],
+  'wall.agent': () => [at(queryKeys.wallFigures, INVALIDATION_DELAY_MS.campaignStats)],
   // Notifications of figures turning amber or red are the wall's own (wall/useThresholdNotices.ts).
   'wall.threshold': () => [],
+  // An admin changed the thresholds or how figures count: the wall judges by the new ones, and re-reads its figures.
+  'wall.settings': () => [
+    at(queryKeys.wallSettings, INVALIDATION_DELAY_MS.detail),
+    at(queryKeys.wallFigures, INVALIDATION_DELAY_MS.detail),
+  ],
   'monitor.changed': () => [at(queryKeys.wallCalls, INVALIDATION_DELAY_MS.detail)],
   // The agent's "being monitored" line follows the event itself (wall/BeingMonitoredNotice.tsx).
   'call.monitored': () => [],

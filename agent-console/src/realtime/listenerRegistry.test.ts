@@ -72,6 +72,7 @@ describe('REALTIME_EVENTS', () => {
       'voice.simulator.changed',
       'wall.agent',
       'wall.figures',
+      'wall.settings',
       'wall.threshold',
     ]);
   });

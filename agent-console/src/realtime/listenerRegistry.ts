@@ -20,6 +20,7 @@ const EVENTS: Record<RealtimeEventName, true> = {
   'wall.figures': true,
   'wall.agent': true,
   'wall.threshold': true,
+  'wall.settings': true,
   'monitor.changed': true,
   'call.monitored': true,
   'sla.alarm': true,

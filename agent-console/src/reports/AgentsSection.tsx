@@ -4,7 +4,8 @@ import type { AgentReportResponse, AgentReportRow } from '../../../server/http/w
 import { periodLabel } from './periodLabel';
 import { ReportChart, SERIES_COLOURS } from './ReportChart';
 import type { ReportColumn } from './reportColumns';
-import { activeAgentRows, agentTotals } from './reportRows';
+import { awayReasonLabel } from '../presence/presenceChoices';
+import { activeAgentRows, agentTotals, awaySecondsFor, reportedAwayReasons } from './reportRows';
 import { ReportTable } from './ReportTable';
 
 const PRESENCES = ['available', 'busy', 'away', 'offline'] as const;
@@ -27,6 +28,18 @@ export function AgentsSection({ report }: { report: AgentReportResponse }) {
       kind: 'seconds',
       value: (row) => row.presenceSeconds[presence],
     })),
+    // Away time split by the reason the agent (or a supervisor) gave; "no reason" is away set by the system or bare.
+    ...reportedAwayReasons(report).map((reason): ReportColumn<AgentReportRow> => {
+      const known = report.awayReasons.find((r) => r.code === reason);
+      const name =
+        reason === null ? t('reports.noAwayReason') : known ? awayReasonLabel(known.labels, i18n.language) : reason;
+      return {
+        key: `away:${reason ?? 'none'}`,
+        label: t('presence.awayWithReason', { reason: name }),
+        kind: 'seconds',
+        value: (row) => awaySecondsFor(row, reason),
+      };
+    }),
   ];
 
   return (

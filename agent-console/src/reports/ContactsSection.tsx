@@ -44,6 +44,7 @@ export function ContactsSection({ report }: { report: ContactReportResponse }) {
     figure('asaSeconds', t('wall.figure.asaSeconds'), 'seconds'),
     figure('ahtSeconds', t('wall.figure.ahtSeconds'), 'seconds'),
     figure('abandonRate', t('wall.figure.abandonRate'), 'ratio'),
+    figure('occupancy', t('wall.figure.occupancy'), 'ratio'),
   ];
 
   return (

@@ -23,6 +23,7 @@ const row = (
   asaSeconds: null,
   ahtSeconds: null,
   abandonRate: null,
+  occupancy: null,
   ...figures,
 });
 
@@ -90,6 +91,7 @@ describe('agentTotals', () => {
     wrapUpSeconds: 5,
     occupancy: null,
     presenceSeconds: { available: 0, busy: 0, away: 0, offline: 0 },
+    awayByReason: [],
   });
 
   it('adds each agent’s intervals, agents by name', () => {
@@ -114,6 +116,7 @@ describe('activeAgentRows', () => {
       wrapUpSeconds: 0,
       occupancy: null,
       presenceSeconds: { available: 0, busy: 0, away: 0, offline: 0 },
+      awayByReason: [],
     };
     const signedIn = { ...empty, period: P2, presenceSeconds: { ...empty.presenceSeconds, available: 900 } };
     expect(activeAgentRows([empty, signedIn])).toEqual([signedIn]);

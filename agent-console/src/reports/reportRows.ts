@@ -1,5 +1,5 @@
 import type { Channel } from '../../../server/http/apiTypes';
-import type { AgentReportRow, ContactReportRow } from '../../../server/http/wallApiTypes';
+import type { AgentReportResponse, AgentReportRow, ContactReportRow } from '../../../server/http/wallApiTypes';
 
 export type ContactFigures = Omit<ContactReportRow, 'period' | 'queueId' | 'queueName' | 'channel'>;
 
@@ -8,6 +8,7 @@ const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null)
 /**
  * Several report rows as one, with the wall's definitions applied to the sums. Rows carry averages, not the time
  * they average, so that time is taken back from each (ASA × answered, AHT × handled) before dividing again.
+ * Occupancy is no sum (agents serve several queues and channels): only a single row's is kept.
  */
 export function sumContactRows(rows: readonly ContactFigures[]): ContactFigures {
   const sum = (pick: (row: ContactFigures) => number) => rows.reduce((total, row) => total + pick(row), 0);
@@ -33,6 +34,7 @@ export function sumContactRows(rows: readonly ContactFigures[]): ContactFigures 
     asaSeconds: ratio(waitSeconds, answered),
     ahtSeconds: ratio(handleSeconds, handled),
     abandonRate: ratio(abandoned, offered - shortAbandoned - callbacks),
+    occupancy: rows.length === 1 ? rows[0].occupancy : null,
   };
 }
 
@@ -93,3 +95,18 @@ export function activeAgentRows(rows: readonly AgentReportRow[]): AgentReportRow
       Object.values(row.presenceSeconds).some((seconds) => seconds > 0),
   );
 }
+
+/**
+ * The away reasons a report has time for, as columns: the admin's order (retired reasons after), then away with no
+ * reason given (null). Mirrors reportedAwayReasons on the server, which orders the CSV the same way.
+ */
+export function reportedAwayReasons(report: Pick<AgentReportResponse, 'rows' | 'awayReasons'>): (string | null)[] {
+  const seen = new Set(report.rows.flatMap((r) => r.awayByReason.filter((a) => a.seconds > 0).map((a) => a.reason)));
+  const known = report.awayReasons.map((r) => r.code).filter((code) => seen.has(code));
+  const unlisted = [...seen].filter((code): code is string => code !== null && !known.includes(code)).sort();
+  return [...known, ...unlisted, ...(seen.has(null) ? [null] : [])];
+}
+
+/** A row's away seconds for one reason (null: none given). */
+export const awaySecondsFor = (row: AgentReportRow, reason: string | null) =>
+  row.awayByReason.find((a) => a.reason === reason)?.seconds ?? 0;

@@ -39,6 +39,7 @@ export const NAVIGATION = [
   { page: 'slaPolicies', to: '/admin/sla-policies', access: 'admins' },
   { page: 'adminSurveys', to: '/admin/surveys', access: 'admins' },
   { page: 'adminHealth', to: '/admin/customer-health', access: 'admins' },
+  { page: 'adminAwayReasons', to: '/admin/away-reasons', access: 'admins' },
   { page: 'mailboxes', to: '/admin/mailboxes', access: 'admins' },
   { page: 'phone', to: '/admin/phone', access: 'admins' },
   { page: 'simulator', to: '/simulator', access: 'everyone', whileSimulating: true },
@@ -318,6 +319,14 @@ const adminHealthRoute = createRoute({
   component: lazyRouteComponent(() => import('../health/HealthSettingsAdminPage'), 'HealthSettingsAdminPage'),
 });
 
+// The reasons agents pick under Away (agent-console/src/awayReasons).
+const adminAwayReasonsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/away-reasons',
+  staticData: { access: 'admins', navPage: 'adminAwayReasons' },
+  component: lazyRouteComponent(() => import('../awayReasons/AwayReasonsAdminPage'), 'AwayReasonsAdminPage'),
+});
+
 // Opens for everyone even while the navigation does not list it: its page says when the simulator is off.
 const simulatorRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -392,6 +401,7 @@ export const routeTree = rootRoute.addChildren([
   surveyReportsRoute,
   adminSurveysRoute,
   adminHealthRoute,
+  adminAwayReasonsRoute,
   simulatorRoute,
   accountRoute,
 ]);

@@ -17,7 +17,7 @@ interface Props {
 
 /** Each agent: what they do and for how long, their contacts, and what a supervisor can do about it. */
 export function AgentGrid({ agents, calls, now, onAgentChanged }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (agents.length === 0) return <p className="muted">{t('agentGrid.none')}</p>;
   return (
     <div className="table-scroll">
@@ -43,6 +43,7 @@ export function AgentGrid({ agents, calls, now, onAgentChanged }: Props) {
                 data-agent-email={agent.email}
                 data-presence={agent.presence}
                 data-state={agent.state}
+                data-away-reason={agent.awayReasonCode ?? undefined}
               >
                 <td>
                   <div>{agent.name}</div>
@@ -51,7 +52,7 @@ export function AgentGrid({ agents, calls, now, onAgentChanged }: Props) {
                 <td>
                   <span className={`presence-label agent-state agent-state--${agent.state}`} data-testid="agent-state">
                     <PresenceDot presence={agent.presence} />
-                    {agentStateLabel(agent, t)}
+                    {agentStateLabel(agent, t, i18n.language)}
                   </span>
                 </td>
                 <td>

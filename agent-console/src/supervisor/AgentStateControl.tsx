@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Presence } from '../../../server/http/apiTypes';
 import type { AgentGridRow } from '../../../server/http/wallApiTypes';
 import { errorMessage } from '../api/errorMessage';
-import { PRESENCE_OPTIONS } from '../presence/presenceOptions';
+import { choiceValue, presenceChoices } from '../presence/presenceChoices';
+import { useAwayReasons } from '../presence/useAwayReasons';
 import { wallApi } from '../wall/wallEndpoints';
 
-/** A supervisor sets an agent's presence (e.g. away for someone who left without signing out). */
+/** A supervisor sets an agent's presence (e.g. away for someone who left without signing out), away maybe with a reason. */
 export function AgentStateControl({
   agent,
   onChanged,
@@ -13,15 +15,18 @@ export function AgentStateControl({
   agent: AgentGridRow;
   onChanged: (row: AgentGridRow) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const reasons = useAwayReasons();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const current = { presence: agent.presence, awayReason: agent.awayReasonCode };
+  const choices = presenceChoices(reasons.data ?? [], i18n.language, current);
 
-  const change = async (presence: AgentGridRow['presence']) => {
+  const change = async (presence: Presence, reason: string | null) => {
     setBusy(true);
     setError(null);
     try {
-      onChanged(await wallApi.setAgentState(agent.id, presence));
+      onChanged(await wallApi.setAgentState(agent.id, presence, reason));
     } catch (failure) {
       setError(errorMessage(failure, t));
     } finally {
@@ -34,13 +39,18 @@ export function AgentStateControl({
       <select
         data-testid="agent-set-state"
         aria-label={t('agentGrid.setStateFor', { name: agent.name })}
-        value={agent.presence}
+        value={choiceValue(current.presence, current.awayReason)}
         disabled={busy}
-        onChange={(event) => void change(event.target.value as AgentGridRow['presence'])}
+        onChange={(event) => {
+          const choice = choices.find((c) => c.value === event.target.value);
+          if (choice) void change(choice.presence, choice.reason);
+        }}
       >
-        {PRESENCE_OPTIONS.map((presence) => (
-          <option key={presence} value={presence}>
-            {t(`presence.${presence}`)}
+        {choices.map((choice) => (
+          <option key={choice.value} value={choice.value}>
+            {choice.reasonLabel
+              ? t('presence.awayWithReason', { reason: choice.reasonLabel })
+              : t(`presence.${choice.presence}`)}
           </option>
         ))}
       </select>

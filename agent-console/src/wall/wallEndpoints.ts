@@ -22,10 +22,10 @@ export const wallApi = {
   calls: () => requestJson<LiveCallsResponse>('/api/wall/calls'),
   settings: () => requestJson<WallSettingsResponse>('/api/wall/settings'),
 
-  setAgentState: (agentId: string, presence: SetAgentStateRequest['presence']) =>
+  setAgentState: (agentId: string, presence: SetAgentStateRequest['presence'], reason: string | null = null) =>
     requestJson<AgentGridRow>(`/api/wall/agents/${encodeURIComponent(agentId)}/state`, {
       method: 'PUT',
-      body: { presence } satisfies SetAgentStateRequest,
+      body: (reason ? { presence, reason } : { presence }) satisfies SetAgentStateRequest,
     }),
   reassign: (ticketId: string, agentId: string) =>
     requestJson<void>(`/api/wall/contacts/${encodeURIComponent(ticketId)}/reassign`, {

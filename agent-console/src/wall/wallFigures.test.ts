@@ -85,14 +85,24 @@ describe('liveFigures', () => {
     at: '2026-01-01T10:00:00.000Z',
     queues: [queue('sales', set({ offered: 1, waiting: 1 })), queue('support', set({ offered: 2 }))],
     total: windows(set({ offered: 3, occupancy: 0.5 })),
+    channelOccupancy: {
+      voice: { today: 0.5, last30Minutes: null },
+      sms: { today: null, last30Minutes: null },
+      email: { today: null, last30Minutes: null },
+    },
   };
 
   it('applies only pushes newer than the snapshot, and sums the total with the server’s occupancy', () => {
     let pushes = rememberPush(new Map(), {
       at: '2026-01-01T10:00:05.000Z',
       queues: [queue('sales', set({ offered: 4, waiting: 0 }))],
+      occupancyIncluded: false,
     });
-    pushes = rememberPush(pushes, { at: '2026-01-01T09:59:00.000Z', queues: [queue('support', set({ offered: 9 }))] });
+    pushes = rememberPush(pushes, {
+      at: '2026-01-01T09:59:00.000Z',
+      queues: [queue('support', set({ offered: 9 }))],
+      occupancyIncluded: false,
+    });
     const live = liveFigures(snapshot, pushes);
     expect(live.queues.map((q) => q.figures.total.today.offered)).toEqual([4, 2]);
     expect(live.total.today.offered).toBe(6);
@@ -100,9 +110,34 @@ describe('liveFigures', () => {
     expect(live.total.at).toBe('2026-01-01T10:00:05.000Z');
   });
 
+  it('keeps each queue’s occupancy of the last read when a push (which leaves it out) is applied', () => {
+    const read: WallFiguresResponse = {
+      ...snapshot,
+      queues: [queue('sales', set({ offered: 1, occupancy: 0.3 }), set({ occupancy: 0.2 }))],
+    };
+    const pushes = rememberPush(new Map(), {
+      at: '2026-01-01T10:00:05.000Z',
+      queues: [queue('sales', set({ offered: 4 }))],
+      occupancyIncluded: false,
+    });
+    const [sales] = liveFigures(read, pushes).queues;
+    expect(sales.figures.total.today).toMatchObject({ offered: 4, occupancy: 0.3 });
+    expect(sales.figures.byChannel.voice.today.occupancy).toBe(0.2);
+  });
+
   it('keeps the newest push per queue whatever the arrival order', () => {
-    const newer = rememberPush(new Map(), { at: '2026-01-01T10:00:09.000Z', queues: [queue('sales', set())] });
-    expect(rememberPush(newer, { at: '2026-01-01T10:00:08.000Z', queues: [queue('sales', set())] })).toBe(newer);
+    const newer = rememberPush(new Map(), {
+      at: '2026-01-01T10:00:09.000Z',
+      queues: [queue('sales', set())],
+      occupancyIncluded: false,
+    });
+    expect(
+      rememberPush(newer, {
+        at: '2026-01-01T10:00:08.000Z',
+        queues: [queue('sales', set())],
+        occupancyIncluded: false,
+      }),
+    ).toBe(newer);
   });
 
   it('sums one channel over the queues', () => {

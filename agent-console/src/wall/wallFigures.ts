@@ -5,6 +5,7 @@ import type {
   ThresholdFigure,
   WallFiguresPush,
   WallFiguresResponse,
+  WindowFigures,
 } from '../../../server/http/wallApiTypes';
 
 export type WallWindow = 'today' | 'last30Minutes';
@@ -95,19 +96,38 @@ export function rememberPush(pushes: QueuePushes, push: WallFiguresPush): QueueP
 export interface LiveFigures {
   queues: { figures: QueueFigures; at: string }[];
   total: { today: FigureSet; last30Minutes: FigureSet; at: string };
+  /** Per channel over every queue shown, as last read (not a sum of queues'). */
+  channelOccupancy: WallFiguresResponse['channelOccupancy'];
+}
+
+/** A queue's pushed figures with the occupancy of the last read: a push leaves occupancy out (WallFiguresPush). */
+function withReadOccupancy(pushed: QueueFigures, read: QueueFigures): QueueFigures {
+  const windows = (set: WindowFigures, readSet: WindowFigures): WindowFigures => ({
+    ...set,
+    today: { ...set.today, occupancy: readSet.today.occupancy },
+    last30Minutes: { ...set.last30Minutes, occupancy: readSet.last30Minutes.occupancy },
+  });
+  return {
+    ...pushed,
+    total: windows(pushed.total, read.total),
+    byChannel: Object.fromEntries(
+      CHANNELS.map((channel) => [channel, windows(pushed.byChannel[channel], read.byChannel[channel])]),
+    ) as QueueFigures['byChannel'],
+  };
 }
 
 /**
  * The snapshot read over HTTP with every newer push applied. Pushes are kept apart from the snapshot, so a push that
  * lands while a re-read is in flight is not lost when the older answer arrives. The total is summed from the queues
- * (the server's is the same sum), keeping the server's occupancy.
+ * (the server's is the same sum), keeping the server's occupancy. Occupancy, which pushes leave out, is the
+ * snapshot's for every row; the calm re-read after each push (realtime/invalidationRules.ts) brings it up to date.
  */
 export function liveFigures(snapshot: WallFiguresResponse, pushes: QueuePushes): LiveFigures {
   const snapshotAt = Date.parse(snapshot.at);
   const queues = snapshot.queues.map((queue) => {
     const pushed = pushes.get(queue.queueId);
     return pushed && Date.parse(pushed.at) > snapshotAt
-      ? { figures: pushed.figures, at: pushed.at }
+      ? { figures: withReadOccupancy(pushed.figures, queue), at: pushed.at }
       : { figures: queue, at: snapshot.at };
   });
   const at = queues.reduce((latest, queue) => (queue.at > latest ? queue.at : latest), snapshot.at);
@@ -116,17 +136,22 @@ export function liveFigures(snapshot: WallFiguresResponse, pushes: QueuePushes):
       queues.map((queue) => queue.figures.total[window]),
       snapshot.total[window].occupancy,
     );
-  return { queues, total: { today: windowTotal('today'), last30Minutes: windowTotal('last30Minutes'), at } };
+  return {
+    queues,
+    total: { today: windowTotal('today'), last30Minutes: windowTotal('last30Minutes'), at },
+    channelOccupancy: snapshot.channelOccupancy,
+  };
 }
 
-/** One channel over every queue shown. */
+/** One channel over every queue shown, with the server's occupancy of that channel when given. */
 export function channelFigures(
   queues: readonly { figures: QueueFigures }[],
   channel: Channel,
   window: WallWindow,
+  occupancy: number | null = null,
 ): FigureSet {
   const sets = queues.map((queue) => queue.figures.byChannel[channel]?.[window]).filter((set) => set !== undefined);
-  return sumFigureSets(sets);
+  return sumFigureSets(sets, occupancy);
 }
 
 /**

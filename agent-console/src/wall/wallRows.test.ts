@@ -54,6 +54,11 @@ const live = liveFigures(
       queue('b', set({ offered: 2 }), set({ offered: 4 })),
     ],
     total: windows(set({ occupancy: 0.75 })),
+    channelOccupancy: {
+      voice: { today: 0.4, last30Minutes: null },
+      sms: { today: null, last30Minutes: null },
+      email: { today: 0.2, last30Minutes: null },
+    },
   },
   new Map(),
 );
@@ -76,6 +81,8 @@ describe('wallRows', () => {
       ['sms', 0],
       ['email', 5],
     ]);
+    // Occupancy is no sum of the queues': each channel shows the server's own.
+    expect(rows.map((row) => row.figures.occupancy)).toEqual([0.4, null, 0.2]);
   });
 });
 

@@ -64,6 +64,7 @@ export function wallRows(
               const set = figures.byChannel[channel]?.[window];
               return set ? [ticking(set, at)] : [];
             }),
+            live.channelOccupancy?.[channel]?.[window] ?? null,
           ),
         }));
   return { rows, total };

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { setPresence } from '../../commands/setPresence';
+import { listAwayReasons, requireAwayReason } from '../../settings/awayReasonSettings';
 import { findUserView } from '../../users/userQueries';
-import { LOCALES, PRESENCES } from '../apiTypes';
+import { type AwayReasonListResponse, LOCALES } from '../apiTypes';
+import { presenceInput } from '../presenceInput';
 import { ANY_ROLE, route } from '../route';
 
 export const meRoutes = [
@@ -18,11 +20,19 @@ export const meRoutes = [
     method: 'put',
     path: '/api/me/presence',
     access: ANY_ROLE,
-    summary: 'Set your presence (available, busy, away, offline).',
-    body: z.object({ presence: z.enum(PRESENCES) }),
+    summary: 'Set your presence (available, busy, away, offline); away may name a reason (an away reason code).',
+    body: presenceInput,
     async handler({ ctx, body, session }) {
-      return setPresence(ctx, session.userId, body.presence, 'console');
+      if (body.reason) await requireAwayReason(ctx.sql, body.reason);
+      return setPresence(ctx, session.userId, body.presence, 'console', body.reason);
     },
+  }),
+  route({
+    method: 'get',
+    path: '/api/away-reasons',
+    access: ANY_ROLE,
+    summary: 'The reasons an agent may be away for, in the order offered, with their labels.',
+    handler: async ({ ctx }): Promise<AwayReasonListResponse> => ({ reasons: await listAwayReasons(ctx.sql) }),
   }),
   route({
     method: 'put',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { agentReport } from '../../reports/agentReport';
+import { agentReport, reportedAwayReasons } from '../../reports/agentReport';
 import { contactReport } from '../../reports/contactReport';
 import { sendCsv, toCsv } from '../csv';
 import { reportQuery, requireFewPeriods } from '../../reports/reportPeriods';
@@ -23,6 +23,7 @@ const CONTACT_COLUMNS = [
   'asaSeconds',
   'ahtSeconds',
   'abandonRate',
+  'occupancy',
 ] as const;
 
 // Historical reports, by the same definitions as the live wall; JSON, or CSV with ?format=csv.
@@ -67,6 +68,9 @@ export const reportRoutes = [
         'awaySeconds',
         'offlineSeconds',
       ];
+      // Away time per reason: a column for each reason with time in the report (`awaySeconds:none`, no reason given).
+      const reasons = reportedAwayReasons(report);
+      columns.push(...reasons.map((code) => `awaySeconds:${code ?? 'none'}`));
       const rows = report.rows.map((r) => [
         r.period,
         r.agentName,
@@ -79,6 +83,7 @@ export const reportRoutes = [
         r.presenceSeconds.busy,
         r.presenceSeconds.away,
         r.presenceSeconds.offline,
+        ...reasons.map((code) => r.awayByReason.find((a) => a.reason === code)?.seconds ?? 0),
       ]);
       sendCsv(res, 'agents.csv', toCsv(columns, rows));
     },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { agentGridFor } from '../../wall/agentGrid';
 import { assignWaitingContact, reassignContact, setAgentState } from '../../wall/supervisorActions';
 import { waitingContactsFor } from '../../wall/waitingContacts';
+import { announceWallSettingsChanged } from '../../wall/wallSettingsChanged';
 import { wallFiguresFor } from '../../wall/wallFigures';
 import {
   loadWallSettings,
@@ -12,7 +13,7 @@ import {
   saveThresholds,
   thresholdsInput,
 } from '../../wall/wallSettings';
-import { PRESENCES } from '../apiTypes';
+import { presenceInput } from '../presenceInput';
 import { ADMINS, route, SUPERVISORS } from '../route';
 import type {
   AgentGridResponse,
@@ -25,10 +26,6 @@ import type {
 const agentParams = z.object({ agentId: z.uuid('must be a UUID') });
 const ticketParams = z.object({ ticketId: z.uuid('must be a UUID') });
 const queueParams = z.object({ queueId: z.uuid('must be a UUID') });
-
-/** Settings changes move every queue's levels: the wall listener recomputes them (wallPush.ts). */
-const touchAllQueues = (sql: Parameters<typeof loadWallSettings>[0]) =>
-  sql`select pg_notify('switchboard_wall', 'q:' || id) from queues`;
 
 // The supervisors' live wall: figures, the agent grid, who waits, supervisor actions and the wall's settings.
 export const wallRoutes = [
@@ -62,11 +59,11 @@ export const wallRoutes = [
     method: 'put',
     path: '/api/wall/agents/:agentId/state',
     access: SUPERVISORS,
-    summary: "Set an agent's presence (available, busy, away, offline).",
+    summary: "Set an agent's presence (available, busy, away, offline); away may name a reason code.",
     params: agentParams,
-    body: z.object({ presence: z.enum(PRESENCES) }),
+    body: presenceInput,
     handler: async ({ ctx, session, params, body }): Promise<AgentGridRow> =>
-      setAgentState(ctx, session, params.agentId, body.presence),
+      setAgentState(ctx, session, params.agentId, body.presence, body.reason),
   }),
   route({
     method: 'post',
@@ -104,7 +101,7 @@ export const wallRoutes = [
     body: thresholdsInput,
     async handler({ ctx, session, body }): Promise<WallSettingsResponse> {
       await saveThresholds(ctx.sql, body, session.userId);
-      await touchAllQueues(ctx.sql);
+      await announceWallSettingsChanged(ctx, 'every queue');
       return loadWallSettings(ctx.sql);
     },
   }),
@@ -117,7 +114,7 @@ export const wallRoutes = [
     body: queueStatsInput,
     async handler({ ctx, session, params, body }): Promise<WallSettingsResponse> {
       await saveQueueStats(ctx.sql, params.queueId, body, session.userId);
-      await ctx.sql`select pg_notify('switchboard_wall', ${`q:${params.queueId}`})`;
+      await announceWallSettingsChanged(ctx, [params.queueId]);
       return loadWallSettings(ctx.sql);
     },
   }),
@@ -129,7 +126,7 @@ export const wallRoutes = [
     body: monitoringInput,
     async handler({ ctx, session, body }): Promise<WallSettingsResponse> {
       await saveMonitoringSettings(ctx.sql, body, session.userId);
-      await touchAllQueues(ctx.sql);
+      await announceWallSettingsChanged(ctx, 'every queue');
       return loadWallSettings(ctx.sql);
     },
   }),
