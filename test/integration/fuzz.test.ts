@@ -234,7 +234,7 @@ describe('malformed input from everywhere, generated', () => {
         })),
       ),
     );
-    const statuses = statusesByFamily(await expectNo5xx(generate(request, 4, 2500)));
+    const statuses = statusesByFamily(await expectNo5xx(generate(request, 4, 3000)));
     // Every route was called, and most of them also with input their handler took up.
     expect(statuses.size).toBe(routes.length);
     expect([...statuses.values()].filter(answeredByHandler).length).toBeGreaterThan(routes.length * 0.75);
