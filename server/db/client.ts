@@ -6,8 +6,7 @@ export type SqlFragment = postgres.Fragment;
 
 /**
  * The one PostgreSQL client of a process. Column names map snake_case → camelCase in results. A URL may name a Unix
- * socket directory as libpq's do (`postgres://user@/db?host=/var/run/postgresql`): on the same machine a socket spares
- * each statement the loopback TCP stack, on both ends.
+ * socket directory as libpq's do (`postgres://user@/db?host=/var/run/postgresql`), for a PostgreSQL on the same machine.
  */
 export function createSql(url: string, options: { max?: number } = {}): Sql {
   const { url: tcpUrl, path } = unixSocketOf(url);
