@@ -71,15 +71,19 @@ async function storeVoicemail(
     },
     ...(queueId ? { queueId } : {}),
   });
-  await ctx.sql`update messages set call_id = ${call.id} where id = ${stored.messageId}`;
-  // A transcription that came in while the message was being stored waited on the call: it replaces the placeholder.
-  await ctx.sql`
-    update messages m set body_text = c.voicemail_transcription
-    from calls c where c.id = ${call.id} and m.id = ${stored.messageId} and c.voicemail_transcription is not null`;
-  await ctx.sql`
-    update calls set voicemail = true, ticket_id = coalesce(ticket_id, ${stored.ticketId}), customer_id = coalesce(customer_id, ${stored.customerId}),
-      recording_sid = coalesce(recording_sid, ${rec.recordingSid}), recording_url = coalesce(recording_url, ${rec.recordingUrl}), updated_at = now()
-    where id = ${call.id}`;
+  // The message and the call are tied to each other in one transaction: nobody sees the call's voicemail message
+  // while the call is not yet on its ticket (where it is invisible to the agents of that ticket's queue).
+  await ctx.sql.begin(async (tx) => {
+    await tx`update messages set call_id = ${call.id} where id = ${stored.messageId}`;
+    // A transcription that came in while the message was being stored waited on the call: it replaces the placeholder.
+    await tx`
+      update messages m set body_text = c.voicemail_transcription
+      from calls c where c.id = ${call.id} and m.id = ${stored.messageId} and c.voicemail_transcription is not null`;
+    await tx`
+      update calls set voicemail = true, ticket_id = coalesce(ticket_id, ${stored.ticketId}), customer_id = coalesce(customer_id, ${stored.customerId}),
+        recording_sid = coalesce(recording_sid, ${rec.recordingSid}), recording_url = coalesce(recording_url, ${rec.recordingUrl}), updated_at = now()
+      where id = ${call.id}`;
+  });
   await publishCallChanged(ctx, call.id);
 }
 

@@ -308,7 +308,7 @@ describe('with the phone simulator: recordings are silent WAVs as long as the me
     const expectedBytes = 44 + stored!.duration * 8000 * 2;
 
     const res = await getBytes(agent, `/api/calls/${stored!.callId}/recording`);
-    expect(res.status).toBe(200);
+    expect(res.status, res.body.toString()).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^audio\/wav/);
     expect(res.body.toString('ascii', 0, 4)).toBe('RIFF');
     expect(res.body.toString('ascii', 8, 12)).toBe('WAVE');
