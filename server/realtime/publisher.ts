@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { ServerToClientEvents } from '../http/apiTypes';
 import type { Logger } from '../logger';
 import { createRoomBatches } from './roomBatches';
+import { rooms } from './rooms';
 
 export type EventName = keyof ServerToClientEvents;
 export type EventPayload<E extends EventName> = Parameters<ServerToClientEvents[E]>[0];
@@ -19,6 +20,8 @@ export interface Publisher {
   emit<E extends EventName>(roomNames: string[], event: E, payload: EventPayload<E>): void;
   /** A ticket change for crowded rooms: gathered per room and sent as one `tickets.changed` per window. */
   emitTicketChange(roomNames: string[], change: TicketChange): void;
+  /** Tells the wall these queues' figures or levels may have moved though no console was told (a settings change). */
+  hintWallQueues(queueIds: readonly string[]): void;
   /** Sends the gathered ticket changes now (the process is stopping). */
   flush(): void;
   disconnectRoom(roomName: string): void;
@@ -78,6 +81,7 @@ export function createPublisher(redis: Redis, prefix: string, log: Logger): Publ
       hintWall(roomNames);
       ticketChanges.add(roomNames, change);
     },
+    hintWallQueues: (queueIds) => hintWall(queueIds.map(rooms.queue)),
     flush: () => {
       ticketChanges.flush();
       if (wallHintTimer) clearTimeout(wallHintTimer);
