@@ -10,6 +10,7 @@ import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 import { startTestServer, testEnv } from '../support/testServer';
 import { incomingSmsParams, postTwilioWebhook } from '../support/twilioWebhooks';
 import { waitFor } from '../support/waitFor';
+import { changeSurveySettings } from '../support/surveySettings';
 
 // The survey rules through the SMS webhook and send path: the NPS and CES scales and their low lines, the question in
 // the customer's language, an expired survey taking no answer, and one row sent once however often its job runs.
@@ -27,16 +28,7 @@ const texted = (from: string, body: string) =>
     publicUrl: server.ctx.config.PUBLIC_URL,
   });
 
-async function setSurvey(changes: Record<string, unknown>) {
-  const { body } = await admin.get('/api/admin/survey-settings');
-  const {
-    queueId: _id,
-    queueName: _name,
-    ...current
-  } = body.queues.find((q: { queueId: string }) => q.queueId === queueId);
-  const res = await admin.put(`/api/admin/survey-settings/${queueId}`, { ...current, ...changes });
-  expect(res.status, res.text).toBe(200);
-}
+const setSurvey = (changes: Record<string, unknown>) => changeSurveySettings(admin, queueId, changes);
 
 /** A customer texts in; the agent has the ticket and resolves it. */
 async function aResolvedTicketFromText(phone: string, text: string) {

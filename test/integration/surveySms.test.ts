@@ -9,6 +9,7 @@ import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 import { startTestServer, testEnv } from '../support/testServer';
 import { incomingSmsParams, postTwilioWebhook } from '../support/twilioWebhooks';
 import { waitFor } from '../support/waitFor';
+import { changeSurveySettings } from '../support/surveySettings';
 
 // SMS surveys through the real webhook and send path: sent on resolve, the digit reply recorded as the answer
 // without a ticket, a free text after it as the comment, a low score alerting the queue's supervisors live.
@@ -26,16 +27,7 @@ const texted = (from: string, body: string) =>
     publicUrl: server.ctx.config.PUBLIC_URL,
   });
 
-async function setSurvey(changes: Record<string, unknown>) {
-  const { body } = await admin.get('/api/admin/survey-settings');
-  const {
-    queueId: _id,
-    queueName: _name,
-    ...current
-  } = body.queues.find((q: { queueId: string }) => q.queueId === queueId);
-  const res = await admin.put(`/api/admin/survey-settings/${queueId}`, { ...current, ...changes });
-  expect(res.status, res.text).toBe(200);
-}
+const setSurvey = (changes: Record<string, unknown>) => changeSurveySettings(admin, queueId, changes);
 
 /** A customer texts in; the ticket is the agent's. */
 async function aTicketFromText(phone: string, text: string) {

@@ -6,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 import { startTestServer, testEnv } from '../support/testServer';
 import { incomingSmsParams, postTwilioWebhook } from '../support/twilioWebhooks';
 import { waitFor } from '../support/waitFor';
+import { changeSurveySettings } from '../support/surveySettings';
 
 // The SMS survey's optional second question, through Twilio's signed SMS webhook: while it waits for a yes or no, a
 // text that is neither stays with the survey (as the comment, or with one re-ask) and never opens a ticket; an
@@ -27,16 +28,7 @@ async function texted(from: string, body: string) {
   expect(res.status).toBe(200);
 }
 
-async function setSurvey(changes: Record<string, unknown>) {
-  const { body } = await admin.get('/api/admin/survey-settings');
-  const {
-    queueId: _id,
-    queueName: _name,
-    ...current
-  } = body.queues.find((q: { queueId: string }) => q.queueId === queueId);
-  const res = await admin.put(`/api/admin/survey-settings/${queueId}`, { ...current, ...changes });
-  expect(res.status, res.text).toBe(200);
-}
+const setSurvey = (changes: Record<string, unknown>) => changeSurveySettings(admin, queueId, changes);
 
 const surveyOf = async (ticketId: string) =>
   (

@@ -6,6 +6,7 @@ import { connectSocket, nextEvent } from '../support/sockets';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 import { startTestServer, testEnv } from '../support/testServer';
 import { waitFor } from '../support/waitFor';
+import { changeSurveySettings } from '../support/surveySettings';
 
 // The keypad survey after the agent hangs up, through the TwiML the built-in Twilio simulator follows (signed
 // webhooks as Twilio sends them): the caller keys a score, then leaves a spoken comment.
@@ -29,16 +30,7 @@ afterAll(async () => {
   await db?.drop();
 });
 
-async function setSurvey(changes: Record<string, unknown>) {
-  const { body } = await admin.get('/api/admin/survey-settings');
-  const {
-    queueId: _q,
-    queueName: _n,
-    ...current
-  } = body.queues.find((q: { queueId: string }) => q.queueId === queueId);
-  const res = await admin.put(`/api/admin/survey-settings/${queueId}`, { ...current, ...changes });
-  expect(res.status, res.text).toBe(200);
-}
+const setSurvey = (changes: Record<string, unknown>) => changeSurveySettings(admin, queueId, changes);
 
 /** A caller picks the agent option, an agent takes the call, they talk; the agent hangs up. Returns the caller. */
 async function aConversationTheAgentEnds(optIn?: string, from = aPhone()) {
