@@ -54,4 +54,24 @@ describe('a transaction whose BEGIN is pipelined with its first statements', () 
     const reads = await Promise.all([sql`select 1 as one`, sql`select 1 as one`]);
     expect(reads.map((r) => r[0].one)).toEqual([1, 1]);
   });
+
+  it('when work under a savepoint fails, then only that part is undone and the rest commits', async () => {
+    await pipelinedTransaction(sql, async (tx) => {
+      await tx.unsafe(`insert into ${table} values (30)`);
+      await expect(
+        tx.savepoint(async (sp) => {
+          await sp.unsafe(`insert into ${table} values (31)`);
+          await sp.unsafe(`insert into ${table} values (30)`);
+        }),
+      ).rejects.toThrow(/duplicate key/);
+      const kept = await tx.savepoint('named', async (sp) => {
+        await sp.unsafe(`insert into ${table} values (32)`);
+        return 'kept';
+      });
+      expect(kept).toBe('kept');
+    });
+    const now = await rows();
+    expect(now).toEqual(expect.arrayContaining([30, 32]));
+    expect(now).not.toContain(31);
+  });
 });

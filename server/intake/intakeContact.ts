@@ -3,6 +3,7 @@ import type { InboundContact } from '../../channels/inboundContact';
 import { auditInsert, writeAudit, type AuditEntry } from '../commands/writeAudit';
 import type { AppContext } from '../context';
 import type { TransactionSql } from '../db/client';
+import { pipelinedTransaction } from '../db/pipelinedTransaction';
 import { enqueueTicket, entryQueueFor, entryQueueQuery } from '../routing/enqueueTicket';
 import { kickRouting } from '../routing/routingTasks';
 import { searchVector } from '../search/searchVector';
@@ -24,6 +25,9 @@ export interface IntakeResult {
 
 class DuplicateContact extends Error {}
 
+/** Intake gave the contact back, untouched: its `withdrawIf` read said it is something else (a survey's answer). */
+export class IntakeWithdrawn extends Error {}
+
 /** Who watches a ticket this intake opened (known from the insert), or null to read them after commit. */
 type TicketWatchers = KnownWatchers | null;
 
@@ -38,6 +42,11 @@ export interface IntakeOrigin {
   mailboxId?: string;
   /** Writes the files the contact's attachments name, in intake's transaction: they commit with the message or not at all. */
   storeFiles?: (tx: TransactionSql) => Promise<void>;
+  /**
+   * A read sent with intake's first statements, in its transaction: when it answers true, intake rolls back whole
+   * and throws IntakeWithdrawn. A check that nearly always says "go on" costs no round trip of its own this way.
+   */
+  withdrawIf?: (tx: TransactionSql) => Promise<boolean>;
 }
 
 export async function intakeContact(
@@ -47,8 +56,16 @@ export async function intakeContact(
 ): Promise<IntakeResult> {
   const identity = contactIdentity(contact, ctx.config.DEFAULT_PHONE_REGION);
   try {
-    const { watchers, ...result } = await ctx.sql.begin(async (tx) => {
-      const { clockFacts, ...stored } = await storeContact(tx, contact, identity, origin);
+    const { watchers, ...result } = await pipelinedTransaction(ctx.sql, async (tx) => {
+      // Both settle before anything is decided: no statement of either may run after the rollback.
+      const [withdraw, storing] = await Promise.allSettled([
+        origin.withdrawIf?.(tx) ?? false,
+        storeContact(tx, contact, identity, origin),
+      ]);
+      if (withdraw.status === 'rejected') throw withdraw.reason;
+      if (withdraw.value) throw new IntakeWithdrawn();
+      if (storing.status === 'rejected') throw storing.reason;
+      const { clockFacts, ...stored } = storing.value;
       // A notice (an opt-out keyword) asks for no answer; mail flagged automated starts no clock.
       if (!contact.noticeOnly)
         await slaOnCustomerMessage(ctx, tx, stored.ticketId, Boolean(contact.metadata?.automated), clockFacts);

@@ -5,7 +5,7 @@ import type { TransactionSql } from '../db/client';
 import { HttpError } from '../http/httpError';
 import { rooms } from '../realtime/rooms';
 import { publishTicketChanged, type TicketWatchers } from '../tickets/ticketEvents';
-import { findTicketSummary } from '../tickets/ticketQueries';
+import { findAcceptedOfferTicket } from '../tickets/ticketQueries';
 import { kickRouting } from './routingTasks';
 import { withRoutingLock } from './routingPass';
 import { connectAgentToTicket } from '../voice/connectCall';
@@ -38,7 +38,9 @@ async function lockPendingOffer(tx: TransactionSql, offerId: string, agentId: st
  * ticket's assignment and its audit entry happen only if the offer was accepted.
  */
 export async function acceptOffer(ctx: AppContext, offerId: string, agentId: string) {
-  const [accepted] = await ctx.sql<(TicketWatchers & { ticketId: string })[]>`
+  // The accept and the read of the ticket it answers with go down one connection in one write.
+  const conn = await ctx.sql.reserve();
+  const accepting = conn<(TicketWatchers & { ticketId: string })[]>`
     with offer as (
       update offers set status = 'accepted', responded_at = now(), seen_at = coalesce(seen_at, now())
       where id = ${offerId} and agent_id = ${agentId} and status = 'pending' and expires_at > now()
@@ -52,14 +54,13 @@ export async function acceptOffer(ctx: AppContext, offerId: string, agentId: str
       select ${agentId}, 'user', 'ticket.assigned', 'ticket', ticket.id::text, ${ctx.sql.json({ agentId, via: 'offer' })}
       from ticket
     )
-    select id as ticket_id, assignee_id, queue_id, team_id from ticket`;
+    select id as ticket_id, assignee_id, queue_id, team_id from ticket`.execute();
+  const reading = findAcceptedOfferTicket(conn, offerId);
+  const [[accepted], ticket] = await Promise.all([accepting, reading]).finally(() => conn.release());
   if (!accepted) await refuseAccept(ctx, offerId, agentId);
   const { ticketId, ...watchers } = accepted;
   ctx.publisher.emit([rooms.agent(agentId)], 'offer.ended', { offerId, ticketId, reason: 'accepted' });
-  const [ticket] = await Promise.all([
-    findTicketSummary(ctx.sql, ticketId),
-    publishTicketChanged(ctx, ticketId, watchers),
-  ]);
+  await publishTicketChanged(ctx, ticketId, watchers);
   // A call: ring the agent (the caller waits on hold audio until they pick up), or dial a waiting callback.
   if (ticket?.channel === 'voice') await connectAgentToTicket(ctx, ticketId, agentId);
   return ticket;

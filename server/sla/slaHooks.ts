@@ -33,6 +33,9 @@ export const slaOnCustomerMessage = (
 export const slaOnPublicResponse = (ctx: HookContext, tx: TransactionSql, ticketId: string) =>
   apply(ctx, tx, ticketId, { kind: 'public_response', at: new Date() });
 
-/** Status, priority or queue changed: clocks stop, pause, resume, or follow another policy. */
-export const slaOnTicketChanged = (ctx: HookContext, tx: TransactionSql, ticketId: string) =>
-  apply(ctx, tx, ticketId, { kind: 'ticket_changed' });
+/**
+ * Status, priority or queue changed: clocks stop, pause, resume, or follow another policy. `known`: the ticket's clock
+ * facts as the statement that changed it returned them.
+ */
+export const slaOnTicketChanged = (ctx: HookContext, tx: TransactionSql, ticketId: string, known?: TicketClockFacts) =>
+  apply(ctx, tx, ticketId, { kind: 'ticket_changed' }, known);

@@ -1,6 +1,7 @@
 import type { InboundContact } from '../../channels/inboundContact';
 import type { SmsKeyword } from '../../channels/sms/smsKeywords';
 import type { AppContext } from '../context';
+import type { Sql, TransactionSql } from '../db/client';
 import { callerIdentity } from '../intake/contactIdentity';
 import type { IntakeResult } from '../intake/intakeContact';
 import { recordSurveyAnswer, type SurveyAnswer } from './recordAnswer';
@@ -22,26 +23,12 @@ export async function takeSmsSurveyReply(
   ctx: AppContext,
   contact: InboundContact,
   keyword: SmsKeyword | null = null,
+  lookup?: SurveyReplyLookup,
 ): Promise<IntakeResult | null> {
   const phone = callerIdentity(contact.from.value, ctx.config.DEFAULT_PHONE_REGION);
   if (!phone) return null;
-  // One read for every inbound text: this message stored before as an answer (a redelivery), else the survey
-  // awaiting an answer from this number.
-  const found = await ctx.sql<
-    { stored: boolean; id: string | null; surveyId: string; step: string | null; bodyText: string | null }[]
-  >`
-    (select true as stored, m.id, m.metadata ->> 'surveyId' as survey_id, m.metadata ->> 'surveyAnswer' as step, m.body_text
-     from messages m
-     where m.channel = 'sms' and m.provider_id = ${contact.providerId} and m.metadata ? 'surveyAnswer')
-    union all
-    (select false, null, id::text, null, null from surveys
-     where channel = 'sms' and to_address = ${phone} and status in ('sent', 'answered') and step <> 'done'
-       and expires_at > now()
-     order by sent_at desc limit 1)`;
-  const stored = found
-    .filter((f) => f.stored)
-    .map((f) => ({ id: f.id!, surveyId: f.surveyId, step: f.step!, bodyText: f.bodyText! }));
-  const surveyId = stored[0]?.surveyId ?? found.find((f) => !f.stored)?.surveyId;
+  const { stored, awaitingId } = lookup ?? (await lookUpSurveyReply(ctx.sql, contact, phone));
+  const surveyId = stored[0]?.surveyId ?? awaitingId;
   if (!surveyId) return null;
   const survey = await findSurveyRow(ctx.sql, surveyId);
   if (!survey) return null;
@@ -86,4 +73,41 @@ function readAnswer(survey: SurveyRow, step: string, text: string): SurveyAnswer
   }
   if (step === 'comment') return text.trim() ? { kind: 'comment', text: text.trim() } : null;
   return null;
+}
+
+/** What the one read for every inbound text found: this message stored before as an answer, or a survey awaiting one. */
+export interface SurveyReplyLookup {
+  stored: { id: string; surveyId: string; step: string; bodyText: string }[];
+  awaitingId: string | undefined;
+}
+
+export const mayBeSurveyReply = (lookup: SurveyReplyLookup) =>
+  lookup.stored.length > 0 || lookup.awaitingId !== undefined;
+
+/**
+ * The one read every inbound text from a number makes: this message stored before as an answer (a redelivery), else
+ * the survey awaiting an answer from the number. Intake sends it with its own first statements (receiveSms.ts).
+ */
+export async function lookUpSurveyReply(
+  sql: Sql | TransactionSql,
+  contact: InboundContact,
+  phone: string,
+): Promise<SurveyReplyLookup> {
+  const found = await sql<
+    { stored: boolean; id: string | null; surveyId: string; step: string | null; bodyText: string | null }[]
+  >`
+    (select true as stored, m.id, m.metadata ->> 'surveyId' as survey_id, m.metadata ->> 'surveyAnswer' as step, m.body_text
+     from messages m
+     where m.channel = 'sms' and m.provider_id = ${contact.providerId} and m.metadata ? 'surveyAnswer')
+    union all
+    (select false, null, id::text, null, null from surveys
+     where channel = 'sms' and to_address = ${phone} and status in ('sent', 'answered') and step <> 'done'
+       and expires_at > now()
+     order by sent_at desc limit 1)`;
+  return {
+    stored: found
+      .filter((f) => f.stored)
+      .map((f) => ({ id: f.id!, surveyId: f.surveyId, step: f.step!, bodyText: f.bodyText! })),
+    awaitingId: found.find((f) => !f.stored)?.surveyId,
+  };
 }

@@ -5,6 +5,7 @@ import { visibleTicketsCondition } from '../auth/ticketVisibility';
 import { auditInsert, writeAudit } from '../commands/writeAudit';
 import type { AppContext } from '../context';
 import type { TransactionSql } from '../db/client';
+import { pipelinedTransaction, readWithCommit } from '../db/pipelinedTransaction';
 import {
   claimReplyAttachments,
   DEFAULT_MAX_ATTACHMENT_BYTES,
@@ -23,6 +24,7 @@ import { kickRouting } from '../routing/routingTasks';
 import { rooms } from '../realtime/rooms';
 import { searchVector } from '../search/searchVector';
 import { slaOnPublicResponse, slaOnTicketChanged } from '../sla/slaHooks';
+import { ticketClockFactsColumns, type TicketClockFacts } from '../sla/ticketClocks';
 import { surveysOnStatusChange } from '../surveys/scheduleSurvey';
 import { parseSurveySettings } from '../surveys/surveySettings';
 import { enqueueSurveySend } from '../surveys/surveyJobs';
@@ -58,7 +60,7 @@ async function changeVisibleTicket<T>(
   ticketId: string,
   change: (tx: TransactionSql, before: TicketBefore) => Promise<T>,
 ) {
-  return ctx.sql.begin(async (tx) => {
+  return pipelinedTransaction(ctx.sql, async (tx) => {
     const [before] = await tx<(TicketBefore & { visible: boolean })[]>`
       select t.status, t.priority, t.type, t.subject, ${visibleTicketsCondition(tx, viewer)} as visible,
         (select s.settings from survey_settings s where s.queue_id = t.queue_id) as survey_settings
@@ -87,13 +89,16 @@ export async function updateTicket(ctx: AppContext, viewer: Viewer, ticketId: st
       data: { from: before[field], to: changes[field] },
     }));
     const done = status === 'resolved' || status === 'closed';
-    const [row] = await tx<(TicketWatchers & { withdrawn: { id: string; agentId: string }[] })[]>`
+    // The change, its audit entries, the withdrawal and the facts the SLA clocks need, in one statement.
+    const [{ withdrawn, assigneeId, teamId, ...clockFacts }] = await tx<
+      (TicketWatchers & TicketClockFacts & { withdrawn: { id: string; agentId: string }[] })[]
+    >`
       with audited as (${auditInsert(tx, audits)}),
       withdrawn as (
         update offers set status = 'canceled', responded_at = now()
         where ${done} and ticket_id = ${ticketId} and status = 'pending'
         returning id, agent_id
-      )
+      ), t as (
       update tickets set
         status = ${status}, priority = ${changes.priority ?? before.priority},
         type = ${changes.type === undefined ? before.type : changes.type}, subject = ${changes.subject ?? before.subject},
@@ -102,20 +107,21 @@ export async function updateTicket(ctx: AppContext, viewer: Viewer, ticketId: st
         closed_at = case when ${status} = 'closed' then coalesce(closed_at, now()) else null end,
         updated_at = now()
       where id = ${ticketId}
-      returning assignee_id, queue_id, (select q.team_id from queues q where q.id = tickets.queue_id) as team_id,
-        (select coalesce(json_agg(json_build_object('id', w.id, 'agentId', w.agent_id)), '[]') from withdrawn w) as withdrawn`;
-    await slaOnTicketChanged(ctx, tx, ticketId);
+      returning *)
+      select t.assignee_id, q.team_id, ${ticketClockFactsColumns(tx)},
+        (select coalesce(json_agg(json_build_object('id', w.id, 'agentId', w.agent_id)), '[]') from withdrawn w) as withdrawn
+      from t join customers c on c.id = t.customer_id left join queues q on q.id = t.queue_id`;
+    await slaOnTicketChanged(ctx, tx, ticketId, clockFacts);
     const survey = fields.includes('status')
       ? await surveysOnStatusChange(tx, ticketId, before.status, status, parseSurveySettings(before.surveySettings))
       : null;
-    return { row, survey };
+    const watchers = { assigneeId, queueId: clockFacts.queueId, teamId };
+    return { withdrawn, watchers, survey, summary: readWithCommit(findTicketSummary(tx, ticketId)) };
   });
-  if (changed) {
-    const { withdrawn, ...watchers } = changed.row;
-    await afterTicketChange(ctx, ticketId, withdrawn, watchers);
-    if (changed.survey) await enqueueSurveySend(ctx, changed.survey);
-  }
-  return findTicketSummary(ctx.sql, ticketId);
+  if (!changed) return findTicketSummary(ctx.sql, ticketId);
+  await afterTicketChange(ctx, ticketId, changed.withdrawn, changed.watchers);
+  if (changed.survey) await enqueueSurveySend(ctx, changed.survey);
+  return changed.summary;
 }
 
 /** Hands a ticket to a queue (it waits for routing there) or straight to an agent. */

@@ -1,6 +1,6 @@
 import type { SessionUser } from '../auth/sessions';
 import { visibleTicketsCondition } from '../auth/ticketVisibility';
-import type { Sql, SqlFragment } from '../db/client';
+import type { Sql, SqlFragment, TransactionSql } from '../db/client';
 import type { TicketSummary } from '../http/apiTypes';
 import { slaBadgeColumn } from '../sla/slaBadgeSql';
 
@@ -31,7 +31,7 @@ export const presentTicket = (r: TicketRow): TicketSummary => ({
   ...(r.sla ? { sla: r.sla } : {}),
 });
 
-function selectTickets(sql: Sql, where: SqlFragment, order: SqlFragment = sql`t.updated_at desc`) {
+function selectTickets(sql: Sql | TransactionSql, where: SqlFragment, order: SqlFragment = sql`t.updated_at desc`) {
   return sql<TicketRow[]>`
     select t.id, t.number, t.subject, t.channel, t.status, t.priority, t.type, t.queue_id, t.assignee_id, t.created_at, t.updated_at,
            c.id as customer_id, c.name as customer_name, ${slaBadgeColumn(sql)}
@@ -57,8 +57,17 @@ export async function findVisibleTicket(sql: Sql, viewer: Viewer, ticketId: stri
 }
 
 /** A ticket by id, without a visibility check: for server-side work (screen pops, jobs) after access was decided. */
-export async function findTicketSummary(sql: Sql, ticketId: string) {
+export async function findTicketSummary(sql: Sql | TransactionSql, ticketId: string) {
   const [row] = await selectTickets(sql, sql`t.id = ${ticketId}`);
+  return row ? presentTicket(row) : null;
+}
+
+/** The ticket an accepted offer assigned, found by the offer: it can go out with the accept, before its answer. */
+export async function findAcceptedOfferTicket(sql: Sql, offerId: string) {
+  const [row] = await selectTickets(
+    sql,
+    sql`t.id = (select o.ticket_id from offers o where o.id = ${offerId} and o.status = 'accepted')`,
+  );
   return row ? presentTicket(row) : null;
 }
 

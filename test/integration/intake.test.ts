@@ -1,6 +1,7 @@
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { intakeContact } from '../../server/intake/intakeContact';
+import type { TransactionSql } from '../../server/db/client';
+import { intakeContact, IntakeWithdrawn } from '../../server/intake/intakeContact';
 import { aPhone, anEmail, anSms } from '../support/contacts';
 import { aQueue, aUser } from '../support/factories';
 import { TestClient } from '../support/httpClient';
@@ -124,6 +125,31 @@ describe('intake', () => {
       await db.sql`select action, actor_kind, data from audit_log where entity_id = ${first.ticketId} order by id`;
     expect(audit.map((a) => a.action)).toEqual(['ticket.created', 'ticket.status_changed']);
     expect(audit[1]).toMatchObject({ actorKind: 'customer', data: { from: 'resolved', to: 'open' } });
+  });
+
+  it('when the read sent with intake says the contact is something else, then nothing of it is stored, new customer or old ticket', async () => {
+    const phone = aPhone();
+    const sms = anSms(phone, 'a first text');
+    await expect(intakeContact(server.ctx, sms, { withdrawIf: async () => true })).rejects.toBeInstanceOf(
+      IntakeWithdrawn,
+    );
+    expect(await db.sql`select 1 from customer_identities where value = ${phone}`).toHaveLength(0);
+    expect(await db.sql`select 1 from messages where provider_id = ${sms.providerId}`).toHaveLength(0);
+
+    const first = await intakeContact(server.ctx, anSms(phone, 'help'));
+    await db.sql`update tickets set status = 'resolved', resolved_at = now() where id = ${first.ticketId}`;
+    let read = false;
+    const again = anSms(phone, 'it broke again');
+    const withdrawIf = async (tx: TransactionSql) => {
+      read = (await tx`select 1 from tickets where id = ${first.ticketId}`).length === 1;
+      return true;
+    };
+    await expect(intakeContact(server.ctx, again, { withdrawIf })).rejects.toBeInstanceOf(IntakeWithdrawn);
+    expect(read).toBe(true);
+    const [t] = await db.sql`select status from tickets where id = ${first.ticketId}`;
+    expect(t.status).toBe('resolved');
+    expect(await db.sql`select 1 from messages where provider_id = ${again.providerId}`).toHaveLength(0);
+    expect(await db.sql`select action from audit_log where entity_id = ${first.ticketId}`).toHaveLength(1);
   });
 
   it('when a contact arrives, then after commit the ticket’s watchers (supervisors here) are told in a batch', async () => {
