@@ -12,6 +12,7 @@ import { fillSurveyText } from './surveyMessages';
 import { surveyRecipient } from './surveyRecipient';
 import { findSurveyRow, type SurveyRow } from './surveyRow';
 import { SCALE_RANGE } from './surveyScales';
+import { lockSurveyThrottle } from './surveyThrottle';
 import { surveyPageUrl } from './surveyPageUrl';
 
 const EMAIL_SUBJECT = { en: 'How did we do? [#{ticket}]', 'zh-CN': '请评价我们的服务 [#{ticket}]' } as const;
@@ -42,10 +43,7 @@ export async function sendSurvey(ctx: AppContext, surveyId: string): Promise<Out
       const recipient = await surveyRecipient(tx, survey.ticketId, survey.channel);
       if ('skip' in recipient) return skip(tx, survey, recipient.skip);
       if (survey.origin !== 'return_visit' && survey.settings.throttleDays > 0) {
-        // Two surveys to one customer falling due together: the second waits for the first to commit, then sees it
-        // sent (each statement reads what is committed when it starts). An advisory lock takes no row locks, so it
-        // cannot deadlock with intake or a merge of customers.
-        await tx`select pg_advisory_xact_lock(hashtextextended(${`survey-throttle:${survey.customerId}`}, 0))`;
+        await lockSurveyThrottle(tx, survey.customerId);
         const [recent] = await tx`
         select 1 from surveys where customer_id = ${survey.customerId} and id <> ${survey.id} and sent_at is not null
           and sent_at > now() - make_interval(days => ${survey.settings.throttleDays}) limit 1`;

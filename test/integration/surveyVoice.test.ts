@@ -33,7 +33,7 @@ afterAll(async () => {
 const setSurvey = (changes: Record<string, unknown>) => changeSurveySettings(admin, queueId, changes);
 
 /** A caller picks the agent option, an agent takes the call, they talk; the agent hangs up. Returns the caller. */
-async function aConversationTheAgentEnds(optIn?: string, from = aPhone()) {
+async function aConversationTheAgentEnds(optIn?: string, from = aPhone(), beforeHangup?: () => Promise<void>) {
   // This conversation's agent is the only one taking calls.
   await db.sql`update users set presence = 'offline'`;
   await db.sql`update tickets set status = 'resolved', queue_id = null where status <> 'resolved' and assignee_id is null`;
@@ -62,6 +62,7 @@ async function aConversationTheAgentEnds(optIn?: string, from = aPhone()) {
     const ringing = await sim().waitForCall((c) => c.to === device && c.status === 'ringing', 10_000);
     sim().answer(ringing.sid);
     await sim().waitFor(caller, (c) => c.conference?.participants.length === 2, 10_000);
+    await beforeHangup?.();
     sim().hangup(ringing.sid);
     return { caller, phone, agentId: user.id, ticketId: offer.ticket.id as string, client };
   } finally {
@@ -222,5 +223,53 @@ describe('the keypad survey after a call', () => {
     const ended = await sim().waitFor(again.caller, (c) => c.status === 'completed', 10_000);
     expect(JSON.stringify(ended.transcript)).not.toContain('How satisfied');
     expect(await db.sql`select score from surveys where to_address = ${phone}`).toEqual([{ score: 4 }]);
+  });
+
+  it('when a text survey to the same customer is going out at that moment, then the keypad survey waits for it and is not asked', async () => {
+    await setSurvey({
+      voiceMode: 'always',
+      channel: 'off',
+      askSecondQuestion: false,
+      askComment: false,
+      throttleDays: 7,
+    });
+    const phone = aPhone();
+    // A text survey to this customer is being sent: its transaction holds the throttle's lock and has not committed.
+    let holderPid = 0;
+    let letGo = () => {};
+    let held = () => {};
+    const lockHeld = new Promise<void>((resolve) => (held = resolve));
+    let sending: Promise<unknown> = Promise.resolve();
+    const conversation = await aConversationTheAgentEnds(undefined, phone, async () => {
+      const [customer] = await db.sql`select customer_id from customer_identities where value = ${phone}`;
+      sending = db.sql.begin(async (tx) => {
+        [{ pid: holderPid }] = await tx`select pg_backend_pid() as pid`;
+        await tx`select pg_advisory_xact_lock(hashtextextended(${`survey-throttle:${customer.customerId}`}, 0))`;
+        held();
+        await new Promise<void>((resolve) => (letGo = resolve));
+        await tx`
+          insert into surveys (ticket_id, customer_id, queue_id, channel, origin, scale, locale, settings, status, to_address,
+                               send_at, sent_at, expires_at)
+          select t.id, t.customer_id, t.queue_id, 'sms', 'resolve', 'csat', 'en', '{}'::jsonb, 'sent', ${phone},
+                 now(), now(), now() + interval '1 day'
+          from tickets t where t.customer_id = ${customer.customerId} limit 1`;
+      });
+      await lockHeld;
+    });
+    // The hang-up's survey decision waits on that lock (it would not, and would ask, without it)…
+    try {
+      await waitFor(
+        () => db.sql`select 1 from pg_stat_activity where ${holderPid} = any(pg_blocking_pids(pid))`,
+        (blocked) => blocked.length > 0,
+        10_000,
+      );
+    } finally {
+      letGo();
+      await sending;
+    }
+    // …then sees the text survey sent, and says goodbye.
+    const ended = await sim().waitFor(conversation.caller, (c) => c.status === 'completed', 10_000);
+    expect(JSON.stringify(ended.transcript)).not.toContain('How satisfied');
+    expect(await db.sql`select channel from surveys where to_address = ${phone}`).toEqual([{ channel: 'sms' }]);
   });
 });

@@ -9,6 +9,7 @@ import { fillSurveyText, surveyLocale } from '../surveyMessages';
 import { findSurveyRow, takesAnswers, type SurveyRow } from '../surveyRow';
 import { parseScore, parseYesNo } from '../surveyScales';
 import { loadSurveySettings } from '../surveySettings';
+import { lockSurveyThrottle } from '../surveyThrottle';
 import { VoiceSurveyTwiml } from './voiceSurveyTwiml';
 
 // How long a keypad survey takes answers: it lives as long as the call.
@@ -33,22 +34,33 @@ export async function startCallSurvey(ctx: AppContext, callIdParam: unknown): Pr
   if (settings.voiceMode === 'off' || (settings.voiceMode === 'opt_in' && !optIn.surveyOptIn)) return null;
   const customerNumber = call.direction === 'inbound' ? call.fromNumber : call.toNumber;
   if (isWithheldCallerId(customerNumber)) return null;
-  const [customer] = await ctx.sql<{ preferredLocale: string | null; recent: boolean }[]>`
-    select preferred_locale,
-      exists (select 1 from surveys s where s.customer_id = c.id and s.sent_at is not null and ${settings.throttleDays} > 0
-        and s.sent_at > now() - make_interval(days => ${settings.throttleDays}) and s.call_id is distinct from ${call.id}) as recent
-    from customers c where c.id = ${call.customerId}`;
-  if (customer.recent) return null;
-  const [created] = await ctx.sql<{ id: string }[]>`
-    insert into surveys (ticket_id, customer_id, queue_id, agent_id, call_id, channel, origin, scale, locale, settings, status,
-                         to_address, send_at, sent_at, expires_at)
-    values (${call.ticketId}, ${call.customerId}, ${call.queueId}, ${call.agentId}, ${call.id}, 'voice', 'call', ${settings.scale},
-            ${surveyLocale(customer.preferredLocale, '') === 'zh-CN' || (!customer.preferredLocale && (await loadIvr(ctx.sql)).language === 'zh-CN') ? 'zh-CN' : 'en'}, ${ctx.sql.json(settings as never)}, 'sent', ${customerNumber},
-            now(), now(), now() + make_interval(hours => ${CALL_SURVEY_HOURS}))
-    on conflict (call_id) where call_id is not null do nothing
-    returning id`;
-  const [surveyId] = created
-    ? [created.id]
+  const ivrLanguage = (await loadIvr(ctx.sql)).language;
+  const created = await ctx.sql.begin(async (tx) => {
+    // Under the throttle's lock: a text or email survey going out to this customer at this moment is seen.
+    if (settings.throttleDays > 0) await lockSurveyThrottle(tx, call.customerId!);
+    const [customer] = await tx<{ preferredLocale: string | null; recent: boolean }[]>`
+      select preferred_locale,
+        exists (select 1 from surveys s where s.customer_id = c.id and s.sent_at is not null and ${settings.throttleDays} > 0
+          and s.sent_at > now() - make_interval(days => ${settings.throttleDays}) and s.call_id is distinct from ${call.id}) as recent
+      from customers c where c.id = ${call.customerId}`;
+    if (customer.recent) return null;
+    const locale =
+      surveyLocale(customer.preferredLocale, '') === 'zh-CN' || (!customer.preferredLocale && ivrLanguage === 'zh-CN')
+        ? 'zh-CN'
+        : 'en';
+    const [row] = await tx<{ id: string }[]>`
+      insert into surveys (ticket_id, customer_id, queue_id, agent_id, call_id, channel, origin, scale, locale, settings, status,
+                           to_address, send_at, sent_at, expires_at)
+      values (${call.ticketId}, ${call.customerId}, ${call.queueId}, ${call.agentId}, ${call.id}, 'voice', 'call', ${settings.scale},
+              ${locale}, ${tx.json(settings as never)}, 'sent', ${customerNumber},
+              now(), now(), now() + make_interval(hours => ${CALL_SURVEY_HOURS}))
+      on conflict (call_id) where call_id is not null do nothing
+      returning id`;
+    return { row };
+  });
+  if (!created) return null;
+  const [surveyId] = created.row
+    ? [created.row.id]
     : (await ctx.sql<{ id: string }[]>`select id from surveys where call_id = ${call.id}`).map((r) => r.id);
   const survey = surveyId ? await findSurveyRow(ctx.sql, surveyId) : null;
   if (!survey || !takesAnswers(survey)) return null;
