@@ -60,12 +60,14 @@ export async function saveAwayReasons(sql: Sql, input: z.infer<typeof awayReason
   await sql.begin(async (tx) => {
     const before = await listAwayReasons(tx, 'offered');
     const codes = input.reasons.map((r) => r.code);
-    for (const [i, r] of input.reasons.entries())
-      await tx`
-        insert into away_reasons (code, label_en, label_zh_cn, position, active)
-        values (${r.code}, ${r.labels.en}, ${r.labels['zh-CN']}, ${i + 1}, true)
-        on conflict (code) do update set label_en = excluded.label_en, label_zh_cn = excluded.label_zh_cn,
-          position = excluded.position, active = true`;
+    // The list in one statement, in its order (the position is the place in the list).
+    await tx`
+      insert into away_reasons (code, label_en, label_zh_cn, position, active)
+      select r.code, r.label_en, r.label_zh_cn, r.position, true
+      from unnest(${codes}::text[], ${input.reasons.map((r) => r.labels.en)}::text[],
+                  ${input.reasons.map((r) => r.labels['zh-CN'])}::text[]) with ordinality as r(code, label_en, label_zh_cn, position)
+      on conflict (code) do update set label_en = excluded.label_en, label_zh_cn = excluded.label_zh_cn,
+        position = excluded.position, active = true`;
     await tx`update away_reasons set active = false where not (code = any(${codes}::text[]))`;
     await writeAudit(tx, {
       actorUserId,
