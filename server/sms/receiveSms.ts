@@ -67,7 +67,7 @@ async function storeText(
   } catch (err) {
     if (!(err instanceof IntakeWithdrawn)) throw err;
   }
-  const surveyAnswer = await takeSmsSurveyReply(ctx, contact, keyword, lookup);
+  const surveyAnswer = await takeSmsSurveyReply(ctx, contact, keyword, phone, lookup!);
   if (surveyAnswer) return { stored: surveyAnswer, surveyAnswer: true };
   return { stored: await intakeContact(ctx, asContact), surveyAnswer: false };
 }

@@ -2,7 +2,6 @@ import type { InboundContact } from '../../channels/inboundContact';
 import type { SmsKeyword } from '../../channels/sms/smsKeywords';
 import type { AppContext } from '../context';
 import type { Sql, TransactionSql } from '../db/client';
-import { callerIdentity } from '../intake/contactIdentity';
 import type { IntakeResult } from '../intake/intakeContact';
 import { recordSurveyAnswer, type SurveyAnswer } from './recordAnswer';
 import { textNextSurveyStep } from './surveyFollowUp';
@@ -17,17 +16,15 @@ import { parseScore, parseYesNo } from './surveyScales';
  * a text that is no yes or no is kept with the survey too: as the comment when comments are on, else with one
  * re-ask (straySecondReply.ts). Anything else — a text that is no answer — returns null and goes to intake as usual.
  * `keyword` (START, HELP…; STOP never comes here) is taken only as a yes or no: "YES" answers the second question.
- * A redelivered MessageSid changes nothing.
+ * A redelivered MessageSid changes nothing. `lookup`: what lookUpSurveyReply found, read with intake's first statements.
  */
 export async function takeSmsSurveyReply(
   ctx: AppContext,
   contact: InboundContact,
-  keyword: SmsKeyword | null = null,
-  lookup?: SurveyReplyLookup,
+  keyword: SmsKeyword | null,
+  phone: string,
+  { stored, awaitingId }: SurveyReplyLookup,
 ): Promise<IntakeResult | null> {
-  const phone = callerIdentity(contact.from.value, ctx.config.DEFAULT_PHONE_REGION);
-  if (!phone) return null;
-  const { stored, awaitingId } = lookup ?? (await lookUpSurveyReply(ctx.sql, contact, phone));
   const surveyId = stored[0]?.surveyId ?? awaitingId;
   if (!surveyId) return null;
   const survey = await findSurveyRow(ctx.sql, surveyId);

@@ -34,7 +34,6 @@ export async function startCallSurvey(ctx: AppContext, callIdParam: unknown): Pr
   if (settings.voiceMode === 'off' || (settings.voiceMode === 'opt_in' && !optIn.surveyOptIn)) return null;
   const customerNumber = call.direction === 'inbound' ? call.fromNumber : call.toNumber;
   if (isWithheldCallerId(customerNumber)) return null;
-  const ivrLanguage = (await loadIvr(ctx.sql)).language;
   const created = await ctx.sql.begin(async (tx) => {
     // Under the throttle's lock: a text or email survey going out to this customer at this moment is seen.
     if (settings.throttleDays > 0) await lockSurveyThrottle(tx, call.customerId!);
@@ -44,8 +43,10 @@ export async function startCallSurvey(ctx: AppContext, callIdParam: unknown): Pr
           and s.sent_at > now() - make_interval(days => ${settings.throttleDays}) and s.call_id is distinct from ${call.id}) as recent
       from customers c where c.id = ${call.customerId}`;
     if (customer.recent) return null;
+    // The IVR's language only for a customer who has none of their own.
     const locale =
-      surveyLocale(customer.preferredLocale, '') === 'zh-CN' || (!customer.preferredLocale && ivrLanguage === 'zh-CN')
+      surveyLocale(customer.preferredLocale, '') === 'zh-CN' ||
+      (!customer.preferredLocale && (await loadIvr(ctx.sql)).language === 'zh-CN')
         ? 'zh-CN'
         : 'en';
     const [row] = await tx<{ id: string }[]>`
