@@ -4,6 +4,7 @@ import { TestClient } from '../support/httpClient';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 import { startTestServer, testEnv } from '../support/testServer';
 import { waitFor } from '../support/waitFor';
+import { changeSurveySettings } from '../support/surveySettings';
 
 // Email surveys through the email simulator's real send path: the mail links to a page in the customer's language;
 // opening it (or a scanner following every link) records nothing, only the confirming POST does.
@@ -18,19 +19,7 @@ beforeAll(async () => {
   queueId = await aQueue(db.sql, { entryForChannels: ['email'] });
   const a = await aUser(db.sql, 'admin');
   admin = await new TestClient(server.url).signIn(a.email, a.password);
-  const { body } = await admin.get('/api/admin/survey-settings');
-  const {
-    queueId: _q,
-    queueName: _n,
-    ...settings
-  } = body.queues.find((q: { queueId: string }) => q.queueId === queueId);
-  const res = await admin.put(`/api/admin/survey-settings/${queueId}`, {
-    ...settings,
-    channel: 'contact',
-    delayMinutes: 0,
-    askSecondQuestion: true,
-  });
-  expect(res.status, res.text).toBe(200);
+  await changeSurveySettings(admin, queueId, { channel: 'contact', delayMinutes: 0, askSecondQuestion: true });
 }, 60_000);
 afterAll(async () => {
   await server?.stop();

@@ -8,6 +8,7 @@ import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 import { startTestServer, testEnv } from '../support/testServer';
 import { sealedForTests } from '../support/testSecrets';
 import { waitFor } from '../support/waitFor';
+import { changeSurveySettings } from '../support/surveySettings';
 
 // Email surveys over real mail servers: the customer's mail comes in over IMAP (dovecot), the survey leaves over
 // SMTP (smtp-server), and its link's page needs the confirming POST. Mail from a machine — an auto-reply, a
@@ -32,20 +33,12 @@ beforeAll(async () => {
   server = await startTestServer(testEnv(db.url));
   const a = await aUser(db.sql, 'admin');
   admin = await new TestClient(server.url).signIn(a.email, a.password);
-  const { body } = await admin.get('/api/admin/survey-settings');
-  const {
-    queueId: _q,
-    queueName: _n,
-    ...settings
-  } = body.queues.find((q: { queueId: string }) => q.queueId === queueId);
-  const res = await admin.put(`/api/admin/survey-settings/${queueId}`, {
-    ...settings,
+  await changeSurveySettings(admin, queueId, {
     channel: 'contact',
     delayMinutes: 0,
     throttleDays: 0,
     askComment: true,
   });
-  expect(res.status, res.text).toBe(200);
 }, 60_000);
 afterAll(async () => {
   await server?.stop();

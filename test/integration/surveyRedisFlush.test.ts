@@ -9,6 +9,7 @@ import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 import { startTestServer, testEnv } from '../support/testServer';
 import { incomingSmsParams, postTwilioWebhook } from '../support/twilioWebhooks';
 import { waitFor } from '../support/waitFor';
+import { changeSurveySettings } from '../support/surveySettings';
 
 // A survey's send time is a row: this test's own Redis loses everything while a survey waits, and it still goes out,
 // once, without a restart.
@@ -47,16 +48,7 @@ describe('after Redis loses everything (FLUSHALL)', () => {
     const queueId = await aQueue(db.sql, { entryForChannels: ['sms'] });
     const a = await aUser(db.sql, 'admin');
     const admin = await new TestClient(server.url).signIn(a.email, a.password);
-    const { body } = await admin.get('/api/admin/survey-settings');
-    const {
-      queueId: _q,
-      queueName: _n,
-      ...settings
-    } = body.queues.find((q: { queueId: string }) => q.queueId === queueId);
-    expect(
-      (await admin.put(`/api/admin/survey-settings/${queueId}`, { ...settings, channel: 'contact', delayMinutes: 30 }))
-        .status,
-    ).toBe(200);
+    await changeSurveySettings(admin, queueId, { channel: 'contact', delayMinutes: 30 });
     const phone = aPhone();
     const res = await postTwilioWebhook(
       server.url,

@@ -9,6 +9,7 @@ import { ACCOUNT_SID, AUTH_TOKEN, startFakeTwilioMedia } from '../support/twilio
 import { postTwilioWebhook } from '../support/twilioWebhooks';
 import { incomingCallParams, parseTwiml, pathOf } from '../support/voiceWebhooks';
 import { waitFor } from '../support/waitFor';
+import { changeSurveySettings } from '../support/surveySettings';
 
 // The keypad survey's spoken comment on Twilio (signed webhooks, following the TwiML the server answers): the
 // recording is copied into our file store from Twilio's media endpoint (a local fake of it), and staff who may open
@@ -48,21 +49,13 @@ beforeAll(async () => {
   const queueId = await aQueue(db.sql, { name: 'Phone', entryForChannels: ['voice'] });
   const a = await aUser(db.sql, 'admin');
   admin = await new TestClient(server.url).signIn(a.email, a.password);
-  const { body } = await admin.get('/api/admin/survey-settings');
-  const {
-    queueId: _q,
-    queueName: _n,
-    ...current
-  } = body.queues.find((q: { queueId: string }) => q.queueId === queueId);
-  const saved = await admin.put(`/api/admin/survey-settings/${queueId}`, {
-    ...current,
+  await changeSurveySettings(admin, queueId, {
     voiceMode: 'always',
     askComment: true,
     askSecondQuestion: false,
     lowScoreAction: 'none',
     throttleDays: 0,
   });
-  expect(saved.status, saved.text).toBe(200);
   const ag = await aUser(db.sql, 'agent');
   agent = await new TestClient(server.url).signIn(ag.email, ag.password);
 }, 60_000);
