@@ -60,9 +60,14 @@ export async function anyAgentFree(ctx: Pick<AppContext, 'sql' | 'config'>): Pro
 export async function routingPass(ctx: AppContext): Promise<{ offers: OfferMade[]; agentsFree: boolean }> {
   const endTimer = routingPassSeconds.startTimer();
   const pass = await withRoutingLock(ctx, async (tx) => {
+    // Cached generic plans for the pass's statements. By default PostgreSQL planned each of them afresh on every
+    // pass (their array parameters have lengths a generic plan cannot know, so it never looked cheaper), and the
+    // planning cost more than the statements, inside the lock. Their plans do not depend on the values.
+    const generic = tx`set local plan_cache_mode = force_generic_plan`.execute();
     // Both reads in the same write as the lock: the waiting tickets of every channel, though only those of channels
     // with a free agent are offered. After a pass that found nobody free, a router asks `anyAgentFree` first.
-    const [agents, waiting] = await Promise.all([
+    const [, agents, waiting] = await Promise.all([
+      generic,
       loadRoutableAgents(tx, ctx.config.AFTER_CALL_WORK_SECONDS),
       listWaitingTickets(tx, CHANNELS, ctx.config.ROUTING_STICKY_HOURS),
     ]);
