@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { InboundContact } from '../../channels/inboundContact';
 import { auditInsert, writeAudit, type AuditEntry } from '../commands/writeAudit';
 import type { AppContext } from '../context';
-import type { TransactionSql } from '../db/client';
+import type { SqlFragment, TransactionSql } from '../db/client';
 import { pipelinedTransaction } from '../db/pipelinedTransaction';
 import { enqueueTicket, entryQueueFor, entryQueueQuery } from '../routing/enqueueTicket';
 import { kickRouting } from '../routing/routingTasks';
@@ -90,10 +90,13 @@ async function findStored(ctx: AppContext, contact: InboundContact): Promise<Int
     : null;
 }
 
+type StoredRow = { messageId: string | null } & KnownWatchers & TicketClockFacts;
+
 /**
  * The writes of one contact, in as few round trips as the rules allow: under load the cost of intake is its
- * statements. A customer created here cannot have tickets or be locked by anyone else yet, and a new ticket has
- * no offers to withdraw, so those reads are skipped for them.
+ * statements. A new customer's first contact is one statement: the customer, their identity, the ticket, the message
+ * and the audit entries. A customer created here cannot have tickets or be locked by anyone else yet, and a new
+ * ticket has no offers to withdraw, so those reads are skipped for them.
  */
 async function storeContact(
   tx: TransactionSql,
@@ -101,59 +104,50 @@ async function storeContact(
   identity: string | null,
   origin: IntakeOrigin,
 ): Promise<IntakeResult & { watchers: TicketWatchers; clockFacts: TicketClockFacts }> {
-  const audits: AuditEntry[] = [];
-  const customer = await findOrCreateCustomer(tx, contact, identity, audits);
-  const customerId = customer.created ? customer.id : await lockCustomer(tx, customer.id);
-  const threadId = customer.created ? null : await findThreadTicket(tx, customerId, contact);
-  if (threadId && !contact.noticeOnly) await rejoinTicket(tx, threadId, contact);
-  const ticketId = threadId ?? randomUUID();
-  if (!threadId) {
-    audits.push({
-      actorUserId: null,
-      actorKind: 'customer',
-      action: 'ticket.created',
-      entityType: 'ticket',
-      entityId: ticketId,
-      data: { channel: contact.channel, ...(contact.noticeOnly ? { noticeOnly: true } : {}) },
-    });
+  const newTicketId = randomUUID();
+  const ticketCreated: AuditEntry = {
+    actorUserId: null,
+    actorKind: 'customer',
+    action: 'ticket.created',
+    entityType: 'ticket',
+    entityId: newTicketId,
+    data: { channel: contact.channel, ...(contact.noticeOnly ? { noticeOnly: true } : {}) },
+  };
+  const store = (ticket: SqlFragment, audits: AuditEntry[]) =>
+    storeMessage(tx, contact, identity, origin, ticket, audits);
+  let customerId: string;
+  let threadId: string | null = null;
+  let row: StoredRow | undefined;
+  if (identity === null) {
+    const audits: AuditEntry[] = [];
+    customerId = await createUnidentifiedCaller(tx, contact, audits);
+    row = await store(newTicket(tx, contact, newTicketId, tx`${customerId}::uuid`), [...audits, ticketCreated]);
+  } else {
+    const first = await storeFirstContact(tx, contact, identity, origin, newTicketId, ticketCreated);
+    customerId = first.customerId;
+    row = first.stored;
+    if (!first.stored) {
+      customerId = await lockCustomer(tx, customerId);
+      threadId = await findThreadTicket(tx, customerId, contact);
+      if (threadId && !contact.noticeOnly) await rejoinTicket(tx, threadId, contact);
+      row = threadId
+        ? await store(
+            tx`update tickets set updated_at = now() where id = ${threadId} returning ${ticketReturning(tx)}`,
+            [],
+          )
+        : await store(newTicket(tx, contact, newTicketId, tx`${customerId}::uuid`), [ticketCreated]);
+    }
   }
-  // A new ticket waits in the queue the channel chose, else in the channel's entry queue (a notice waits nowhere).
-  const subject = contact.subject?.trim() || firstLine(contact.text);
-  const ticket = threadId
-    ? tx`update tickets set updated_at = now() where id = ${threadId} returning ${ticketReturning(tx)}`
-    : tx`
-        insert into tickets (id, customer_id, channel, subject, search_vector, status, resolved_at, queue_id, queued_at, waiting_since)
-        select ${ticketId}, ${customerId}, ${contact.channel}, ${subject}, ${searchVector(tx, subject)},
-          ${contact.noticeOnly ? 'resolved' : 'new'}, ${contact.noticeOnly ? tx`now()` : null},
-          q.id, case when q.id is not null then now() end, case when q.id is not null then now() end
-        from (select case when ${contact.noticeOnly ?? false} then null
-                     else coalesce(${contact.queueId ?? null}::uuid, ${entryQueueQuery(tx, contact.channel)}) end as id) q
-        returning ${ticketReturning(tx)}`;
-  // The ticket, the message, the audit entries and the facts its SLA clocks need in one statement: under load,
-  // intake costs its round trips.
-  const [stored] = await tx<({ messageId: string | null } & KnownWatchers & TicketClockFacts)[]>`
-    with ticket as (${ticket}),
-    message as (
-      insert into messages (ticket_id, channel, direction, provider_id, status, from_address, to_address, subject, body_text, body_html, metadata, mailbox_id, from_header, search_vector)
-      select ticket.id, ${contact.channel}, 'inbound', ${contact.providerId}, 'received', ${identity}, ${contact.to},
-             ${contact.subject ?? null}, ${contact.text}, ${contact.html ?? null}, ${tx.json((contact.metadata ?? {}) as never)}, ${origin.mailboxId ?? null},
-             ${contact.fromHeader ?? null}, ${searchVector(tx, contact.subject, contact.text)}
-      from ticket
-      on conflict (channel, provider_id) do nothing
-      returning id
-    ), audited as (${auditInsert(tx, audits, tx`where exists (select 1 from message)`)})
-    select (select id from message) as message_id, t.assignee_id, q.team_id, ${ticketClockFactsColumns(tx)}
-    from ticket t join customers c on c.id = t.customer_id left join queues q on q.id = t.queue_id`;
-  if (!stored?.messageId) throw new DuplicateContact();
+  if (!row?.messageId) throw new DuplicateContact();
   if (origin.storeFiles) await origin.storeFiles(tx);
   for (const a of contact.attachments ?? []) {
     await tx`insert into message_attachments (message_id, filename, content_type, size_bytes, location)
-             values (${stored.messageId}, ${a.filename}, ${a.contentType}, ${a.sizeBytes}, ${a.location})`;
+             values (${row.messageId}, ${a.filename}, ${a.contentType}, ${a.sizeBytes}, ${a.location})`;
   }
-  const { messageId, assigneeId, queueId, teamId, ...clockFacts } = stored;
+  const { messageId, assigneeId, queueId, teamId, ...clockFacts } = row;
   return {
     messageId,
-    ticketId,
+    ticketId: threadId ?? newTicketId,
     customerId,
     created: true,
     newTicket: !threadId,
@@ -162,46 +156,131 @@ async function storeContact(
   };
 }
 
-/** What intake's ticket statement returns of the ticket: who watches it, and what its SLA clocks need. */
-const ticketReturning = (tx: TransactionSql) =>
-  tx`id, queue_id, assignee_id, customer_id, status, priority, channel, created_at, sla_policy_id`;
+/**
+ * A new ticket for the contact of the customer `customerId` names, waiting in the queue the channel chose, else in
+ * the channel's entry queue (a notice waits nowhere); inserted only when `where` holds, if given.
+ */
+function newTicket(
+  tx: TransactionSql,
+  contact: InboundContact,
+  ticketId: string,
+  customerId: SqlFragment,
+  where: SqlFragment = tx``,
+) {
+  const subject = contact.subject?.trim() || firstLine(contact.text);
+  return tx`
+    insert into tickets (id, customer_id, channel, subject, search_vector, status, resolved_at, queue_id, queued_at, waiting_since)
+    select ${ticketId}, ${customerId}, ${contact.channel}, ${subject}, ${searchVector(tx, subject)},
+      ${contact.noticeOnly ? 'resolved' : 'new'}, ${contact.noticeOnly ? tx`now()` : null},
+      q.id, case when q.id is not null then now() end, case when q.id is not null then now() end
+    from (select case when ${contact.noticeOnly ?? false} then null
+                 else coalesce(${contact.queueId ?? null}::uuid, ${entryQueueQuery(tx, contact.channel)}) end as id) q
+    ${where}
+    returning ${ticketReturning(tx)}`;
+}
 
-/** The customer this contact is from: found by identity, or created with it (`created`: nobody else can see it yet). */
-async function findOrCreateCustomer(
+/**
+ * The ticket statement (`ticket`), the message and the audit entries, as a statement's common table expressions: the
+ * ticket, the message and its audit entries are written in one statement, since under load intake costs its round
+ * trips. The message is not stored again when its provider id was (a redelivery).
+ */
+function messageCtes(
   tx: TransactionSql,
   contact: InboundContact,
   identity: string | null,
+  origin: IntakeOrigin,
+  ticket: SqlFragment,
   audits: AuditEntry[],
-): Promise<{ id: string; created: boolean }> {
-  if (identity === null) return { id: await createUnidentifiedCaller(tx, contact, audits), created: true };
+) {
+  return tx`
+    ticket as (${ticket}),
+    message as (
+      insert into messages (ticket_id, channel, direction, provider_id, status, from_address, to_address, subject, body_text, body_html, metadata, mailbox_id, from_header, search_vector)
+      select ticket.id, ${contact.channel}, 'inbound', ${contact.providerId}, 'received', ${identity}, ${contact.to},
+             ${contact.subject ?? null}, ${contact.text}, ${contact.html ?? null}, ${tx.json((contact.metadata ?? {}) as never)}, ${origin.mailboxId ?? null},
+             ${contact.fromHeader ?? null}, ${searchVector(tx, contact.subject, contact.text)}
+      from ticket
+      on conflict (channel, provider_id) do nothing
+      returning id
+    ), audited as (${auditInsert(tx, audits, tx`where exists (select 1 from message)`)})`;
+}
+
+/** What those expressions answer: the message's id, who watches the ticket and the facts its SLA clocks need. */
+const storedRow = (tx: TransactionSql, customers: SqlFragment) => tx`
+  select (select id from message) as message_id, t.assignee_id, q.team_id, ${ticketClockFactsColumns(tx)}
+  from ticket t join ${customers} c on c.id = t.customer_id left join queues q on q.id = t.queue_id`;
+
+/** The message on the ticket `ticket` inserts or updates, for a customer already stored. */
+async function storeMessage(
+  tx: TransactionSql,
+  contact: InboundContact,
+  identity: string | null,
+  origin: IntakeOrigin,
+  ticket: SqlFragment,
+  audits: AuditEntry[],
+): Promise<StoredRow | undefined> {
+  const [row] = await tx<StoredRow[]>`
+    with ${messageCtes(tx, contact, identity, origin, ticket, audits)}
+    ${storedRow(tx, tx`customers`)}`;
+  return row;
+}
+
+/**
+ * A contact from an identity no customer has yet, stored whole in one statement: the customer created with the
+ * identity, a new ticket, the message and the audit entries (`stored`). From a known identity it stores nothing and
+ * names the customer. Claiming the identity waits for a concurrent transaction creating the same one; if that one
+ * won, the customer created here is removed and the winner named. A named customer's contact is then stored as any
+ * known customer's is.
+ */
+async function storeFirstContact(
+  tx: TransactionSql,
+  contact: InboundContact,
+  identity: string,
+  origin: IntakeOrigin,
+  ticketId: string,
+  ticketCreated: AuditEntry,
+): Promise<{ customerId: string; stored?: StoredRow }> {
   const kind = contact.from.kind;
-  // Found, or created with its identity in the same statement. Claiming the identity waits for a concurrent
-  // transaction creating the same one; if that one won, its customer is used instead.
-  const [row] = await tx<{ id: string; known: boolean; claimed: boolean }[]>`
+  const newCustomerId = randomUUID();
+  const customerCreated: AuditEntry = {
+    actorUserId: null,
+    actorKind: 'customer',
+    action: 'customer.created',
+    entityType: 'customer',
+    entityId: newCustomerId,
+    data: { [kind]: identity },
+  };
+  // The new customer's row is read from the `customer` expression: rows a statement inserts are not in its snapshot.
+  const ticket = newTicket(
+    tx,
+    contact,
+    ticketId,
+    tx`(select customer_id from claim)`,
+    tx`where exists (select 1 from claim)`,
+  );
+  const [row] = await tx<({ knownId: string | null; claimed: boolean } & StoredRow)[]>`
     with known as (select customer_id from customer_identities where kind = ${kind} and value = ${identity}),
-         customer as (insert into customers (name) select ${contact.from.name?.trim() || null} where not exists (select 1 from known) returning id),
-         claim as (insert into customer_identities (customer_id, kind, value) select id, ${kind}, ${identity} from customer
-                   on conflict (kind, value) do nothing returning customer_id)
-    select coalesce((select customer_id from known), (select id from customer)) as id,
-           exists (select 1 from known) as known, exists (select 1 from claim) as claimed`;
-  if (row.known) return { id: row.id, created: false };
-  if (row.claimed) {
-    audits.push({
-      actorUserId: null,
-      actorKind: 'customer',
-      action: 'customer.created',
-      entityType: 'customer',
-      entityId: row.id,
-      data: { [kind]: identity },
-    });
-    return { id: row.id, created: true };
-  }
-  await tx`delete from customers where id = ${row.id}`;
+      customer as (
+        insert into customers (id, name) select ${newCustomerId}, ${contact.from.name?.trim() || null}
+        where not exists (select 1 from known) returning id, tags),
+      claim as (
+        insert into customer_identities (customer_id, kind, value) select id, ${kind}, ${identity} from customer
+        on conflict (kind, value) do nothing returning customer_id),
+      ${messageCtes(tx, contact, identity, origin, ticket, [customerCreated, ticketCreated])}
+    select (select customer_id from known) as known_id, exists (select 1 from claim) as claimed, s.*
+    from (select) one left join (${storedRow(tx, tx`customer`)}) s on true`;
+  if (row.knownId) return { customerId: row.knownId };
+  if (row.claimed) return { customerId: newCustomerId, stored: row };
+  await tx`delete from customers where id = ${newCustomerId}`;
   const [winner] = await tx<
     { customerId: string }[]
   >`select customer_id from customer_identities where kind = ${kind} and value = ${identity}`;
-  return { id: winner.customerId, created: false };
+  return { customerId: winner.customerId };
 }
+
+/** What intake's ticket statement returns of the ticket: who watches it, and what its SLA clocks need. */
+const ticketReturning = (tx: TransactionSql) =>
+  tx`id, queue_id, assignee_id, customer_id, status, priority, channel, created_at, sla_policy_id`;
 
 /**
  * A caller with no usable number, or a mail with no usable address: a customer of their own, named for it (a mail's
