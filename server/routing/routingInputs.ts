@@ -9,12 +9,14 @@ export const isWaiting = (sql: Sql | TransactionSql) => sql`
   and not exists (select 1 from offers o where o.ticket_id = t.id and o.status = 'pending')`;
 
 /**
- * Available agents with their free slots per channel. Their rows are not locked: an agent leaving `available` takes
- * the routing lock first (changePresence), so they wait for this pass and then withdraw the offers it made.
+ * Available agents with their free slots per channel; with `whileTicketsWait`, none (their loads unread) when no
+ * ticket waits. Their rows are not locked: an agent leaving `available` takes the routing lock first (changePresence),
+ * so they wait for this pass and then withdraw the offers it made.
  */
 export async function loadRoutableAgents(
   tx: Sql | TransactionSql,
   afterCallWorkSeconds: number,
+  { whileTicketsWait = false } = {},
 ): Promise<RoutableAgent[]> {
   const rows = await tx<
     {
@@ -54,7 +56,8 @@ export async function loadRoutableAgents(
       select count(*)::int as calls from calls c
       where c.agent_id = u.id
         and (c.ended_at is null or (c.wrap_up = 'pending' and c.ended_at > now() - make_interval(secs => ${afterCallWorkSeconds})))) c
-    where u.role = 'agent' and u.active and u.presence = 'available'`;
+    where u.role = 'agent' and u.active and u.presence = 'available'
+      ${whileTicketsWait ? tx`and exists (select 1 from tickets t where ${isWaiting(tx)})` : tx``}`;
   return rows.map((r) => ({
     id: r.id,
     idleSince: r.idleSince.getTime(),

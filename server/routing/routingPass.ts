@@ -70,9 +70,12 @@ export async function routingPass(ctx: AppContext): Promise<{ offers: OfferMade[
     // with a free agent are offered. After a pass that found nobody free, a router asks `anyAgentFree` first.
     const [, agents, waiting] = await Promise.all([
       generic,
-      loadRoutableAgents(tx, ctx.config.AFTER_CALL_WORK_SECONDS),
+      loadRoutableAgents(tx, ctx.config.AFTER_CALL_WORK_SECONDS, { whileTicketsWait: true }),
       listWaitingTickets(tx, CHANNELS, ctx.config.ROUTING_STICKY_HOURS),
     ]);
+    // Nothing waits (the pass a resolve or a tick asks for, mostly): the agents' loads were not read, so whether any
+    // is free is not known, and the next pass need not ask first.
+    if (waiting.tickets.length === 0) return { offers: none, agentsFree: true };
     const channels = freeChannels(agents);
     if (channels.length === 0) return { offers: none, agentsFree: false };
     const tickets = waiting.tickets.filter((t) => channels.includes(t.channel));
