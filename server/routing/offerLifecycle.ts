@@ -56,7 +56,13 @@ export async function acceptOffer(ctx: AppContext, offerId: string, agentId: str
     )
     select id as ticket_id, assignee_id, queue_id, team_id from ticket`.execute();
   const reading = findAcceptedOfferTicket(conn, offerId);
-  const [[accepted], ticket] = await Promise.all([accepting, reading]).finally(() => conn.release());
+  // Both settle before the connection goes back to the pool: neither may still be running on it for its next user.
+  const [acceptedRows, read] = await Promise.allSettled([accepting, reading]);
+  conn.release();
+  if (acceptedRows.status === 'rejected') throw acceptedRows.reason;
+  if (read.status === 'rejected') throw read.reason;
+  const [accepted] = acceptedRows.value;
+  const ticket = read.value;
   if (!accepted) await refuseAccept(ctx, offerId, agentId);
   const { ticketId, ...watchers } = accepted;
   ctx.publisher.emit([rooms.agent(agentId)], 'offer.ended', { offerId, ticketId, reason: 'accepted' });
