@@ -28,19 +28,15 @@ export async function answerIncomingCall(ctx: AppContext, hook: VoiceWebhook): P
 }
 
 async function recordIncomingCall(ctx: AppContext, hook: VoiceWebhook): Promise<string> {
-  // Found by the identity intake files the caller under. A withheld or malformed caller ID finds nobody: the call is
-  // still answered, and if it reaches a queue, intake files it under a customer of its own.
+  // Found by the identity intake files the caller under, looked up in the insert itself (one round trip while Twilio
+  // waits for the menu). A withheld or malformed caller ID finds nobody: the call is still answered, and if it
+  // reaches a queue, intake files it under a customer of its own.
   const phone = callerIdentity(hook.from, ctx.config.DEFAULT_PHONE_REGION);
-  const [known] = phone
-    ? await ctx.sql<
-        { customerId: string }[]
-      >`select customer_id from customer_identities where kind = 'phone' and value = ${phone}`
-    : [];
-  const customerId = known?.customerId ?? null;
   const status = hook.callStatus === 'in-progress' || hook.callStatus === 'queued' ? hook.callStatus : 'ringing';
   const [row] = await ctx.sql<{ id: string; created: boolean }[]>`
     insert into calls (call_sid, direction, from_number, to_number, status, customer_id)
-    values (${hook.callSid}, 'inbound', ${hook.from}, ${hook.to}, ${status}, ${customerId})
+    values (${hook.callSid}, 'inbound', ${hook.from}, ${hook.to}, ${status},
+      (select customer_id from customer_identities where kind = 'phone' and value = ${phone}))
     on conflict (call_sid) do update set updated_at = now()
     returning id, (xmax = 0) as created`;
   // Twilio waits for the menu, not for the monitors: they are told after the answer is on its way.
