@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallSnapshot } from '../../server/voice/simulator/types';
 import { aPhone } from '../support/contacts';
-import { aQueue, aUser } from '../support/factories';
+import { aCustomer, aQueue, aUser } from '../support/factories';
 import { TestClient } from '../support/httpClient';
 import { connectSocket, nextEvent } from '../support/sockets';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
@@ -48,6 +48,21 @@ const said = (call: CallSnapshot) =>
 const awaitingGather = (c: CallSnapshot) => c.awaiting?.kind === 'gather';
 
 describe('a call from the phone simulator', () => {
+  it('is filed, as it rings in, under the customer whose number calls, and under nobody for a number no customer has', async () => {
+    const known = aPhone();
+    const customerId = await aCustomer(db.sql, { phone: known });
+    const stranger = aPhone();
+    const sids = [known, stranger].map((from) => sim().placeCall({ from, to: server.ctx.voice.companyNumber }));
+    await Promise.all(sids.map((sid) => sim().waitFor(sid, awaitingGather, 10_000)));
+    const calls = await db.sql<{ fromNumber: string; customerId: string | null }[]>`
+      select from_number, customer_id from calls where call_sid in ${db.sql(sids)}`;
+    expect(Object.fromEntries(calls.map((c) => [c.fromNumber, c.customerId]))).toEqual({
+      [known]: customerId,
+      [stranger]: null,
+    });
+    sids.forEach((sid) => sim().hangup(sid));
+  });
+
   it('runs when no Twilio credentials are configured, on the company number', async () => {
     const agent = await aUser(db.sql, 'agent');
     const client = await new TestClient(server.url).signIn(agent.email, agent.password);
