@@ -105,14 +105,10 @@ async function storeContact(
   origin: IntakeOrigin,
 ): Promise<IntakeResult & { watchers: TicketWatchers; clockFacts: TicketClockFacts }> {
   const newTicketId = randomUUID();
-  const ticketCreated: AuditEntry = {
-    actorUserId: null,
-    actorKind: 'customer',
-    action: 'ticket.created',
-    entityType: 'ticket',
-    entityId: newTicketId,
-    data: { channel: contact.channel, ...(contact.noticeOnly ? { noticeOnly: true } : {}) },
-  };
+  const ticketCreated = byCustomer('ticket.created', 'ticket', newTicketId, {
+    channel: contact.channel,
+    ...(contact.noticeOnly ? { noticeOnly: true } : {}),
+  });
   const store = (ticket: SqlFragment, audits: AuditEntry[]) =>
     storeMessage(tx, contact, identity, origin, ticket, audits);
   let customerId: string;
@@ -242,14 +238,7 @@ async function storeFirstContact(
 ): Promise<{ customerId: string; stored?: StoredRow }> {
   const kind = contact.from.kind;
   const newCustomerId = randomUUID();
-  const customerCreated: AuditEntry = {
-    actorUserId: null,
-    actorKind: 'customer',
-    action: 'customer.created',
-    entityType: 'customer',
-    entityId: newCustomerId,
-    data: { [kind]: identity },
-  };
+  const customerCreated = byCustomer('customer.created', 'customer', newCustomerId, { [kind]: identity });
   // The new customer's row is read from the `customer` expression: rows a statement inserts are not in its snapshot.
   const ticket = newTicket(
     tx,
@@ -278,6 +267,21 @@ async function storeFirstContact(
   return { customerId: winner.customerId };
 }
 
+/** An audit entry for what the customer's contact did. */
+const byCustomer = (
+  action: string,
+  entityType: string,
+  entityId: string,
+  data: Record<string, unknown>,
+): AuditEntry => ({
+  actorUserId: null,
+  actorKind: 'customer',
+  action,
+  entityType,
+  entityId,
+  data,
+});
+
 /** What intake's ticket statement returns of the ticket: who watches it, and what its SLA clocks need. */
 const ticketReturning = (tx: TransactionSql) =>
   tx`id, queue_id, assignee_id, customer_id, status, priority, channel, created_at, sla_policy_id`;
@@ -293,14 +297,14 @@ async function createUnidentifiedCaller(
 ): Promise<string> {
   const name = contact.from.name?.trim() || unidentifiedCallerName(contact.from.value);
   const [{ id }] = await tx<{ id: string }[]>`insert into customers (name) values (${name}) returning id`;
-  audits.push({
-    actorUserId: null,
-    actorKind: 'customer',
-    action: 'customer.created',
-    entityType: 'customer',
-    entityId: id,
-    data: contact.channel === 'voice' ? { callerId: contact.from.value } : { sender: name },
-  });
+  audits.push(
+    byCustomer(
+      'customer.created',
+      'customer',
+      id,
+      contact.channel === 'voice' ? { callerId: contact.from.value } : { sender: name },
+    ),
+  );
   return id;
 }
 
@@ -324,14 +328,7 @@ async function rejoinTicket(tx: TransactionSql, ticketId: string, contact: Inbou
     select status, assignee_id, queue_id from tickets where id = ${ticketId} for update`;
   if (t.status === 'resolved' || t.status === 'pending' || t.status === 'waiting_on_customer') {
     await tx`update tickets set status = 'open', resolved_at = null where id = ${ticketId}`;
-    await writeAudit(tx, {
-      actorUserId: null,
-      actorKind: 'customer',
-      action: 'ticket.status_changed',
-      entityType: 'ticket',
-      entityId: ticketId,
-      data: { from: t.status, to: 'open' },
-    });
+    await writeAudit(tx, byCustomer('ticket.status_changed', 'ticket', ticketId, { from: t.status, to: 'open' }));
   }
   if (!t.assigneeId && !t.queueId)
     await enqueueTicket(tx, ticketId, contact.queueId ?? (await entryQueueFor(tx, contact.channel)));
