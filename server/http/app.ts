@@ -18,7 +18,7 @@ import { VOICE_BASE } from '../voice/voiceUrls';
 import { routeTable } from './routeTable';
 import { healthRoutes } from './routes/healthRoutes';
 import { helpCenter } from './helpCenterMount';
-import { accessLog } from '../observability/accessLog';
+import { accessLog, requestLog } from '../observability/accessLog';
 import { metricsEndpoint } from '../observability/metricsEndpoint';
 import { webhookLatency } from '../observability/webhookLatency';
 
@@ -86,8 +86,8 @@ const errorHandler =
       // that does not decompress, which carries zlib's error and no type) is the client's.
       res.status(err.status).json({ error: { code: 'invalid_body', message: err.message } });
     } else {
-      // req.log carries the request id that the access log line and the X-Request-Id header show.
-      (req.log ?? ctx.log).error({ err, method: req.method, url: req.originalUrl }, 'request failed');
+      // With the request id that the access log line and the X-Request-Id header show.
+      requestLog(ctx.log, req).error({ err, method: req.method, url: req.originalUrl }, 'request failed');
       res.status(500).json({ error: { code: 'internal', message: 'Something went wrong on our side.' } });
     }
   };
@@ -111,11 +111,12 @@ export function createHttpApp(
   app.disable('x-powered-by');
   app.set('trust proxy', ctx.config.TRUST_PROXY);
   app.use(accessLog(ctx.log));
-  app.use(securityHeaders(ctx.config));
-  app.get('/metrics', metricsEndpoint(metrics, ctx.config.METRICS_TOKEN));
+  // Before the security headers: they tell a browser how to treat a page, and only Twilio reads these answers.
   if (api) app.use('/webhooks', webhookLatency());
   if (api) app.use('/webhooks/twilio', twilioSmsWebhooks(ctx));
   if (api) app.use(VOICE_BASE, twilioVoiceWebhooks(ctx));
+  app.use(securityHeaders(ctx.config));
+  app.get('/metrics', metricsEndpoint(metrics, ctx.config.METRICS_TOKEN));
   app.use('/api', (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();

@@ -5,7 +5,7 @@ import express from 'express';
 import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../server/logger';
-import { accessLog } from '../../server/observability/accessLog';
+import { accessLog, requestLog } from '../../server/observability/accessLog';
 import { twilioHttpClientAt } from '../../server/sms/twilioHttpClient';
 
 // A Twilio REST call that fails on the network: the official client's error (axios underneath) carries the whole
@@ -111,7 +111,7 @@ describe('secrets in logs', () => {
       app.get('/fails', (_req, _res, next) => next(twilioError));
       // As server/http/app.ts answers an unexpected error: logged through the request's logger, with its request id.
       app.use((err: Error, req: express.Request, res: express.Response, _next: express.NextFunction) => {
-        req.log.error({ err }, 'request failed');
+        requestLog(log, req).error({ err }, 'request failed');
         res.status(500).json({ error: 'internal' });
       });
       server = app.listen(0, '127.0.0.1');
