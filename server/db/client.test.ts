@@ -36,6 +36,27 @@ describe('the PostgreSQL client under a full pipeline', () => {
   });
 });
 
+describe('statements on our connections', () => {
+  it('when a statement costs more than jit_above_cost, then it still runs without JIT compilation', async () => {
+    const sql = createSql(inject('adminDatabaseUrl'), { max: 1 });
+    try {
+      // Every statement is over the thresholds on this one connection: with JIT on, each would be compiled.
+      await sql`select set_config('jit_above_cost', '0', false), set_config('jit_optimize_above_cost', '0', false)`;
+      const [
+        {
+          'QUERY PLAN': [plan],
+        },
+      ] = await sql.unsafe<{ 'QUERY PLAN': Record<string, unknown>[] }[]>(
+        'explain (analyze, format json) select sum(x * 2) from generate_series(1, 1000) x',
+      );
+      expect((plan.Plan as { 'Actual Rows': number })['Actual Rows']).toBe(1);
+      expect(plan).not.toHaveProperty('JIT');
+    } finally {
+      await sql.end({ timeout: 5 });
+    }
+  });
+});
+
 describe('a DATABASE_URL naming a Unix socket, as libpq reads it', () => {
   it('when the URL has host=/dir, then the socket path comes from it and the parameter is not sent to the server', () => {
     expect(unixSocketOf('postgres://sb@/switchboard?host=/var/run/postgresql&sslmode=disable')).toEqual({

@@ -5,6 +5,7 @@ import { InvalidWebhookError } from '../../../channels/sms/parseInboundSms';
 import type { AppContext } from '../../context';
 import { applySmsStatus } from '../../sms/applySmsStatus';
 import { receiveSms } from '../../sms/receiveSms';
+import { sendTwiml } from './sendTwiml';
 import { requireTwilioSignature } from './twilioSignature';
 
 /**
@@ -31,7 +32,7 @@ export function twilioSmsWebhooks(ctx: AppContext) {
       }
       throw err;
     }
-    res.type('text/xml').send(NO_REPLY);
+    sendTwiml(res, NO_REPLY);
   });
 
   router.post('/sms/status', form, signed, async (req, res) => {

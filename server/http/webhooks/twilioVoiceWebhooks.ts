@@ -14,6 +14,7 @@ import { voicePaths, VOICE_BASE } from '../../voice/voiceUrls';
 import { startCallSurvey } from '../../surveys/voice/callSurvey';
 import { voiceSurveyWebhooks } from '../../surveys/voice/voiceSurveyWebhooks';
 import { HttpError } from '../httpError';
+import { sendTwiml } from './sendTwiml';
 import { requireTwilioSignature } from './twilioSignature';
 
 const uuid = z.uuid();
@@ -50,7 +51,7 @@ export function twilioVoiceWebhooks(ctx: AppContext) {
         throw err;
       }
       try {
-        res.type('text/xml').send(await handler(req, hook));
+        sendTwiml(res, await handler(req, hook));
       } catch (err) {
         if (err instanceof HttpError && err.status < 500) {
           res.status(err.status).type('text').send(err.message);
@@ -150,7 +151,7 @@ export function twilioVoiceWebhooks(ctx: AppContext) {
     }),
   );
   router.post(relative(voicePaths.holdMusic), async (_req, res) => {
-    res.type('text/xml').send(twimlFor(ctx, await loadIvr(ctx.sql)).holdMusic());
+    sendTwiml(res, twimlFor(ctx, await loadIvr(ctx.sql)).holdMusic());
   });
   // The agent has left: the caller is taken to the keypad survey when their queue asks for one, else told goodbye.
   router.post(

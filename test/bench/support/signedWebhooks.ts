@@ -8,10 +8,15 @@ export const SMS_WEBHOOK = '/webhooks/twilio/sms';
 export const VOICE_WEBHOOK = '/webhooks/twilio/voice';
 
 /**
- * A distinct, possible US number per index (+1 415 then seven digits), so every message of a run comes from a new
- * customer and opens a ticket of its own. Runs use separate index ranges (warm-up, measured) to stay apart.
+ * A distinct, valid US number per index (+1 415, then an exchange from 200 up), so every message of a run comes from
+ * a new customer and opens a ticket of its own. Runs use separate index ranges (warm-up, measured) to stay apart.
+ * Valid, as a real customer's number is: a number no country's plan knows (exchange 0xx, as these were before)
+ * sends libphonenumber through every country sharing +1, several times the cost of placing a real one.
  */
-export const benchPhone = (index: number) => `+1415${String(index).padStart(7, '0')}`;
+export const benchPhone = (index: number) => {
+  if (!Number.isInteger(index) || index < 0 || index >= 8_000_000) throw new RangeError(`no bench number ${index}`);
+  return `+1415${2_000_000 + index}`;
+};
 
 /** An inbound SMS exactly as Twilio posts it (every parameter, signed for PUBLIC_URL), keyed by its MessageSid. */
 export function signedSms(from: string, text = 'Hello, my order has not arrived'): PreparedRequest {
