@@ -17,7 +17,8 @@ export function createSql(url: string, options: { max?: number } = {}): Sql {
     transform: postgres.camel,
     // No JIT compilation: it pays for long analytical scans, and costs every statement whose estimate crosses
     // jit_above_cost hundreds of milliseconds of CPU. Before a busy new install's first ANALYZE the health sweep's
-    // estimate did, and compiling it took 1.1 to 1.6 s of a core every 15 s, under load (README, "Where the time goes").
+    // estimate did, and compiling it took 1.1 to 1.6 s of a core in the middle of a load test (README, "Where the
+    // time goes").
     connection: { application_name: 'switchboard', jit: 'off' },
   });
 }
