@@ -2,6 +2,7 @@ import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
 import { InvalidVoiceWebhookError, parseVoiceWebhook, type VoiceWebhook } from '../../../channels/voice/voiceWebhook';
 import type { AppContext } from '../../context';
+import { sendTwiml } from '../../http/webhooks/sendTwiml';
 import { VOICE_BASE } from '../../voice/voiceUrls';
 import { answerCallSurvey, answerCallSurveyComment, applyCallSurveyTranscription } from './callSurvey';
 import { answerSurveyOptIn } from './surveyOptIn';
@@ -45,7 +46,7 @@ export function voiceSurveyWebhooks(ctx: AppContext) {
         }
         throw err;
       }
-      res.type('text/xml').send(await handler(req, hook, id));
+      sendTwiml(res, await handler(req, hook, id));
     };
   const body = (req: Request) => req.body as Record<string, string | undefined>;
 
