@@ -12,6 +12,7 @@ import { createFileStore } from './files/createFileStore';
 import { startFileHousekeeping } from './files/fileHousekeeping';
 import { createHttpApp } from './http/app';
 import { createDrainingServer } from './http/drainingServer';
+import { appMessageClasses } from './http/appMessageClasses';
 import { markShuttingDown } from './http/routes/healthRoutes';
 import { createStateMetrics, observeSockets } from './observability/stateMetrics';
 import type { Logger } from './logger';
@@ -182,7 +183,7 @@ interface HttpOptions {
 async function startHttp(ctx: AppContext, { port, api, realtimeRedisUrl, metrics }: HttpOptions) {
   const { config, log } = ctx;
   const app = createHttpApp(ctx, { api, metrics });
-  const { server, drain } = createDrainingServer(app);
+  const { server, drain } = createDrainingServer(app, appMessageClasses(app));
 
   const adapterClients = realtimeRedisUrl
     ? {

@@ -1,4 +1,4 @@
-import http, { type RequestListener, type ServerResponse } from 'node:http';
+import http, { type RequestListener, type ServerOptions, type ServerResponse } from 'node:http';
 import net, { type Socket } from 'node:net';
 
 // After the last request, how long a kept-alive connection may stay quiet before it is closed under it.
@@ -10,13 +10,13 @@ const IDLE_GRACE_MS = 500;
  * `Connection: close` so its client moves on. Draining ends when no request is in flight and none has arrived
  * for IDLE_GRACE_MS, or at the deadline.
  */
-export function createDrainingServer(handler: RequestListener) {
+export function createDrainingServer(handler: RequestListener, options: ServerOptions = {}) {
   const inFlight = new Set<ServerResponse>();
   const keptAlive = new Set<Socket>();
   let draining = false;
   let lastRequestAt = 0;
 
-  const server = http.createServer((req, res) => {
+  const server = http.createServer(options, (req, res) => {
     inFlight.add(res);
     res.once('close', () => inFlight.delete(res));
     lastRequestAt = Date.now();
