@@ -186,6 +186,29 @@ describe('signed webhooks that are not what Twilio sends', () => {
     expect(await db.sql`select 1 from calls where call_sid = ${callSid}`).toHaveLength(0);
   });
 
+  it('when a signed voice or keypad survey webhook names a malformed id, then it answers 400 naming the id and stores nothing', async () => {
+    const callSid = `CA${randomBytes(16).toString('hex')}`;
+    const params = { CallSid: callSid, CallStatus: 'completed', From: aPhone(), To: COMPANY, Digits: '5' };
+    const body = new URLSearchParams(params).toString();
+    const answersBefore = (await db.sql`select 1 from survey_answers`).length;
+    const cases = [
+      ['/webhooks/twilio/voice/wait?callId=not-a-uuid', 'callId'],
+      [`/webhooks/twilio/voice/survey/opt-in?callId=${randomUUID()}&queueId=1`, 'queueId'],
+      ['/webhooks/twilio/voice/survey/answer?surveyId=..%2F..', 'surveyId'],
+      ['/webhooks/twilio/voice/survey/comment', 'surveyId'],
+      ['/webhooks/twilio/voice/survey/transcription?surveyId=x', 'surveyId'],
+      ['/webhooks/twilio/voice/leg?legId=', 'legId'],
+      ['/webhooks/twilio/voice/leg/status?legId=1%20or%201', 'legId'],
+    ] as const;
+    for (const [path, id] of cases) {
+      const res = await postSignedRaw(path, body, 'application/x-www-form-urlencoded', params);
+      expect(res.status, path).toBe(400);
+      expect(await res.text(), path).toBe(`${id} must be a UUID in the query string.`);
+    }
+    expect(await db.sql`select 1 from calls where call_sid = ${callSid}`).toHaveLength(0);
+    expect(await db.sql`select 1 from survey_answers`).toHaveLength(answersBefore);
+  });
+
   it('when a signed status callback carries MessageStatus=__proto__, a __proto__ parameter or a bracketed name, then it answers 4xx (204 for a status Twilio may add later) and changes nothing', async () => {
     const post = (body: string, signed: Record<string, string>) =>
       postSignedRaw('/webhooks/twilio/sms/status', body, 'application/x-www-form-urlencoded', signed);

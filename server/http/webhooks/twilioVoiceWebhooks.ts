@@ -1,6 +1,4 @@
-import express, { type Request, type Response } from 'express';
-import { z } from 'zod';
-import { InvalidVoiceWebhookError, parseVoiceWebhook, type VoiceWebhook } from '../../../channels/voice/voiceWebhook';
+import express, { type Request } from 'express';
 import type { AppContext } from '../../context';
 import { answerCallbackNumber } from '../../voice/callbacks';
 import { applyCallStatus, applyLegStatus } from '../../voice/callStatusCallbacks';
@@ -15,18 +13,11 @@ import { startCallSurvey } from '../../surveys/voice/callSurvey';
 import { voiceSurveyWebhooks } from '../../surveys/voice/voiceSurveyWebhooks';
 import { HttpError } from '../httpError';
 import { sendTwiml } from './sendTwiml';
+import { idFrom, noContentAnswer, twimlAnswer } from './voiceWebhookAnswers';
 import { requireTwilioSignature } from './twilioSignature';
 
-const uuid = z.uuid();
 // A count Twilio sends (seconds, attempts, steps); one past what an integer column holds is no count we can use.
 const int = (v: unknown) => (typeof v === 'string' && /^\d{1,9}$/.test(v) ? Number(v) : null);
-
-/** A query id Twilio was given by us; a missing or malformed one is a 400 (and Twilio logs the error). */
-function idFrom(req: Request, name: string): string {
-  const parsed = uuid.safeParse(req.query[name]);
-  if (!parsed.success) throw new HttpError(400, 'invalid_input', `${name} must be a UUID in the query string.`);
-  return parsed.data;
-}
 
 const relative = (path: string) => path.slice(VOICE_BASE.length) || '/';
 
@@ -38,49 +29,15 @@ export function twilioVoiceWebhooks(ctx: AppContext) {
   const router = express.Router();
   router.use(express.urlencoded({ extended: false, limit: '64kb' }), requireTwilioSignature(ctx));
 
-  const twiml =
-    (handler: (req: Request, hook: VoiceWebhook) => Promise<string>) => async (req: Request, res: Response) => {
-      let hook: VoiceWebhook;
-      try {
-        hook = parseVoiceWebhook(req.body);
-      } catch (err) {
-        if (err instanceof InvalidVoiceWebhookError) {
-          res.status(400).type('text').send(err.message);
-          return;
-        }
-        throw err;
-      }
-      try {
-        sendTwiml(res, await handler(req, hook));
-      } catch (err) {
-        if (err instanceof HttpError && err.status < 500) {
-          res.status(err.status).type('text').send(err.message);
-          return;
-        }
-        throw err;
-      }
-    };
-  const noContent = (handler: (req: Request) => Promise<unknown>) => async (req: Request, res: Response) => {
-    try {
-      await handler(req);
-    } catch (err) {
-      if (err instanceof HttpError && err.status < 500) {
-        res.status(err.status).type('text').send(err.message);
-        return;
-      }
-      throw err;
-    }
-    res.status(204).end();
-  };
   const body = (req: Request) => req.body as Record<string, string | undefined>;
 
   router.post(
     relative(voicePaths.incoming),
-    twiml((_req, hook) => answerIncomingCall(ctx, hook)),
+    twimlAnswer((_req, hook) => answerIncomingCall(ctx, hook)),
   );
   router.post(
     relative(voicePaths.menu),
-    twiml((req, hook) =>
+    twimlAnswer((req, hook) =>
       answerMenu(
         ctx,
         idFrom(req, 'callId'),
@@ -93,21 +50,21 @@ export function twilioVoiceWebhooks(ctx: AppContext) {
   );
   router.post(
     relative(voicePaths.wait),
-    twiml((req) => answerWait(ctx, idFrom(req, 'callId'))),
+    twimlAnswer((req) => answerWait(ctx, idFrom(req, 'callId'))),
   );
   router.post(
     relative(voicePaths.waitChoice),
-    twiml((req, hook) => answerWaitChoice(ctx, idFrom(req, 'callId'), hook.digits)),
+    twimlAnswer((req, hook) => answerWaitChoice(ctx, idFrom(req, 'callId'), hook.digits)),
   );
   router.post(
     relative(voicePaths.queueResult),
-    twiml((req) =>
+    twimlAnswer((req) =>
       answerQueueResult(ctx, idFrom(req, 'callId'), body(req).QueueResult ?? 'error', int(body(req).QueueTime)),
     ),
   );
   router.post(
     relative(voicePaths.callbackNumber),
-    twiml((req, hook) =>
+    twimlAnswer((req, hook) =>
       answerCallbackNumber(
         ctx,
         idFrom(req, 'callId'),
@@ -119,7 +76,7 @@ export function twilioVoiceWebhooks(ctx: AppContext) {
   );
   router.post(
     relative(voicePaths.voicemail),
-    twiml(async (req) => {
+    twimlAnswer(async (req) => {
       const b = body(req);
       if (!b.RecordingSid || !b.RecordingUrl)
         return twimlFor(ctx, await loadIvr(ctx.sql)).goodbye('We did not receive a message. Goodbye.');
@@ -133,15 +90,15 @@ export function twilioVoiceWebhooks(ctx: AppContext) {
   );
   router.post(
     relative(voicePaths.leg),
-    twiml((req) => answerLeg(ctx, idFrom(req, 'legId'))),
+    twimlAnswer((req) => answerLeg(ctx, idFrom(req, 'legId'))),
   );
   router.post(
     relative(voicePaths.join),
-    twiml((req) => answerJoin(ctx, idFrom(req, 'callId'))),
+    twimlAnswer((req) => answerJoin(ctx, idFrom(req, 'callId'))),
   );
   router.post(
     relative(voicePaths.requeue),
-    twiml(async (req) => {
+    twimlAnswer(async (req) => {
       const callId = idFrom(req, 'callId');
       const [call] = await ctx.sql<{ queueId: string | null }[]>`select queue_id from calls where id = ${callId}`;
       const lines = twimlFor(ctx, await loadIvr(ctx.sql));
@@ -156,7 +113,7 @@ export function twilioVoiceWebhooks(ctx: AppContext) {
   // The agent has left: the caller is taken to the keypad survey when their queue asks for one, else told goodbye.
   router.post(
     relative(voicePaths.goodbye),
-    twiml(
+    twimlAnswer(
       async (req) =>
         (await startCallSurvey(ctx, req.query.callId)) ??
         twimlFor(ctx, await loadIvr(ctx.sql)).goodbye('Thank you for calling. Goodbye.'),
@@ -166,7 +123,7 @@ export function twilioVoiceWebhooks(ctx: AppContext) {
 
   router.post(
     relative(voicePaths.status),
-    noContent(async (req) => {
+    noContentAnswer(async (req) => {
       const { CallSid, CallStatus } = body(req);
       if (!CallSid || !CallStatus) throw new HttpError(400, 'invalid_input', 'CallSid and CallStatus are required.');
       await applyCallStatus(ctx, {
@@ -178,7 +135,7 @@ export function twilioVoiceWebhooks(ctx: AppContext) {
   );
   router.post(
     relative(voicePaths.legStatus),
-    noContent(async (req) => {
+    noContentAnswer(async (req) => {
       const { CallSid, CallStatus } = body(req);
       if (!CallSid || !CallStatus) throw new HttpError(400, 'invalid_input', 'CallSid and CallStatus are required.');
       await applyLegStatus(ctx, { legId: idFrom(req, 'legId'), callSid: CallSid, status: CallStatus });
@@ -186,7 +143,7 @@ export function twilioVoiceWebhooks(ctx: AppContext) {
   );
   router.post(
     relative(voicePaths.recording),
-    noContent(async (req) => {
+    noContentAnswer(async (req) => {
       const b = body(req);
       if (!b.RecordingSid || !b.RecordingUrl || !b.RecordingStatus)
         throw new HttpError(400, 'invalid_input', 'RecordingSid, RecordingUrl and RecordingStatus are required.');
@@ -200,7 +157,7 @@ export function twilioVoiceWebhooks(ctx: AppContext) {
   );
   router.post(
     relative(voicePaths.transcription),
-    noContent(async (req) => {
+    noContentAnswer(async (req) => {
       const b = body(req);
       if (!b.RecordingSid) throw new HttpError(400, 'invalid_input', 'RecordingSid is required.');
       await applyTranscription(ctx, idFrom(req, 'callId'), {
