@@ -19,7 +19,11 @@ export function spawnServer(env: Record<string, string>, timeoutMs = START_MS): 
   // BENCH_CPU_PROFILE_DIR: each server writes a V8 CPU profile there when it stops (to find where a benchmark's time goes).
   const profile = process.env.BENCH_CPU_PROFILE_DIR;
   const nodeArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
+  // BENCH_HEAP_PROFILE_DIR: each server writes a sampling heap profile of what its garbage collector promoted there.
+  const heapArgs = process.env.BENCH_HEAP_PROFILE_DIR
+    ? ['--import', './test/bench/support/promotedHeapProfile.ts']
+    : [];
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', ...heapArgs, 'server/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, ...env, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
